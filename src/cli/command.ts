@@ -1,0 +1,23 @@
+// The contract every sub-command module implements: src/cli/commands/<name>.ts
+// exports `command: Command`. main.ts only dispatches; each command parses its own flags.
+
+/** Exit codes of the design: 0 ok / no changes, 1 error or refused, 2 changes (with --detailed-exitcode). */
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_CHANGES = 2;
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full usage text printed by `sso-gitops <name> --help`. */
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+/** An error whose message is meant for the user as is (no stack trace). */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

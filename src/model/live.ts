@@ -1,0 +1,62 @@
+// The live state as read from AWS, by id, before names are attached. Produced by the
+// AWS layer (src/aws), consumed by extract (naming) and plan (resolve + diff).
+// Plain data: no SDK types cross this boundary.
+import type { Account, PermissionSet, PrincipalType, User } from './types.js';
+
+export interface LiveUser extends User {
+  id: string;
+}
+
+export interface LiveGroup {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+export interface LiveMembership {
+  membershipId: string;
+  groupId: string;
+  userId: string;
+}
+
+export interface LivePermissionSet extends PermissionSet {
+  arn: string;
+}
+
+export interface LiveAssignment {
+  permissionSetArn: string;
+  principalType: PrincipalType;
+  principalId: string;
+  accountId: string;
+}
+
+export type ProvisioningStatus = 'LATEST_PERMISSION_SET_PROVISIONED' | 'LATEST_PERMISSION_SET_NOT_PROVISIONED';
+
+export interface LiveProvisioning {
+  permissionSetArn: string;
+  accountId: string;
+  status: ProvisioningStatus;
+}
+
+export interface LiveOrganizationalUnit {
+  id: string;
+  /** "Root/Workloads/Prod"; the root itself is "Root". */
+  path: string;
+}
+
+export interface LiveState {
+  instanceArn: string;
+  identityStoreId: string;
+  /** The account the credentials belong to. */
+  callerAccountId: string;
+  /** The organization's management account. */
+  managementAccountId: string;
+  users: LiveUser[];
+  groups: LiveGroup[];
+  memberships: LiveMembership[];
+  permissionSets: LivePermissionSet[];
+  accounts: Account[];
+  organizationalUnits: LiveOrganizationalUnit[];
+  assignments: LiveAssignment[];
+  provisioning: LiveProvisioning[];
+}

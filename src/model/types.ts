@@ -1,0 +1,172 @@
+// The AWS-free model of Identity Center state. Both the desired state (loaded from
+// YAML) and the live state (read from AWS, then named) are expressed with these types,
+// so the diff compares like with like. Nothing here imports the AWS SDK.
+
+/** Where a value came from in the state files; 1-based line and column. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Optional attributes of a user that the tool models (identitystore names). */
+export const OPTIONAL_USER_ATTRIBUTES = [
+  'email',
+  'middleName',
+  'nickName',
+  'title',
+  'userType',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+  'profileUrl',
+] as const;
+export type OptionalUserAttribute = (typeof OPTIONAL_USER_ATTRIBUTES)[number];
+
+export interface User {
+  userName: string;
+  displayName: string;
+  givenName: string;
+  familyName: string;
+  email?: string;
+  middleName?: string;
+  nickName?: string;
+  title?: string;
+  userType?: string;
+  preferredLanguage?: string;
+  locale?: string;
+  timezone?: string;
+  profileUrl?: string;
+  pos?: SourcePos;
+}
+
+export interface Group {
+  /** The group's DisplayName. */
+  name: string;
+  description?: string;
+  /** userNames, sorted and unique once loaded. */
+  members: string[];
+  pos?: SourcePos;
+}
+
+export interface PolicyRef {
+  name: string;
+  /** "/" or "/a/b/"; defaults to "/". */
+  path: string;
+}
+
+export type PermissionsBoundary =
+  | { managedPolicyArn: string }
+  | { customerManagedPolicy: PolicyRef };
+
+/** A JSON policy document (always a JSON object). */
+export type PolicyDocument = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface PermissionSet {
+  name: string;
+  description?: string;
+  /** ISO-8601 duration, PT1H..PT12H. Absent means the AWS default (PT1H). */
+  sessionDuration?: string;
+  relayState?: string;
+  tags: Record<string, string>;
+  /** Managed policy ARNs, sorted. */
+  managedPolicies: string[];
+  /** Sorted by path then name. */
+  customerManagedPolicies: PolicyRef[];
+  inlinePolicy?: PolicyDocument;
+  permissionsBoundary?: PermissionsBoundary;
+  pos?: SourcePos;
+}
+
+/** One entry of `assignments:` as written; expanded to triples at plan time. */
+export interface AssignmentEntry {
+  permissionSet: string;
+  users: string[];
+  groups: string[];
+  /** Account names or 12-digit ids. */
+  accounts: string[];
+  /** OU paths such as "Root/Workloads/Prod". */
+  organizationalUnits: string[];
+  accountTags: Record<string, string>;
+  excludeAccounts: string[];
+  pos?: SourcePos;
+}
+
+export type ManagedKind = 'users' | 'groups' | 'groupMemberships' | 'permissionSets' | 'assignments';
+export const MANAGED_KINDS: readonly ManagedKind[] = [
+  'users',
+  'groups',
+  'groupMemberships',
+  'permissionSets',
+  'assignments',
+];
+
+export interface ProtectEntry {
+  permissionSet: string;
+  group?: string;
+  user?: string;
+  /** Optional: limit the protection to one account (name or id). */
+  account?: string;
+  pos?: SourcePos;
+}
+
+export interface Settings {
+  manage: Record<ManagedKind, boolean>;
+  /** Glob patterns (`*`, `?`) of live object names never touched. */
+  ignore: { users: string[]; groups: string[]; permissionSets: string[] };
+  safety: { maxDeletePercent: number; protect: ProtectEntry[] };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  manage: { users: true, groups: true, groupMemberships: true, permissionSets: true, assignments: true },
+  ignore: { users: [], groups: [], permissionSets: [] },
+  safety: { maxDeletePercent: 25, protect: [] },
+};
+
+/** The desired state as loaded from the state directory. */
+export interface DesiredState {
+  users: User[];
+  groups: Group[];
+  permissionSets: PermissionSet[];
+  assignments: AssignmentEntry[];
+  settings: Settings;
+  /** Whether the files declared `settings:` at all (extract keeps settings.yaml). */
+  hasSettings: boolean;
+  /** Files that were read, relative to the state directory, sorted. */
+  files: string[];
+}
+
+export type PrincipalType = 'USER' | 'GROUP';
+
+/** A concrete assignment: what the plan diffs. Principals and sets by name. */
+export interface AssignmentTriple {
+  permissionSet: string;
+  principalType: PrincipalType;
+  principal: string;
+  accountId: string;
+}
+
+export type AccountState = 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED' | string;
+
+export interface Account {
+  id: string;
+  name: string;
+  state: AccountState;
+  /** OU path from the root, e.g. "Root/Workloads/Prod" ("Root" for accounts at the root). */
+  ouPath: string;
+  tags: Record<string, string>;
+}
+
+/** A diagnostic from loading, validating or resolving. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  pos?: SourcePos;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.col}: ` : '';
+  const prefix = d.severity === 'warning' ? 'warning: ' : '';
+  return `${where}${prefix}${d.message}`;
+}
