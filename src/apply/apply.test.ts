@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveState } from '../model/live.js';
+import type { Change } from '../plan/types.js';
+import { applyPhases } from './apply.js';
+import type { ConcreteAssignment, IdentityCenterWriter } from './port.js';
+
+function emptyLive(over: Partial<LiveState> = {}): LiveState {
+  return {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
+    identityStoreId: 'd-1',
+    callerAccountId: '111111111111',
+    managementAccountId: '111111111111',
+    users: [],
+    groups: [],
+    memberships: [],
+    permissionSets: [],
+    accounts: [],
+    organizationalUnits: [],
+    assignments: [],
+    provisioning: [],
+    ...over,
+  };
+}
+
+/** Records every write; ids are deterministic; `failOn` makes one call fail. */
+class RecordingWriter implements IdentityCenterWriter {
+  calls: string[] = [];
+  constructor(private readonly failOn: string | undefined = undefined) {}
+  private record(call: string): void {
+    this.calls.push(call);
+    if (call === this.failOn) throw new Error(`injected failure of ${call}`);
+  }
+  async createUser(u: { userName: string }) { this.record(`createUser ${u.userName}`); return `u-${u.userName}`; }
+  async updateUser(id: string) { this.record(`updateUser ${id}`); }
+  async deleteUser(id: string) { this.record(`deleteUser ${id}`); }
+  async createGroup(name: string) { this.record(`createGroup ${name}`); return `g-${name}`; }
+  async updateGroup(id: string) { this.record(`updateGroup ${id}`); }
+  async deleteGroup(id: string) { this.record(`deleteGroup ${id}`); }
+  async createMembership(g: string, u: string) { this.record(`createMembership ${g} ${u}`); }
+  async deleteMembership(id: string) { this.record(`deleteMembership ${id}`); }
+  async createPermissionSet(s: { name: string }) { this.record(`createPermissionSet ${s.name}`); return `arn:ps/${s.name}`; }
+  async applyPermissionSetOperation(arn: string, op: { op: string }) { this.record(`${op.op} ${arn}`); }
+  async deletePermissionSet(arn: string) { this.record(`deletePermissionSet ${arn}`); }
+  async provisionPermissionSet(arn: string) { this.record(`provision ${arn}`); }
+  async createAssignment(a: ConcreteAssignment) { this.record(`createAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`); }
+  async deleteAssignment(a: ConcreteAssignment) { this.record(`deleteAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`); }
+}
+
+const user = { userName: 'alice', displayName: 'Alice', givenName: 'A', familyName: 'L' };
+const psAfter = { name: 'Admin', tags: {}, managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], customerManagedPolicies: [] };
+
+describe('applyPhases', () => {
+  it('uses the ids of objects created in earlier phases', async () => {
+    const phases: Change[][] = [
+      [{ kind: 'user', action: 'create', userName: 'alice', after: user }],
+      [{ kind: 'group', action: 'create', name: 'Devs' }],
+      [{ kind: 'membership', action: 'create', group: 'Devs', userName: 'alice' }],
+      [{ kind: 'permissionSet', action: 'create', name: 'Admin', after: psAfter }],
+      [{ kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'GROUP', principal: 'Devs', accountId: '222222222222' }],
+    ];
+    const w = new RecordingWriter();
+    const result = await applyPhases(phases, emptyLive(), w);
+    expect(result).toEqual({ applied: 5, failures: [] });
+    expect(w.calls).toEqual([
+      'createUser alice',
+      'createGroup Devs',
+      'createMembership g-Devs u-alice',
+      'createPermissionSet Admin',
+      'attachManagedPolicy arn:ps/Admin',
+      'createAssignment arn:ps/Admin g-Devs 222222222222',
+    ]);
+  });
+
+  it('reports a failure, skips what depends on it, and still applies the independent rest', async () => {
+    const phases: Change[][] = [
+      [{ kind: 'user', action: 'create', userName: 'alice', after: user }, { kind: 'group', action: 'create', name: 'Ops' }],
+      [{ kind: 'membership', action: 'create', group: 'Ops', userName: 'alice' }],
+    ];
+    const w = new RecordingWriter('createUser alice');
+    const result = await applyPhases(phases, emptyLive(), w);
+    expect(result.applied).toBe(1);
+    expect(result.failures.map((f) => `${f.label}: ${f.error}`)).toEqual([
+      'create user "alice": injected failure of createUser alice',
+      'create membership "alice" in group "Ops": user "alice" has no id (not found live; its creation may have failed)',
+    ]);
+    expect(w.calls).toEqual(['createUser alice', 'createGroup Ops']);
+  });
+
+  it('updates a live permission set from its live content and deletes memberships by their id', async () => {
+    const live = emptyLive({
+      users: [{ ...user, id: 'u1' }],
+      groups: [{ id: 'g1', name: 'Devs' }],
+      memberships: [{ membershipId: 'm1', groupId: 'g1', userId: 'u1' }],
+      permissionSets: [{ ...psAfter, arn: 'arn:live', managedPolicies: [] }],
+    });
+    const phases: Change[][] = [
+      [{ kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [], after: psAfter }],
+      [{ kind: 'permissionSet', action: 'reprovision', name: 'Admin', staleAccounts: [], reason: 'updated' }],
+      [{ kind: 'membership', action: 'delete', group: 'Devs', userName: 'alice' }],
+    ];
+    const w = new RecordingWriter();
+    await applyPhases(phases, live, w);
+    expect(w.calls).toEqual(['attachManagedPolicy arn:live', 'provision arn:live', 'deleteMembership m1']);
+  });
+
+  it('never has more assignment requests in flight than allowed', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const w = new RecordingWriter();
+    w.createAssignment = async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+    };
+    const live = emptyLive({ groups: [{ id: 'g1', name: 'Devs' }], permissionSets: [{ ...psAfter, arn: 'arn:a' }] });
+    const phase: Change[] = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'assignment',
+      action: 'create',
+      permissionSet: 'Admin',
+      principalType: 'GROUP',
+      principal: 'Devs',
+      accountId: String(100000000000 + i),
+    }));
+    const result = await applyPhases([phase], live, w, { concurrency: 8, assignmentConcurrency: 10 });
+    expect(result.failures).toEqual([]);
+    expect(peak).toBe(10);
+  });
+});

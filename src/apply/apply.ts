@@ -1,0 +1,121 @@
+// Applies an ordered plan: phase after phase (src/plan/order.ts), the changes of one
+// phase concurrently. A failure stops nothing that does not depend on it; every
+// failure is collected and reported at the end. Re-running converges because
+// reconcile always plans from the live state again.
+import type { LiveState } from '../model/live.js';
+import type { Change } from '../plan/types.js';
+import { IdRegistry } from './ids.js';
+import { changeLabel } from './label.js';
+import { permissionSetOperations } from './permission-set-ops.js';
+import { forEachLimit } from './pool.js';
+import type { IdentityCenterWriter } from './port.js';
+
+export interface ApplyOptions {
+  /** Changes in flight at once for ordinary writes (the rate limiter paces calls). */
+  concurrency: number;
+  /** Assignment requests in flight at once: AWS allows about 10 outstanding. */
+  assignmentConcurrency: number;
+  onProgress?: (done: number, total: number, change: Change, error?: Error) => void;
+}
+
+export const DEFAULT_APPLY_OPTIONS: ApplyOptions = { concurrency: 8, assignmentConcurrency: 10 };
+
+export interface ApplyFailure {
+  change: Change;
+  label: string;
+  error: string;
+}
+
+export interface ApplyResult {
+  applied: number;
+  failures: ApplyFailure[];
+}
+
+export async function applyPhases(
+  phases: Change[][],
+  live: LiveState,
+  writer: IdentityCenterWriter,
+  options: ApplyOptions = DEFAULT_APPLY_OPTIONS,
+): Promise<ApplyResult> {
+  const ids = new IdRegistry(live);
+  const total = phases.reduce((n, p) => n + p.length, 0);
+  const failures: ApplyFailure[] = [];
+  let done = 0;
+  for (const phase of phases) {
+    const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
+    await forEachLimit(phase, limit, async (change) => {
+      let error: Error | undefined;
+      try {
+        await applyChange(change, ids, writer);
+      } catch (err) {
+        error = err instanceof Error ? err : new Error(String(err));
+        failures.push({ change, label: changeLabel(change), error: error.message });
+      }
+      done++;
+      options.onProgress?.(done, total, change, error);
+    });
+  }
+  return { applied: total - failures.length, failures };
+}
+
+async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
+  switch (c.kind) {
+    case 'user':
+      if (c.action === 'create') ids.addUser(c.userName, await w.createUser(c.after));
+      else if (c.action === 'update') await w.updateUser(ids.userId(c.userName), c.attributes);
+      else await w.deleteUser(ids.userId(c.userName));
+      return;
+    case 'group':
+      if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
+      else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
+      else await w.deleteGroup(ids.groupId(c.name));
+      return;
+    case 'membership': {
+      const groupId = ids.groupId(c.group);
+      const userId = ids.userId(c.userName);
+      if (c.action === 'create') await w.createMembership(groupId, userId);
+      else await w.deleteMembership(ids.membershipId(groupId, userId, `"${c.userName}" in "${c.group}"`));
+      return;
+    }
+    case 'permissionSet':
+      return applyPermissionSetChange(c, ids, w);
+    case 'assignment': {
+      const assignment = {
+        permissionSetArn: ids.permissionSetArn(c.permissionSet),
+        principalType: c.principalType,
+        principalId: ids.principalId(c.principalType, c.principal),
+        accountId: c.accountId,
+      };
+      if (c.action === 'create') await w.createAssignment(assignment);
+      else await w.deleteAssignment(assignment);
+      return;
+    }
+  }
+}
+
+async function applyPermissionSetChange(
+  c: Extract<Change, { kind: 'permissionSet' }>,
+  ids: IdRegistry,
+  w: IdentityCenterWriter,
+): Promise<void> {
+  switch (c.action) {
+    case 'create': {
+      const arn = await w.createPermissionSet(c.after);
+      ids.addPermissionSet(c.name, arn);
+      for (const op of permissionSetOperations(undefined, c.after)) await w.applyPermissionSetOperation(arn, op);
+      return;
+    }
+    case 'update': {
+      const arn = ids.permissionSetArn(c.name);
+      const before = ids.liveSets.get(c.name);
+      // Steps of one set run in order: AWS answers ConflictException to concurrent
+      // writes on the same set.
+      for (const op of permissionSetOperations(before, c.after)) await w.applyPermissionSetOperation(arn, op);
+      return;
+    }
+    case 'reprovision':
+      return w.provisionPermissionSet(ids.permissionSetArn(c.name));
+    case 'delete':
+      return w.deletePermissionSet(ids.permissionSetArn(c.name));
+  }
+}

@@ -1,0 +1,40 @@
+// What the apply step needs from AWS, as an AWS-free interface. The AWS layer
+// (src/aws/write) implements it with the SDK; tests implement it in memory. Every
+// method resolves only when AWS has finished: the async operations (provisioning,
+// assignment create/delete) are polled inside the implementation until SUCCEEDED, and
+// reject with an Error carrying AWS's FailureReason when FAILED.
+import type { PermissionSetOperation } from './permission-set-ops.js';
+import type { AttributeChange } from '../plan/types.js';
+import type { PermissionSet, PrincipalType, User } from '../model/types.js';
+
+export interface IdentityCenterWriter {
+  createUser(user: User): Promise<string>;
+  updateUser(userId: string, attributes: AttributeChange[]): Promise<void>;
+  deleteUser(userId: string): Promise<void>;
+
+  createGroup(name: string, description: string | undefined): Promise<string>;
+  updateGroup(groupId: string, attributes: AttributeChange[]): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+
+  createMembership(groupId: string, userId: string): Promise<void>;
+  deleteMembership(membershipId: string): Promise<void>;
+
+  /** Creates the set with its basic attributes and tags; returns its ARN. */
+  createPermissionSet(set: PermissionSet): Promise<string>;
+  /** One step of bringing a set's content to the desired state. */
+  applyPermissionSetOperation(permissionSetArn: string, op: PermissionSetOperation): Promise<void>;
+  deletePermissionSet(permissionSetArn: string): Promise<void>;
+  /** ProvisionPermissionSet to ALL_PROVISIONED_ACCOUNTS, then polled. */
+  provisionPermissionSet(permissionSetArn: string): Promise<void>;
+
+  createAssignment(a: ConcreteAssignment): Promise<void>;
+  deleteAssignment(a: ConcreteAssignment): Promise<void>;
+}
+
+/** An assignment with ids, as AWS needs it. */
+export interface ConcreteAssignment {
+  permissionSetArn: string;
+  principalType: PrincipalType;
+  principalId: string;
+  accountId: string;
+}
