@@ -1,0 +1,73 @@
+// Polls AWS's async requests (provisioning, assignment create/delete) until SUCCEEDED
+// or FAILED. The SDK has no waiters for these. Each poll costs a call out of the same
+// ~20/s budget as the writes, so the first poll is scheduled at the completion time
+// observed for recent requests: most requests then need exactly one poll.
+
+export interface AsyncStatus {
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | string;
+  failureReason?: string;
+}
+
+export interface PollOptions {
+  /** First guess of how long a request takes, before anything was observed. */
+  initialEstimateMs: number;
+  /** Delay between later polls grows by this factor, capped at maxDelayMs. */
+  backoffFactor: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Give up (and report) after this long. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_POLL_OPTIONS: PollOptions = {
+  initialEstimateMs: 1000,
+  backoffFactor: 1.6,
+  minDelayMs: 100,
+  maxDelayMs: 5000,
+  timeoutMs: 15 * 60 * 1000,
+};
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class AsyncPoller {
+  private readonly recent: number[] = [];
+  constructor(private readonly options: PollOptions = DEFAULT_POLL_OPTIONS) {}
+
+  /** The median of the last completions, or the initial estimate. */
+  estimateMs(): number {
+    if (this.recent.length === 0) return this.options.initialEstimateMs;
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] as number;
+  }
+
+  /**
+   * Waits until `describe` reports a final status. `first` is the status the start call
+   * returned (often already final). Rejects with the FailureReason when FAILED.
+   */
+  async waitFor(label: string, first: AsyncStatus, describe: () => Promise<AsyncStatus>): Promise<void> {
+    const started = Date.now();
+    let status = first;
+    const estimate = this.estimateMs();
+    // First poll just after the typical completion; then short, growing intervals.
+    let delay = Math.max(this.options.minDelayMs, estimate * 1.05);
+    let next = Math.max(this.options.minDelayMs, estimate * 0.25);
+    while (status.status !== 'SUCCEEDED' && status.status !== 'FAILED') {
+      if (Date.now() - started > this.options.timeoutMs) {
+        throw new Error(`${label}: still ${status.status} after ${Math.round(this.options.timeoutMs / 1000)} s`);
+      }
+      await sleep(delay);
+      status = await describe();
+      delay = next;
+      next = Math.min(this.options.maxDelayMs, next * this.options.backoffFactor);
+    }
+    this.observe(Date.now() - started);
+    if (status.status === 'FAILED') {
+      throw new Error(`${label} FAILED: ${status.failureReason ?? 'AWS gave no FailureReason'}`);
+    }
+  }
+
+  private observe(ms: number): void {
+    this.recent.push(ms);
+    if (this.recent.length > 50) this.recent.shift();
+  }
+}

@@ -1,0 +1,38 @@
+// The AWS implementation of the apply step's IdentityCenterWriter port.
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { IdentityCenterWriter } from '../../apply/port.js';
+import { IdentityStoreWriter } from './identity-store-writer.js';
+import { AsyncPoller, DEFAULT_POLL_OPTIONS, type PollOptions } from './poll.js';
+import type { RetryConflicts } from './retry.js';
+import { SsoAdminWriter } from './sso-admin-writer.js';
+
+export interface WriterDeps {
+  ssoAdmin: SSOAdminClient;
+  identityStore: IdentitystoreClient;
+  instanceArn: string;
+  identityStoreId: string;
+  retry: RetryConflicts;
+  poll?: PollOptions;
+}
+
+export function createIdentityCenterWriter(deps: WriterDeps): IdentityCenterWriter {
+  const ids = new IdentityStoreWriter(deps.identityStore, deps.identityStoreId, deps.retry);
+  const sso = new SsoAdminWriter(deps.ssoAdmin, deps.instanceArn, deps.retry, new AsyncPoller(deps.poll ?? DEFAULT_POLL_OPTIONS));
+  return {
+    createUser: (u) => ids.createUser(u),
+    updateUser: (id, a) => ids.updateUser(id, a),
+    deleteUser: (id) => ids.deleteUser(id),
+    createGroup: (n, d) => ids.createGroup(n, d),
+    updateGroup: (id, a) => ids.updateGroup(id, a),
+    deleteGroup: (id) => ids.deleteGroup(id),
+    createMembership: (g, u) => ids.createMembership(g, u),
+    deleteMembership: (id) => ids.deleteMembership(id),
+    createPermissionSet: (s) => sso.createPermissionSet(s),
+    applyPermissionSetOperation: (arn, op) => sso.applyPermissionSetOperation(arn, op),
+    deletePermissionSet: (arn) => sso.deletePermissionSet(arn),
+    provisionPermissionSet: (arn) => sso.provisionPermissionSet(arn),
+    createAssignment: (a) => sso.createAssignment(a),
+    deleteAssignment: (a) => sso.deleteAssignment(a),
+  };
+}
