@@ -1,0 +1,85 @@
+// Finds the AWS SDK v3 operations the tool calls: every `new <Op>Command(` in a source
+// file, attributed to the service whose client package the file imports it from.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** IAM action prefix of each SDK client package the tool may use. */
+export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
+  '@aws-sdk/client-sso-admin': 'sso',
+  '@aws-sdk/client-identitystore': 'identitystore',
+  '@aws-sdk/client-organizations': 'organizations',
+};
+
+export interface SdkCall {
+  /** e.g. `sso:CreateAccountAssignment` */
+  action: string;
+  /** The import's package, or undefined when the command is not imported from a known client package. */
+  package: string | undefined;
+  commandName: string;
+  where: string;
+}
+
+/** `import { A, type B, C as D } from 'pkg'` → Map of local name → { package, imported name }. */
+function importedNames(source: string): Map<string, { pkg: string; imported: string }> {
+  const names = new Map<string, { pkg: string; imported: string }>();
+  const importRe = /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
+  for (const m of source.matchAll(importRe)) {
+    const [, list = '', pkg = ''] = m;
+    for (const raw of list.split(',')) {
+      const spec = raw.replace(/\btype\s+/, '').trim();
+      if (spec === '') continue;
+      const [imported = '', local = imported] = spec.split(/\s+as\s+/).map((s) => s.trim());
+      names.set(local, { pkg, imported });
+    }
+  }
+  return names;
+}
+
+/** The SDK calls in one file's text. `fileLabel` only names places in messages. */
+export function sdkCallsInSource(source: string, fileLabel: string): SdkCall[] {
+  const imports = importedNames(source);
+  const calls: SdkCall[] = [];
+  const lines = source.split('\n');
+  lines.forEach((line, index) => {
+    for (const m of line.matchAll(/new\s+([A-Za-z0-9_]+)\s*\(/g)) {
+      const local = m[1] ?? '';
+      const origin = imports.get(local);
+      const commandName = origin?.imported ?? local;
+      if (!commandName.endsWith('Command')) continue;
+      const pkg = origin && origin.pkg in IAM_PREFIX_BY_PACKAGE ? origin.pkg : undefined;
+      const prefix = pkg ? IAM_PREFIX_BY_PACKAGE[pkg] : 'unknown';
+      calls.push({
+        action: `${prefix}:${commandName.slice(0, -'Command'.length)}`,
+        package: pkg,
+        commandName,
+        where: `${fileLabel}:${index + 1}`,
+      });
+    }
+  });
+  return calls;
+}
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Every SDK call in the non-test TypeScript files under `dir`. */
+export function sdkCallsUnder(dir: string, root: string): SdkCall[] {
+  return sourceFiles(dir).flatMap((file) => sdkCallsInSource(readFileSync(file, 'utf8'), relative(root, file)));
+}
+
+/** Read operations are the ones named List*, Describe* or Get*; everything else writes. */
+export function isReadAction(action: string): boolean {
+  const op = action.slice(action.indexOf(':') + 1);
+  return /^(List|Describe|Get)[A-Z]/.test(op);
+}
