@@ -26,6 +26,19 @@ describe('sdkCallsInSource', () => {
     expect(calls).toEqual([{ action: 'unknown:GetCallerIdentity', package: undefined, commandName: 'GetCallerIdentityCommand', where: 'y.ts:2' }]);
   });
 
+  it('counts the SDK paginators as calls of their operation, but not local helpers named paginate*', () => {
+    const source = [
+      "import { paginateListUsers } from '@aws-sdk/client-identitystore';",
+      "import { paginateListRoots as roots } from '@aws-sdk/client-organizations';",
+      "for await (const p of paginateListUsers(cfg, {})) {}",
+      "collect(roots(cfg, {})); paginateEverything(x);",
+    ].join('\n');
+    expect(sdkCallsInSource(source, 'p.ts').map((c) => [c.action, c.where])).toEqual([
+      ['identitystore:ListUsers', 'p.ts:3'],
+      ['organizations:ListRoots', 'p.ts:4'],
+    ]);
+  });
+
   it('ignores constructors that are not commands', () => {
     expect(sdkCallsInSource("import { SSOAdminClient } from '@aws-sdk/client-sso-admin';\nnew SSOAdminClient({}); new Map();", 'z.ts')).toEqual([]);
   });

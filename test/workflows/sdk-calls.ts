@@ -1,5 +1,5 @@
-// Finds the AWS SDK v3 operations the tool calls: every `new <Op>Command(` in a source
-// file, attributed to the service whose client package the file imports it from.
+// Finds the AWS SDK v3 operations the tool calls: every `new <Op>Command(` and
+// `paginate<Op>(` in a source file, attributed to the service whose client package the file imports it from.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -13,7 +13,7 @@ export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
 export interface SdkCall {
   /** e.g. `sso:CreateAccountAssignment` */
   action: string;
-  /** The import's package, or undefined when the command is not imported from a known client package. */
+  /** The import's package, or undefined when it is not imported from a known client package. */
   package: string | undefined;
   commandName: string;
   where: string;
@@ -35,25 +35,32 @@ function importedNames(source: string): Map<string, { pkg: string; imported: str
   return names;
 }
 
+/** `ListUsersCommand` and `paginateListUsers` → `ListUsers`; anything else → undefined. */
+function operationOf(name: string): string | undefined {
+  if (name.endsWith('Command') && name.length > 'Command'.length) return name.slice(0, -'Command'.length);
+  if (/^paginate[A-Z]/.test(name)) return name.slice('paginate'.length);
+  return undefined;
+}
+
 /** The SDK calls in one file's text. `fileLabel` only names places in messages. */
 export function sdkCallsInSource(source: string, fileLabel: string): SdkCall[] {
   const imports = importedNames(source);
   const calls: SdkCall[] = [];
   const lines = source.split('\n');
   lines.forEach((line, index) => {
-    for (const m of line.matchAll(/new\s+([A-Za-z0-9_]+)\s*\(/g)) {
-      const local = m[1] ?? '';
+    // `new XCommand(` sends X; `paginateX(` (the SDK's paginators) sends X page by page.
+    for (const m of line.matchAll(/(\bnew\s+)?\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+      const isNew = m[1] !== undefined;
+      const local = m[2] ?? '';
       const origin = imports.get(local);
-      const commandName = origin?.imported ?? local;
-      if (!commandName.endsWith('Command')) continue;
+      const imported = origin?.imported ?? local;
+      const operation = operationOf(imported);
+      if (operation === undefined) continue;
+      // A command counts when constructed; a paginator only when imported (not a local helper).
+      if (imported.endsWith('Command') ? !isNew : origin === undefined) continue;
       const pkg = origin && origin.pkg in IAM_PREFIX_BY_PACKAGE ? origin.pkg : undefined;
       const prefix = pkg ? IAM_PREFIX_BY_PACKAGE[pkg] : 'unknown';
-      calls.push({
-        action: `${prefix}:${commandName.slice(0, -'Command'.length)}`,
-        package: pkg,
-        commandName,
-        where: `${fileLabel}:${index + 1}`,
-      });
+      calls.push({ action: `${prefix}:${operation}`, package: pkg, commandName: imported, where: `${fileLabel}:${index + 1}` });
     }
   });
   return calls;
