@@ -1,0 +1,106 @@
+// Parses one state file with the `yaml` Document API, keeping every node's position, and
+// rejects the YAML features that have no place in reviewed state: duplicate keys,
+// alias bombs, custom tags, prototype-polluting keys, a top level that is not a mapping.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../model/types.js';
+import { FileSource } from './source.js';
+
+/** Alias expansions allowed per file; more is an "alias bomb" (billion laughs). */
+export const MAX_ALIAS_COUNT = 100;
+
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ParsedFile {
+  source: FileSource;
+  /** The file as plain data; undefined when the file is empty or could not be read safely. */
+  data: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export function parseStateFile(file: string, text: string): ParsedFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    schema: 'core',
+    version: '1.2',
+    merge: false,
+    uniqueKeys: true,
+    resolveKnownTags: false,
+    prettyErrors: false,
+  });
+  const source = new FileSource(file, doc, lines);
+  const diagnostics: Diagnostic[] = [];
+  const error = (message: string, offset: number) => diagnostics.push({ severity: 'error', message, pos: source.posAtOffset(offset) });
+
+  for (const e of doc.errors) error(describeYamlError(e, text), e.pos[0]);
+  for (const w of doc.warnings) {
+    // unresolved tags are reported below, with every other custom tag
+    if (w.code !== 'TAG_RESOLVE_FAILED') diagnostics.push({ severity: 'warning', message: w.message, pos: source.posAtOffset(w.pos[0]) });
+  }
+  checkNodes(doc, error);
+
+  const top = doc.contents;
+  if (top !== null && !isMap(top)) {
+    error(`a state file must be a mapping with users, groups, permissionSets, assignments or settings; found ${kindOf(top)}`, top.range?.[0] ?? 0);
+  }
+  if (diagnostics.some((d) => d.severity === 'error') || top === null) return { source, data: undefined, diagnostics };
+
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+    return { source, data, diagnostics };
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      error(`alias bomb: aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead`, firstAliasOffset(doc));
+    } else {
+      error(`cannot read YAML: ${err instanceof Error ? err.message : String(err)}`, 0);
+    }
+    return { source, data: undefined, diagnostics };
+  }
+}
+
+function describeYamlError(e: YAMLError, text: string): string {
+  switch (e.code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key "${text.slice(e.pos[0], e.pos[1])}"`;
+    case 'MULTIPLE_DOCS':
+      return 'a state file holds one YAML document; remove the second "---"';
+    default:
+      return `YAML syntax error: ${e.message.split('\n')[0]}`;
+  }
+}
+
+function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: string, offset: number) => void): void {
+  visit(doc, {
+    Node(_key, node) {
+      const tag = node.tag;
+      if (tag !== undefined && !CORE_TAGS.has(tag)) {
+        const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        error(`custom tag ${shown} is not allowed: state files use plain YAML (core schema) only`, node.range?.[0] ?? 0);
+      }
+    },
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      if (key === null) return;
+      if (!isScalar(key)) error('a mapping key must be a plain string, not a mapping or list', key.range?.[0] ?? 0);
+      else if (FORBIDDEN_KEYS.has(String(key.value))) error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
+    },
+  });
+}
+
+function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function kindOf(node: Node): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'null' : `a ${typeof node.value}`;
+  return 'an alias';
+}

@@ -1,0 +1,35 @@
+// Inline policy documents: parsing the JSON-string form and measuring what AWS measures.
+import type { PolicyDocument } from '../model/types.js';
+
+/** AWS limits of an inline policy of a permission set. */
+export const INLINE_POLICY_MAX_CHARS = 32_768;
+export const INLINE_POLICY_MAX_NON_WHITESPACE = 10_240;
+
+export type ParsedPolicy = { policy: PolicyDocument } | { error: string };
+
+/** Parses an inline policy written as a JSON string; it must be a JSON object. */
+export function parsePolicyJson(text: string): ParsedPolicy {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { error: `is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!isPolicyDocument(value)) return { error: 'must be a JSON object (a policy document)' };
+  return { policy: value };
+}
+
+export function isPolicyDocument(value: unknown): value is PolicyDocument {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The compact JSON text sent to AWS for a policy document. */
+export function policyJson(policy: PolicyDocument): string {
+  return JSON.stringify(policy);
+}
+
+/** Sizes AWS checks: all characters, and characters that are not whitespace. */
+export function policySize(policy: PolicyDocument): { chars: number; nonWhitespace: number } {
+  const text = policyJson(policy);
+  return { chars: text.length, nonWhitespace: text.replace(/\s/g, '').length };
+}

@@ -1,0 +1,52 @@
+// Finds the state files under a directory and reads each one as text, rejecting what
+// must never reach the YAML parser: oversized files, bytes that are not UTF-8, NUL bytes.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/types.js';
+import { firstInvalidUtf8Offset, lineColOfByte, lineColOfIndex } from './utf8.js';
+
+/** A state file larger than this is refused before it is read: it cannot be hand-written state. */
+export const MAX_STATE_FILE_BYTES = 1024 * 1024;
+
+const STATE_FILE = /\.ya?ml$/i;
+
+/** Paths of every *.yaml / *.yml file below dir, relative to dir with `/` separators, sorted. */
+export async function listStateFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(relative: string): Promise<void> {
+    const entries = await readdir(join(dir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && STATE_FILE.test(entry.name)) found.push(path);
+    }
+  }
+  await walk('');
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export type ReadResult = { text: string } | { diagnostic: Diagnostic };
+
+/** Reads one state file; `file` is the path used in diagnostics. */
+export async function readStateFile(file: string): Promise<ReadResult> {
+  const at = (line: number, col: number) => ({ file, line, col });
+  const size = (await stat(file)).size;
+  if (size > MAX_STATE_FILE_BYTES) {
+    const mib = (size / MAX_STATE_FILE_BYTES).toFixed(1);
+    return { diagnostic: { severity: 'error', message: `file is ${mib} MiB, over the 1 MiB limit for a state file`, pos: at(1, 1) } };
+  }
+  const bytes = await readFile(file);
+  const bad = firstInvalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    const { line, col } = lineColOfByte(bytes, bad);
+    const hex = (bytes[bad] as number).toString(16).padStart(2, '0');
+    return { diagnostic: { severity: 'error', message: `file is not valid UTF-8 (byte 0x${hex}); save it as UTF-8`, pos: at(line, col) } };
+  }
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const { line, col } = lineColOfIndex(text, nul);
+    return { diagnostic: { severity: 'error', message: 'file contains a NUL byte; a state file must be text', pos: at(line, col) } };
+  }
+  return { text };
+}

@@ -1,0 +1,90 @@
+// Positions of values in a parsed state file. Every lookup goes back to the YAML node,
+// so a diagnostic can point at the exact key or value it is about.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { SourcePos } from '../model/types.js';
+
+/** A step into a YAML value: a mapping key or a list index. */
+export type PathSegment = string | number;
+
+/** One parsed file: its path as shown to the user, its document and its line index. */
+export class FileSource {
+  constructor(
+    readonly file: string,
+    readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  posAtOffset(offset: number): SourcePos {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  /**
+   * Position of the value at `path` (or of its key, with `key: true`). A path that does
+   * not exist (a missing field) ends at the deepest node that does.
+   */
+  pos(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePos {
+    let node: Node | null = this.doc.contents;
+    let keyNode: Node | null = null;
+    for (const segment of path) {
+      const next = this.child(node, segment);
+      if (!next) break;
+      node = next.value;
+      keyNode = next.key;
+    }
+    const target = options.key && keyNode ? keyNode : this.hasRange(node) ? node : keyNode;
+    return this.posAtOffset(target?.range?.[0] ?? 0);
+  }
+
+  private hasRange(node: Node | null): node is Node {
+    // `key:` with nothing after it yields a null scalar whose range is empty
+    return node !== null && node.range !== undefined && node.range !== null && node.range[1] > node.range[0];
+  }
+
+  private child(node: Node | null, segment: PathSegment): { key: Node | null; value: Node | null } | undefined {
+    const parent = isAlias(node) ? (node.resolve(this.doc) ?? null) : node;
+    if (isMap(parent)) {
+      for (const pair of parent.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key as Node | null;
+        if (isScalar(key) && String(key.value) === String(segment)) return { key, value: (pair.value as Node | null) ?? key };
+      }
+      return undefined;
+    }
+    if (isSeq(parent) && typeof segment === 'number') {
+      const item = parent.items[segment] as Node | undefined;
+      return item ? { key: null, value: item } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** Remembers where each loaded model object came from, for rules that need sub-positions. */
+export class SourceMap {
+  private readonly origins = new WeakMap<object, { source: FileSource; path: PathSegment[] }>();
+
+  register(object: object, source: FileSource, path: PathSegment[]): void {
+    this.origins.set(object, { source, path });
+  }
+
+  /** Position of a registered object, or of a value below it. */
+  at(object: object, ...below: PathSegment[]): SourcePos | undefined {
+    const origin = this.origins.get(object);
+    return origin?.source.pos([...origin.path, ...below]);
+  }
+
+  /** Position of the key `below[last]` of a registered object (for mapping keys such as tags). */
+  keyAt(object: object, ...below: PathSegment[]): SourcePos | undefined {
+    const origin = this.origins.get(object);
+    return origin?.source.pos([...origin.path, ...below], { key: true });
+  }
+
+  /** Position of the list item equal to `value` in the list `object[key]` (lists are sorted after loading). */
+  itemAt(object: object, key: string, value: string): SourcePos | undefined {
+    const origin = this.origins.get(object);
+    if (!origin) return undefined;
+    const list = origin.source.doc.getIn([...origin.path, key]);
+    const index = isSeq(list) ? list.items.findIndex((item) => isScalar(item) && item.value === value) : -1;
+    return origin.source.pos(index >= 0 ? [...origin.path, key, index] : [...origin.path, key]);
+  }
+}
