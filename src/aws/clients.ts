@@ -1,0 +1,69 @@
+// Builds the three SDK clients. Credentials come from the SDK's standard chain (env,
+// shared profiles, SSO, web identity in CI, IMDS); `--profile` is passed as the client's
+// `profile`. Endpoints come from AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>, which the
+// SDK reads itself, so a local emulator needs no code here.
+//
+// Retries: retryMode 'standard' (jittered exponential backoff for throttling and 5xx).
+// Not 'adaptive': our own token bucket already paces every attempt at the known API
+// limit and is shared by sso-admin and identitystore, while adaptive mode keeps a
+// separate, reactive limiter per client that would only slow us down further.
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { CallStats } from './call-stats.js';
+import { installCallMiddleware } from './middleware.js';
+import type { RateLimiter } from './rate-limit.js';
+
+export interface ClientOptions {
+  region?: string;
+  profile?: string;
+  /** Attempts per call including the first (SDK maxAttempts). Default: AWS_MAX_ATTEMPTS or 5. */
+  maxAttempts?: number;
+}
+
+export interface AwsClients {
+  ssoAdmin: SSOAdminClient;
+  identityStore: IdentitystoreClient;
+  organizations: OrganizationsClient;
+}
+
+export interface Pacing {
+  /** Shared by sso-admin and identitystore: AWS throttles Identity Center as one API. */
+  identityCenter: RateLimiter;
+  organizations: RateLimiter;
+  stats: CallStats;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+function clientConfig(options: ClientOptions, region: string | undefined) {
+  const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
+  const maxAttempts = options.maxAttempts ?? (Number.isInteger(envAttempts) && envAttempts > 0 ? envAttempts : DEFAULT_MAX_ATTEMPTS);
+  return {
+    ...(region !== undefined ? { region } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    retryMode: 'standard',
+    maxAttempts,
+  };
+}
+
+/** The sso-admin and identitystore clients for `region` (the instance's primary region). */
+export function createIdentityCenterClients(options: ClientOptions, region: string | undefined, pacing: Pacing) {
+  const ssoAdmin = new SSOAdminClient(clientConfig(options, region));
+  installCallMiddleware(ssoAdmin, 'sso-admin', pacing.identityCenter, pacing.stats);
+  const identityStore = new IdentitystoreClient(clientConfig(options, region));
+  installCallMiddleware(identityStore, 'identitystore', pacing.identityCenter, pacing.stats);
+  return { ssoAdmin, identityStore };
+}
+
+export function createOrganizationsClient(options: ClientOptions, pacing: Pacing): OrganizationsClient {
+  const organizations = new OrganizationsClient(clientConfig(options, options.region));
+  installCallMiddleware(organizations, 'organizations', pacing.organizations, pacing.stats);
+  return organizations;
+}
+
+export function destroyClients(clients: AwsClients): void {
+  clients.ssoAdmin.destroy();
+  clients.identityStore.destroy();
+  clients.organizations.destroy();
+}

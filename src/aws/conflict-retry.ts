@@ -1,0 +1,46 @@
+// ConflictException means a concurrent write is still propagating (AWS-NOTES); the SDK
+// does not retry it. Writes wrap their call in withConflictRetry: jittered exponential
+// backoff, a bounded number of attempts, then the last error is rethrown unchanged.
+import type { RetryConflicts } from './write/retry.js';
+
+export interface ConflictRetryOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Injected in tests; defaults to setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected in tests; defaults to Math.random. */
+  random?: () => number;
+}
+
+export const DEFAULT_CONFLICT_RETRY: ConflictRetryOptions = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 8000 };
+
+/** True for a ConflictException, whether raw from the SDK or wrapped. */
+export function isConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'ConflictException' || (err as { errorName?: string }).errorName === 'ConflictException';
+}
+
+/** "Full jitter" backoff: a random delay in [0, min(max, base * 2^attempt)]. */
+export function conflictDelayMs(attempt: number, options: ConflictRetryOptions, random: () => number = Math.random): number {
+  const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+  return Math.round(random() * cap);
+}
+
+export async function withConflictRetry<T>(fn: () => Promise<T>, label: string, options: ConflictRetryOptions = DEFAULT_CONFLICT_RETRY): Promise<T> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isConflict(err) || attempt + 1 >= options.maxAttempts) {
+        if (isConflict(err) && err instanceof Error) err.message = `${label}: still conflicting after ${options.maxAttempts} attempts: ${err.message}`;
+        throw err;
+      }
+      await sleep(conflictDelayMs(attempt, options, options.random));
+    }
+  }
+}
+
+/** withConflictRetry in the shape the writers (src/aws/write) take: (label, fn). */
+export const retryConflicts: RetryConflicts = (label, fn) => withConflictRetry(fn, label);
