@@ -1,0 +1,125 @@
+// Resolve: the desired state's names against a read-only live snapshot. Assignment
+// entries expand to concrete (permission set, principal, account) triples; every name
+// must resolve before anything is planned. Errors carry the entry's position.
+import type { LiveState } from '../model/live.js';
+import type { Account, AssignmentEntry, AssignmentTriple, DesiredState, Diagnostic, PrincipalType, SourcePos } from '../model/types.js';
+import { accountCarriesTags, accountsBelow, lookUpAccount } from './accounts.js';
+import { nameLive, type NamedLive } from './live-names.js';
+
+export interface ResolvedAssignment extends AssignmentTriple {
+  /** The entry that asked for it (the first one, when several do). */
+  pos?: SourcePos;
+}
+
+export interface ResolvedDesired {
+  /** Unique triples, sorted by set, principal type, principal, account. */
+  assignments: ResolvedAssignment[];
+  /** The live state by name (context for the diff). */
+  live: NamedLive;
+}
+
+export function resolveDesired(desired: DesiredState, live: LiveState): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
+  const { named, diagnostics } = nameLive(live);
+  const errors: Diagnostic[] = [];
+  const report = (message: string, pos: SourcePos | undefined, severity: Diagnostic['severity'] = 'error') =>
+    errors.push({ severity, message, ...(pos ? { pos } : {}) });
+
+  checkMembers(desired, named, report);
+  const triples = new Map<string, ResolvedAssignment>();
+  for (const entry of desired.assignments) {
+    const principalsOk = checkEntryNames(entry, desired, named, report);
+    const accounts = targetAccounts(entry, live, report);
+    if (!principalsOk) continue;
+    const principals: [PrincipalType, string][] = [
+      ...entry.groups.map((g): [PrincipalType, string] => ['GROUP', g]),
+      ...entry.users.map((u): [PrincipalType, string] => ['USER', u]),
+    ];
+    for (const [principalType, principal] of principals) {
+      for (const account of accounts) {
+        const triple = { permissionSet: entry.permissionSet, principalType, principal, accountId: account.id };
+        const key = tripleKey(triple);
+        if (!triples.has(key)) triples.set(key, { ...triple, ...(entry.pos ? { pos: entry.pos } : {}) });
+      }
+    }
+  }
+  const assignments = [...triples.values()].sort((a, b) => compareTriples(a, b));
+  return { resolved: { assignments, live: named }, diagnostics: [...diagnostics, ...errors] };
+}
+
+type Report = (message: string, pos: SourcePos | undefined, severity?: Diagnostic['severity']) => void;
+
+/** A kind that is managed here was checked by the loader against the state files; an
+ *  unmanaged kind must already exist live. */
+function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, live: NamedLive, report: Report): boolean {
+  const { manage } = desired.settings;
+  let ok = true;
+  const need = (what: string, name: string, setting: string, managed: boolean, inDesired: boolean, inLive: boolean) => {
+    if (managed && !inDesired) {
+      report(`${what} "${name}" is not defined in the state files`, entry.pos);
+      ok = false;
+    } else if (!managed && !inLive) {
+      report(`${what} "${name}" is not managed here (settings.manage.${setting}: false) and does not exist in the identity store`, entry.pos);
+      ok = false;
+    }
+  };
+  const ps = entry.permissionSet;
+  need('permission set', ps, 'permissionSets', manage.permissionSets, desired.permissionSets.some((s) => s.name === ps), live.permissionSets.has(ps));
+  for (const g of entry.groups) need('group', g, 'groups', manage.groups, desired.groups.some((d) => d.name === g), live.groups.has(g));
+  for (const u of entry.users) need('user', u, 'users', manage.users, desired.users.some((d) => d.userName === u), live.users.has(u));
+  return ok;
+}
+
+/** Members of groups in the state files must be users that exist or will exist. */
+function checkMembers(desired: DesiredState, live: NamedLive, report: Report): void {
+  if (desired.settings.manage.users) return; // the loader checked members against users:
+  for (const group of desired.groups) {
+    for (const member of group.members) {
+      if (!live.users.has(member)) {
+        report(`group "${group.name}": member "${member}" is not managed here (settings.manage.users: false) and does not exist in the identity store`, group.pos);
+      }
+    }
+  }
+}
+
+/** Accounts named ∪ below the OUs ∪ carrying the tags, minus the excluded ones. An
+ *  inactive account named explicitly is an error; one reached through an OU or tags
+ *  is skipped with a warning (closed accounts commonly linger in an OU for 90 days). */
+function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report): Account[] {
+  const targets = new Map<string, { account: Account; explicit: boolean }>();
+  for (const ref of entry.accounts) {
+    const found = lookUpAccount(ref, live.accounts);
+    if ('error' in found) report(`assignment of "${entry.permissionSet}": ${found.error}`, entry.pos);
+    else targets.set(found.account.id, { account: found.account, explicit: true });
+  }
+  const implicit = (a: Account) => {
+    if (!targets.has(a.id)) targets.set(a.id, { account: a, explicit: false });
+  };
+  const knownOus = new Set(live.organizationalUnits.map((ou) => ou.path));
+  for (const path of entry.organizationalUnits) {
+    if (!knownOus.has(path)) report(`assignment of "${entry.permissionSet}": organizational unit "${path}" does not exist`, entry.pos);
+    else accountsBelow(path, live.accounts).forEach(implicit);
+  }
+  if (Object.keys(entry.accountTags).length > 0) {
+    live.accounts.filter((a) => accountCarriesTags(a, entry.accountTags)).forEach(implicit);
+  }
+  for (const ref of entry.excludeAccounts) {
+    const found = lookUpAccount(ref, live.accounts);
+    if ('error' in found) report(`assignment of "${entry.permissionSet}": excludeAccounts: ${found.error}`, entry.pos);
+    else targets.delete(found.account.id);
+  }
+  const result: Account[] = [];
+  for (const { account, explicit } of [...targets.values()].sort((a, b) => a.account.id.localeCompare(b.account.id))) {
+    if (account.state === 'ACTIVE') result.push(account);
+    else if (explicit) report(`assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) is ${account.state}, not ACTIVE`, entry.pos);
+    else report(`assignment of "${entry.permissionSet}": skipping account "${account.name}" (${account.id}): it is ${account.state}, not ACTIVE`, entry.pos, 'warning');
+  }
+  return result;
+}
+
+export function tripleKey(t: AssignmentTriple): string {
+  return [t.permissionSet, t.principalType, t.principal, t.accountId].join('\u0000');
+}
+
+export function compareTriples(a: AssignmentTriple, b: AssignmentTriple): number {
+  return tripleKey(a) < tripleKey(b) ? -1 : tripleKey(a) > tripleKey(b) ? 1 : 0;
+}

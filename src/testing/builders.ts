@@ -1,0 +1,216 @@
+// Test data builders for the AWS-free model: every builder returns a complete, valid
+// object with sensible defaults that a test overrides field by field. Shared by the
+// plan, render and apply tests (and anyone else who needs model data).
+import { DEFAULT_SETTINGS } from '../model/types.js';
+import type {
+  Account,
+  AssignmentEntry,
+  AssignmentTriple,
+  DesiredState,
+  Group,
+  PermissionSet,
+  ProtectEntry,
+  Settings,
+  User,
+} from '../model/types.js';
+import type {
+  LiveAssignment,
+  LiveGroup,
+  LiveMembership,
+  LiveOrganizationalUnit,
+  LivePermissionSet,
+  LiveProvisioning,
+  LiveState,
+  LiveUser,
+} from '../model/live.js';
+
+export const MANAGEMENT_ACCOUNT_ID = '000000000001';
+export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000001';
+export const IDENTITY_STORE_ID = 'd-0000000001';
+
+/** "Alice Liddell" style names derived from a userName keep test data readable. */
+export function aUser(overrides: Partial<User> & { userName?: string } = {}): User {
+  const userName = overrides.userName ?? 'alice@example.com';
+  const given = userName.split('@')[0] ?? userName;
+  return {
+    userName,
+    displayName: `${given} Example`,
+    givenName: given,
+    familyName: 'Example',
+    ...overrides,
+  };
+}
+
+export function aGroup(overrides: Partial<Group> = {}): Group {
+  return { name: 'Developers', members: [], ...overrides };
+}
+
+export function aPermissionSet(overrides: Partial<PermissionSet> = {}): PermissionSet {
+  return {
+    name: 'ReadOnly',
+    tags: {},
+    managedPolicies: [],
+    customerManagedPolicies: [],
+    ...overrides,
+  };
+}
+
+export function anAssignmentEntry(overrides: Partial<AssignmentEntry> = {}): AssignmentEntry {
+  return {
+    permissionSet: 'ReadOnly',
+    users: [],
+    groups: [],
+    accounts: [],
+    organizationalUnits: [],
+    accountTags: {},
+    excludeAccounts: [],
+    ...overrides,
+  };
+}
+
+export function aProtectEntry(overrides: Partial<ProtectEntry> = {}): ProtectEntry {
+  return { permissionSet: 'AdministratorAccess', group: 'BreakGlass', ...overrides };
+}
+
+/** Settings with deep overrides: `aSettings({ manage: { users: false } })`. */
+export function aSettings(overrides: {
+  manage?: Partial<Settings['manage']>;
+  ignore?: Partial<Settings['ignore']>;
+  safety?: Partial<Settings['safety']>;
+} = {}): Settings {
+  return {
+    manage: { ...DEFAULT_SETTINGS.manage, ...overrides.manage },
+    ignore: { ...DEFAULT_SETTINGS.ignore, ...overrides.ignore },
+    safety: { ...DEFAULT_SETTINGS.safety, ...overrides.safety },
+  };
+}
+
+export function aDesiredState(overrides: Partial<DesiredState> = {}): DesiredState {
+  return {
+    users: [],
+    groups: [],
+    permissionSets: [],
+    assignments: [],
+    settings: aSettings(),
+    hasSettings: true,
+    files: [],
+    ...overrides,
+  };
+}
+
+let accountCounter = 100;
+/** An ACTIVE account at the root; the id defaults to a fresh 12-digit number. */
+export function anAccount(overrides: Partial<Account> = {}): Account {
+  const id = overrides.id ?? String(111111111000 + accountCounter++);
+  return { id, name: `account-${id}`, state: 'ACTIVE', ouPath: 'Root', tags: {}, ...overrides };
+}
+
+export function aLiveUser(overrides: Partial<LiveUser> = {}): LiveUser {
+  const user = aUser(overrides);
+  return { ...user, id: overrides.id ?? `user-${user.userName}` };
+}
+
+export function aLiveGroup(overrides: Partial<LiveGroup> = {}): LiveGroup {
+  const name = overrides.name ?? 'Developers';
+  return { id: `group-${name}`, name, ...overrides };
+}
+
+export function aLivePermissionSet(overrides: Partial<LivePermissionSet> = {}): LivePermissionSet {
+  const set = aPermissionSet(overrides);
+  return { ...set, arn: overrides.arn ?? permissionSetArn(set.name) };
+}
+
+export function permissionSetArn(name: string): string {
+  return `${INSTANCE_ARN.replace(':instance/', ':permissionSet/')}/ps-${name}`;
+}
+
+/** OU records for every prefix of the given paths ("Root/A/B" → Root, Root/A, Root/A/B). */
+export function organizationalUnitsFor(paths: readonly string[]): LiveOrganizationalUnit[] {
+  const all = new Set<string>(['Root']);
+  for (const p of paths) {
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('/'));
+  }
+  return [...all].sort().map((path) => ({ id: path === 'Root' ? 'r-root' : `ou-${path.toLowerCase().replace(/\//g, '-')}`, path }));
+}
+
+export function aLiveState(overrides: Partial<LiveState> = {}): LiveState {
+  const accounts = overrides.accounts ?? [];
+  return {
+    instanceArn: INSTANCE_ARN,
+    identityStoreId: IDENTITY_STORE_ID,
+    callerAccountId: MANAGEMENT_ACCOUNT_ID,
+    managementAccountId: MANAGEMENT_ACCOUNT_ID,
+    users: [],
+    groups: [],
+    memberships: [],
+    permissionSets: [],
+    accounts,
+    organizationalUnits: organizationalUnitsFor(accounts.map((a) => a.ouPath)),
+    assignments: [],
+    provisioning: [],
+    ...overrides,
+  };
+}
+
+/** Live state described by names, the way a test thinks about it; ids are derived. */
+export interface NamedLiveSpec {
+  users?: User[];
+  /** Groups with their members (userNames). */
+  groups?: Group[];
+  permissionSets?: PermissionSet[];
+  accounts?: Account[];
+  assignments?: AssignmentTriple[];
+  /** Set name → account ids whose provisioning is stale. */
+  staleProvisioning?: Record<string, string[]>;
+  callerAccountId?: string;
+  managementAccountId?: string;
+}
+
+/**
+ * A LiveState from names. Every assigned (set, account) pair is reported provisioned,
+ * as AWS does after CreateAccountAssignment; `staleProvisioning` marks pairs stale.
+ */
+export function liveStateOf(spec: NamedLiveSpec): LiveState {
+  const users = (spec.users ?? []).map((u) => aLiveUser(u));
+  const groups = (spec.groups ?? []).map((g) => aLiveGroup({ name: g.name, ...(g.description !== undefined ? { description: g.description } : {}) }));
+  const userId = (name: string) => users.find((u) => u.userName === name)?.id ?? `user-${name}`;
+  const groupId = (name: string) => groups.find((g) => g.name === name)?.id ?? `group-${name}`;
+  const memberships: LiveMembership[] = (spec.groups ?? []).flatMap((g) =>
+    g.members.map((m) => ({ membershipId: `m-${g.name}-${m}`, groupId: groupId(g.name), userId: userId(m) })),
+  );
+  const permissionSets = (spec.permissionSets ?? []).map((s) => aLivePermissionSet(s));
+  const assignments: LiveAssignment[] = (spec.assignments ?? []).map((a) => ({
+    permissionSetArn: permissionSetArn(a.permissionSet),
+    principalType: a.principalType,
+    principalId: a.principalType === 'USER' ? userId(a.principal) : groupId(a.principal),
+    accountId: a.accountId,
+  }));
+  const stale = spec.staleProvisioning ?? {};
+  const provisioning = new Map<string, LiveProvisioning>();
+  for (const a of assignments) {
+    provisioning.set(`${a.permissionSetArn} ${a.accountId}`, { permissionSetArn: a.permissionSetArn, accountId: a.accountId, status: 'LATEST_PERMISSION_SET_PROVISIONED' });
+  }
+  for (const [set, accountIds] of Object.entries(stale)) {
+    for (const accountId of accountIds) {
+      const arn = permissionSetArn(set);
+      provisioning.set(`${arn} ${accountId}`, { permissionSetArn: arn, accountId, status: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' });
+    }
+  }
+  return aLiveState({
+    users,
+    groups,
+    memberships,
+    permissionSets,
+    accounts: spec.accounts ?? [],
+    organizationalUnits: organizationalUnitsFor((spec.accounts ?? []).map((a) => a.ouPath)),
+    assignments,
+    provisioning: [...provisioning.values()],
+    ...(spec.callerAccountId ? { callerAccountId: spec.callerAccountId } : {}),
+    ...(spec.managementAccountId ? { managementAccountId: spec.managementAccountId } : {}),
+  });
+}
+
+export function aTriple(overrides: Partial<AssignmentTriple> = {}): AssignmentTriple {
+  return { permissionSet: 'ReadOnly', principalType: 'GROUP', principal: 'Developers', accountId: '111111111111', ...overrides };
+}
