@@ -1,0 +1,83 @@
+// Fault injection: `throttle=0.1,5xx=0.02,reset=0.01,async-fail=0.01,empty-page=0.2,fail-op=ListUsers`.
+// Probabilities are drawn from the seeded generator, so a seed replays the same faults.
+// fail-op (repeatable, or several names joined by '+') makes every call of that operation
+// answer 500 — the deterministic "this listing fails" a reliability test needs.
+import type { Random } from './prng.js';
+
+export interface FaultSpec {
+  throttle: number;
+  serverError: number;
+  reset: number;
+  asyncFail: number;
+  /** organizations list calls: probability of an empty page that still carries NextToken */
+  emptyPage: number;
+  failOps: Set<string>;
+}
+
+export type CallFault = 'reset' | 'fail-op' | '500' | '503' | 'throttle';
+
+const PROBABILITY_KEYS: Record<string, keyof Omit<FaultSpec, 'failOps'>> = {
+  throttle: 'throttle',
+  '5xx': 'serverError',
+  reset: 'reset',
+  'async-fail': 'asyncFail',
+  'empty-page': 'emptyPage',
+};
+
+export function noFaults(): FaultSpec {
+  return { throttle: 0, serverError: 0, reset: 0, asyncFail: 0, emptyPage: 0, failOps: new Set() };
+}
+
+/** Parses a fault spec; an unknown key or a probability outside 0..1 is an Error naming it. */
+export function parseFaults(spec: string | undefined): FaultSpec {
+  const faults = noFaults();
+  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq).trim();
+    const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+    if (key === 'fail-op') {
+      const ops = value.split('+').map((o) => o.trim()).filter(Boolean);
+      if (ops.length === 0) throw new Error(`fault "${part}": fail-op needs an operation name, e.g. fail-op=ListUsers`);
+      ops.forEach((op) => faults.failOps.add(op));
+      continue;
+    }
+    const field = PROBABILITY_KEYS[key];
+    if (!field) throw new Error(`fault "${part}": unknown kind "${key}" (known: ${[...Object.keys(PROBABILITY_KEYS), 'fail-op'].join(', ')})`);
+    const p = Number(value);
+    if (value === '' || !Number.isFinite(p) || p < 0 || p > 1) throw new Error(`fault "${part}": probability must be a number between 0 and 1`);
+    faults[field] = p;
+  }
+  return faults;
+}
+
+export class FaultInjector {
+  constructor(
+    private spec: FaultSpec,
+    private readonly random: Random,
+  ) {}
+
+  set(spec: FaultSpec): void {
+    this.spec = spec;
+  }
+
+  /** The fault for one AWS API call, if any. One draw per kind keeps replays stable. */
+  forCall(operation: string): CallFault | undefined {
+    if (this.spec.failOps.has(operation)) return 'fail-op';
+    if (this.draw(this.spec.reset)) return 'reset';
+    if (this.draw(this.spec.serverError)) return this.random() < 0.5 ? '500' : '503';
+    if (this.draw(this.spec.throttle)) return 'throttle';
+    return undefined;
+  }
+
+  asyncFails(): boolean {
+    return this.draw(this.spec.asyncFail);
+  }
+
+  emptyPage(): boolean {
+    return this.draw(this.spec.emptyPage);
+  }
+
+  private draw(p: number): boolean {
+    return p > 0 && this.random() < p;
+  }
+}
