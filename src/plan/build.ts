@@ -1,0 +1,68 @@
+// The plan: resolve, then every per-kind diff, then the safety rules, in one pure
+// function of (desired, live). No plan is made while any name fails to resolve:
+// nothing is planned, let alone written, from a half-understood state.
+import type { LiveState } from '../model/live.js';
+import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/types.js';
+import { liveChecksum } from './checksum.js';
+import { diffAssignments } from './diff/assignments.js';
+import { diffGroups } from './diff/groups.js';
+import { diffMemberships } from './diff/memberships.js';
+import { diffPermissionSets } from './diff/permission-sets.js';
+import type { DiffResult } from './diff/result.js';
+import { diffUsers } from './diff/users.js';
+import { orderChanges } from './order.js';
+import { resolveDesired } from './resolve.js';
+import { safetyRefusals } from './safety.js';
+import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanSummary } from './types.js';
+
+export interface PlanOptions {
+  /** --allow-deletes: lifts the max-delete-percent and delete-all refusals. */
+  allowDeletes: boolean;
+  /** The plan's createdAt; tests pass a fixed time. */
+  now?: Date;
+}
+
+export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const { resolved, diagnostics } = resolveDesired(desired, live);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const named = resolved.live;
+  const results: DiffResult[] = [
+    diffUsers(desired, named),
+    diffGroups(desired, named),
+    diffMemberships(desired, named),
+    diffPermissionSets(desired, named),
+    diffAssignments(desired, resolved),
+  ];
+  const changes = orderChanges(results.flatMap((r) => r.changes)).flat();
+  const warnings = [
+    ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
+    ...results.flatMap((r) => r.warnings),
+  ];
+  const plan: Plan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    instanceArn: live.instanceArn,
+    identityStoreId: live.identityStoreId,
+    liveChecksum: liveChecksum(live),
+    changes,
+    summary: summarize(changes),
+    refused: safetyRefusals({ changes, desired, live: named, allowDeletes: options.allowDeletes }),
+    warnings,
+  };
+  return { plan, diagnostics };
+}
+
+export function summarize(changes: readonly Change[]): PlanSummary {
+  const summary: PlanSummary = { add: 0, change: 0, destroy: 0 };
+  for (const c of changes) {
+    if (c.action === 'create') summary.add++;
+    else if (c.action === 'delete') summary.destroy++;
+    else summary.change++;
+  }
+  return summary;
+}
+
+/** The plan's changes as apply phases (src/apply consumes these). */
+export function planPhases(plan: Plan): Change[][] {
+  return orderChanges(plan.changes);
+}

@@ -1,0 +1,125 @@
+// Permission sets: matched by name; compared attribute by attribute. Policy documents
+// are compared as canonical JSON, so key order and whitespace never show as changes.
+// A set whose role content changed is re-provisioned once to the accounts that have
+// it; a set with stale accounts is re-provisioned even without a change in the files.
+import type { JsonValue, PermissionSet, DesiredState } from '../../model/types.js';
+import { sessionDurationSeconds } from '../../load/duration.js';
+import { asJson } from '../canonical.js';
+import { matchesAnyGlob } from '../glob.js';
+import type { NamedLive } from '../live-names.js';
+import type { AttributeChange, PermissionSetChange } from '../types.js';
+import { compareAttribute } from './attributes.js';
+import type { DiffResult } from './result.js';
+
+/** AWS applies PT1H when a set has no session duration. */
+export const DEFAULT_SESSION_DURATION = 'PT1H';
+
+export const PERMISSION_SET_FIELDS = [
+  'description',
+  'sessionDuration',
+  'relayState',
+  'tags',
+  'managedPolicies',
+  'customerManagedPolicies',
+  'inlinePolicy',
+  'permissionsBoundary',
+] as const;
+type PermissionSetField = (typeof PERMISSION_SET_FIELDS)[number];
+
+/**
+ * Fields that live in the IAM role (or its sign-in) in every account that has the set:
+ * changing them leaves those accounts on the old version until ProvisionPermissionSet.
+ * The IAM Identity Center user guide asks to re-provision after a session duration or
+ * relay state edit, as after a policy change; tags and the description stay in
+ * Identity Center itself.
+ */
+const ROLE_FIELDS: ReadonlySet<string> = new Set<PermissionSetField>([
+  'sessionDuration',
+  'relayState',
+  'managedPolicies',
+  'customerManagedPolicies',
+  'inlinePolicy',
+  'permissionsBoundary',
+]);
+
+/** The set as the plan stores it: modelled attributes only, no position, no ARN. */
+export function plainPermissionSet(s: PermissionSet): PermissionSet {
+  const out: PermissionSet = {
+    name: s.name,
+    tags: s.tags,
+    managedPolicies: [...s.managedPolicies].sort(),
+    customerManagedPolicies: [...s.customerManagedPolicies].sort(comparePolicyRefs),
+  };
+  if (s.description) out.description = s.description;
+  if (s.sessionDuration) out.sessionDuration = s.sessionDuration;
+  if (s.relayState) out.relayState = s.relayState;
+  if (s.inlinePolicy !== undefined) out.inlinePolicy = s.inlinePolicy;
+  if (s.permissionsBoundary !== undefined) out.permissionsBoundary = s.permissionsBoundary;
+  return out;
+}
+
+function comparePolicyRefs(a: { path: string; name: string }, b: { path: string; name: string }): number {
+  return a.path === b.path ? a.name.localeCompare(b.name) : a.path.localeCompare(b.path);
+}
+
+/** A field's value as compared and shown: empty collections are absent. */
+function comparable(s: PermissionSet, field: PermissionSetField): JsonValue | undefined {
+  const plain = plainPermissionSet(s);
+  const value = plain[field];
+  if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  if (field === 'tags' && Object.keys(plain.tags).length === 0) return undefined;
+  return asJson(value);
+}
+
+function compareSessionDuration(before: PermissionSet, after: PermissionSet): AttributeChange | undefined {
+  const b = before.sessionDuration ?? DEFAULT_SESSION_DURATION;
+  const a = after.sessionDuration ?? DEFAULT_SESSION_DURATION;
+  const same = b === a || (sessionDurationSeconds(b) !== undefined && sessionDurationSeconds(b) === sessionDurationSeconds(a));
+  return same ? undefined : { field: 'sessionDuration', before: b, after: a };
+}
+
+export function permissionSetAttributeChanges(before: PermissionSet, after: PermissionSet): AttributeChange[] {
+  return PERMISSION_SET_FIELDS.flatMap((field) => {
+    const change =
+      field === 'sessionDuration'
+        ? compareSessionDuration(before, after)
+        : compareAttribute(field, comparable(before, field), comparable(after, field));
+    return change ?? [];
+  });
+}
+
+export function diffPermissionSets(desired: DesiredState, live: NamedLive): DiffResult<PermissionSetChange> {
+  const result: DiffResult<PermissionSetChange> = { changes: [], warnings: [] };
+  if (!desired.settings.manage.permissionSets) return result;
+  const ignore = desired.settings.ignore.permissionSets;
+  const wanted = new Set<string>();
+  const reprovisions: PermissionSetChange[] = [];
+  const reprovision = (name: string, reason: 'updated' | 'stale') =>
+    reprovisions.push({ kind: 'permissionSet', action: 'reprovision', name, staleAccounts: live.staleAccounts.get(name) ?? [], reason });
+
+  for (const set of desired.permissionSets) {
+    if (matchesAnyGlob(set.name, ignore)) {
+      result.warnings.push(`permission set "${set.name}" matches settings.ignore.permissionSets; it is left alone`);
+      continue;
+    }
+    wanted.add(set.name);
+    const current = live.permissionSets.get(set.name);
+    if (!current) {
+      result.changes.push({ kind: 'permissionSet', action: 'create', name: set.name, after: plainPermissionSet(set) });
+      continue;
+    }
+    const attributes = permissionSetAttributeChanges(current, set);
+    if (attributes.length > 0) {
+      result.changes.push({ kind: 'permissionSet', action: 'update', name: set.name, attributes, after: plainPermissionSet(set) });
+    }
+    const roleChanged = attributes.some((a) => ROLE_FIELDS.has(a.field));
+    if (roleChanged && (live.provisionedAccounts.get(set.name) ?? []).length > 0) reprovision(set.name, 'updated');
+    else if ((live.staleAccounts.get(set.name) ?? []).length > 0) reprovision(set.name, 'stale');
+  }
+  for (const name of live.permissionSets.keys()) {
+    if (!wanted.has(name) && !matchesAnyGlob(name, ignore)) result.changes.push({ kind: 'permissionSet', action: 'delete', name });
+  }
+  result.changes.push(...reprovisions);
+  return result;
+}

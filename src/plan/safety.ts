@@ -1,0 +1,138 @@
+// Safety rules over a computed change list (DESIGN.md, "Safety"). A refusal does not
+// remove changes from the plan — the reviewer sees everything — but reconcile applies
+// nothing while the plan has refusals. Each message says what, why and how to proceed.
+import type { AssignmentTriple, DesiredState } from '../model/types.js';
+import { describeTriple, protects } from './diff/assignments.js';
+import type { NamedLive } from './live-names.js';
+import { tripleKey } from './resolve.js';
+import type { AssignmentChange, Change, Refusal } from './types.js';
+
+export interface SafetyInput {
+  changes: readonly Change[];
+  desired: DesiredState;
+  live: NamedLive;
+  allowDeletes: boolean;
+}
+
+const ADMINISTRATOR_ACCESS = /:policy\/AdministratorAccess$/;
+
+export function safetyRefusals(input: SafetyInput): Refusal[] {
+  return [...emptyStateRefusals(input), ...deleteRefusals(input), ...managementAccountRefusals(input), ...lockoutRefusals(input)];
+}
+
+function emptyStateRefusals({ changes, desired }: SafetyInput): Refusal[] {
+  if (desired.files.length > 0 || !changes.some((c) => c.action === 'delete')) return [];
+  return [{
+    rule: 'empty-state',
+    message: 'the state directory has no state files, and an empty state never means "delete everything"; ' +
+      'check --dir, or run `sso-gitops extract` to write the current state first',
+  }];
+}
+
+const KINDS: { kind: Change['kind']; label: string; liveCount: (live: NamedLive) => number }[] = [
+  { kind: 'user', label: 'users', liveCount: (l) => l.users.size },
+  { kind: 'group', label: 'groups', liveCount: (l) => l.groups.size },
+  { kind: 'membership', label: 'group memberships', liveCount: (l) => l.memberships.length },
+  { kind: 'permissionSet', label: 'permission sets', liveCount: (l) => l.permissionSets.size },
+  { kind: 'assignment', label: 'assignments', liveCount: (l) => l.assignments.length },
+];
+
+function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): Refusal[] {
+  if (allowDeletes) return [];
+  const max = desired.settings.safety.maxDeletePercent;
+  const refusals: Refusal[] = [];
+  for (const { kind, label, liveCount } of KINDS) {
+    const total = liveCount(live);
+    const deletes = changes.filter((c) => c.kind === kind && c.action === 'delete').length;
+    if (total === 0 || deletes === 0) continue;
+    const percent = (deletes / total) * 100;
+    if (deletes === total) {
+      refusals.push({
+        rule: 'delete-all',
+        message: `the plan deletes all ${total} live ${label}; check that the state files are complete (settings.manage.* and the --dir), ` +
+          'and if this is really intended run reconcile with --allow-deletes',
+      });
+    } else if (percent > max) {
+      refusals.push({
+        rule: 'max-delete-percent',
+        message: `the plan deletes ${deletes} of ${total} live ${label} (${percent.toFixed(0)}%), more than ` +
+          `settings.safety.maxDeletePercent (${max}%); review the deletions and run reconcile with --allow-deletes to proceed`,
+      });
+    }
+  }
+  return refusals;
+}
+
+/** A delegated administrator gets AccessDenied for anything touching the management
+ *  account; refusing up front beats failing half-way through an apply. */
+function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
+  if (!live.delegatedAdministrator) return [];
+  const mgmt = live.managementAccountId;
+  const how = 'run this with credentials of the management account, or leave the management account out of the state files (excludeAccounts)';
+  const refusals: Refusal[] = [];
+  for (const c of changes) {
+    if (c.kind === 'assignment' && c.accountId === mgmt) {
+      refusals.push({
+        rule: 'management-account',
+        message: `${c.action === 'create' ? 'creating' : 'deleting'} assignment ${describeTriple(c, live)} needs the management account, ` +
+          `which a delegated administrator cannot change (AWS answers AccessDenied); ${how}`,
+      });
+    } else if (c.kind === 'permissionSet' && c.action !== 'create' && (live.provisionedAccounts.get(c.name) ?? []).includes(mgmt)) {
+      const verb = c.action === 'reprovision' ? 're-provisioning' : c.action === 'update' ? 'changing' : 'deleting';
+      refusals.push({
+        rule: 'management-account',
+        message: `${verb} permission set "${c.name}" is not allowed from a delegated administrator: the set is provisioned to the ` +
+          `management account (${mgmt}) (AWS answers AccessDenied); ${how}`,
+      });
+    }
+  }
+  return refusals;
+}
+
+/** What the live assignments will be after the plan, for the lock-out guards. A deleted
+ *  principal or set takes its assignments with it. */
+function assignmentsAfter(changes: readonly Change[], live: NamedLive): AssignmentTriple[] {
+  const deleted = new Set(changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'delete').map(tripleKey));
+  const gone = (t: AssignmentTriple) =>
+    changes.some((c) =>
+      c.action === 'delete' &&
+      ((c.kind === 'permissionSet' && c.name === t.permissionSet) ||
+        (c.kind === 'group' && t.principalType === 'GROUP' && c.name === t.principal) ||
+        (c.kind === 'user' && t.principalType === 'USER' && c.userName === t.principal)));
+  const created = changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'create');
+  return [...live.assignments.filter((t) => !deleted.has(tripleKey(t))), ...created].filter((t) => !gone(t));
+}
+
+function lockoutRefusals({ changes, desired, live }: SafetyInput): Refusal[] {
+  const after = assignmentsAfter(changes, live);
+  const refusals: Refusal[] = [];
+  for (const entry of desired.settings.safety.protect) {
+    const before = live.assignments.filter((t) => protects(entry, t, live));
+    if (before.length === 0 || after.some((t) => protects(entry, t, live))) continue;
+    const who = entry.group !== undefined ? `group "${entry.group}"` : `user "${entry.user ?? ''}"`;
+    refusals.push({
+      rule: 'lockout',
+      message: `the plan removes every assignment of the protected pair "${entry.permissionSet}" for ${who}` +
+        `${entry.account !== undefined ? ` on ${entry.account}` : ''} (by deleting the principal, the permission set or the assignments); ` +
+        'this could lock everyone out. Keep the principal and the set in the state files, or remove the protect entry in a reviewed change first',
+    });
+  }
+
+  const adminSetsBefore = new Set([...live.permissionSets.values()].filter((s) => s.managedPolicies.some((p) => ADMINISTRATOR_ACCESS.test(p))).map((s) => s.name));
+  const adminSetsAfter = new Set(adminSetsBefore);
+  for (const c of changes) {
+    if (c.kind !== 'permissionSet' || (c.action !== 'create' && c.action !== 'update')) continue;
+    if (c.after.managedPolicies.some((p) => ADMINISTRATOR_ACCESS.test(p))) adminSetsAfter.add(c.name);
+    else adminSetsAfter.delete(c.name);
+  }
+  const onMgmt = (sets: Set<string>) => (t: AssignmentTriple) => t.accountId === live.managementAccountId && sets.has(t.permissionSet);
+  if (live.assignments.some(onMgmt(adminSetsBefore)) && !after.some(onMgmt(adminSetsAfter))) {
+    refusals.push({
+      rule: 'lockout',
+      message: `the plan removes the last administrator assignment (a permission set with AdministratorAccess) on the management ` +
+        `account (${live.managementAccountId}); nobody could administer Identity Center through it afterwards. ` +
+        'Keep at least one such assignment in the state files (add the new one in an earlier reconcile), or make this change by hand in the console',
+    });
+  }
+  return refusals;
+}
