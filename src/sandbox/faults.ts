@@ -3,6 +3,10 @@
 // fail-op (repeatable, or several names joined by '+') makes every call of that operation
 // answer 500 — the deterministic "this listing fails" a reliability test needs.
 import type { Random } from './prng.js';
+import type { SandboxStats } from './stats.js';
+
+/** The stats counter an injected fault is counted in. */
+export type FaultCounter = keyof SandboxStats['faults'];
 
 export interface FaultSpec {
   throttle: number;
@@ -50,18 +54,47 @@ export function parseFaults(spec: string | undefined): FaultSpec {
   return faults;
 }
 
+const CALL_FAULT_COUNTERS: Record<CallFault, FaultCounter> = {
+  reset: 'reset',
+  'fail-op': 'failOp',
+  '500': '5xx',
+  '503': '5xx',
+  throttle: 'throttle',
+};
+
 export class FaultInjector {
   constructor(
     private spec: FaultSpec,
-    private readonly random: Random,
+    private random: Random,
+    /** counts every fault injected, wherever it is drawn (server, async completion, listing) */
+    private readonly record: (counter: FaultCounter) => void = () => {},
   ) {}
 
   set(spec: FaultSpec): void {
     this.spec = spec;
   }
 
+  /** A new seed replays the fault sequence from its start. */
+  setRandom(random: Random): void {
+    this.random = random;
+  }
+
   /** The fault for one AWS API call, if any. One draw per kind keeps replays stable. */
   forCall(operation: string): CallFault | undefined {
+    const fault = this.drawCallFault(operation);
+    if (fault !== undefined) this.record(CALL_FAULT_COUNTERS[fault]);
+    return fault;
+  }
+
+  asyncFails(): boolean {
+    return this.counted('asyncFail', this.draw(this.spec.asyncFail));
+  }
+
+  emptyPage(): boolean {
+    return this.counted('emptyPage', this.draw(this.spec.emptyPage));
+  }
+
+  private drawCallFault(operation: string): CallFault | undefined {
     if (this.spec.failOps.has(operation)) return 'fail-op';
     if (this.draw(this.spec.reset)) return 'reset';
     if (this.draw(this.spec.serverError)) return this.random() < 0.5 ? '500' : '503';
@@ -69,12 +102,9 @@ export class FaultInjector {
     return undefined;
   }
 
-  asyncFails(): boolean {
-    return this.draw(this.spec.asyncFail);
-  }
-
-  emptyPage(): boolean {
-    return this.draw(this.spec.emptyPage);
+  private counted(counter: FaultCounter, injected: boolean): boolean {
+    if (injected) this.record(counter);
+    return injected;
   }
 
   private draw(p: number): boolean {

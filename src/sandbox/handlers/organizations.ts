@@ -2,13 +2,15 @@
 // delegated administrators, writes for the management account only.
 import { AwsError, accessDenied } from '../errors.js';
 import type { Input, Json } from '../input.js';
-import { ORGANIZATIONS_PAGES, paginate } from '../pagination.js';
+import { ORGANIZATIONS_PAGES, encodeToken, paginate } from '../pagination.js';
 import { read, write, type CallContext, type OperationTable } from '../router-types.js';
 import type { Account, Organization } from '../state/organization.js';
 
 const ACCOUNT_ID = /^\d{12}$/;
-const PARENT_ID = /^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
-const TAGGABLE_ID = /^(\d{12})|(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+// the model's patterns, with the alternation grouped so both anchors apply to every branch
+const PARENT_ID = /^(?:r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+const CHILD_ID = /^(?:\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+const TAGGABLE_ID = /^(?:\d{12}|r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const SERVICE_PRINCIPAL = /^[\w+=,.@-]*$/;
 
 /** Management account or any delegated administrator may read. */
@@ -28,15 +30,12 @@ function managementOrg(ctx: CallContext): Organization {
 
 /** One page of a listing; with the empty-page fault an empty page still points at the same place. */
 function page<T>(ctx: CallContext, items: Iterable<T>, scope: string): { items: T[]; NextToken?: string } {
-  const result = paginate(items, ctx.input, ORGANIZATIONS_PAGES, `${ctx.operation}:${scope}`);
+  const fullScope = `${ctx.operation}:${scope}`;
+  const result = paginate(items, ctx.input, ORGANIZATIONS_PAGES, fullScope);
   if (result.nextToken !== undefined && ctx.world.faults.emptyPage()) {
-    return { items: [], NextToken: ctx.input.optString('NextToken') ?? encodeStart(scope, ctx) };
+    return { items: [], NextToken: ctx.input.optString('NextToken') ?? encodeToken(0, fullScope) };
   }
   return result.nextToken === undefined ? { items: result.items } : { items: result.items, NextToken: result.nextToken };
-}
-
-function encodeStart(scope: string, ctx: CallContext): string {
-  return Buffer.from(JSON.stringify({ o: 0, s: `${ctx.operation}:${scope}` }), 'utf8').toString('base64url');
 }
 
 function publicAccount(a: Account): Json {
@@ -61,21 +60,7 @@ function applyTags(org: Organization, resourceId: string, tags: { Key: string; V
 }
 
 export const organizationsOperations: OperationTable = {
-  DescribeOrganization: read((ctx) => {
-    const org = ctx.world.requireOrganization(ctx.caller);
-    const management = org.account(org.managementAccountId);
-    return {
-      Organization: {
-        Id: org.id,
-        Arn: org.arn,
-        FeatureSet: 'ALL',
-        MasterAccountArn: management.Arn,
-        MasterAccountId: org.managementAccountId,
-        MasterAccountEmail: management.Email,
-        AvailablePolicyTypes: [],
-      },
-    };
-  }),
+  DescribeOrganization: read((ctx) => ({ Organization: describe(ctx.world.requireOrganization(ctx.caller)) })),
   ListAccounts: read((ctx) => {
     const org = readableOrg(ctx);
     const p = page(ctx, org.accounts.values(), org.id);
@@ -117,7 +102,7 @@ export const organizationsOperations: OperationTable = {
   }),
   ListParents: read((ctx) => {
     const org = readableOrg(ctx);
-    const childId = ctx.input.string('ChildId', { pattern: /^(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/ });
+    const childId = ctx.input.string('ChildId', { pattern: CHILD_ID });
     const child = org.accounts.get(childId) ?? org.ous.get(childId);
     if (!child) throw new AwsError('ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}`);
     const type = child.parentId === org.rootId ? 'ROOT' : 'ORGANIZATIONAL_UNIT';
@@ -148,8 +133,7 @@ export const organizationsOperations: OperationTable = {
   }),
   CreateOrganization: write((ctx) => {
     ctx.input.optString('FeatureSet', { oneOf: ['ALL', 'CONSOLIDATED_BILLING'] });
-    const org = ctx.world.createOrganization(ctx.caller);
-    return organizationsOperations.DescribeOrganization!.handle(ctx) as Json & { Organization: Json } && { Organization: describe(org) };
+    return { Organization: describe(ctx.world.createOrganization(ctx.caller)) };
   }),
   CreateAccount: write((ctx) => {
     const org = managementOrg(ctx);

@@ -1,0 +1,80 @@
+// The sandbox's own control API under /_sandbox/ (plain JSON, no AWS protocol, no
+// signature): health, stats, reset, run-time configuration, and which customer managed
+// policies exist in an account. Documented in src/sandbox/README.md.
+import type { SandboxOptions, SandboxRuntime } from './runtime.js';
+import type { PolicyReference } from './state/instance.js';
+
+export const CONTROL_PREFIX = '/_sandbox/';
+
+export interface ControlAnswer {
+  status: number;
+  body: unknown;
+}
+
+type Route = (runtime: SandboxRuntime, body: unknown) => ControlAnswer;
+
+const ok = (body: unknown = { ok: true }): ControlAnswer => ({ status: 200, body });
+
+const ROUTES: Record<string, Route> = {
+  'GET health': () => ok({ status: 'ok' }),
+  'GET stats': (runtime) => ok(runtime.stats),
+  'POST stats/reset': (runtime) => {
+    runtime.resetStats();
+    return ok();
+  },
+  'POST reset': (runtime) => {
+    runtime.reset();
+    return ok();
+  },
+  'GET config': (runtime) => ok(runtime.config),
+  'POST config': (runtime, body) => {
+    runtime.configure(configChanges(body));
+    return ok(runtime.config);
+  },
+  'POST policies': (runtime, body) => {
+    const { accountId, policies } = policyDeclaration(body);
+    runtime.world.declareCustomerManagedPolicies(accountId, policies);
+    return ok();
+  },
+};
+
+/** Answers one control request; a bad body is 400 with {error}, an unknown route 404. */
+export function handleControl(runtime: SandboxRuntime, method: string, path: string, bodyText: string): ControlAnswer {
+  const route = ROUTES[`${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '')}`];
+  if (!route) return { status: 404, body: { error: `no control route ${method} ${path}; known: ${Object.keys(ROUTES).join(', ')}` } };
+  try {
+    return route(runtime, bodyText.trim() === '' ? {} : JSON.parse(bodyText));
+  } catch (err) {
+    return { status: 400, body: { error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+const CONFIG_KEYS = ['tps', 'latencyMs', 'asyncMs', 'maxOutstanding', 'faults', 'randomSeed'] as const;
+
+function configChanges(body: unknown): Partial<SandboxOptions> {
+  const object = asObject(body, 'config');
+  const unknown = Object.keys(object).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`unknown config field(s) ${unknown.join(', ')}; known: ${CONFIG_KEYS.join(', ')}`);
+  if (object.faults !== undefined && typeof object.faults !== 'string') throw new Error('faults must be a string such as "throttle=0.1,5xx=0.02"');
+  // the numeric fields are checked by SandboxRuntime.configure
+  return object as Partial<SandboxOptions>;
+}
+
+function policyDeclaration(body: unknown): { accountId: string; policies: PolicyReference[] } {
+  const object = asObject(body, 'policies');
+  if (typeof object.accountId !== 'string' || !/^\d{12}$/.test(object.accountId)) throw new Error('accountId must be a 12-digit account id');
+  if (!Array.isArray(object.policies)) throw new Error('policies must be a list of {name, path}');
+  const policies = object.policies.map((p: unknown, i: number) => {
+    const entry = asObject(p, `policies[${i}]`);
+    if (typeof entry.name !== 'string' || entry.name === '') throw new Error(`policies[${i}].name must be a non-empty string`);
+    const path = entry.path ?? '/';
+    if (typeof path !== 'string' || !/^\/(.*\/)?$/.test(path)) throw new Error(`policies[${i}].path must be "/" or "/a/b/"`);
+    return { Name: entry.name, Path: path };
+  });
+  return { accountId: object.accountId, policies };
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${what}: expected a JSON object`);
+  return value as Record<string, unknown>;
+}
