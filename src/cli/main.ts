@@ -12,6 +12,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   sandbox: { summary: 'run a local Identity Center endpoint for tests and trials', load: () => import('./commands/sandbox.js') },
 };
 
+const EXPECTED_ERRORS = new Set(['AwsCallError', 'AwsSetupError', 'WriteInReadOnlyModeError', 'PlanFileError']);
+
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`);
@@ -56,7 +58,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UserError) {
+    // Expected failures (bad input, a refused plan, a failed AWS call, no instance) are
+    // one clear line; only a bug shows a stack trace.
+    if (err instanceof UserError || (err instanceof Error && EXPECTED_ERRORS.has(err.name))) {
       process.stderr.write(`error: ${err.message}\n`);
     } else {
       process.stderr.write(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

@@ -1,11 +1,88 @@
-// Placeholder until the plan command lands; replaced by its implementation.
-import { UserError, type Command } from '../command.js';
+// `sso-gitops plan`: what must change to make the live instance match the state files.
+// Runs with a read-only view of AWS (src/aws/read-only.ts): it cannot write.
+import { writeFile } from 'node:fs/promises';
+import { serializePlan } from '../../plan/plan-file.js';
+import type { Plan } from '../../plan/types.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { renderText } from '../../render/text.js';
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { StderrProgress } from '../progress.js';
+import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `usage: sso-gitops plan [options]
+
+Compares the state files with the live Identity Center instance and prints the changes
+that reconcile would make. Reads only; changes nothing.
+
+options:
+  --dir DIR              state directory (default: identity)
+  --format FORMAT        text (default), markdown (PR comment) or json
+  --out FILE             also save the plan as JSON, for \`reconcile --plan FILE\`
+  --detailed-exitcode    exit 2 when there are changes, 0 when there are none
+  --allow-deletes        plan deletions above settings.safety.maxDeletePercent
+  --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
+
+exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error or a plan the
+safety rules refuse, 2 changes present (with --detailed-exitcode)`;
+
+export function renderPlan(plan: Plan, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return serializePlan(plan);
+    case 'markdown':
+      return renderMarkdown(plan, { header: githubHeader() });
+    case 'text':
+      return renderText(plan, { color });
+  }
+}
+
+/** Who and what the PR comment is about, from the GitHub Actions environment. */
+function githubHeader(): { commit?: string; actor?: string; repository?: string } {
+  const env = process.env;
+  return {
+    ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
+    ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
+    ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+  };
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = value ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`plan: --format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  return format as Format;
+}
 
 export const command: Command = {
   name: 'plan',
-  summary: 'plan',
-  usage: 'usage: sso-gitops plan',
-  run() {
-    return Promise.reject(new UserError('plan is not implemented yet'));
+  summary: 'show the changes that would make a live instance match the state files',
+  usage: USAGE,
+  async run(argv) {
+    const flags = parseFlags('plan', argv, {
+      ...DIR_OPTION,
+      ...AWS_OPTIONS,
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      'detailed-exitcode': { type: 'boolean', default: false },
+      'allow-deletes': { type: 'boolean', default: false },
+    });
+    const format = parseFormat(flags.format);
+    const progress = new StderrProgress();
+    const desired = await loadDesired(flags.dir, progress);
+    const ctx = await openAws(awsOptionsFrom(flags), true, progress);
+    try {
+      const live = await readLive(ctx, progress);
+      const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+      if (flags.out !== undefined) await writeFile(flags.out, serializePlan(plan));
+      process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
+      if (flags.verbose) printCallStats(ctx);
+      if (plan.refused.length > 0) return EXIT_ERROR;
+      return flags['detailed-exitcode'] && plan.changes.length > 0 ? EXIT_CHANGES : EXIT_OK;
+    } finally {
+      ctx.close();
+    }
   },
 };

@@ -1,0 +1,70 @@
+// The steps plan and reconcile share: load and validate the state files (before any AWS
+// call, so bad input changes nothing and costs nothing), open the AWS context, read the
+// live state, compute the plan. Everything AWS-specific stays behind src/aws.
+import { formatCallStats } from '../aws/call-stats.js';
+import type { AwsContext } from '../aws/context.js';
+import { openAwsContext } from '../aws/context.js';
+import { makeReadOnly } from '../aws/read-only.js';
+import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
+import { loadState } from '../load/load.js';
+import type { LiveState } from '../model/live.js';
+import { formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
+import { buildPlan } from '../plan/build.js';
+import type { Plan } from '../plan/types.js';
+import { UserError } from './command.js';
+import type { AwsCliOptions } from './options.js';
+import type { StderrProgress } from './progress.js';
+
+/** Prints diagnostics to stderr, sorted by place; throws a UserError when any is an error. */
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], what: string, progress: StderrProgress): void {
+  if (diagnostics.length === 0) return;
+  progress.endLine();
+  const sorted = [...diagnostics].sort(comparePositions);
+  for (const d of sorted) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  if (errors > 0) throw new UserError(`${what}: ${errors} error${errors === 1 ? '' : 's'}; nothing was changed`);
+}
+
+function comparePositions(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.pos?.file ?? '';
+  const fb = b.pos?.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0);
+}
+
+export async function loadDesired(dir: string, progress: StderrProgress): Promise<DesiredState> {
+  const { state, diagnostics } = await loadState(dir);
+  reportDiagnostics(diagnostics, `state files in ${dir}`, progress);
+  if (!state) throw new UserError(`state files in ${dir} could not be loaded; nothing was changed`);
+  return state;
+}
+
+export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: StderrProgress): Promise<AwsContext> {
+  const ctx = await openAwsContext({
+    ...(aws.region !== undefined ? { region: aws.region } : {}),
+    ...(aws.profile !== undefined ? { profile: aws.profile } : {}),
+    ...(aws.instanceArn !== undefined ? { instanceArn: aws.instanceArn } : {}),
+    progress,
+  });
+  if (readOnly) makeReadOnly(ctx.clients);
+  return ctx;
+}
+
+export async function readLive(ctx: AwsContext, progress: StderrProgress): Promise<LiveState> {
+  const live = await readLiveState(ctx, liveReadOptionsFromEnv());
+  progress.endLine();
+  return live;
+}
+
+/** Computes the plan of `desired` against `live`; resolution errors throw (nothing planned). */
+export function planAgainst(desired: DesiredState, live: LiveState, allowDeletes: boolean, progress: StderrProgress): Plan {
+  const { plan, diagnostics } = buildPlan(desired, live, { allowDeletes });
+  reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
+  if (!plan) throw new UserError('no plan could be computed; nothing was changed');
+  return plan;
+}
+
+/** Prints the per-operation call counts (--verbose). */
+export function printCallStats(ctx: AwsContext): void {
+  for (const line of formatCallStats(ctx.stats.snapshot())) process.stderr.write(`${line}\n`);
+}
