@@ -13,6 +13,9 @@ export interface StoredGroup {
   GroupId: string;
   DisplayName: string;
   Description?: string;
+  /** epoch seconds */
+  CreatedAt: number;
+  UpdatedAt: number;
 }
 
 export interface Membership {
@@ -32,6 +35,8 @@ export class IdentityStore {
   readonly memberships = new Map<string, Membership>();
   private readonly userByName = new Map<string, string>();
   private readonly groupByName = new Map<string, string>();
+  /** email value (lower case) → user ids carrying it; emails are not unique, GetUserId answers the first */
+  private readonly usersByEmail = new Map<string, Set<string>>();
   /** groupId → userId → membershipId */
   private readonly membersOfGroup = new Map<string, Map<string, string>>();
   /** userId → groupId → membershipId */
@@ -55,6 +60,11 @@ export class IdentityStore {
     return this.userByName.get(nameKey(userName));
   }
 
+  userIdByEmail(email: string): string | undefined {
+    const ids = this.usersByEmail.get(nameKey(email));
+    return ids === undefined ? undefined : ids.values().next().value;
+  }
+
   groupIdByName(displayName: string): string | undefined {
     return this.groupByName.get(nameKey(displayName));
   }
@@ -64,6 +74,7 @@ export class IdentityStore {
     this.requireFreeUserName(name);
     this.users.set(user.UserId, user);
     this.userByName.set(nameKey(name), user.UserId);
+    this.indexEmails(user.UserId, user.attributes, 'add');
   }
 
   /** Replaces a user's attributes, keeping the name index right when UserName changes. */
@@ -76,13 +87,16 @@ export class IdentityStore {
       this.userByName.delete(nameKey(before));
       this.userByName.set(nameKey(after), userId);
     }
+    this.indexEmails(userId, user.attributes, 'remove');
     user.attributes = attributes;
+    this.indexEmails(userId, attributes, 'add');
   }
 
   deleteUser(userId: string): void {
     const user = this.user(userId);
     for (const groupId of [...(this.groupsOfUser.get(userId)?.keys() ?? [])]) this.removeMembership(groupId, userId);
     this.userByName.delete(nameKey(String(user.attributes.UserName)));
+    this.indexEmails(userId, user.attributes, 'remove');
     this.users.delete(userId);
   }
 
@@ -145,6 +159,20 @@ export class IdentityStore {
     return this.groupsOfUser.get(userId)?.values() ?? [];
   }
 
+  private indexEmails(userId: string, attributes: Json, change: 'add' | 'remove'): void {
+    for (const email of emailValues(attributes)) {
+      const key = nameKey(email);
+      let ids = this.usersByEmail.get(key);
+      if (change === 'add') {
+        if (!ids) this.usersByEmail.set(key, (ids = new Set()));
+        ids.add(userId);
+      } else if (ids) {
+        ids.delete(userId);
+        if (ids.size === 0) this.usersByEmail.delete(key);
+      }
+    }
+  }
+
   private requireFreeUserName(name: string): void {
     if (this.userByName.has(nameKey(name))) throw conflict(`Duplicate UserName: ${name}`, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
   }
@@ -152,6 +180,12 @@ export class IdentityStore {
   private requireFreeGroupName(name: string): void {
     if (this.groupByName.has(nameKey(name))) throw conflict(`Duplicate GroupDisplayName: ${name}`, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
   }
+}
+
+function emailValues(attributes: Json): string[] {
+  const emails = attributes.Emails;
+  if (!Array.isArray(emails)) return [];
+  return emails.map((e: unknown) => (e as { Value?: unknown }).Value).filter((v): v is string => typeof v === 'string');
 }
 
 function indexPair(index: Map<string, Map<string, string>>, outer: string, inner: string, value: string): void {

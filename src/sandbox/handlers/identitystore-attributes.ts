@@ -1,0 +1,152 @@
+// identitystore user attributes: one table of checks used by CreateUser (whole members)
+// and UpdateUser (attribute paths), so both calls accept and refuse exactly the same values.
+import { validationError } from '../errors.js';
+import { checkString, type Json } from '../input.js';
+
+/** Checks one attribute value (never null here) and returns it cleaned of unknown members. */
+type AttributeCheck = (path: string, value: unknown) => unknown;
+
+/** identitystore SensitiveStringType: letters, marks, symbols, numbers, punctuation and spaces. */
+export const SENSITIVE_TEXT = /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r \u00A0\u3000]+$/u;
+/** UserName: like SENSITIVE_TEXT without any whitespace. */
+export const USER_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+const RESERVED_USER_NAMES = new Set(['administrator', 'awsadministrators']);
+
+const text =
+  (max = 1024, pattern = SENSITIVE_TEXT): AttributeCheck =>
+  (path, value) =>
+    checkString(path, value, { min: 1, max, pattern });
+
+const bool: AttributeCheck = (path, value) => {
+  if (typeof value !== 'boolean') throw validationError(`Value at '${path}' must be a boolean`);
+  return value;
+};
+
+function struct(fields: Record<string, AttributeCheck>): AttributeCheck {
+  return (path, value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError(`Value at '${path}' must be a structure`);
+    const out: Json = {};
+    for (const [key, member] of Object.entries(value as Json)) {
+      const check = fields[key];
+      if (!check) throw validationError(`Unknown member '${key}' at '${path}'`);
+      if (member !== null && member !== undefined) out[key] = check(`${path}.${lowerFirst(key)}`, member);
+    }
+    return out;
+  };
+}
+
+/** Identity Center stores at most one email, phone number and address per user. */
+function list(max: number, item: AttributeCheck): AttributeCheck {
+  return (path, value) => {
+    if (!Array.isArray(value)) throw validationError(`Value at '${path}' must be a list`);
+    if (value.length > max) throw validationError(`1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    return value.map((v, i) => item(`${path}.${i}`, v));
+  };
+}
+
+const NAME_FIELDS: Record<string, AttributeCheck> = {
+  Formatted: text(),
+  FamilyName: text(),
+  GivenName: text(),
+  MiddleName: text(),
+  HonorificPrefix: text(),
+  HonorificSuffix: text(),
+};
+
+const VALUE_TYPE_PRIMARY = { Value: text(), Type: text(), Primary: bool };
+
+/** Every user attribute CreateUser takes (besides IdentityStoreId) and UpdateUser may set. */
+const USER_ATTRIBUTES: Record<string, AttributeCheck> = {
+  UserName: text(128, USER_NAME),
+  DisplayName: text(),
+  NickName: text(),
+  ProfileUrl: text(),
+  UserType: text(),
+  Title: text(),
+  PreferredLanguage: text(),
+  Locale: text(),
+  Timezone: text(),
+  Website: text(),
+  Birthdate: text(),
+  Name: struct(NAME_FIELDS),
+  Emails: list(1, struct(VALUE_TYPE_PRIMARY)),
+  PhoneNumbers: list(1, struct(VALUE_TYPE_PRIMARY)),
+  Addresses: list(1, struct({ StreetAddress: text(), Locality: text(), Region: text(), PostalCode: text(), Country: text(), Formatted: text(), Type: text(), Primary: bool })),
+  Photos: list(3, struct({ Value: text(), Type: text(), Display: text(), Primary: bool })),
+  Roles: list(20, struct(VALUE_TYPE_PRIMARY)),
+};
+
+/** Structured attributes whose members UpdateUser may address one by one ("name.givenName"). */
+const SUB_ATTRIBUTES: Record<string, Record<string, AttributeCheck>> = { Name: NAME_FIELDS };
+
+/** The user attributes of a CreateUser body, checked. */
+export function userAttributesFromCreate(body: Json): Json {
+  const out: Json = {};
+  for (const [key, check] of Object.entries(USER_ATTRIBUTES)) {
+    const value = body[key];
+    if (value !== null && value !== undefined) out[key] = check(lowerFirst(key), value);
+  }
+  return out;
+}
+
+/** Applies UpdateUser attribute operations to a copy of `current`; a null or absent value removes. */
+export function applyUserOperations(current: Json, operations: unknown[]): Json {
+  const next: Json = structuredClone(current);
+  operations.forEach((raw, index) => {
+    const op = raw as { AttributePath?: unknown; AttributeValue?: unknown };
+    if (typeof op !== 'object' || op === null || typeof op.AttributePath !== 'string') {
+      throw validationError(`Value at 'operations.${index + 1}.member.attributePath' failed to satisfy constraint: Member must not be null`);
+    }
+    const [top, sub, ...rest] = op.AttributePath.split('.');
+    const key = attributeKey(USER_ATTRIBUTES, top ?? '');
+    const value = op.AttributeValue;
+    if (key === undefined || rest.length > 0) throw invalidPath(op.AttributePath);
+    if (sub === undefined) {
+      if (value === null || value === undefined) delete next[key];
+      else next[key] = (USER_ATTRIBUTES[key] as AttributeCheck)(op.AttributePath, value);
+      return;
+    }
+    const fields = SUB_ATTRIBUTES[key];
+    const field = fields ? attributeKey(fields, sub) : undefined;
+    if (!fields || field === undefined) throw invalidPath(op.AttributePath);
+    const parent: Json = { ...((next[key] as Json | undefined) ?? {}) };
+    if (value === null || value === undefined) delete parent[field];
+    else parent[field] = (fields[field] as AttributeCheck)(op.AttributePath, value);
+    if (Object.keys(parent).length === 0) delete next[key];
+    else next[key] = parent;
+  });
+  return next;
+}
+
+/**
+ * What Identity Center itself needs of a user (the API model leaves these optional, the
+ * service does not): a user name that is not reserved, a display name, given and family name.
+ */
+export function requireIdentityCenterUser(attributes: Json): void {
+  const name = attributes.Name as Json | undefined;
+  for (const [present, path] of [
+    [attributes.UserName, 'userName'],
+    [attributes.DisplayName, 'displayName'],
+    [name?.GivenName, 'name.givenName'],
+    [name?.FamilyName, 'name.familyName'],
+  ] as const) {
+    if (present === undefined) throw validationError(`1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+  }
+  if (RESERVED_USER_NAMES.has(String(attributes.UserName).toLowerCase())) {
+    throw validationError(`UserName ${String(attributes.UserName)} is reserved and cannot be used`);
+  }
+}
+
+/** Attribute paths are matched without regard to case ("displayName", "DisplayName"). */
+function attributeKey<T>(table: Record<string, T>, segment: string): string | undefined {
+  const wanted = segment.toLowerCase();
+  return Object.keys(table).find((k) => k.toLowerCase() === wanted);
+}
+
+function invalidPath(path: string): Error {
+  return validationError(`Invalid attribute path: ${path}`);
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

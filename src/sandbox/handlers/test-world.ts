@@ -1,0 +1,35 @@
+// Test support for the handler unit tests: a World with one organization, and a call()
+// that does what the server does around a handler (settle due async requests, then handle).
+import { FaultInjector, noFaults, type FaultSpec } from '../faults.js';
+import { Input, type Json } from '../input.js';
+import { seededRandom } from '../prng.js';
+import type { OperationTable } from '../router-types.js';
+import { World, type WorldSettings } from '../state/world.js';
+
+export const MANAGEMENT = '111111111111';
+
+export interface TestWorld {
+  world: World;
+  instanceArn: string;
+  storeId: string;
+  call(table: OperationTable, operation: string, body: Json, caller?: string): Json;
+}
+
+export function testWorld(settings: Partial<WorldSettings> = {}, faults: FaultSpec = noFaults()): TestWorld {
+  const random = seededRandom(7);
+  const world = new World(random, { asyncMs: 0, maxOutstanding: 10, ...settings }, new FaultInjector(faults, random));
+  const org = world.createOrganization(MANAGEMENT);
+  const instance = world.instances.get(org.instanceArn);
+  if (!instance) throw new Error('createOrganization made no instance');
+  return {
+    world,
+    instanceArn: instance.arn,
+    storeId: instance.identityStoreId,
+    call(table, operation, body, caller = MANAGEMENT) {
+      const op = table[operation];
+      if (!op) throw new Error(`no handler for ${operation}`);
+      world.queue.settle();
+      return op.handle({ caller, input: new Input(body), world, operation });
+    },
+  };
+}
