@@ -1,11 +1,84 @@
-// Placeholder until the extract command lands; replaced by its implementation.
-import { UserError, type Command } from '../command.js';
+// `sso-gitops extract`: reads a live Identity Center instance and writes the canonical
+// state files. Progress and the summary go to stderr; stdout stays empty.
+import { formatCallStats } from '../../aws/call-stats.js';
+import { openAwsContext, type AwsContext } from '../../aws/context.js';
+import { AwsCallError, AwsSetupError } from '../../aws/errors.js';
+import { streamProgress } from '../../aws/progress.js';
+import { liveReadOptionsFromEnv, readLiveState } from '../../aws/read-live.js';
+import { ExtractSetupError } from '../../extract/existing.js';
+import { extractToDirectory } from '../../extract/extract.js';
+import { EXIT_OK, UserError, type Command } from '../command.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+
+const USAGE = `usage: sso-gitops extract [--dir identity] [--region R] [--profile P] [--instance-arn ARN] [--verbose]
+
+Reads users, groups, memberships, permission sets, assignments and the organization's
+accounts from a live IAM Identity Center instance and writes them as state files:
+users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml.
+settings.yaml and files you added are kept; settings.ignore patterns are honoured.
+
+options:
+  --dir DIR           state directory (default: identity)
+  --region R          region of the Identity Center instance (default: the SDK's)
+  --profile P         AWS profile (default: the SDK's standard credential chain)
+  --instance-arn ARN  the instance (default: the only one)
+  --verbose           print AWS calls per operation`;
 
 export const command: Command = {
   name: 'extract',
-  summary: 'extract',
-  usage: 'usage: sso-gitops extract',
-  run() {
-    return Promise.reject(new UserError('extract is not implemented yet'));
+  summary: 'write the state files from a live instance',
+  usage: USAGE,
+  async run(argv) {
+    const values = parseFlags('extract', argv, { ...DIR_OPTION, ...AWS_OPTIONS });
+    const aws = awsOptionsFrom(values);
+    const dir = values.dir;
+    const started = Date.now();
+    const progress = streamProgress((text) => process.stderr.write(text), { isTTY: process.stderr.isTTY === true });
+    let readOptions;
+    try {
+      readOptions = liveReadOptionsFromEnv();
+    } catch (err) {
+      throw new UserError((err as Error).message);
+    }
+    let ctx: AwsContext | undefined;
+    try {
+      ctx = await openAwsContext({ ...aws, progress });
+      progress.note(`extract: instance ${ctx.instanceArn} (${ctx.region}), caller account ${ctx.callerAccountId}`);
+      const live = await readLiveState(ctx, readOptions);
+      const result = await extractToDirectory(dir, live);
+      progress.finish();
+      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+      const c = result.counts;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      process.stderr.write(
+        `extracted ${c.users} users, ${c.groups} groups (${c.memberships} memberships), ${c.permissionSets} permission sets, ` +
+          `${c.assignments} assignments in ${c.assignmentEntries} entries into ${dir}/ ` +
+          `(${result.write.written.length} written, ${result.write.unchanged.length} unchanged, ${result.write.removed.length} removed; ` +
+          `${ctx.stats.totalCalls()} AWS calls, ${seconds}s)\n`,
+      );
+      const ig = result.ignored;
+      const ignoredTotal = ig.users + ig.groups + ig.permissionSets + ig.memberships + ig.assignments;
+      if (ignoredTotal > 0) {
+        process.stderr.write(
+          `left out by settings.ignore: ${ig.users} users, ${ig.groups} groups, ${ig.permissionSets} permission sets, ${ig.memberships} memberships, ${ig.assignments} assignments\n`,
+        );
+      }
+      return EXIT_OK;
+    } catch (err) {
+      progress.finish();
+      // Expected failures are one line; anything else keeps its stack (a bug to report).
+      if (err instanceof AwsCallError || err instanceof AwsSetupError || err instanceof ExtractSetupError) {
+        throw new UserError(`extract: ${err.message}; nothing was written`);
+      }
+      if (isFileSystemError(err)) throw new UserError(`extract: ${err.message}`);
+      throw err;
+    } finally {
+      if (ctx && aws.verbose) process.stderr.write(`${formatCallStats(ctx.stats.snapshot()).join('\n')}\n`);
+      ctx?.close();
+    }
   },
 };
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).path === 'string';
+}

@@ -1,0 +1,63 @@
+// Extract, AWS-free: a LiveState and the target directory in, the canonical files out.
+// The command (src/cli/commands/extract.ts) reads the live state through src/aws and
+// hands it here; nothing in src/extract talks to AWS.
+//
+// Every kind is extracted whatever `settings.manage` says: an unmanaged kind is still
+// read by plan and its names must resolve (assignments name SCIM-owned groups), so the
+// files describe the whole instance. Only `settings.ignore` leaves objects out.
+import type { LiveState } from '../model/live.js';
+import { DEFAULT_SETTINGS } from '../model/types.js';
+import { readExistingDirectory, type ExistingDirectory } from './existing.js';
+import { groupAssignments } from './group.js';
+import { layoutFiles } from './layout.js';
+import { nameLiveState, type NamingResult } from './name.js';
+import { findSchema, schemaRefs } from './schema-ref.js';
+import { writeStateFiles, type WriteSummary } from './write.js';
+
+export interface ExtractOutput {
+  /** relative path → content */
+  files: Map<string, string>;
+  /** Owned files that are no longer produced (permission sets that were deleted). */
+  remove: string[];
+  warnings: string[];
+  counts: { users: number; groups: number; memberships: number; permissionSets: number; assignmentEntries: number; assignments: number };
+  ignored: NamingResult['ignored'];
+}
+
+export function buildExtract(live: LiveState, existing: ExistingDirectory, schemaRefFor: (relative: string) => string): ExtractOutput {
+  const naming = nameLiveState(live, existing.ignore);
+  const assignments = groupAssignments(naming.model.assignments);
+  const files = layoutFiles({
+    model: naming.model,
+    assignments,
+    ...(existing.hasSettings ? {} : { newSettings: DEFAULT_SETTINGS }),
+    schemaRefFor,
+  });
+  const warnings = [...naming.warnings];
+  for (const { file, kinds } of existing.overlappingFiles) {
+    warnings.push(`${file} (kept) also declares ${kinds.join(', ')}, which extract writes to its own files: merge or remove it, or validate reports duplicates`);
+  }
+  const m = naming.model;
+  return {
+    files,
+    remove: existing.ownedFiles.filter((f) => !files.has(f)),
+    warnings,
+    counts: {
+      users: m.users.length,
+      groups: m.groups.length,
+      memberships: m.groups.reduce((n, g) => n + g.members.length, 0),
+      permissionSets: m.permissionSets.length,
+      assignmentEntries: assignments.length,
+      assignments: m.assignments.length,
+    },
+    ignored: naming.ignored,
+  };
+}
+
+/** Reads the directory, builds the files, writes them; nothing is written if building fails. */
+export async function extractToDirectory(dir: string, live: LiveState): Promise<ExtractOutput & { write: WriteSummary }> {
+  const existing = await readExistingDirectory(dir);
+  const output = buildExtract(live, existing, schemaRefs(dir, await findSchema(dir)));
+  const write = await writeStateFiles(dir, output.files, output.remove);
+  return { ...output, write };
+}

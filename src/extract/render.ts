@@ -1,0 +1,87 @@
+// Canonical YAML for the state files extract writes: fixed key order per kind, block
+// style (one list item per line, so `git diff` shows exactly what changed), no line
+// folding, and quoting as YAML 1.1 would need it ("2012-10-17", "yes", "0123"), so the
+// files read the same in every editor and parser, including the loader's YAML 1.2 core.
+// Inline policies are written as YAML mappings that parse back to the same JSON
+// document (key order kept as AWS returned it: Version before Statement reads best).
+import { Document } from 'yaml';
+import { OPTIONAL_USER_ATTRIBUTES, type AssignmentEntry, type Group, type JsonValue, type PermissionSet, type Settings, type User } from '../model/types.js';
+import { compare } from './name.js';
+
+type Yaml = { [key: string]: JsonValue };
+
+/** `# yaml-language-server: $schema=...` so editors validate and complete the file. */
+export function schemaHeader(schemaRef: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}\n`;
+}
+
+export function renderYaml(schemaRef: string, content: Yaml): string {
+  const doc = new Document(content, { version: '1.1' });
+  return schemaHeader(schemaRef) + doc.toString({ lineWidth: 0, indentSeq: true });
+}
+
+export function renderUsers(users: readonly User[]): Yaml {
+  return { users: users.map(userYaml) };
+}
+
+export function userYaml(u: User): Yaml {
+  const out: Yaml = { userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName };
+  for (const attr of OPTIONAL_USER_ATTRIBUTES) {
+    const value = u[attr];
+    if (value !== undefined && value !== '') out[attr] = value;
+  }
+  return out;
+}
+
+export function renderGroups(groups: readonly Group[]): Yaml {
+  return {
+    groups: groups.map((g) => ({ name: g.name, ...(g.description ? { description: g.description } : {}), members: [...g.members] })),
+  };
+}
+
+export function renderPermissionSet(set: PermissionSet): Yaml {
+  const out: Yaml = { name: set.name };
+  if (set.description) out.description = set.description;
+  if (set.sessionDuration) out.sessionDuration = set.sessionDuration;
+  if (set.relayState) out.relayState = set.relayState;
+  const tagKeys = Object.keys(set.tags).sort(compare);
+  if (tagKeys.length > 0) out.tags = Object.fromEntries(tagKeys.map((k) => [k, set.tags[k] ?? '']));
+  if (set.managedPolicies.length > 0) out.managedPolicies = [...set.managedPolicies].sort(compare);
+  if (set.customerManagedPolicies.length > 0) {
+    out.customerManagedPolicies = [...set.customerManagedPolicies]
+      .sort((a, b) => compare(a.path, b.path) || compare(a.name, b.name))
+      .map((p) => ({ name: p.name, path: p.path }));
+  }
+  if (set.inlinePolicy) out.inlinePolicy = set.inlinePolicy;
+  const boundary = set.permissionsBoundary;
+  if (boundary) {
+    out.permissionsBoundary =
+      'managedPolicyArn' in boundary
+        ? { managedPolicyArn: boundary.managedPolicyArn }
+        : { customerManagedPolicy: { name: boundary.customerManagedPolicy.name, path: boundary.customerManagedPolicy.path } };
+  }
+  return { permissionSets: [out] };
+}
+
+/** Only the parts extract produces: set, principals, literal accounts. */
+export function renderAssignments(entries: readonly AssignmentEntry[]): Yaml {
+  return {
+    assignments: entries.map((e) => ({
+      permissionSet: e.permissionSet,
+      ...(e.groups.length > 0 ? { groups: [...e.groups] } : {}),
+      ...(e.users.length > 0 ? { users: [...e.users] } : {}),
+      accounts: [...e.accounts],
+    })),
+  };
+}
+
+/** The settings.yaml written when the directory has no settings at all yet. */
+export function renderSettings(settings: Settings): Yaml {
+  return {
+    settings: {
+      manage: { ...settings.manage },
+      ignore: { users: [...settings.ignore.users], groups: [...settings.ignore.groups], permissionSets: [...settings.ignore.permissionSets] },
+      safety: { maxDeletePercent: settings.safety.maxDeletePercent },
+    },
+  };
+}
