@@ -3,6 +3,7 @@
 // alias bombs, custom tags, prototype-polluting keys, a top level that is not a mapping.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/types.js';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting.js';
 import { FileSource } from './source.js';
 
 /** Alias expansions allowed per file; more is an "alias bomb" (billion laughs). */
@@ -19,6 +20,8 @@ export interface ParsedFile {
 }
 
 export function parseStateFile(file: string, text: string): ParsedFile {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) return refuseDeepNesting(file, text, tooDeep.index);
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -50,13 +53,26 @@ export function parseStateFile(file: string, text: string): ParsedFile {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
     return { source, data, diagnostics };
   } catch (err) {
-    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+    if (err instanceof ReferenceError && /excessive alias count/i.test(err.message)) {
       error(`alias bomb: aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead`, firstAliasOffset(doc));
     } else {
       error(`cannot read YAML: ${err instanceof Error ? err.message : String(err)}`, 0);
     }
     return { source, data: undefined, diagnostics };
   }
+}
+
+/** A file nested too deeply never reaches the parser (see nesting.ts for why). */
+function refuseDeepNesting(file: string, text: string, index: number): ParsedFile {
+  const lines = new LineCounter();
+  const doc = parseDocument('', { lineCounter: lines });
+  // the empty document only carries positions; count lines of the real text instead
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  const col = index - before.lastIndexOf('\n');
+  const source = new FileSource(file, doc, lines);
+  const message = `YAML nests deeper than ${MAX_NESTING_DEPTH} levels; a state file needs about ten`;
+  return { source, data: undefined, diagnostics: [{ severity: 'error', message, pos: { file, line, col } }] };
 }
 
 function describeYamlError(e: YAMLError, text: string): string {
@@ -72,6 +88,9 @@ function describeYamlError(e: YAMLError, text: string): string {
 
 function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: string, offset: number) => void): void {
   visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) === undefined) error(`alias *${alias.source} has no anchor &${alias.source} before it`, alias.range?.[0] ?? 0);
+    },
     Node(_key, node) {
       const tag = node.tag;
       if (tag !== undefined && !CORE_TAGS.has(tag)) {

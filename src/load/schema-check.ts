@@ -3,8 +3,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/identity.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../model/types.js';
-import { describeSchemaError } from './schema-messages.js';
-import type { FileSource } from './source.js';
+import { describeSchemaError, pointerToPath } from './schema-messages.js';
+import type { FileSource, PathSegment } from './source.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -19,14 +19,22 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** Schema diagnostics of one file, in the order ajv found them. */
-export function checkSchema(data: unknown, source: FileSource): Diagnostic[] {
+export interface SchemaResult {
+  /** Schema diagnostics of the file, in the order ajv found them. */
+  diagnostics: Diagnostic[];
+  /** Where each error sits in the data, so the loader can leave out just the broken entries. */
+  invalidPaths: PathSegment[][];
+}
+
+export function checkSchema(data: unknown, source: FileSource): SchemaResult {
   const validate = validator();
-  if (validate(data)) return [];
-  return relevantErrors(validate.errors ?? []).map((e) => {
+  if (validate(data)) return { diagnostics: [], invalidPaths: [] };
+  const errors = relevantErrors(validate.errors ?? []);
+  const diagnostics = errors.map((e): Diagnostic => {
     const { path, key, message } = describeSchemaError(e, source);
     return { severity: 'error', message, pos: source.pos(path, { key }) };
   });
+  return { diagnostics, invalidPaths: errors.map((e) => pointerToPath(e.instancePath)) };
 }
 
 /**

@@ -1,0 +1,196 @@
+// Turns the data of one schema-checked state file into model objects: defaults filled
+// in, lists normalised, the inline policy parsed, and every object tied to its position.
+// Entries the schema rejected are left out (their errors are already reported), but
+// their names are kept so that references to them are not reported a second time.
+import type {
+  AssignmentEntry,
+  Diagnostic,
+  Group,
+  PermissionSet,
+  PermissionsBoundary,
+  PolicyDocument,
+  PolicyRef,
+  ProtectEntry,
+  Settings,
+  SourcePos,
+  User,
+} from '../model/types.js';
+import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES } from '../model/types.js';
+import { parsePolicyJson } from './policy.js';
+import type { FileSource, PathSegment, SourceMap } from './source.js';
+
+export type NamedKind = 'users' | 'groups' | 'permissionSets';
+export const LIST_KINDS = ['users', 'groups', 'permissionSets', 'assignments'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** What one file declares. */
+export interface FileModel {
+  file: string;
+  users: User[];
+  groups: Group[];
+  permissionSets: PermissionSet[];
+  assignments: AssignmentEntry[];
+  /** The file's `settings:`, merged with the defaults; absent when the file has none. */
+  settings?: Settings;
+  /** Where the file's `settings:` key is, whether or not the settings could be read. */
+  settingsPos?: SourcePos;
+  /** Names of entries the schema rejected: declared, though not loaded. */
+  rejectedNames: Record<NamedKind, string[]>;
+  /** Kinds this file declares in a form that could not be read at all (e.g. `users:` not a list). */
+  unreadable: Set<ListKind | 'settings'>;
+  diagnostics: Diagnostic[];
+}
+
+type Raw = Record<string, unknown>;
+
+export function buildFileModel(data: Raw, source: FileSource, invalidPaths: PathSegment[][], sources: SourceMap): FileModel {
+  const model: FileModel = {
+    file: source.file,
+    users: [],
+    groups: [],
+    permissionSets: [],
+    assignments: [],
+    rejectedNames: { users: [], groups: [], permissionSets: [] },
+    unreadable: new Set(),
+    diagnostics: [],
+  };
+  const invalidEntries = new Set<string>();
+  for (const path of invalidPaths) {
+    const [kind, index] = path;
+    if (kind === 'settings') model.unreadable.add('settings');
+    else if (isListKind(kind) && typeof index === 'number') invalidEntries.add(`${kind}/${index}`);
+    else if (isListKind(kind)) model.unreadable.add(kind);
+  }
+  const entries = (kind: ListKind): Array<{ raw: Raw; index: number }> => {
+    const list = data[kind];
+    if (!Array.isArray(list) || model.unreadable.has(kind)) return [];
+    return list.flatMap((raw: unknown, index) => {
+      if (!invalidEntries.has(`${kind}/${index}`)) return [{ raw: raw as Raw, index }];
+      const name = typeof raw === 'object' && raw !== null ? (raw as Raw)[kind === 'users' ? 'userName' : 'name'] : undefined;
+      if (kind !== 'assignments' && typeof name === 'string') model.rejectedNames[kind].push(name);
+      return [];
+    });
+  };
+  const place = <T extends object>(object: T, path: PathSegment[]): T => {
+    sources.register(object, source, path);
+    return Object.assign(object, { pos: source.pos(path) });
+  };
+
+  for (const { raw, index } of entries('users')) model.users.push(place(toUser(raw), ['users', index]));
+  for (const { raw, index } of entries('groups')) model.groups.push(place(toGroup(raw), ['groups', index]));
+  for (const { raw, index } of entries('permissionSets')) {
+    const path = ['permissionSets', index];
+    const { permissionSet, policyError } = toPermissionSet(raw);
+    if (policyError !== undefined) {
+      const message = `permission set "${permissionSet.name}": inline policy ${policyError}`;
+      model.diagnostics.push({ severity: 'error', message, pos: source.pos([...path, 'inlinePolicy']) });
+    }
+    model.permissionSets.push(place(permissionSet, path));
+  }
+  for (const { raw, index } of entries('assignments')) model.assignments.push(place(toAssignment(raw), ['assignments', index]));
+  if (data.settings !== undefined) model.settingsPos = source.pos(['settings'], { key: true });
+  if (data.settings !== undefined && !model.unreadable.has('settings')) {
+    model.settings = toSettings((data.settings ?? {}) as Raw, (entry, i) => place(entry, ['settings', 'safety', 'protect', i]));
+    // registered (without a pos field: Settings has none) so rules can point into ignore lists
+    sources.register(model.settings, source, ['settings']);
+  }
+  return model;
+}
+
+function isListKind(value: PathSegment | undefined): value is ListKind {
+  return (LIST_KINDS as readonly unknown[]).includes(value);
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+/** Sorted and without repeats: the order of members or policies carries no meaning. */
+const sortedUnique = (values: string[]): string[] => [...new Set(values)].sort(compareStrings);
+const stringMap = (value: unknown): Record<string, string> => ({ ...((value ?? {}) as Record<string, string>) });
+const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> =>
+  typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function toUser(raw: Raw): User {
+  const user: User = {
+    userName: raw.userName as string,
+    displayName: raw.displayName as string,
+    givenName: raw.givenName as string,
+    familyName: raw.familyName as string,
+  };
+  for (const attribute of OPTIONAL_USER_ATTRIBUTES) Object.assign(user, optional(attribute, raw[attribute]));
+  return user;
+}
+
+function toGroup(raw: Raw): Group {
+  return { name: raw.name as string, ...optional('description', raw.description), members: sortedUnique(strings(raw.members)) };
+}
+
+function toPolicyRef(raw: Raw): PolicyRef {
+  return { name: raw.name as string, path: typeof raw.path === 'string' ? raw.path : '/' };
+}
+
+function toPermissionSet(raw: Raw): { permissionSet: PermissionSet; policyError?: string } {
+  const refs = (Array.isArray(raw.customerManagedPolicies) ? raw.customerManagedPolicies : []).map((r) => toPolicyRef(r as Raw));
+  const uniqueRefs = [...new Map(refs.map((r) => [`${r.path}${r.name}`, r])).values()];
+  const permissionSet: PermissionSet = {
+    name: raw.name as string,
+    ...optional('description', raw.description),
+    ...optional('sessionDuration', raw.sessionDuration),
+    ...optional('relayState', raw.relayState),
+    tags: stringMap(raw.tags),
+    managedPolicies: sortedUnique(strings(raw.managedPolicies)),
+    customerManagedPolicies: uniqueRefs.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name)),
+  };
+  const boundary = raw.permissionsBoundary as Raw | undefined;
+  if (boundary !== undefined) permissionSet.permissionsBoundary = toBoundary(boundary);
+  if (typeof raw.inlinePolicy === 'string') {
+    const parsed = parsePolicyJson(raw.inlinePolicy);
+    if ('error' in parsed) return { permissionSet, policyError: parsed.error };
+    permissionSet.inlinePolicy = parsed.policy;
+  } else if (raw.inlinePolicy !== undefined) {
+    permissionSet.inlinePolicy = raw.inlinePolicy as PolicyDocument;
+  }
+  return { permissionSet };
+}
+
+function toBoundary(raw: Raw): PermissionsBoundary {
+  if (typeof raw.managedPolicyArn === 'string') return { managedPolicyArn: raw.managedPolicyArn };
+  return { customerManagedPolicy: toPolicyRef(raw.customerManagedPolicy as Raw) };
+}
+
+function toAssignment(raw: Raw): AssignmentEntry {
+  return {
+    permissionSet: raw.permissionSet as string,
+    users: strings(raw.users),
+    groups: strings(raw.groups),
+    accounts: strings(raw.accounts),
+    organizationalUnits: strings(raw.organizationalUnits),
+    accountTags: stringMap(raw.accountTags),
+    excludeAccounts: strings(raw.excludeAccounts),
+  };
+}
+
+function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => ProtectEntry): Settings {
+  const manage = (raw.manage ?? {}) as Partial<Settings['manage']>;
+  const ignore = (raw.ignore ?? {}) as Partial<Settings['ignore']>;
+  const safety = (raw.safety ?? {}) as Raw;
+  const protect = (Array.isArray(safety.protect) ? safety.protect : []).map((entry, i) => {
+    const e = entry as Raw;
+    const parsed: ProtectEntry = { permissionSet: e.permissionSet as string, ...optional('group', e.group), ...optional('user', e.user), ...optional('account', e.account) };
+    return place(parsed, i);
+  });
+  return {
+    manage: { ...DEFAULT_SETTINGS.manage, ...manage },
+    ignore: {
+      users: strings(ignore.users ?? DEFAULT_SETTINGS.ignore.users),
+      groups: strings(ignore.groups ?? DEFAULT_SETTINGS.ignore.groups),
+      permissionSets: strings(ignore.permissionSets ?? DEFAULT_SETTINGS.ignore.permissionSets),
+    },
+    safety: {
+      maxDeletePercent: typeof safety.maxDeletePercent === 'number' ? safety.maxDeletePercent : DEFAULT_SETTINGS.safety.maxDeletePercent,
+      protect,
+    },
+  };
+}

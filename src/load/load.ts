@@ -1,0 +1,100 @@
+// Loads the desired state from a state directory: every *.yaml file below it is read,
+// parsed with positions, checked against the JSON Schema, turned into model objects,
+// merged, and checked by the cross-reference rules. All problems of all files are
+// collected, so one run reports everything; a state is returned only without errors.
+import { stat } from 'node:fs/promises';
+import type { DesiredState, Diagnostic } from '../model/types.js';
+import { buildFileModel, compareStrings, type FileModel } from './build-model.js';
+import { mergeFiles } from './merge.js';
+import { parseStateFile } from './parse-yaml.js';
+import { checkPermissionSetLimits } from './permission-set-rules.js';
+import { listStateFiles, readStateFile } from './read-files.js';
+import { checkReferences } from './rules.js';
+import { checkSchema } from './schema-check.js';
+import { SourceMap } from './source.js';
+
+export interface LoadResult {
+  /** Present exactly when no diagnostic is an error. */
+  state?: DesiredState;
+  /** Errors and warnings, sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+}
+
+export async function loadState(dir: string): Promise<LoadResult> {
+  const problem = await directoryProblem(dir);
+  if (problem !== undefined) return { diagnostics: [{ severity: 'error', message: problem }] };
+  let files: string[];
+  try {
+    files = await listStateFiles(dir);
+  } catch (err) {
+    return { diagnostics: [{ severity: 'error', message: `cannot list state files in "${dir}": ${errorText(err)}` }] };
+  }
+  // an empty state must never reach `plan`: it would mean "delete everything"
+  if (files.length === 0) return { diagnostics: [{ severity: 'error', message: `no state files (*.yaml) in "${dir}"` }] };
+
+  const sources = new SourceMap();
+  const diagnostics: Diagnostic[] = [];
+  const models: FileModel[] = [];
+  for (const relative of files) {
+    const model = await loadFile(displayPath(dir, relative), sources, diagnostics);
+    if (model) models.push(model);
+  }
+  const merged = mergeFiles(models, files);
+  diagnostics.push(...merged.diagnostics, ...checkReferences(merged, sources), ...checkPermissionSetLimits(merged.state.permissionSets, sources));
+
+  const { state } = merged;
+  const empty = state.users.length + state.groups.length + state.permissionSets.length + state.assignments.length === 0;
+  if (empty && !diagnostics.some(isError)) {
+    diagnostics.push({ severity: 'error', message: `no users, groups, permissionSets or assignments in "${dir}"` });
+  }
+  diagnostics.sort(compareDiagnostics);
+  return diagnostics.some(isError) ? { diagnostics } : { state, diagnostics };
+}
+
+/** Reads, parses, schema-checks and models one file; its problems go to `diagnostics`. */
+async function loadFile(file: string, sources: SourceMap, diagnostics: Diagnostic[]): Promise<FileModel | undefined> {
+  let read;
+  try {
+    read = await readStateFile(file);
+  } catch (err) {
+    diagnostics.push({ severity: 'error', message: `cannot read file: ${errorText(err)}`, pos: { file, line: 1, col: 1 } });
+    return undefined;
+  }
+  if ('diagnostic' in read) {
+    diagnostics.push(read.diagnostic);
+    return undefined;
+  }
+  const parsed = parseStateFile(file, read.text);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.data === undefined) return undefined;
+  const schema = checkSchema(parsed.data, parsed.source);
+  diagnostics.push(...schema.diagnostics);
+  return buildFileModel(parsed.data, parsed.source, schema.invalidPaths, sources);
+}
+
+async function directoryProblem(dir: string): Promise<string | undefined> {
+  try {
+    const info = await stat(dir);
+    return info.isDirectory() ? undefined : `"${dir}" is not a directory; --dir names the state directory`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `state directory "${dir}" does not exist` : `cannot read state directory "${dir}": ${errorText(err)}`;
+  }
+}
+
+/** `<dir>/<relative>` with dir exactly as the user typed it, so messages match the command line. */
+export function displayPath(dir: string, relative: string): string {
+  return dir.endsWith('/') ? `${dir}${relative}` : `${dir}/${relative}`;
+}
+
+const isError = (d: Diagnostic): boolean => d.severity === 'error';
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Diagnostics without a position first, then by file, line, column (stable otherwise). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (!a.pos || !b.pos) return (a.pos ? 1 : 0) - (b.pos ? 1 : 0);
+  return compareStrings(a.pos.file, b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+}

@@ -1,0 +1,65 @@
+// Merges what the files declare into one desired state. Every kind may be spread over
+// any number of files; a name declared twice is an error that names both places, and
+// only one file may hold `settings:` (two would silently override each other).
+import type { Diagnostic, DesiredState, SourcePos } from '../model/types.js';
+import { DEFAULT_SETTINGS } from '../model/types.js';
+import type { FileModel, ListKind, NamedKind } from './build-model.js';
+
+/** The merged state plus what the rules need to know about entries that did not load. */
+export interface MergedState {
+  state: DesiredState;
+  /** Every declared name per kind, including entries the schema rejected. */
+  declared: Record<NamedKind, Set<string>>;
+  /** Kinds (or settings) that some file declares in an unreadable form: references to them are not checked. */
+  unreadable: Set<ListKind | 'settings'>;
+  diagnostics: Diagnostic[];
+}
+
+const KIND_LABEL: Record<NamedKind, string> = { users: 'user', groups: 'group', permissionSets: 'permission set' };
+
+export function mergeFiles(models: FileModel[], files: string[]): MergedState {
+  const diagnostics: Diagnostic[] = models.flatMap((m) => m.diagnostics);
+  const unreadable = new Set(models.flatMap((m) => [...m.unreadable]));
+  const state: DesiredState = {
+    users: uniqueByName('users', models.flatMap((m) => m.users), (u) => u.userName, diagnostics),
+    groups: uniqueByName('groups', models.flatMap((m) => m.groups), (g) => g.name, diagnostics),
+    permissionSets: uniqueByName('permissionSets', models.flatMap((m) => m.permissionSets), (p) => p.name, diagnostics),
+    assignments: models.flatMap((m) => m.assignments),
+    settings: DEFAULT_SETTINGS,
+    hasSettings: false,
+    files,
+  };
+  const withSettings = models.filter((m) => m.settingsPos !== undefined);
+  const first = withSettings[0];
+  if (first?.settingsPos) {
+    state.hasSettings = true;
+    if (first.settings) state.settings = first.settings;
+    const where = `${first.settingsPos.file}:${first.settingsPos.line}:${first.settingsPos.col}`;
+    for (const other of withSettings.slice(1)) {
+      const message = `settings are declared twice (first at ${where}); keep them in one file`;
+      diagnostics.push({ severity: 'error', message, ...(other.settingsPos ? { pos: other.settingsPos } : {}) });
+    }
+  }
+  const declared = {
+    users: new Set([...state.users.map((u) => u.userName), ...models.flatMap((m) => m.rejectedNames.users)]),
+    groups: new Set([...state.groups.map((g) => g.name), ...models.flatMap((m) => m.rejectedNames.groups)]),
+    permissionSets: new Set([...state.permissionSets.map((p) => p.name), ...models.flatMap((m) => m.rejectedNames.permissionSets)]),
+  };
+  return { state, declared, unreadable, diagnostics };
+}
+
+/** Keeps the first entry of each name; every later one is an error pointing back at the first. */
+function uniqueByName<T extends { pos?: SourcePos }>(kind: NamedKind, items: T[], nameOf: (item: T) => string, diagnostics: Diagnostic[]): T[] {
+  const firstByName = new Map<string, T>();
+  for (const item of items) {
+    const name = nameOf(item);
+    const first = firstByName.get(name);
+    if (!first) {
+      firstByName.set(name, item);
+      continue;
+    }
+    const where = first.pos ? `${first.pos.file}:${first.pos.line}:${first.pos.col}` : 'another file';
+    diagnostics.push({ severity: 'error', message: `${KIND_LABEL[kind]} "${name}" is declared twice (first at ${where})`, ...(item.pos ? { pos: item.pos } : {}) });
+  }
+  return [...firstByName.values()];
+}
