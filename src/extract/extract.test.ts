@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aGroup, anAccount, aPermissionSet, aTriple, aUser, liveStateOf } from '../testing/builders.js';
+import { ExtractSetupError } from './existing.js';
+import { extractToDirectory } from './extract.js';
+import { SCHEMA_ID } from './schema-ref.js';
+
+const prod = anAccount({ id: '111111111111', name: 'prod' });
+const live = liveStateOf({
+  users: [aUser({ userName: 'alice@example.com' })],
+  groups: [aGroup({ name: 'Ops', members: ['alice@example.com'] })],
+  permissionSets: [aPermissionSet({ name: 'ReadOnly', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })],
+  accounts: [prod],
+  assignments: [aTriple({ permissionSet: 'ReadOnly', principal: 'Ops', accountId: prod.id })],
+});
+
+let root: string;
+let dir: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'extract-test-'));
+  dir = join(root, 'identity');
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+describe('extractToDirectory', () => {
+  it('writes the canonical layout, with default settings when the directory has none', async () => {
+    const result = await extractToDirectory(dir, live);
+    expect(result.write.written).toEqual(['assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(await readFile(join(dir, 'assignments.yaml'), 'utf8')).toBe(
+      `# yaml-language-server: $schema=${SCHEMA_ID}\nassignments:\n  - permissionSet: ReadOnly\n    groups:\n      - Ops\n    accounts:\n      - prod\n`,
+    );
+  });
+
+  it('points the schema header at the nearest schema/identity.schema.json, relative to each file', async () => {
+    await mkdir(join(root, 'schema'));
+    await writeFile(join(root, 'schema', 'identity.schema.json'), '{}');
+    await extractToDirectory(dir, live);
+    expect((await readFile(join(dir, 'users.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/identity.schema.json');
+    expect((await readFile(join(dir, 'permission-sets', 'ReadOnly.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/identity.schema.json');
+  });
+
+  it('keeps settings.yaml and user files, removes files of permission sets that no longer exist, rewrites nothing unchanged', async () => {
+    await mkdir(join(dir, 'permission-sets'), { recursive: true });
+    const settings = 'settings:\n  manage:\n    users: false\n';
+    await writeFile(join(dir, 'settings.yaml'), settings);
+    await writeFile(join(dir, 'CODEOWNERS'), '* @platform\n');
+    await writeFile(join(dir, 'permission-sets', 'Deleted.yaml'), 'permissionSets:\n  - name: Deleted\n');
+    await extractToDirectory(dir, live);
+    const second = await extractToDirectory(dir, live);
+    expect(second.write).toEqual({ written: [], unchanged: ['assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'users.yaml'], removed: [] });
+    expect(await readFile(join(dir, 'settings.yaml'), 'utf8')).toBe(settings);
+    expect(await readFile(join(dir, 'CODEOWNERS'), 'utf8')).toBe('* @platform\n');
+    expect(await readdir(join(dir, 'permission-sets'))).toEqual(['ReadOnly.yaml']);
+  });
+
+  it('honours settings.ignore of an existing settings file', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'settings.yaml'), 'settings:\n  ignore:\n    permissionSets: ["Read*"]\n');
+    const result = await extractToDirectory(dir, live);
+    expect(result.counts.permissionSets).toBe(0);
+    expect(result.ignored.assignments).toBe(1);
+    expect(await readdir(dir)).not.toContain('permission-sets');
+  });
+
+  it('warns about a kept file that declares a kind extract also writes', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'team-a.yaml'), 'assignments:\n  - permissionSet: ReadOnly\n');
+    const result = await extractToDirectory(dir, live);
+    expect(result.warnings).toEqual(['team-a.yaml (kept) also declares assignments, which extract writes to its own files: merge or remove it, or validate reports duplicates']);
+  });
+
+  it('refuses, writing nothing, when an owned file holds the settings', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'users.yaml'), 'settings:\n  manage:\n    users: false\n');
+    await expect(extractToDirectory(dir, live)).rejects.toBeInstanceOf(ExtractSetupError);
+    expect(await readdir(dir)).toEqual(['users.yaml']);
+    expect((await readdir(root)).sort()).toEqual(['identity']);
+  });
+});
