@@ -36,7 +36,7 @@ export function parseStateFile(file: string, text: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, offset: number) => diagnostics.push({ severity: 'error', message, pos: source.posAtOffset(offset) });
 
-  for (const e of doc.errors) error(describeYamlError(e, text), e.pos[0]);
+  for (const e of doc.errors) error(describeYamlError(e, doc), e.pos[0]);
   for (const w of doc.warnings) {
     // unresolved tags are reported below, with every other custom tag
     if (w.code !== 'TAG_RESOLVE_FAILED') diagnostics.push({ severity: 'warning', message: w.message, pos: source.posAtOffset(w.pos[0]) });
@@ -75,10 +75,10 @@ function refuseDeepNesting(file: string, text: string, index: number): ParsedFil
   return { source, data: undefined, diagnostics: [{ severity: 'error', message, pos: { file, line, col } }] };
 }
 
-function describeYamlError(e: YAMLError, text: string): string {
+function describeYamlError(e: YAMLError, doc: ReturnType<typeof parseDocument>): string {
   switch (e.code) {
     case 'DUPLICATE_KEY':
-      return `duplicate key "${text.slice(e.pos[0], e.pos[1])}"`;
+      return `duplicate key "${keyAt(doc, e.pos[0]) ?? '?'}"`;
     case 'MULTIPLE_DOCS':
       return 'a state file holds one YAML document; remove the second "---"';
     default:
@@ -105,6 +105,22 @@ function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: stri
       else if (FORBIDDEN_KEYS.has(String(key.value))) error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
     },
   });
+}
+
+/** The mapping key that starts at `offset` (the error only carries its position). */
+function keyAt(doc: ReturnType<typeof parseDocument>, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range?.[0] === offset) {
+        found = String(key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {

@@ -13,7 +13,9 @@ export function parsePolicyJson(text: string): ParsedPolicy {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { error: `is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    // newer V8 versions append "(line 1 column 2)"; the position alone reads the same everywhere
+    const reason = err instanceof Error ? err.message.replace(/\s*\(line \d+ column \d+\)$/, '') : String(err);
+    return { error: `is not valid JSON: ${reason}` };
   }
   if (!isPolicyDocument(value)) return { error: 'must be a JSON object (a policy document)' };
   return { policy: value };
