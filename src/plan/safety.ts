@@ -49,7 +49,7 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
     if (deletes === total) {
       refusals.push({
         rule: 'delete-all',
-        message: `the plan deletes all ${total} live ${label}; check that the state files are complete (settings.manage.* and the --dir), ` +
+        message: `the plan deletes all live ${label} (${total}); check that the state files are complete (settings.manage.* and the --dir), ` +
           'and if this is really intended run reconcile with --allow-deletes',
       });
     } else if (percent > max) {
