@@ -2,7 +2,7 @@
 // by principal so every listing is a page walk, not a scan), per-account provisioning
 // versions and the asynchronous request records.
 import type { Json } from '../input.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 
 export interface PolicyReference {
   Name: string;
@@ -36,9 +36,10 @@ export interface Assignment {
 }
 
 export type RequestStatus = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+export type RequestKind = 'provision' | 'assignment-create' | 'assignment-delete';
 
 export interface AsyncRequest {
-  kind: 'provision' | 'assignment-create' | 'assignment-delete';
+  kind: RequestKind;
   caller: string;
   /** the status object exactly as the Describe call returns it */
   status: Json & { Status: RequestStatus; RequestId: string; CreatedDate: number };
@@ -58,7 +59,14 @@ function principalKey(type: string, id: string): string {
 
 export class Instance {
   readonly permissionSets = new Map<string, PermissionSet>();
-  readonly requests = new Map<string, AsyncRequest>();
+  /** tags of the instance itself (TagResource accepts an instance ARN too) */
+  readonly tags = new Map<string, string>();
+  /** The region Identity Center was enabled in; the sandbox has one region per instance. */
+  primaryRegion = 'us-east-1';
+  /** kind → request id → request, in creation order (the List...Status calls walk one kind) */
+  private readonly requests = new Map<RequestKind, Map<string, AsyncRequest>>();
+  /** permission set name (lower case) → ARN */
+  private readonly setByName = new Map<string, string>();
   /** account|set → principal → assignment */
   private readonly byTarget = new Map<string, Map<string, Assignment>>();
   /** principal → account|set → assignment */
@@ -83,6 +91,14 @@ export class Instance {
     const set = this.permissionSets.get(arn);
     if (!set) throw notFound(`Could not find PermissionSet with PermissionSetArn ${arn}`);
     return set;
+  }
+
+  /** Adds a permission set; ConflictException when the name is taken (IAM role names ignore case). */
+  addPermissionSet(set: PermissionSet): void {
+    const key = set.Name.toLowerCase();
+    if (this.setByName.has(key)) throw conflict(`PermissionSet with name ${set.Name} already exists`);
+    this.permissionSets.set(set.PermissionSetArn, set);
+    this.setByName.set(key, set.PermissionSetArn);
   }
 
   assignmentsOf(accountId: string, permissionSetArn: string): Iterable<Assignment> {
@@ -124,6 +140,17 @@ export class Instance {
     sets.add(permissionSetArn);
   }
 
+  /** The role leaves the account when its last assignment there is deleted. */
+  unmarkProvisioned(permissionSetArn: string, accountId: string): void {
+    this.provisioned.get(permissionSetArn)?.delete(accountId);
+    this.setsInAccount.get(accountId)?.delete(permissionSetArn);
+  }
+
+  /** The version an account has, if the set is provisioned there. */
+  provisionedVersion(permissionSetArn: string, accountId: string): number | undefined {
+    return this.provisioned.get(permissionSetArn)?.get(accountId);
+  }
+
   provisionedAccounts(permissionSetArn: string): Iterable<[string, number]> {
     return this.provisioned.get(permissionSetArn)?.entries() ?? [];
   }
@@ -140,12 +167,14 @@ export class Instance {
     for (const [accountId] of this.provisionedAccounts(arn)) this.setsInAccount.get(accountId)?.delete(arn);
     this.provisioned.delete(arn);
     this.assignmentsPerSet.delete(arn);
+    const set = this.permissionSets.get(arn);
+    if (set) this.setByName.delete(set.Name.toLowerCase());
     this.permissionSets.delete(arn);
   }
 
   /** Records a new IN_PROGRESS request. */
   startRequest(request: AsyncRequest): void {
-    this.requests.set(request.status.RequestId, request);
+    nested(this.requests, request.kind).set(request.status.RequestId, request);
     if (request.kind !== 'provision') this.outstanding.set(request.caller, this.outstandingAssignmentRequests(request.caller) + 1);
   }
 
@@ -156,13 +185,24 @@ export class Instance {
     if (request.kind !== 'provision') this.outstanding.set(request.caller, this.outstandingAssignmentRequests(request.caller) - 1);
   }
 
+  /** A request of one kind by id; ResourceNotFoundException for an unknown id or another kind's id. */
+  request(kind: RequestKind, requestId: string): AsyncRequest {
+    const request = this.requests.get(kind)?.get(requestId);
+    if (!request) throw notFound(`Could not find request with id ${requestId}`);
+    return request;
+  }
+
+  requestsOf(kind: RequestKind): Iterable<AsyncRequest> {
+    return this.requests.get(kind)?.values() ?? [];
+  }
+
   /** IN_PROGRESS assignment creations/deletions that `caller` started. */
   outstandingAssignmentRequests(caller: string): number {
     return this.outstanding.get(caller) ?? 0;
   }
 }
 
-function nested<V>(index: Map<string, Map<string, V>>, key: string): Map<string, V> {
+function nested<K, V>(index: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let map = index.get(key);
   if (!map) index.set(key, (map = new Map()));
   return map;
