@@ -1,0 +1,66 @@
+// Users, groups and memberships: the identity-store kinds.
+import { describe, expect, it } from 'vitest';
+import type { Group, User } from '../../model/types.js';
+import { aDesiredState, aGroup, aSettings, aUser, liveStateOf } from '../../testing/builders.js';
+import { nameLive } from '../live-names.js';
+import { diffGroups } from './groups.js';
+import { diffMemberships } from './memberships.js';
+import { diffUsers } from './users.js';
+
+function named(users: User[], groups: Group[]) {
+  return nameLive(liveStateOf({ users, groups })).named;
+}
+
+describe('diffUsers', () => {
+  it('creates, updates by attribute and deletes', () => {
+    const live = named([aUser({ userName: 'a', title: 'x' }), aUser({ userName: 'gone' })], []);
+    const desired = aDesiredState({ users: [aUser({ userName: 'a', title: 'y' }), aUser({ userName: 'new' })] });
+    expect(diffUsers(desired, live).changes).toEqual([
+      { kind: 'user', action: 'update', userName: 'a', attributes: [{ field: 'title', before: 'x', after: 'y' }] },
+      { kind: 'user', action: 'create', userName: 'new', after: aUser({ userName: 'new' }) },
+      { kind: 'user', action: 'delete', userName: 'gone' },
+    ]);
+  });
+
+  it.each<[string, Parameters<typeof aSettings>[0]]>([
+    ['not managed', { manage: { users: false } }],
+    ['ignored', { ignore: { users: ['*'] } }],
+  ])('touches no user when users are %s', (_why, settings) => {
+    const live = named([aUser({ userName: 'gone' })], []);
+    expect(diffUsers(aDesiredState({ users: [aUser({ userName: 'new' })], settings: aSettings(settings) }), live).changes).toEqual([]);
+  });
+});
+
+describe('diffGroups', () => {
+  it('creates, changes the description and deletes, leaving ignored groups alone', () => {
+    const live = named([], [aGroup({ name: 'A', description: 'old' }), aGroup({ name: 'Gone' }), aGroup({ name: 'AWSControlTowerX' })]);
+    const desired = aDesiredState({
+      groups: [aGroup({ name: 'A', description: 'new' }), aGroup({ name: 'B' })],
+      settings: aSettings({ ignore: { groups: ['AWSControlTower*'] } }),
+    });
+    expect(diffGroups(desired, live).changes).toEqual([
+      { kind: 'group', action: 'update', name: 'A', attributes: [{ field: 'description', before: 'old', after: 'new' }] },
+      { kind: 'group', action: 'create', name: 'B' },
+      { kind: 'group', action: 'delete', name: 'Gone' },
+    ]);
+  });
+});
+
+describe('diffMemberships', () => {
+  const users = [aUser({ userName: 'a' }), aUser({ userName: 'b' }), aUser({ userName: 'c' })];
+
+  it('gives a listed group exactly its members and leaves unlisted groups alone', () => {
+    const live = named(users, [aGroup({ name: 'G', members: ['a', 'b'] }), aGroup({ name: 'Other', members: ['a'] })]);
+    const desired = aDesiredState({ users, groups: [aGroup({ name: 'G', members: ['b', 'c'] })] });
+    expect(diffMemberships(desired, live).changes).toEqual([
+      { kind: 'membership', action: 'create', group: 'G', userName: 'c' },
+      { kind: 'membership', action: 'delete', group: 'G', userName: 'a' },
+    ]);
+  });
+
+  it('plans nothing when memberships are not managed', () => {
+    const live = named(users, [aGroup({ name: 'G', members: ['a'] })]);
+    const desired = aDesiredState({ users, groups: [aGroup({ name: 'G', members: ['b'] })], settings: aSettings({ manage: { groupMemberships: false } }) });
+    expect(diffMemberships(desired, live).changes).toEqual([]);
+  });
+});
