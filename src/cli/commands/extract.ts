@@ -36,7 +36,9 @@ export const command: Command = {
     const progress = streamProgress((text) => process.stderr.write(text), { isTTY: process.stderr.isTTY === true });
     let readOptions;
     try {
-      readOptions = liveReadOptionsFromEnv();
+      // Assignments are written with literal accounts, so account tags would cost one
+      // call per account for nothing.
+      readOptions = { ...liveReadOptionsFromEnv(), accountTags: false };
     } catch (err) {
       throw new UserError((err as Error).message);
     }
