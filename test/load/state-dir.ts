@@ -18,13 +18,15 @@ export async function writeStateDir(files: StateFiles): Promise<string> {
   return dir;
 }
 
-/** Loads the files; `lines` are the formatted diagnostics with the temporary directory shown as `identity`. */
+/**
+ * Loads the files with the temporary directory shown as `identity` everywhere (positions
+ * in the state included); `lines` are the diagnostics as `validate` prints them.
+ */
 export async function loadFiles(files: StateFiles): Promise<LoadResult & { lines: string[] }> {
   const dir = await writeStateDir(files);
   try {
-    const result = await loadState(dir);
-    const lines = result.diagnostics.map((d) => formatDiagnostic(d).split(dir).join('identity'));
-    return { ...result, lines };
+    const result = JSON.parse(JSON.stringify(await loadState(dir)).split(dir).join('identity')) as LoadResult;
+    return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
