@@ -1,0 +1,106 @@
+// Conformance checks of identitystore: users, groups, memberships as the reconciler uses them.
+import {
+  CreateGroupMembershipCommand,
+  CreateUserCommand,
+  DescribeUserCommand,
+  GetUserIdCommand,
+  ListGroupMembershipsCommand,
+  ListGroupMembershipsForMemberCommand,
+  ListUsersCommand,
+  UpdateUserCommand,
+} from '@aws-sdk/client-identitystore';
+import { expect } from 'vitest';
+import { createGroup, createUser, errorName, identityCenter, type Check } from './conformance-setup.js';
+
+export const IDENTITYSTORE_CHECKS: Check[] = [
+  {
+    name: 'a created user is returned by DescribeUser and found by GetUserId on userName',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const userId = await createUser(ctx.clients, identityStoreId, 'alice@example.com');
+      const user = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId }));
+      expect(user).toMatchObject({ UserName: 'alice@example.com', DisplayName: 'User alice@example.com', Name: { GivenName: 'Given', FamilyName: 'Family' } });
+      const found = await ctx.clients.ids.send(
+        new GetUserIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'alice@example.com' } } }),
+      );
+      expect(found.UserId).toBe(userId);
+    },
+  },
+  {
+    name: 'a second user with the same UserName is ConflictException',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      await createUser(ctx.clients, identityStoreId, 'bob');
+      expect(await errorName(createUser(ctx.clients, identityStoreId, 'bob'))).toBe('ConflictException');
+    },
+  },
+  {
+    name: 'a second group with the same DisplayName is ConflictException',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      await createGroup(ctx.clients, identityStoreId, 'Developers');
+      expect(await errorName(createGroup(ctx.clients, identityStoreId, 'Developers'))).toBe('ConflictException');
+    },
+  },
+  {
+    name: 'a membership is listed for its group and for its member',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const userId = await createUser(ctx.clients, identityStoreId, 'carol');
+      const groupId = await createGroup(ctx.clients, identityStoreId, 'Ops');
+      await ctx.clients.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }));
+      const ofGroup = (await ctx.clients.ids.send(new ListGroupMembershipsCommand({ IdentityStoreId: identityStoreId, GroupId: groupId }))).GroupMemberships ?? [];
+      expect(ofGroup.map((m) => m.MemberId?.UserId)).toEqual([userId]);
+      const ofMember = (await ctx.clients.ids.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: identityStoreId, MemberId: { UserId: userId } }))).GroupMemberships ?? [];
+      expect(ofMember.map((m) => m.GroupId)).toEqual([groupId]);
+    },
+  },
+  {
+    name: 'a duplicate group membership is ConflictException',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const userId = await createUser(ctx.clients, identityStoreId, 'dave');
+      const groupId = await createGroup(ctx.clients, identityStoreId, 'Admins');
+      const add = () => ctx.clients.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }));
+      await add();
+      expect(await errorName(add())).toBe('ConflictException');
+    },
+  },
+  {
+    name: 'UpdateUser replaces displayName and leaves the other attributes alone',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const userId = await createUser(ctx.clients, identityStoreId, 'erin');
+      await ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations: [{ AttributePath: 'displayName', AttributeValue: 'Erin E.' }] }));
+      const user = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId }));
+      expect(user).toMatchObject({ UserName: 'erin', DisplayName: 'Erin E.', Name: { GivenName: 'Given', FamilyName: 'Family' } });
+    },
+  },
+  {
+    name: 'a UserName longer than 128 characters is ValidationException',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const call = ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'u'.repeat(129), DisplayName: 'Long', Name: { GivenName: 'L', FamilyName: 'N' } }));
+      expect(await errorName(call)).toBe('ValidationException');
+    },
+  },
+  {
+    name: 'ListUsers pages of MaxResults 2 list every user exactly once',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const names = ['u1', 'u2', 'u3', 'u4', 'u5'];
+      for (const n of names) await createUser(ctx.clients, identityStoreId, n);
+      const seen: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId, MaxResults: 2, NextToken: token }));
+        expect((page.Users ?? []).length).toBeLessThanOrEqual(2);
+        seen.push(...(page.Users ?? []).map((u) => u.UserName ?? ''));
+        token = page.NextToken;
+        pages++;
+      } while (token && pages < 20);
+      expect(seen.sort()).toEqual(names);
+    },
+  },
+];
