@@ -93,12 +93,17 @@ function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
  *  principal or set takes its assignments with it. */
 function assignmentsAfter(changes: readonly Change[], live: NamedLive): AssignmentTriple[] {
   const deleted = new Set(changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'delete').map(tripleKey));
+  const deletedSets = new Set<string>();
+  const deletedGroups = new Set<string>();
+  const deletedUsers = new Set<string>();
+  for (const c of changes) {
+    if (c.action !== 'delete') continue;
+    if (c.kind === 'permissionSet') deletedSets.add(c.name);
+    else if (c.kind === 'group') deletedGroups.add(c.name);
+    else if (c.kind === 'user') deletedUsers.add(c.userName);
+  }
   const gone = (t: AssignmentTriple) =>
-    changes.some((c) =>
-      c.action === 'delete' &&
-      ((c.kind === 'permissionSet' && c.name === t.permissionSet) ||
-        (c.kind === 'group' && t.principalType === 'GROUP' && c.name === t.principal) ||
-        (c.kind === 'user' && t.principalType === 'USER' && c.userName === t.principal)));
+    deletedSets.has(t.permissionSet) || (t.principalType === 'GROUP' ? deletedGroups : deletedUsers).has(t.principal);
   const created = changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'create');
   return [...live.assignments.filter((t) => !deleted.has(tripleKey(t))), ...created].filter((t) => !gone(t));
 }
