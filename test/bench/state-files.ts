@@ -1,0 +1,68 @@
+// Writes a synthetic organization as a state directory in the canonical layout of DESIGN.md
+// (settings.yaml, users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml).
+// Assignments that share a permission set and the same account list become one entry with
+// several principals, the way people write them by hand.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { PermissionSet } from '../../src/model/types.js';
+import type { SyntheticAssignment, SyntheticOrg } from './org.js';
+
+export interface AssignmentEntryYaml {
+  permissionSet: string;
+  groups?: string[];
+  users?: string[];
+  accounts: string[];
+}
+
+/** Safety limits stay at their defaults; the benchmark never deletes a kind wholesale. */
+const SETTINGS = { settings: { manage: { users: true, groups: true, groupMemberships: true, permissionSets: true, assignments: true } } };
+
+export function writeStateDirectory(dir: string, org: SyntheticOrg): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'permission-sets'), { recursive: true });
+  write(join(dir, 'settings.yaml'), SETTINGS);
+  write(join(dir, 'users.yaml'), { users: org.users });
+  write(join(dir, 'groups.yaml'), { groups: org.groups });
+  for (const set of org.permissionSets) write(join(dir, 'permission-sets', `${set.name}.yaml`), { permissionSets: [permissionSetYaml(set)] });
+  write(join(dir, 'assignments.yaml'), { assignments: assignmentEntries(org.assignments) });
+}
+
+function write(file: string, document: unknown): void {
+  writeFileSync(file, stringify(document, { lineWidth: 0 }), 'utf8');
+}
+
+/** Empty collections are left out, as a person would write the file. */
+function permissionSetYaml(set: PermissionSet): Record<string, unknown> {
+  const { tags, managedPolicies, customerManagedPolicies, pos: _pos, ...rest } = set;
+  return {
+    ...rest,
+    ...(Object.keys(tags).length > 0 ? { tags } : {}),
+    ...(managedPolicies.length > 0 ? { managedPolicies } : {}),
+    ...(customerManagedPolicies.length > 0 ? { customerManagedPolicies } : {}),
+  };
+}
+
+export function assignmentEntries(assignments: readonly SyntheticAssignment[]): AssignmentEntryYaml[] {
+  // principal → accounts, per set
+  const accountsOf = new Map<string, { set: string; type: SyntheticAssignment['principalType']; principal: string; accounts: string[] }>();
+  for (const a of assignments) {
+    const key = `${a.permissionSet}|${a.principalType}|${a.principal}`;
+    let row = accountsOf.get(key);
+    if (!row) accountsOf.set(key, (row = { set: a.permissionSet, type: a.principalType, principal: a.principal, accounts: [] }));
+    row.accounts.push(a.account);
+  }
+  // principals sharing set and account list → one entry
+  const entries = new Map<string, AssignmentEntryYaml>();
+  for (const row of accountsOf.values()) {
+    const accounts = [...row.accounts].sort();
+    const key = `${row.set}|${accounts.join(',')}`;
+    let entry = entries.get(key);
+    if (!entry) entries.set(key, (entry = { permissionSet: row.set, accounts }));
+    const list = row.type === 'GROUP' ? (entry.groups ??= []) : (entry.users ??= []);
+    list.push(row.principal);
+  }
+  return [...entries.values()]
+    .map((e) => ({ permissionSet: e.permissionSet, ...(e.groups ? { groups: e.groups.sort() } : {}), ...(e.users ? { users: e.users.sort() } : {}), accounts: e.accounts }))
+    .sort((a, b) => a.permissionSet.localeCompare(b.permissionSet) || a.accounts.join(',').localeCompare(b.accounts.join(',')));
+}
