@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from '../errors.js';
 import type { Json } from '../input.js';
 import { identityStoreOperations as ops } from './identitystore.js';
-import { testWorld, type TestWorld } from './test-world.js';
+import { awsError, testWorld, type TestWorld } from './test-world.js';
 
 function userBody(storeId: string, userName: string, extra: Json = {}): Json {
   return { IdentityStoreId: storeId, UserName: userName, DisplayName: `${userName} display`, Name: { GivenName: 'Ada', FamilyName: 'Lovelace' }, ...extra };
@@ -14,16 +13,6 @@ function createUser(t: TestWorld, userName: string, extra: Json = {}): string {
 
 function createGroup(t: TestWorld, name: string): string {
   return String(t.call(ops, 'CreateGroup', { IdentityStoreId: t.storeId, DisplayName: name }).GroupId);
-}
-
-function awsError(fn: () => unknown): AwsError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AwsError) return err;
-    throw err;
-  }
-  throw new Error('expected an AwsError');
 }
 
 describe('identitystore users', () => {

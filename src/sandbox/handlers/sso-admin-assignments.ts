@@ -92,7 +92,7 @@ export const ssoAdminAssignmentOperations: OperationTable = {
     const principalType = ctx.input.string('PrincipalType', PRINCIPAL_TYPE);
     const principalId = ctx.input.string('PrincipalId', PRINCIPAL_ID);
     const accountId = ctx.input.optObject('Filter')?.optString('AccountId', ACCOUNT_ID);
-    const rows = where(instance.assignmentsOfPrincipal(principalType, principalId), (a) => accountId === undefined || a.AccountId === accountId);
+    const rows = where(instance.assignmentsOfPrincipal(principalType, principalId), accountId === undefined ? undefined : (a) => a.AccountId === accountId);
     const page = adminPage(ctx, rows, `${principalType}#${principalId}:${accountId ?? '*'}`);
     return { AccountAssignments: page.items.map(assignmentRow), NextToken: page.NextToken };
   }),

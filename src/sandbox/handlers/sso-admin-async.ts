@@ -53,7 +53,7 @@ export function provisionToAccount(world: World, instance: Instance, permissionS
 /** One page of a List...Status call: {Status, RequestId, CreatedDate} of one kind, optionally filtered by Filter.Status. */
 export function statusPage(ctx: CallContext, instance: Instance, kind: RequestKind): { items: Json[]; NextToken?: string } {
   const status = ctx.input.optObject('Filter')?.optString('Status', { oneOf: STATUS_VALUES });
-  const requests = where(instance.requestsOf(kind), (r) => status === undefined || r.status.Status === status);
+  const requests = where(instance.requestsOf(kind), status === undefined ? undefined : (r) => r.status.Status === status);
   const page = adminPage(ctx, requests, `${instance.arn}:${status ?? '*'}`);
   return { ...page, items: page.items.map((r) => ({ Status: r.status.Status, RequestId: r.status.RequestId, CreatedDate: r.status.CreatedDate })) };
 }

@@ -66,8 +66,15 @@ export function adminPage<T>(ctx: CallContext, items: Iterable<T>, scope: string
   return page.nextToken === undefined ? { items: page.items } : { items: page.items, NextToken: page.nextToken };
 }
 
-/** Lazily keeps the items matching `keep`, so a filtered listing is still a page walk. */
-export function* where<T>(items: Iterable<T>, keep: (item: T) => boolean): Iterable<T> {
+/**
+ * Lazily keeps the items matching `keep`, so a filtered listing is still a page walk; with
+ * no filter the items pass through untouched (a native iterator skips to a page far faster).
+ */
+export function where<T>(items: Iterable<T>, keep: ((item: T) => boolean) | undefined): Iterable<T> {
+  return keep === undefined ? items : filtered(items, keep);
+}
+
+function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Iterable<T> {
   for (const item of items) if (keep(item)) yield item;
 }
 

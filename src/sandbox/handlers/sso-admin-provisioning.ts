@@ -46,7 +46,7 @@ export const ssoAdminProvisioningOperations: OperationTable = {
     const { instance, set } = callerSet(ctx);
     const wanted = ctx.input.optString('ProvisioningStatus', { oneOf: PROVISIONING_STATUS });
     const arn = set.PermissionSetArn;
-    const accounts = where(instance.provisionedAccounts(arn), ([accountId]) => wanted === undefined || provisioningStatus(instance, arn, accountId) === wanted);
+    const accounts = where(instance.provisionedAccounts(arn), wanted === undefined ? undefined : ([accountId]) => provisioningStatus(instance, arn, accountId) === wanted);
     const page = adminPage(ctx, accounts, `${arn}:${wanted ?? '*'}`);
     return { AccountIds: page.items.map(([accountId]) => accountId), NextToken: page.NextToken };
   }),
@@ -54,7 +54,7 @@ export const ssoAdminProvisioningOperations: OperationTable = {
     const instance = callerInstance(ctx);
     const accountId = ctx.input.string('AccountId', ACCOUNT_ID);
     const wanted = ctx.input.optString('ProvisioningStatus', { oneOf: PROVISIONING_STATUS });
-    const sets = where(instance.setsProvisionedTo(accountId), (arn) => wanted === undefined || provisioningStatus(instance, arn, accountId) === wanted);
+    const sets = where(instance.setsProvisionedTo(accountId), wanted === undefined ? undefined : (arn) => provisioningStatus(instance, arn, accountId) === wanted);
     const page = adminPage(ctx, sets, `${accountId}:${wanted ?? '*'}`);
     return { PermissionSets: page.items, NextToken: page.NextToken };
   }),

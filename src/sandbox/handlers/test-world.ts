@@ -1,10 +1,12 @@
 // Test support for the handler unit tests: a World with one organization, and a call()
 // that does what the server does around a handler (settle due async requests, then handle).
+import { AwsError } from '../errors.js';
 import { FaultInjector, noFaults, type FaultSpec } from '../faults.js';
 import { Input, type Json } from '../input.js';
 import { seededRandom } from '../prng.js';
 import type { OperationTable } from '../router-types.js';
-import { World, type WorldSettings } from '../state/world.js';
+import type { Organization } from '../state/organization.js';
+import { IDENTITY_CENTER_PRINCIPAL, World, type WorldSettings } from '../state/world.js';
 
 export const MANAGEMENT = '111111111111';
 
@@ -12,6 +14,11 @@ export interface TestWorld {
   world: World;
   instanceArn: string;
   storeId: string;
+  org: Organization;
+  /** Adds a member account to the organization. */
+  addMember(accountId: string): void;
+  /** Registers a member account as Identity Center delegated administrator. */
+  delegateAdmin(accountId: string): void;
   call(table: OperationTable, operation: string, body: Json, caller?: string): Json;
 }
 
@@ -25,6 +32,14 @@ export function testWorld(settings: Partial<WorldSettings> = {}, faults: FaultSp
     world,
     instanceArn: instance.arn,
     storeId: instance.identityStoreId,
+    org,
+    addMember(accountId) {
+      org.addAccount(accountId, `member-${accountId}`, `${accountId}@example.com`, 'CREATED', world.nowSeconds());
+      world.joinOrganization(org, accountId);
+    },
+    delegateAdmin(accountId) {
+      org.delegatedAdmins.set(accountId, new Map([[IDENTITY_CENTER_PRINCIPAL, world.nowSeconds()]]));
+    },
     call(table, operation, body, caller = MANAGEMENT) {
       const op = table[operation];
       if (!op) throw new Error(`no handler for ${operation}`);
@@ -32,4 +47,15 @@ export function testWorld(settings: Partial<WorldSettings> = {}, faults: FaultSp
       return op.handle({ caller, input: new Input(body), world, operation });
     },
   };
+}
+
+/** The AwsError `fn` throws; fails the test when it throws nothing or something else. */
+export function awsError(fn: () => unknown): AwsError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AwsError) return err;
+    throw err;
+  }
+  throw new Error('expected an AwsError');
 }
