@@ -27,6 +27,7 @@ export interface SandboxHandle {
   /** forgets every organization, instance and identity store */
   reset(): void;
   configure(options: Partial<SandboxOptions>): void;
+  /** stops listening and drops open connections; calling it again is harmless */
   stop(): Promise<void>;
 }
 
@@ -57,6 +58,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let stopped: Promise<void> | undefined;
+  const stopServer = () =>
+    new Promise<void>((resolve, reject) => {
+      runtime.world.queue.clear();
+      server.close((err) => (err ? reject(err) : resolve()));
+      // SDK clients keep connections alive; without this, close() waits for them
+      server.closeAllConnections();
+    });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
@@ -67,13 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resetStats: () => runtime.resetStats(),
     reset: () => runtime.reset(),
     configure: (changes) => runtime.configure(changes),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        runtime.world.queue.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        // SDK clients keep connections alive; without this, close() waits for them
-        server.closeAllConnections();
-      }),
+    stop: () => (stopped ??= stopServer()),
   };
 }
 
