@@ -17,6 +17,7 @@ import {
   SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadState } from '../../src/load/load.js';
 import { runCli } from '../helpers/cli.js';
 import { MOTO_DEFAULT_ACCOUNT, motoClientConfig, requireMoto, startMoto, type MotoServer } from '../helpers/moto.js';
 import { buildOrganization } from '../helpers/org.js';
@@ -147,6 +148,10 @@ describe.runIf(requireMoto())('extract against moto_server', () => {
         '',
       ].join('\n'),
     );
+
+    const loaded = await loadState(dir);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.state?.assignments).toHaveLength(3);
 
     const second = await runCli(['extract', '--dir', dir], { env: { ...MOTO_ENV, AWS_ENDPOINT_URL: moto.endpoint } });
     expect(second.code).toBe(0);
