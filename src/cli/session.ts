@@ -59,7 +59,9 @@ export async function readLive(ctx: AwsContext, progress: StderrProgress): Promi
 /** Computes the plan of `desired` against `live`; resolution errors throw (nothing planned). */
 export function planAgainst(desired: DesiredState, live: LiveState, allowDeletes: boolean, progress: StderrProgress): Plan {
   const { plan, diagnostics } = buildPlan(desired, live, { allowDeletes });
-  reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
+  // A plan carries its warnings itself (every renderer shows them); print diagnostics
+  // here only when resolution failed, so nothing shows twice.
+  if (!plan) reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
   if (!plan) throw new UserError('no plan could be computed; nothing was changed');
   return plan;
 }
