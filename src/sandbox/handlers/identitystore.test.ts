@@ -66,6 +66,19 @@ describe('identitystore users', () => {
     expect(user.NickName).toBeUndefined();
   });
 
+  it('UpdateUser accepts every path the reconciler writes, to set and to remove', () => {
+    const t = testWorld();
+    const id = createUser(t, 'ada');
+    const paths = ['name.middleName', 'nickName', 'title', 'userType', 'preferredLanguage', 'locale', 'timezone', 'profileUrl'];
+    const update = (Operations: Json[]) => t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations });
+    update(paths.map((AttributePath) => ({ AttributePath, AttributeValue: 'v' })));
+    expect(t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id })).toMatchObject({ Name: { MiddleName: 'v' }, NickName: 'v', Timezone: 'v', ProfileUrl: 'v' });
+    update(paths.map((AttributePath) => ({ AttributePath })));
+    const user = t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id });
+    expect(Object.keys(user).sort()).toEqual(['CreatedAt', 'DisplayName', 'IdentityStoreId', 'Name', 'UpdatedAt', 'UserId', 'UserName', 'UserStatus']);
+    expect(user.Name).toEqual({ GivenName: 'Ada', FamilyName: 'Lovelace' });
+  });
+
   it('UpdateUser refuses an unknown attribute path and removing a required attribute', () => {
     const t = testWorld();
     const id = createUser(t, 'ada');
