@@ -6,7 +6,9 @@ import {
   GetUserIdCommand,
   ListGroupMembershipsCommand,
   ListGroupMembershipsForMemberCommand,
+  DescribeGroupCommand,
   ListUsersCommand,
+  UpdateGroupCommand,
   UpdateUserCommand,
 } from '@aws-sdk/client-identitystore';
 import { expect } from 'vitest';
@@ -74,6 +76,16 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
       await ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations: [{ AttributePath: 'displayName', AttributeValue: 'Erin E.' }] }));
       const user = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId }));
       expect(user).toMatchObject({ UserName: 'erin', DisplayName: 'Erin E.', Name: { GivenName: 'Given', FamilyName: 'Family' } });
+    },
+  },
+  {
+    name: 'UpdateGroup replaces the description and keeps the DisplayName',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const groupId = await createGroup(ctx.clients, identityStoreId, 'Auditors');
+      await ctx.clients.ids.send(new UpdateGroupCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, Operations: [{ AttributePath: 'description', AttributeValue: 'Read the books' }] }));
+      const group = await ctx.clients.ids.send(new DescribeGroupCommand({ IdentityStoreId: identityStoreId, GroupId: groupId }));
+      expect(group).toMatchObject({ DisplayName: 'Auditors', Description: 'Read the books' });
     },
   },
   {

@@ -20,6 +20,7 @@ import {
   assign,
   createAccount,
   createGroup,
+  createOrganization,
   createPermissionSet,
   deletionStatus,
   errorName,
@@ -50,6 +51,17 @@ export const SSO_ADMIN_CHECKS: Check[] = [
       const ic = await identityCenter(ctx.clients);
       expect(ic.instanceArn).toMatch(/^arn:aws:sso:::instance\/ssoins-/);
       expect(ic.identityStoreId).toMatch(/^d-/);
+    },
+  },
+  {
+    name: 'each organization sees only its own instance and identity store',
+    async run(ctx) {
+      const other = ctx.backend.clients('210987654321');
+      await createOrganization(other);
+      const mine = await identityCenter(ctx.clients);
+      const theirs = await identityCenter(other);
+      expect(theirs.instanceArn).not.toBe(mine.instanceArn);
+      expect(theirs.identityStoreId).not.toBe(mine.identityStoreId);
     },
   },
   {

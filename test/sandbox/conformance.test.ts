@@ -21,6 +21,7 @@ export const MOTO_DIFFERS: Record<string, string> = {
   'a second permission set with the same name is ConflictException': 'moto creates a second permission set of the same name',
   'a duplicate group membership is ConflictException': 'moto accepts duplicate memberships',
   'UpdateUser replaces displayName and leaves the other attributes alone': 'moto does not implement UpdateUser (HTTP 500)',
+  'UpdateGroup replaces the description and keeps the DisplayName': 'moto does not implement UpdateGroup (HTTP 500)',
   'a UserName longer than 128 characters is ValidationException': 'moto validates no lengths or patterns',
   'UpdatePermissionSet with only a description keeps session duration and relay state': 'moto clears the fields an update omits',
   'MaxResults 101 on ListPermissionSets is ValidationException': 'moto validates no ranges',
