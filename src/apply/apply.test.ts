@@ -81,7 +81,7 @@ describe('applyPhases', () => {
     expect(result.applied).toBe(1);
     expect(result.failures.map((f) => `${f.label}: ${f.error}`)).toEqual([
       'create user "alice": injected failure of createUser alice',
-      'create membership "alice" in group "Ops": user "alice" has no id (not found live; its creation may have failed)',
+      'create membership "alice" in group "Ops": skipped: it depends on "create user "alice"", which failed',
     ]);
     expect(w.calls).toEqual(['createUser alice', 'createGroup Ops']);
   });

@@ -4,6 +4,7 @@
 // reconcile always plans from the live state again.
 import type { LiveState } from '../model/live.js';
 import type { Change } from '../plan/types.js';
+import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
 import { changeLabel } from './label.js';
 import { permissionSetOperations } from './permission-set-ops.js';
@@ -40,16 +41,21 @@ export async function applyPhases(
   const ids = new IdRegistry(live);
   const total = phases.reduce((n, p) => n + p.length, 0);
   const failures: ApplyFailure[] = [];
+  const dependencies = new FailureDependencies();
   let done = 0;
   for (const phase of phases) {
     const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
     await forEachLimit(phase, limit, async (change) => {
       let error: Error | undefined;
+      const label = changeLabel(change);
+      const blocker = dependencies.blockerOf(change);
       try {
+        if (blocker !== undefined) throw new Error(`skipped: it depends on "${blocker}", which failed`);
         await applyChange(change, ids, writer);
       } catch (err) {
         error = err instanceof Error ? err : new Error(String(err));
-        failures.push({ change, label: changeLabel(change), error: error.message });
+        failures.push({ change, label, error: error.message });
+        dependencies.fail(change, label);
       }
       done++;
       options.onProgress?.(done, total, change, error);
