@@ -11,10 +11,12 @@ const OPTIONS = {
   'max-outstanding': { type: 'string', default: '10' },
   faults: { type: 'string', default: '' },
   'random-seed': { type: 'string' },
+  'example-org': { type: 'boolean', default: false },
 } as const;
 
 const USAGE = `usage: sso-gitops sandbox [--port 0] [--tps 20] [--latency-ms N] [--async-ms N]
                           [--max-outstanding 10] [--faults SPEC] [--random-seed N]
+                          [--example-org]
 
 Runs a local IAM Identity Center endpoint (sso-admin, identitystore, organizations) on
 127.0.0.1 and prints AWS_ENDPOINT_URL=http://127.0.0.1:PORT when ready. The access key id
@@ -27,6 +29,9 @@ picks the caller's account: a 12-digit key id is that account, anything else 123
   --max-outstanding N  in-progress assignment requests before ThrottlingException
   --faults SPEC        e.g. throttle=0.1,5xx=0.02,reset=0.01,async-fail=0.01,empty-page=0.2,fail-op=ListUsers
   --random-seed N      replay the same ids and faults
+  --example-org        start with the organization that identity/ describes: management
+                       account 111122223333 (use it as AWS_ACCESS_KEY_ID), prod and
+                       staging in OU Workloads, legacy 999988887777
 
 Control API: GET /_sandbox/health, GET /_sandbox/stats, POST /_sandbox/reset, ...
 (see src/sandbox/README.md).`;
@@ -53,6 +58,10 @@ export const command: Command = {
       sandbox = await startSandbox(options);
     } catch (err) {
       throw new UserError(`sandbox: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (flags['example-org']) {
+      const { seedExampleOrganization } = await import('../../sandbox/example-org.js');
+      seedExampleOrganization(sandbox.world);
     }
     process.stdout.write(`AWS_ENDPOINT_URL=${sandbox.endpoint}\n`);
     const running = sandbox;
