@@ -1,0 +1,105 @@
+// `npm run bench -- [--shape S|M|L] [--json] [--only cmd,cmd] [--plan-cost-only] [--save]`
+// (default S; S runs every command but migrate, M all six; --only picks commands)
+//
+// Generates the organization of the shape, seeds it into an in-process sandbox, measures
+// each command with the sandbox configured like AWS, and prints the results: with --json
+// one JSON document on stdout (progress always goes to stderr), otherwise a markdown table.
+// --save writes bench/results-<shape>.json and regenerates bench/README.md and the chart
+// from every results file present. L defaults to --plan-cost-only (a full L run needs hours
+// of API time at 20 requests per second).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { commandBounds } from './command-bounds.js';
+import { describeMachine, organizationSize, type BenchDocument } from './document.js';
+import { generateOrganization } from './generate.js';
+import type { BenchSettings } from './lower-bound.js';
+import { measurePlanCost } from './plan-cost.js';
+import { renderShapeTable, saveDocument } from './report.js';
+import type { CommandName, CommandResult } from './result.js';
+import { FAST, SCENARIOS, SOURCE_MANAGEMENT_ACCOUNT, type BenchContext } from './scenarios.js';
+import { seedOrganization } from './seed.js';
+import { isShapeName, SHAPES, type ShapeName } from './shapes.js';
+import { writeStateDirectory } from './state-files.js';
+
+/** AWS's documented limits (AWS-NOTES.md) and a typical per-call latency. */
+export const AWS_LIKE: BenchSettings = { tps: 20, organizationsTps: 10, latencyMs: 45, asyncMs: 1000, maxOutstanding: 10 };
+
+const COMMAND_ORDER = Object.keys(SCENARIOS) as CommandName[];
+/** The issue measures the full migration on M; on S it would add 90 s to a run that must stay under two minutes. */
+const DEFAULT_COMMANDS: Record<ShapeName, CommandName[]> = { S: COMMAND_ORDER.filter((c) => c !== 'migrate'), M: COMMAND_ORDER, L: [] };
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function parseCommandLine(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      shape: { type: 'string', default: 'S' },
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'plan-cost-only': { type: 'boolean' },
+      save: { type: 'boolean', default: false },
+    },
+  });
+  const shape = values.shape ?? 'S';
+  if (!isShapeName(shape)) throw new Error(`--shape must be S, M or L, not "${shape}"`);
+  const only = values.only?.split(',').map((s) => s.trim()) ?? DEFAULT_COMMANDS[shape];
+  const unknown = only.filter((c) => !(COMMAND_ORDER as string[]).includes(c));
+  if (unknown.length > 0) throw new Error(`--only: unknown command(s) ${unknown.join(', ')}; known: ${COMMAND_ORDER.join(', ')}`);
+  const planCostOnly = values['plan-cost-only'] ?? shape === 'L';
+  return { shape, json: values.json ?? false, only: COMMAND_ORDER.filter((c) => only.includes(c)), planCostOnly, save: values.save ?? false };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseCommandLine(argv);
+  const startedAt = new Date();
+  const org = generateOrganization(SHAPES[options.shape]);
+  const settings = AWS_LIKE;
+  const bounds = commandBounds(org, settings);
+  const workDir = mkdtempSync(join(tmpdir(), `sso-gitops-bench-${options.shape}-`));
+  const sandbox = await startSandbox({ ...FAST, randomSeed: 1 });
+  const results: CommandResult[] = [];
+  let planCost: BenchDocument['planCost'];
+  try {
+    log(`shape ${options.shape}: seeding ${org.accounts.length} accounts, ${org.users.length} users, ${org.groups.length} groups, ${org.permissionSets.length} permission sets, ${org.assignments.length} assignments`);
+    const seeded = await seedOrganization(sandbox.endpoint, SOURCE_MANAGEMENT_ACCOUNT, org);
+    log(`seeded (${sandbox.stats().totalCalls} calls)`);
+    const ctx: BenchContext = { sandbox, settings, org, bounds, seeded, workDir, log };
+    const baseDir = join(workDir, 'base');
+    writeStateDirectory(baseDir, org);
+    planCost = await measurePlanCost(ctx, baseDir);
+    if (!options.planCostOnly) {
+      for (const command of options.only) results.push(await SCENARIOS[command](ctx));
+    }
+  } finally {
+    await sandbox.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  const document: BenchDocument = {
+    shape: options.shape,
+    machine: describeMachine(),
+    settings,
+    organization: organizationSize(org),
+    results,
+    bounds: COMMAND_ORDER.map((command) => ({ command, lowerBoundCalls: bounds[command].calls, rateBoundSeconds: Number(bounds[command].rateBoundSeconds.toFixed(2)), naiveCalls: bounds[command].naiveCalls })),
+    ...(planCost ? { planCost } : {}),
+    ...(options.planCostOnly ? { note: 'plan cost only (phases and the plan command, sandbox unthrottled); the AWS-limited commands were not run for this shape' } : {}),
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  };
+  if (options.save) {
+    const written = saveDocument(resolve(process.cwd(), 'bench'), document);
+    log(`wrote ${written.join(', ')}`);
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderShapeTable(document)}\n`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
