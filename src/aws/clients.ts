@@ -10,6 +10,7 @@
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { CallStats } from './call-stats.js';
 import { installCallMiddleware } from './middleware.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -60,6 +61,13 @@ export function createOrganizationsClient(options: ClientOptions, pacing: Pacing
   const organizations = new OrganizationsClient(clientConfig(options, options.region));
   installCallMiddleware(organizations, 'organizations', pacing.organizations, pacing.stats);
   return organizations;
+}
+
+/** STS, for the caller's account only; paced with organizations (one call per run). */
+export function createStsClient(options: ClientOptions, pacing: Pacing): STSClient {
+  const sts = new STSClient(clientConfig(options, options.region));
+  installCallMiddleware(sts, 'sts', pacing.organizations, pacing.stats);
+  return sts;
 }
 
 export function destroyClients(clients: AwsClients): void {

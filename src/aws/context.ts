@@ -2,10 +2,10 @@
 // the instance, the accounts involved, shared pacing and call accounting. The write path
 // (reconcile) builds on the same context.
 import { CallStats } from './call-stats.js';
-import { createIdentityCenterClients, createOrganizationsClient, destroyClients, type AwsClients, type ClientOptions, type Pacing } from './clients.js';
+import { createIdentityCenterClients, createOrganizationsClient, createStsClient, destroyClients, type AwsClients, type ClientOptions, type Pacing } from './clients.js';
 import { DEFAULT_READ_CONCURRENCY } from './concurrency.js';
 import { AwsSetupError } from './errors.js';
-import { readManagementAccountId, resolveCallerAccountId, resolveInstance } from './instance.js';
+import { readCallerAccountId, readManagementAccountId, resolveInstance } from './instance.js';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.js';
 import { DEFAULT_IDENTITY_CENTER_TPS, DEFAULT_ORGANIZATIONS_TPS, TokenBucket, resolveRate } from './rate-limit.js';
 
@@ -64,14 +64,14 @@ export async function openAwsContext(options: AwsContextOptions = {}): Promise<A
       identityCenter.identityStore.destroy();
       identityCenter = createIdentityCenterClients(options, region, pacing);
     }
-    const managementAccountId = await readManagementAccountId(organizations);
-    const credentials = await identityCenter.ssoAdmin.config.credentials();
+    const sts = createStsClient(options, pacing);
+    const [managementAccountId, callerAccountId] = await Promise.all([readManagementAccountId(organizations), readCallerAccountId(sts)]).finally(() => sts.destroy());
     return {
       clients: { ...identityCenter, organizations },
       region,
       instanceArn: instance.instanceArn,
       identityStoreId: instance.identityStoreId,
-      callerAccountId: resolveCallerAccountId(credentials.accountId, instance, managementAccountId),
+      callerAccountId,
       managementAccountId,
       pacing,
       stats: pacing.stats,

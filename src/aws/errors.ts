@@ -4,7 +4,7 @@
 // The message carries only the error name and AWS's message: no request objects, so no
 // credentials, tokens or signed headers can leak into logs.
 
-export type AwsService = 'sso-admin' | 'identitystore' | 'organizations';
+export type AwsService = 'sso-admin' | 'identitystore' | 'organizations' | 'sts';
 
 export class AwsCallError extends Error {
   /** The AWS error name, e.g. "AccessDeniedException", "ResourceNotFoundException". */

@@ -1,5 +1,6 @@
 // Which Identity Center instance, in which region, and which accounts are involved.
 import { DescribeOrganizationCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { paginateListInstances, type InstanceMetadata, type SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { AwsSetupError, awsCall } from './errors.js';
 import { collectPages, paginatorConfig } from './pagination.js';
@@ -56,11 +57,14 @@ export async function readManagementAccountId(organizations: OrganizationsClient
 }
 
 /**
- * The caller's account id. There is no STS client in this project, so it comes from the
- * resolved credentials when the provider reports it (SSO, web identity, AWS_ACCOUNT_ID),
- * else from the instance owner — which equals the caller when running in the account
- * that owns the instance, the usual case — else the management account.
+ * The caller's account id (STS GetCallerIdentity, which needs no IAM permission). It
+ * decides whether the tool runs as the management account or as a delegated
+ * administrator, which AWS restricts; neither the credentials (env credentials carry no
+ * account) nor ListInstances (OwnerAccountId is the instance owner, not the caller) can
+ * tell reliably.
  */
-export function resolveCallerAccountId(credentialAccountId: string | undefined, instance: InstanceInfo, managementAccountId: string): string {
-  return credentialAccountId ?? instance.ownerAccountId ?? managementAccountId;
+export async function readCallerAccountId(sts: STSClient): Promise<string> {
+  const out = await awsCall('sts', 'GetCallerIdentity', () => sts.send(new GetCallerIdentityCommand({})));
+  if (!out.Account) throw new AwsSetupError('sts GetCallerIdentity returned no Account');
+  return out.Account;
 }

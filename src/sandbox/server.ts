@@ -10,6 +10,7 @@ import { identityStoreOperations } from './handlers/identitystore.js';
 import { organizationsOperations } from './handlers/organizations.js';
 import { ssoAdminOperations } from './handlers/sso-admin.js';
 import { JSON_CONTENT_TYPE } from './protocol.js';
+import { answerSts } from './sts.js';
 import { SandboxRuntime, type SandboxOptions } from './runtime.js';
 import type { SandboxStats } from './stats.js';
 import type { World } from './state/world.js';
@@ -90,6 +91,11 @@ async function serve(runtime: SandboxRuntime, dispatcher: Dispatcher, req: Incom
   }
   if (body === undefined) {
     res.writeHead(413, { 'content-type': JSON_CONTENT_TYPE }).end(JSON.stringify({ __type: 'SerializationException', message: 'Request body too large' }));
+    return;
+  }
+  const sts = header(req, 'x-amz-target') === undefined ? answerSts(body, header(req, 'authorization'), randomUUID()) : undefined;
+  if (sts) {
+    res.writeHead(sts.status, { 'content-type': sts.contentType }).end(sts.body);
     return;
   }
   const outcome = await dispatcher.dispatch({

@@ -8,6 +8,8 @@ export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
   '@aws-sdk/client-sso-admin': 'sso',
   '@aws-sdk/client-identitystore': 'identitystore',
   '@aws-sdk/client-organizations': 'organizations',
+  // GetCallerIdentity needs no permission on AWS; listed so the policies say every call
+  '@aws-sdk/client-sts': 'sts',
 };
 
 export interface SdkCall {

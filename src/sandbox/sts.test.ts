@@ -1,0 +1,21 @@
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from './server.js';
+
+describe('STS GetCallerIdentity in the sandbox', () => {
+  let sandbox: SandboxHandle;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ tps: 0, randomSeed: 1 });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+
+  it('answers the account of the 12-digit access key id through the real SDK client', async () => {
+    const sts = new STSClient({ endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '444455556666', secretAccessKey: 'x' } });
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    sts.destroy();
+    expect(out.Account).toBe('444455556666');
+    expect(out.Arn).toBe('arn:aws:iam::444455556666:root');
+  });
+});
