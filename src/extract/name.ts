@@ -6,7 +6,7 @@
 // together with the memberships and assignments that involve them.
 import type { LiveState } from '../model/live.js';
 import type { Account, Group, PermissionSet, PrincipalType, Settings, User } from '../model/types.js';
-import { matchesAnyGlob } from '../plan/glob.js';
+import { matchesAnyGlob } from '../model/glob.js';
 
 export interface NamedExtract {
   users: User[];

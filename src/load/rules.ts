@@ -2,7 +2,7 @@
 // declared (for the kinds this repository manages; unmanaged ones must exist live and are
 // checked by `plan`), and settings that point at nothing or at declared objects are flagged.
 import type { AssignmentEntry, Diagnostic, ProtectEntry, SourcePos } from '../model/types.js';
-import { matchesGlob } from './glob.js';
+import { matchesGlob } from '../model/glob.js';
 import type { MergedState } from './merge.js';
 import type { SourceMap } from './source.js';
 

@@ -3,7 +3,7 @@
 // principal are never touched; a protected live triple that the files no longer list
 // is kept, with a warning, rather than deleted.
 import type { AssignmentTriple, DesiredState, ProtectEntry } from '../../model/types.js';
-import { matchesAnyGlob } from '../glob.js';
+import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import { tripleKey, type ResolvedDesired } from '../resolve.js';
 import type { AssignmentChange } from '../types.js';

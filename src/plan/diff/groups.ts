@@ -1,6 +1,6 @@
 // Groups: matched by DisplayName; only the description can change.
 import type { DesiredState } from '../../model/types.js';
-import { matchesAnyGlob } from '../glob.js';
+import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import type { GroupChange } from '../types.js';
 import { compareAttribute } from './attributes.js';

@@ -2,7 +2,7 @@
 // files has exactly its `members`; groups not listed keep theirs (a deleted group takes
 // its memberships with it). Ignored groups and ignored users are never touched.
 import type { DesiredState } from '../../model/types.js';
-import { matchesAnyGlob } from '../glob.js';
+import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import type { MembershipChange } from '../types.js';
 import type { DiffResult } from './result.js';

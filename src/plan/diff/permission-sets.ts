@@ -5,7 +5,7 @@
 import type { JsonValue, PermissionSet, DesiredState } from '../../model/types.js';
 import { sessionDurationSeconds } from '../../load/duration.js';
 import { asJson } from '../canonical.js';
-import { matchesAnyGlob } from '../glob.js';
+import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import type { AttributeChange, PermissionSetChange } from '../types.js';
 import { compareAttribute } from './attributes.js';

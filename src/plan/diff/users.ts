@@ -1,6 +1,6 @@
 // Users: matched by userName; compared on the attributes the tool models.
 import { OPTIONAL_USER_ATTRIBUTES, type DesiredState, type User } from '../../model/types.js';
-import { matchesAnyGlob } from '../glob.js';
+import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import type { UserChange } from '../types.js';
 import { compareAttributes } from './attributes.js';

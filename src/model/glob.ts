@@ -1,5 +1,6 @@
 // settings.ignore patterns: `*` matches any run of characters, `?` exactly one; the
-// rest is literal and case-sensitive (Identity Center names are case-sensitive).
+// rest is literal and case-sensitive (Identity Center names are case-sensitive). Shared
+// by the loader (a pattern that hides a declared object), the diff and extract.
 
 const cache = new Map<string, RegExp>();
 
