@@ -3,12 +3,12 @@
 import { formatCallStats } from '../../aws/call-stats.js';
 import { openAwsContext, type AwsContext } from '../../aws/context.js';
 import { AwsCallError, AwsSetupError } from '../../aws/errors.js';
-import { streamProgress } from '../../aws/progress.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../../aws/read-live.js';
 import { ExtractSetupError } from '../../extract/existing.js';
 import { extractToDirectory } from '../../extract/extract.js';
 import { EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { StderrProgress } from '../progress.js';
 
 const USAGE = `usage: sso-gitops extract [--dir identity] [--region R] [--profile P] [--instance-arn ARN] [--verbose]
 
@@ -33,7 +33,7 @@ export const command: Command = {
     const aws = awsOptionsFrom(values);
     const dir = values.dir;
     const started = Date.now();
-    const progress = streamProgress((text) => process.stderr.write(text), { isTTY: process.stderr.isTTY === true });
+    const progress = new StderrProgress();
     let readOptions;
     try {
       // Assignments are written with literal accounts, so account tags would cost one
@@ -48,7 +48,7 @@ export const command: Command = {
       progress.note(`extract: instance ${ctx.instanceArn} (${ctx.region}), caller account ${ctx.callerAccountId}`);
       const live = await readLiveState(ctx, readOptions);
       const result = await extractToDirectory(dir, live);
-      progress.finish();
+      progress.endLine();
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const c = result.counts;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -67,7 +67,7 @@ export const command: Command = {
       }
       return EXIT_OK;
     } catch (err) {
-      progress.finish();
+      progress.endLine();
       // Expected failures are one line; anything else keeps its stack (a bug to report).
       if (err instanceof AwsCallError || err instanceof AwsSetupError || err instanceof ExtractSetupError) {
         throw new UserError(`extract: ${err.message}; nothing was written`);
