@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadState } from '../../src/load/load.js';
 import { generateOrganization, POLICY_SCENARIO_SET } from './generate.js';
 import { assignmentKey, pairKey } from './org.js';
 import { SHAPES } from './shapes.js';
-import { assignmentEntries } from './state-files.js';
+import { assignmentEntries, writeStateDirectory } from './state-files.js';
 import { applyDrift, driftOf, newAssignments } from './variants.js';
 
 describe('synthetic organization generator', () => {
@@ -67,5 +71,22 @@ describe('synthetic organization generator', () => {
     expect(live.assignments).toHaveLength(300 - drift.removedAssignments.length + drift.addedAssignments.length);
     expect(live.users.filter((u, i) => u.displayName !== org.users[i]?.displayName)).toHaveLength(1);
     expect(new Set(live.assignments.map(pairKey)).size).toBeGreaterThan(0);
+  });
+});
+
+describe('state directory of a generated organization', () => {
+  it('loads with the tool\'s own loader without a diagnostic and with every object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
+    try {
+      const org = generateOrganization(SHAPES.S);
+      writeStateDirectory(dir, org);
+      const { state, diagnostics } = await loadState(dir);
+      expect(diagnostics).toEqual([]);
+      expect(state?.users).toHaveLength(100);
+      expect(state?.groups).toHaveLength(20);
+      expect(state?.permissionSets).toHaveLength(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

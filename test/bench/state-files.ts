@@ -1,7 +1,9 @@
 // Writes a synthetic organization as a state directory in the canonical layout of DESIGN.md
 // (settings.yaml, users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml).
 // Assignments that share a permission set and the same account list become one entry with
-// several principals, the way people write them by hand.
+// several principals, the way people write them by hand. A kind whose file would pass
+// MAX_FILE_BYTES is split into numbered files (users-01.yaml, ...): the loader refuses
+// state files over 1 MiB, and DESIGN.md lets users split files any way they like.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -22,14 +24,33 @@ export function writeStateDirectory(dir: string, org: SyntheticOrg): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'permission-sets'), { recursive: true });
   write(join(dir, 'settings.yaml'), SETTINGS);
-  write(join(dir, 'users.yaml'), { users: org.users });
-  write(join(dir, 'groups.yaml'), { groups: org.groups });
+  writeSplit(dir, 'users', org.users);
+  writeSplit(dir, 'groups', org.groups);
   for (const set of org.permissionSets) write(join(dir, 'permission-sets', `${set.name}.yaml`), { permissionSets: [permissionSetYaml(set)] });
-  write(join(dir, 'assignments.yaml'), { assignments: assignmentEntries(org.assignments) });
+  writeSplit(dir, 'assignments', assignmentEntries(org.assignments));
+}
+
+/** Half the loader's 1 MiB limit per file, so entries of uneven size still fit. */
+const MAX_FILE_BYTES = 512 * 1024;
+
+function yamlText(document: unknown): string {
+  return stringify(document, { lineWidth: 0 });
 }
 
 function write(file: string, document: unknown): void {
-  writeFileSync(file, stringify(document, { lineWidth: 0 }), 'utf8');
+  writeFileSync(file, yamlText(document), 'utf8');
+}
+
+/** `<kind>.yaml`, or `<kind>-01.yaml`... with equal shares when one file would be too big. */
+function writeSplit(dir: string, kind: string, items: readonly unknown[]): void {
+  const text = yamlText({ [kind]: items });
+  const parts = Math.ceil(Buffer.byteLength(text) / MAX_FILE_BYTES);
+  if (parts <= 1) {
+    writeFileSync(join(dir, `${kind}.yaml`), text, 'utf8');
+    return;
+  }
+  const size = Math.ceil(items.length / parts);
+  for (let p = 0; p < parts; p++) write(join(dir, `${kind}-${String(p + 1).padStart(2, '0')}.yaml`), { [kind]: items.slice(p * size, (p + 1) * size) });
 }
 
 /** Empty collections are left out, as a person would write the file. */
