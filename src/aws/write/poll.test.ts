@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AsyncPoller, type AsyncStatus } from './poll.js';
 
 const fast = { initialEstimateMs: 5, backoffFactor: 1.5, minDelayMs: 1, maxDelayMs: 10, timeoutMs: 2000 };
@@ -37,10 +37,40 @@ describe('AsyncPoller', () => {
     );
   });
 
-  it('learns the typical completion time for the first poll', async () => {
-    const poller = new AsyncPoller(fast);
-    expect(poller.estimateMs()).toBe(5);
-    await poller.waitFor('x', { status: 'IN_PROGRESS' }, statuses({ status: 'SUCCEEDED' }));
-    expect(poller.estimateMs()).toBeGreaterThanOrEqual(5);
+  describe('learning when to poll first', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** One request that AWS finishes `ms` after it started. */
+    async function request(poller: AsyncPoller, ms: number): Promise<void> {
+      const started = Date.now();
+      const done = poller.waitFor('x', { status: 'IN_PROGRESS' }, async () => ({ status: Date.now() - started >= ms ? 'SUCCEEDED' : 'IN_PROGRESS' }));
+      await vi.runAllTimersAsync();
+      await done;
+    }
+
+    const options = { initialEstimateMs: 1000, backoffFactor: 1.6, minDelayMs: 10, maxDelayMs: 5000, timeoutMs: 60_000 };
+
+    it('polls earlier after requests that were already finished at the first poll', async () => {
+      const poller = new AsyncPoller(options);
+      await request(poller, 20);
+      expect(poller.estimateMs()).toBeLessThan(1000);
+    });
+
+    it('settles near the real completion time instead of drifting later with every request', async () => {
+      const poller = new AsyncPoller(options);
+      for (let i = 0; i < 60; i++) await request(poller, 20);
+      expect(poller.estimateMs()).toBeLessThan(100);
+    });
+
+    it('waits longer before the first poll once requests take longer than estimated', async () => {
+      const poller = new AsyncPoller({ ...options, initialEstimateMs: 20 });
+      for (let i = 0; i < 30; i++) await request(poller, 800);
+      expect(poller.estimateMs()).toBeGreaterThan(400);
+    });
   });
 });

@@ -2,6 +2,13 @@
 // or FAILED. The SDK has no waiters for these. Each poll costs a call out of the same
 // ~20/s budget as the writes, so the first poll is scheduled at the completion time
 // observed for recent requests: most requests then need exactly one poll.
+//
+// What a poll observes is only an upper bound of the completion time: a request found
+// finished at the first poll may have finished long before. Recording that bound as is
+// made the estimate a ratchet (each first poll 5% later than the last estimate, never
+// earlier, so a 20 ms request cost a full second forever). A first-poll success therefore
+// records a lower value, probing downwards; a request that needed more polls records
+// the time it was seen finished. The estimate settles just above the real completion time.
 
 export interface AsyncStatus {
   status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | string;
@@ -27,6 +34,11 @@ export const DEFAULT_POLL_OPTIONS: PollOptions = {
   timeoutMs: 15 * 60 * 1000,
 };
 
+/** A first-poll success records this fraction of the observed time (see the header). */
+const FIRST_POLL_PROBE = 0.6;
+/** Completions the median is taken over: small enough to follow a change within a batch or two. */
+const RECENT_WINDOW = 20;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class AsyncPoller {
@@ -51,16 +63,19 @@ export class AsyncPoller {
     // First poll just after the typical completion; then short, growing intervals.
     let delay = Math.max(this.options.minDelayMs, estimate * 1.05);
     let next = Math.max(this.options.minDelayMs, estimate * 0.25);
+    let polls = 0;
     while (status.status !== 'SUCCEEDED' && status.status !== 'FAILED') {
       if (Date.now() - started > this.options.timeoutMs) {
         throw new Error(`${label}: still ${status.status} after ${Math.round(this.options.timeoutMs / 1000)} s`);
       }
       await sleep(delay);
       status = await describe();
+      polls++;
       delay = next;
       next = Math.min(this.options.maxDelayMs, next * this.options.backoffFactor);
     }
-    this.observe(Date.now() - started);
+    const elapsed = Date.now() - started;
+    this.observe(polls === 1 ? elapsed * FIRST_POLL_PROBE : elapsed);
     if (status.status === 'FAILED') {
       throw new Error(`${label} FAILED: ${status.failureReason ?? 'AWS gave no FailureReason'}`);
     }
@@ -68,6 +83,6 @@ export class AsyncPoller {
 
   private observe(ms: number): void {
     this.recent.push(ms);
-    if (this.recent.length > 50) this.recent.shift();
+    if (this.recent.length > RECENT_WINDOW) this.recent.shift();
   }
 }
