@@ -24,7 +24,8 @@ export function renderShapeTable(doc: BenchDocument): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of doc.results) {
-      const label = r.assignments !== undefined ? `${r.command} (${fmt(r.assignments)} assignments)` : r.command;
+      const rate = r.assignmentsPerSecond !== undefined ? `, ${fmt(r.assignmentsPerSecond)}/s of ${fmt(r.assignmentsPerSecondLimit)}/s possible` : '';
+      const label = r.assignments !== undefined ? `${r.command} (${fmt(r.assignments)} assignments${rate})` : r.command;
       lines.push(
         `| ${label} | ${fmt(r.calls)} | ${fmt(r.lowerBoundCalls)} | ${fmt(r.callsToLowerBound, 2)} | ${fmt(r.naiveCalls)} | ${fmt(r.naiveToOurs)} | ${fmt(r.wallSeconds)} | ${fmt(r.rateBoundSeconds)} | ${fmt(r.wallToRateBound, 2)} | ${fmt(r.wallToOwnCallsAtRate, 2)} | ${r.throttled} (${r.throttledFailures}) | ${r.exitCode} |`,
       );

@@ -26,6 +26,10 @@ export interface CommandResult {
   exitCode: number;
   /** assignments created, for the reconcile commands */
   assignments?: number;
+  /** assignments per second between the first and last creation (sandbox-side sampling) */
+  assignmentsPerSecond?: number;
+  /** what 10 outstanding requests with the async delay (and the rate) allow */
+  assignmentsPerSecondLimit?: number;
   /** the CLI process: peak resident memory and CPU time (user + system) */
   peakRssMiB?: number;
   cpuSeconds?: number;
@@ -35,7 +39,13 @@ export interface CommandResult {
 
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
-export function commandResult(command: CommandName, run: CliRun, stats: SandboxStats, bound: LowerBound, settings: BenchSettings, assignments?: number): CommandResult {
+export interface AssignmentWork {
+  assignments: number;
+  perSecond: number | undefined;
+  limit: number;
+}
+
+export function commandResult(command: CommandName, run: CliRun, stats: SandboxStats, bound: LowerBound, settings: BenchSettings, work?: AssignmentWork): CommandResult {
   const identityCenter = total(stats.callsByService['sso-admin']) + total(stats.callsByService.identitystore);
   const organizations = total(stats.callsByService.organizations);
   const ownSeconds = callSeconds(identityCenter, organizations, settings);
@@ -54,7 +64,8 @@ export function commandResult(command: CommandName, run: CliRun, stats: SandboxS
     wallToOwnCallsAtRate: round(run.wallSeconds / ownSeconds),
     naiveToOurs: round(bound.naiveCalls / Math.max(1, stats.totalCalls), 1),
     exitCode: run.exitCode,
-    ...(assignments !== undefined ? { assignments } : {}),
+    ...(work ? { assignments: work.assignments, assignmentsPerSecondLimit: round(work.limit) } : {}),
+    ...(work?.perSecond !== undefined ? { assignmentsPerSecond: round(work.perSecond) } : {}),
     ...(run.usage ? { peakRssMiB: round(run.usage.maxRssMiB, 1), cpuSeconds: round(run.usage.cpuSeconds) } : {}),
     ...(run.exitCode !== 0 ? { error: run.stderr.trim().split('\n').slice(-8).join('\n') } : {}),
   };

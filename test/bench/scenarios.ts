@@ -10,6 +10,7 @@ import type { SyntheticOrg } from './org.js';
 import { commandResult, type CommandName, type CommandResult } from './result.js';
 import { changeLive, seedOrganization, type SeededOrg } from './seed.js';
 import { writeStateDirectory } from './state-files.js';
+import { assignmentThroughputLimit, sampleAssignmentCreations } from './throughput.js';
 import { driftOf, withChangedPolicy, withoutIdentity } from './variants.js';
 
 export const SOURCE_MANAGEMENT_ACCOUNT = '111111111111';
@@ -37,10 +38,13 @@ async function measure(ctx: BenchContext, command: CommandName, args: string[], 
   ctx.sandbox.configure({ tps, latencyMs, asyncMs, maxOutstanding });
   ctx.sandbox.resetStats();
   ctx.log(`${command}: running sso-gitops ${args.join(' ')}`);
+  const sampler = sampleAssignmentCreations(ctx.sandbox);
   const run = await runCli(args, { endpoint: ctx.sandbox.endpoint, accountId, toolTps: tps });
+  const perSecond = sampler.stop();
   const stats = ctx.sandbox.stats();
   ctx.sandbox.configure(FAST);
-  const result = commandResult(command, run, stats, ctx.bounds[command], ctx.settings, assignments);
+  const work = assignments === undefined ? undefined : { assignments, perSecond, limit: assignmentThroughputLimit(ctx.settings) };
+  const result = commandResult(command, run, stats, ctx.bounds[command], ctx.settings, work);
   ctx.log(`${command}: exit ${result.exitCode}, ${result.calls} calls (bound ${result.lowerBoundCalls}), ${result.wallSeconds} s (bound ${result.rateBoundSeconds} s), throttled ${result.throttled}`);
   if (run.exitCode !== 0) ctx.log(`${command} failed:\n${result.error ?? ''}`);
   return result;
