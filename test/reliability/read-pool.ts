@@ -19,12 +19,13 @@ export interface SeededSandbox {
   accountIds: Map<string, string>;
 }
 
-export async function seededFixtureSandbox(scan: SecretScan, extraEnv: Record<string, string> = {}): Promise<SeededSandbox> {
+/** A new sandbox holding the e2e organization layout, with `dir` (default: the fixture) applied by the tool. */
+export async function seededFixtureSandbox(scan: SecretScan, extraEnv: Record<string, string> = {}, dir = FIXTURE_DIR): Promise<SeededSandbox> {
   const sandbox = await startTestSandbox({ asyncMs: 0 });
   const built = await buildOrganization(sandbox.clientConfig(FIXTURE_MANAGEMENT, 8), FIXTURE_MANAGEMENT, ORG_LAYOUT);
   const env = toolEnv(sandbox.endpoint, FIXTURE_MANAGEMENT, extraEnv);
-  const seed = await runTool(scan, ['reconcile', '--dir', FIXTURE_DIR, '--yes'], env);
-  if (seed.code !== 0) throw new Error(`seeding ${FIXTURE_DIR} failed (exit ${seed.code}):\n${seed.stdout}\n${seed.stderr}`);
+  const seed = await runTool(scan, ['reconcile', '--dir', dir, '--yes'], env);
+  if (seed.code !== 0) throw new Error(`seeding ${dir} failed (exit ${seed.code}):\n${seed.stdout}\n${seed.stderr}`);
   return { sandbox, env, accountIds: built.accountIds };
 }
 
