@@ -25,9 +25,10 @@ export function resolveDesired(desired: DesiredState, live: LiveState): { resolv
     errors.push({ severity, message, ...(pos ? { pos } : {}) });
 
   checkMembers(desired, named, report);
+  const declared = declaredNames(desired);
   const triples = new Map<string, ResolvedAssignment>();
   for (const entry of desired.assignments) {
-    const principalsOk = checkEntryNames(entry, desired, named, report);
+    const principalsOk = checkEntryNames(entry, desired, declared, named, report);
     const accounts = targetAccounts(entry, live, report);
     if (!principalsOk) continue;
     const principals: [PrincipalType, string][] = [
@@ -42,15 +43,31 @@ export function resolveDesired(desired: DesiredState, live: LiveState): { resolv
       }
     }
   }
-  const assignments = [...triples.values()].sort((a, b) => compareTriples(a, b));
+  // sorted by the map's keys (the triple keys), computed once rather than per comparison
+  const assignments = [...triples.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
   return { resolved: { assignments, live: named }, diagnostics: [...diagnostics, ...errors] };
 }
 
 type Report = (message: string, pos: SourcePos | undefined, severity?: Diagnostic['severity']) => void;
 
+interface DeclaredNames {
+  users: Set<string>;
+  groups: Set<string>;
+  permissionSets: Set<string>;
+}
+
+/** Names declared in the state files, as sets: entries are checked against them many times. */
+function declaredNames(desired: DesiredState): DeclaredNames {
+  return {
+    users: new Set(desired.users.map((u) => u.userName)),
+    groups: new Set(desired.groups.map((g) => g.name)),
+    permissionSets: new Set(desired.permissionSets.map((s) => s.name)),
+  };
+}
+
 /** A kind that is managed here was checked by the loader against the state files; an
  *  unmanaged kind must already exist live. */
-function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, live: NamedLive, report: Report): boolean {
+function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, declared: DeclaredNames, live: NamedLive, report: Report): boolean {
   const { manage } = desired.settings;
   let ok = true;
   const need = (what: string, name: string, setting: string, managed: boolean, inDesired: boolean, inLive: boolean) => {
@@ -63,9 +80,9 @@ function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, live: Na
     }
   };
   const ps = entry.permissionSet;
-  need('permission set', ps, 'permissionSets', manage.permissionSets, desired.permissionSets.some((s) => s.name === ps), live.permissionSets.has(ps));
-  for (const g of entry.groups) need('group', g, 'groups', manage.groups, desired.groups.some((d) => d.name === g), live.groups.has(g));
-  for (const u of entry.users) need('user', u, 'users', manage.users, desired.users.some((d) => d.userName === u), live.users.has(u));
+  need('permission set', ps, 'permissionSets', manage.permissionSets, declared.permissionSets.has(ps), live.permissionSets.has(ps));
+  for (const g of entry.groups) need('group', g, 'groups', manage.groups, declared.groups.has(g), live.groups.has(g));
+  for (const u of entry.users) need('user', u, 'users', manage.users, declared.users.has(u), live.users.has(u));
   return ok;
 }
 
