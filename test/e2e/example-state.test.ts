@@ -27,7 +27,7 @@ describe('the example state in identity/', () => {
   });
 
   it('reconciles into that organization and then plans no changes', async () => {
-    const apply = await runCli(['reconcile', '--yes'], { env });
+    const apply = await runCli(['reconcile', '--yes', '--verify'], { env });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
     expect(apply.stdout).toContain('Verified');
     const again = await runCli(['plan', '--detailed-exitcode'], { env });

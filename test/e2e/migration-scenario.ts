@@ -73,7 +73,7 @@ export function migrationScenario(start: () => Promise<Backend>): void {
   });
 
   it('seeds the source organization from state files and verifies it', async () => {
-    const run = await cli(['reconcile', '--dir', backend.fixture, '--yes'], sourceEnv);
+    const run = await cli(['reconcile', '--dir', backend.fixture, '--yes', '--verify'], sourceEnv);
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Apply complete');

@@ -1,6 +1,8 @@
 // `sso-gitops reconcile`: plan from the live state (or take a saved plan after checking it
-// is not stale), refuse what the safety rules refuse, confirm, apply in dependency order,
-// then read the live state again to verify that nothing is left to do.
+// is not stale), refuse what the safety rules refuse, confirm, apply in dependency order.
+// With --verify, read the live state again and fail if anything is left to do. That read
+// is opt-in: it doubles the calls of a run, and the next plan (or the nightly drift
+// check) reads the live state anyway.
 import { readFile } from 'node:fs/promises';
 import type { LiveState } from '../../model/live.js';
 import { liveChecksum } from '../../plan/checksum.js';
@@ -17,8 +19,8 @@ import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../
 const USAGE = `usage: sso-gitops reconcile [options]
 
 Makes the live Identity Center instance match the state files: computes the plan from
-the live state, applies it in dependency order, waits for every asynchronous AWS request,
-and reads the live state again to verify.
+the live state, applies it in dependency order and waits for every asynchronous AWS
+request.
 
 options:
   --dir DIR            state directory (default: identity)
@@ -26,7 +28,8 @@ options:
   --allow-deletes      allow deletions above settings.safety.maxDeletePercent
   --plan FILE          apply exactly this saved plan (from \`plan --out\`); refused when the
                        live state changed since it was made ("stale plan")
-  --no-verify          skip the read-back after applying
+  --verify             afterwards read the live state again and fail if anything is left
+                       to do (costs a second full read: on a large organization minutes)
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed change`;
@@ -72,7 +75,7 @@ export const command: Command = {
       yes: { type: 'boolean', default: false },
       'allow-deletes': { type: 'boolean', default: false },
       plan: { type: 'string' },
-      'no-verify': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
     });
     const progress = new StderrProgress();
     const desired = await loadDesired(flags.dir, progress);
@@ -102,7 +105,7 @@ export const command: Command = {
         return EXIT_ERROR;
       }
       process.stdout.write(`Apply complete: ${result.applied} changes applied.\n`);
-      if (!flags['no-verify']) {
+      if (flags.verify) {
         const pending = await verify(async () => planAgainst(desired, await readLive(ctx, progress), true, progress));
         if (pending !== undefined) {
           process.stderr.write(`${pending}\n`);
