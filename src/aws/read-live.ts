@@ -17,9 +17,11 @@ export interface LiveReadOptions {
   provisioningStatus: boolean;
   /** Read account tags (one call per account). */
   accountTags: boolean;
+  /** Read the OU tree, for accounts' OU paths (one listing per OU instead of ListAccounts). */
+  organizationalUnits: boolean;
 }
 
-export const READ_ALL: LiveReadOptions = { permissionSets: READ_EVERYTHING, assignmentRoute: 'auto', provisioningStatus: true, accountTags: true };
+export const READ_ALL: LiveReadOptions = { permissionSets: READ_EVERYTHING, assignmentRoute: 'auto', provisioningStatus: true, accountTags: true, organizationalUnits: true };
 
 /** Reads the emulator can switch off, by their SSO_GITOPS_UNSUPPORTED_READS names. */
 const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus'] as const;
@@ -52,6 +54,7 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
     assignmentRoute: route,
     provisioningStatus: !skipped.has('provisioningStatus'),
     accountTags: true,
+    organizationalUnits: true,
   };
 }
 
@@ -61,7 +64,7 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const usersRead = readUsers(ctx);
   const groupsRead = readGroups(ctx).then(async (groups) => ({ groups, memberships: await readMemberships(ctx, groups) }));
   const setsRead = readPermissionSets(ctx, options.permissionSets);
-  const orgRead = readOrganization(ctx, options.accountTags);
+  const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
   const [users, { groups, memberships }, permissionSets, organization] = await Promise.all([usersRead, groupsRead, setsRead, orgRead]);
   ctx.progress.note(`read ${users.length} users, ${groups.length} groups, ${permissionSets.length} permission sets, ${organization.accounts.length} accounts`);

@@ -50,8 +50,13 @@ export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: S
   return ctx;
 }
 
-export async function readLive(ctx: AwsContext, progress: StderrProgress): Promise<LiveState> {
-  const live = await readLiveState(ctx, liveReadOptionsFromEnv());
+/** Reads the live state; OU paths and account tags only when the desired state selects accounts by them. */
+export async function readLive(ctx: AwsContext, desired: DesiredState, progress: StderrProgress): Promise<LiveState> {
+  const live = await readLiveState(ctx, {
+    ...liveReadOptionsFromEnv(),
+    organizationalUnits: desired.assignments.some((a) => a.organizationalUnits.length > 0),
+    accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
+  });
   progress.endLine();
   return live;
 }

@@ -1,11 +1,14 @@
-// The organization: OU tree and accounts with their OU paths; tags only on request.
+// The organization's accounts; their OU paths and tags only on request, because both cost
+// calls that most runs do not need.
 //
-// Cost: ListRoots + per parent (root and every OU) one ListOrganizationalUnitsForParent
-// and one ListAccountsForParent. ListAccountsForParent returns the same Account shape as
-// ListAccounts (name, state), so a separate ListAccounts would only repeat it.
-// Account tags cost one ListTagsForResource per account, so they are read only when
-// the caller asks (`withAccountTags`: plan does when the desired state uses accountTags).
+// Cost: without OU paths, ListAccounts (20 accounts a page). With them, ListRoots + per
+// parent (root and every OU) one ListOrganizationalUnitsForParent and one
+// ListAccountsForParent, which returns the same Account shape as ListAccounts, so the
+// walk replaces ListAccounts rather than adding to it. Account tags cost one
+// ListTagsForResource per account. Plan asks for OU paths when the desired state uses
+// organizationalUnits and for tags when it uses accountTags; extract needs neither.
 import {
+  paginateListAccounts,
   paginateListAccountsForParent,
   paginateListOrganizationalUnitsForParent,
   paginateListRoots,
@@ -26,7 +29,29 @@ export interface OrganizationSnapshot {
 
 export const ROOT_PATH = 'Root';
 
-export async function readOrganization(ctx: ReadContext, withAccountTags: boolean): Promise<OrganizationSnapshot> {
+export interface OrganizationReadOptions {
+  /** Walk the OU tree for every account's OU path (and the OU list). */
+  organizationalUnits: boolean;
+  /** Read every account's tags. */
+  accountTags: boolean;
+}
+
+export async function readOrganization(ctx: ReadContext, options: OrganizationReadOptions): Promise<OrganizationSnapshot> {
+  const snapshot = options.organizationalUnits ? await readTree(ctx) : { accounts: await readAccountList(ctx), organizationalUnits: [] };
+  if (options.accountTags) await readAccountTags(ctx, snapshot.accounts);
+  snapshot.accounts.sort((a, b) => a.id.localeCompare(b.id));
+  snapshot.organizationalUnits.sort((a, b) => a.path.localeCompare(b.path));
+  return snapshot;
+}
+
+/** The accounts without their place in the tree: `ouPath` is empty. */
+async function readAccountList(ctx: ReadContext): Promise<Account[]> {
+  const accounts = await collectPages('organizations', 'ListAccounts', paginateListAccounts(paginatorConfig(ctx.clients.organizations), {}), (p) => p.Accounts);
+  ctx.progress.update('organization', accounts.length, undefined, 'accounts');
+  return accounts.map((a) => toAccount(a, ''));
+}
+
+async function readTree(ctx: ReadContext): Promise<OrganizationSnapshot> {
   const org = ctx.clients.organizations;
   const roots = await collectPages('organizations', 'ListRoots', paginateListRoots(paginatorConfig(org), {}), (p) => p.Roots);
   const rootId = roots[0]?.Id;
@@ -49,9 +74,6 @@ export async function readOrganization(ctx: ReadContext, withAccountTags: boolea
     organizationalUnits.push(...level);
     ctx.progress.update('organization', accounts.length, undefined, 'accounts');
   }
-  if (withAccountTags) await readAccountTags(ctx, accounts);
-  accounts.sort((a, b) => a.id.localeCompare(b.id));
-  organizationalUnits.sort((a, b) => a.path.localeCompare(b.path));
   return { accounts, organizationalUnits };
 }
 

@@ -36,9 +36,9 @@ export const command: Command = {
     const progress = new StderrProgress();
     let readOptions;
     try {
-      // Assignments are written with literal accounts, so account tags would cost one
-      // call per account for nothing.
-      readOptions = { ...liveReadOptionsFromEnv(), accountTags: false };
+      // Assignments are written with literal accounts: OU paths (one listing per OU) and
+      // account tags (one call per account) would cost calls for nothing.
+      readOptions = { ...liveReadOptionsFromEnv(), accountTags: false, organizationalUnits: false };
     } catch (err) {
       throw new UserError((err as Error).message);
     }

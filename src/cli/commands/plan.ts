@@ -74,7 +74,7 @@ export const command: Command = {
     const desired = await loadDesired(flags.dir, progress);
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
-      const live = await readLive(ctx, progress);
+      const live = await readLive(ctx, desired, progress);
       const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
       if (flags.out !== undefined) await writeFile(flags.out, serializePlan(plan));
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));

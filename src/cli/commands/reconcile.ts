@@ -81,7 +81,7 @@ export const command: Command = {
     const desired = await loadDesired(flags.dir, progress);
     const ctx = await openAws(awsOptionsFrom(flags), false, progress);
     try {
-      const live = await readLive(ctx, progress);
+      const live = await readLive(ctx, desired, progress);
       const plan = flags.plan !== undefined ? await savedPlan(flags.plan, live) : planAgainst(desired, live, flags['allow-deletes'], progress);
       if (plan.refused.length > 0) refuse(plan);
       if (plan.changes.length === 0) {
@@ -106,7 +106,7 @@ export const command: Command = {
       }
       process.stdout.write(`Apply complete: ${result.applied} changes applied.\n`);
       if (flags.verify) {
-        const pending = await verify(async () => planAgainst(desired, await readLive(ctx, progress), true, progress));
+        const pending = await verify(async () => planAgainst(desired, await readLive(ctx, desired, progress), true, progress));
         if (pending !== undefined) {
           process.stderr.write(`${pending}\n`);
           return EXIT_ERROR;
