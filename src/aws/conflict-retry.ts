@@ -21,6 +21,16 @@ export function isConflict(err: unknown): boolean {
   return err.name === 'ConflictException' || (err as { errorName?: string }).errorName === 'ConflictException';
 }
 
+/**
+ * A conflict that waiting can resolve: not identitystore's UNIQUENESS_CONSTRAINT_VIOLATION
+ * ("already exists"), which stays true however long one waits. The writers adopt the
+ * existing object on that answer, so it must reach them at once, not after ~12 s of
+ * backoff (which it did when every ConflictException was retried).
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  return isConflict(err) && (err as { Reason?: string }).Reason !== 'UNIQUENESS_CONSTRAINT_VIOLATION';
+}
+
 /** "Full jitter" backoff: a random delay in [0, min(max, base * 2^attempt)]. */
 export function conflictDelayMs(attempt: number, options: ConflictRetryOptions, random: () => number = Math.random): number {
   const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
@@ -33,8 +43,8 @@ export async function withConflictRetry<T>(fn: () => Promise<T>, label: string, 
     try {
       return await fn();
     } catch (err) {
-      if (!isConflict(err) || attempt + 1 >= options.maxAttempts) {
-        if (isConflict(err) && err instanceof Error) err.message = `${label}: still conflicting after ${options.maxAttempts} attempts: ${err.message}`;
+      if (!isRetryableConflict(err) || attempt + 1 >= options.maxAttempts) {
+        if (isRetryableConflict(err) && err instanceof Error) err.message = `${label}: still conflicting after ${options.maxAttempts} attempts: ${err.message}`;
         throw err;
       }
       await sleep(conflictDelayMs(attempt, options, options.random));
