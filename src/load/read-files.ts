@@ -1,6 +1,6 @@
 // Finds the state files under a directory and reads each one as text, rejecting what
 // must never reach the YAML parser: oversized files, bytes that are not UTF-8, NUL bytes.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { firstInvalidUtf8Offset, lineColOfByte, lineColOfIndex } from './utf8.js';
@@ -10,19 +10,37 @@ export const MAX_STATE_FILE_BYTES = 1024 * 1024;
 
 const STATE_FILE = /\.ya?ml$/i;
 
-/** Paths of every *.yaml / *.yml file below dir, relative to dir with `/` separators, sorted. */
+/**
+ * Paths of every *.yaml / *.yml file below dir, relative to dir with `/` separators, sorted.
+ * Symbolic links are followed (a team's assignments file may be a link into another
+ * checkout): skipping one would silently turn what it declares into deletions. A link that
+ * points nowhere is an error, and a directory reached twice (a link loop) is read once.
+ */
 export async function listStateFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
+  const visited = new Set<string>();
   async function walk(relative: string): Promise<void> {
+    const real = await realpath(join(dir, relative));
+    if (visited.has(real)) return;
+    visited.add(real);
     const entries = await readdir(join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && STATE_FILE.test(entry.name)) found.push(path);
+      const kind = entry.isSymbolicLink() ? await linkTarget(join(dir, path), path) : entry;
+      if (kind.isDirectory()) await walk(path);
+      else if (kind.isFile() && STATE_FILE.test(entry.name)) found.push(path);
     }
   }
   await walk('');
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function linkTarget(absolute: string, shown: string): Promise<{ isFile(): boolean; isDirectory(): boolean }> {
+  try {
+    return await stat(absolute);
+  } catch (err) {
+    throw new Error(`${shown} is a symbolic link that cannot be followed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+  }
 }
 
 export type ReadResult = { text: string } | { diagnostic: Diagnostic };
