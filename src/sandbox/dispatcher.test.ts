@@ -86,6 +86,13 @@ describe('sandbox dispatcher', () => {
     expect(failing.runtime.stats.faults['5xx']).toBe(1);
   });
 
+  it('runs the operation and then drops the connection for the lost-answer fault', async () => {
+    const { runtime, call } = setup({ faults: 'lost-answer=1' });
+    expect((await call({ target: `${ORGS}.CreateOrganization`, authorization: auth('111122223333'), body: '{"FeatureSet":"ALL"}' })).kind).toBe('drop');
+    expect(runtime.stats.faults.lostAnswer).toBe(1);
+    expect(runtime.world.organizationOf('111122223333')).toBeDefined();
+  });
+
   it('counts injected throttles as faults, not as rate-limit refusals', async () => {
     const { runtime, call } = setup({ faults: 'throttle=1' });
     expect(answer(await call({ target: 'SWBExternalService.WhoAmI' })).body.__type).toBe('ThrottlingException');

@@ -14,7 +14,7 @@ export interface AwsRequest {
   body: string;
 }
 
-/** Either an HTTP answer, or "drop the connection" (the injected reset fault). */
+/** Either an HTTP answer, or "drop the connection" (the injected reset and lost-answer faults). */
 export type Outcome = { kind: 'answer'; status: number; body: string } | { kind: 'drop' };
 
 export type OperationTables = Record<ServiceName, OperationTable>;
@@ -61,8 +61,11 @@ export class Dispatcher {
     if (handler.write) stats.writes++;
     try {
       const result = handler.handle({ caller, input: new Input(body), world, operation });
+      // lost-answer: the operation took effect, the caller never hears so and retries
+      if (fault === 'lost-answer') return { kind: 'drop' };
       return { kind: 'answer', status: 200, body: JSON.stringify(result) };
     } catch (err) {
+      if (fault === 'lost-answer') return { kind: 'drop' };
       // --max-outstanding refusals come from the handler as ThrottlingException: a limit, not a fault
       if (err instanceof AwsError && err.type === 'ThrottlingException') stats.throttled++;
       throw err instanceof AwsError ? err : asAwsError(err, service);

@@ -1,4 +1,4 @@
-// Fault injection: `throttle=0.1,5xx=0.02,reset=0.01,async-fail=0.01,empty-page=0.2,fail-op=ListUsers`.
+// Fault injection: `throttle=0.1,5xx=0.02,reset=0.01,lost-answer=0.01,async-fail=0.01,empty-page=0.2,fail-op=ListUsers`.
 // Probabilities are drawn from the seeded generator, so a seed replays the same faults.
 // fail-op (repeatable, or several names joined by '+') makes every call of that operation
 // answer 500 — the deterministic "this listing fails" a reliability test needs.
@@ -12,24 +12,27 @@ export interface FaultSpec {
   throttle: number;
   serverError: number;
   reset: number;
+  /** the operation runs, then the connection drops: the write happened, its answer is lost */
+  lostAnswer: number;
   asyncFail: number;
   /** organizations list calls: probability of an empty page that still carries NextToken */
   emptyPage: number;
   failOps: Set<string>;
 }
 
-export type CallFault = 'reset' | 'fail-op' | '500' | '503' | 'throttle';
+export type CallFault = 'reset' | 'lost-answer' | 'fail-op' | '500' | '503' | 'throttle';
 
 const PROBABILITY_KEYS: Record<string, keyof Omit<FaultSpec, 'failOps'>> = {
   throttle: 'throttle',
   '5xx': 'serverError',
   reset: 'reset',
+  'lost-answer': 'lostAnswer',
   'async-fail': 'asyncFail',
   'empty-page': 'emptyPage',
 };
 
 export function noFaults(): FaultSpec {
-  return { throttle: 0, serverError: 0, reset: 0, asyncFail: 0, emptyPage: 0, failOps: new Set() };
+  return { throttle: 0, serverError: 0, reset: 0, lostAnswer: 0, asyncFail: 0, emptyPage: 0, failOps: new Set() };
 }
 
 /** Parses a fault spec; an unknown key or a probability outside 0..1 is an Error naming it. */
@@ -56,6 +59,7 @@ export function parseFaults(spec: string | undefined): FaultSpec {
 
 const CALL_FAULT_COUNTERS: Record<CallFault, FaultCounter> = {
   reset: 'reset',
+  'lost-answer': 'lostAnswer',
   'fail-op': 'failOp',
   '500': '5xx',
   '503': '5xx',
@@ -97,6 +101,7 @@ export class FaultInjector {
   private drawCallFault(operation: string): CallFault | undefined {
     if (this.spec.failOps.has(operation)) return 'fail-op';
     if (this.draw(this.spec.reset)) return 'reset';
+    if (this.draw(this.spec.lostAnswer)) return 'lost-answer';
     if (this.draw(this.spec.serverError)) return this.random() < 0.5 ? '500' : '503';
     if (this.draw(this.spec.throttle)) return 'throttle';
     return undefined;

@@ -10,7 +10,7 @@ export interface SandboxStats {
   totalCalls: number;
   /** calls refused by the rate limit or by --max-outstanding (not injected faults) */
   throttled: number;
-  faults: { throttle: number; '5xx': number; reset: number; asyncFail: number; failOp: number; emptyPage: number };
+  faults: { throttle: number; '5xx': number; reset: number; lostAnswer: number; asyncFail: number; failOp: number; emptyPage: number };
   /** mutating calls that reached the service logic (not refused by a limit or a fault), successful or not */
   writes: number;
 }
@@ -21,7 +21,7 @@ export function emptyStats(): SandboxStats {
     callsByService: { 'sso-admin': {}, identitystore: {}, organizations: {} },
     totalCalls: 0,
     throttled: 0,
-    faults: { throttle: 0, '5xx': 0, reset: 0, asyncFail: 0, failOp: 0, emptyPage: 0 },
+    faults: { throttle: 0, '5xx': 0, reset: 0, lostAnswer: 0, asyncFail: 0, failOp: 0, emptyPage: 0 },
     writes: 0,
   };
 }

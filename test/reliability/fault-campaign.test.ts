@@ -15,6 +15,8 @@ import { SecretScan } from './secret-scan.js';
 const RUNS: CampaignRun[] = [
   // only faults the SDK retries by itself: one run should be enough
   { rate: 'retry', faults: 'throttle=0.1,5xx=0.02,reset=0.01', seed: 7 },
+  // writes that happen but whose answer is lost: the retried write must count as done
+  { rate: 'lost', faults: 'lost-answer=0.05', seed: 13 },
   { rate: 'light', faults: 'throttle=0.05,5xx=0.01,reset=0.005,async-fail=0.01', seed: 11 },
   { rate: 'heavy', faults: 'throttle=0.15,5xx=0.03,reset=0.01,async-fail=0.03', seed: 11 },
   { rate: 'heavy', faults: 'throttle=0.15,5xx=0.03,reset=0.01,async-fail=0.03', seed: 29 },

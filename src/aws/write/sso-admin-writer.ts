@@ -4,6 +4,7 @@ import {
   AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
   AttachManagedPolicyToPermissionSetCommand,
   CreateAccountAssignmentCommand,
+  ConflictException,
   CreatePermissionSetCommand,
   DeleteAccountAssignmentCommand,
   DeleteInlinePolicyFromPermissionSetCommand,
@@ -11,12 +12,14 @@ import {
   DeletePermissionsBoundaryFromPermissionSetCommand,
   DescribeAccountAssignmentCreationStatusCommand,
   DescribeAccountAssignmentDeletionStatusCommand,
+  DescribePermissionSetCommand,
   DescribePermissionSetProvisioningStatusCommand,
   DetachCustomerManagedPolicyReferenceFromPermissionSetCommand,
   DetachManagedPolicyFromPermissionSetCommand,
   ProvisionPermissionSetCommand,
   PutInlinePolicyToPermissionSetCommand,
   PutPermissionsBoundaryToPermissionSetCommand,
+  paginateListPermissionSets,
   ResourceNotFoundException,
   TagResourceCommand,
   UntagResourceCommand,
@@ -26,6 +29,7 @@ import {
 import type { ConcreteAssignment } from '../../apply/port.js';
 import type { PermissionSetOperation } from '../../apply/permission-set-ops.js';
 import type { PermissionSet } from '../../model/types.js';
+import { collectPages, paginatorConfig } from '../pagination.js';
 import type { AsyncPoller, AsyncStatus } from './poll.js';
 import type { RetryConflicts } from './retry.js';
 
@@ -44,21 +48,42 @@ export class SsoAdminWriter {
   ) {}
 
   async createPermissionSet(set: PermissionSet): Promise<string> {
-    const out = await this.retry(`CreatePermissionSet ${set.name}`, () =>
-      this.client.send(
-        new CreatePermissionSetCommand({
-          InstanceArn: this.instanceArn,
-          Name: set.name,
-          Description: set.description,
-          SessionDuration: set.sessionDuration,
-          RelayState: set.relayState,
-          ...(Object.keys(set.tags).length > 0 ? { Tags: tagList(set.tags) } : {}),
-        }),
-      ),
-    );
-    const arn = out.PermissionSet?.PermissionSetArn;
-    if (!arn) throw new Error(`CreatePermissionSet ${set.name} returned no PermissionSetArn`);
-    return arn;
+    return this.retry(`CreatePermissionSet ${set.name}`, async () => {
+      try {
+        const out = await this.client.send(
+          new CreatePermissionSetCommand({
+            InstanceArn: this.instanceArn,
+            Name: set.name,
+            Description: set.description,
+            SessionDuration: set.sessionDuration,
+            RelayState: set.relayState,
+            ...(Object.keys(set.tags).length > 0 ? { Tags: tagList(set.tags) } : {}),
+          }),
+        );
+        const arn = out.PermissionSet?.PermissionSetArn;
+        if (!arn) throw new Error(`CreatePermissionSet ${set.name} returned no PermissionSetArn`);
+        return arn;
+      } catch (err) {
+        // The plan saw no set of this name, so a conflict means our own earlier attempt
+        // succeeded and its answer was lost (the SDK then retried): adopt that set. No
+        // such set: a conflict of another kind, which the retry policy handles.
+        if (!(err instanceof ConflictException)) throw err;
+        const existing = await this.findPermissionSetArn(set.name);
+        if (existing === undefined) throw err;
+        return existing;
+      }
+    });
+  }
+
+  /** The ARN of the set named `name`, by listing and describing (only on the conflict path). */
+  private async findPermissionSetArn(name: string): Promise<string | undefined> {
+    const InstanceArn = this.instanceArn;
+    const arns = await collectPages('sso-admin', 'ListPermissionSets', paginateListPermissionSets(paginatorConfig(this.client, 100), { InstanceArn }), (p) => p.PermissionSets);
+    for (const PermissionSetArn of arns) {
+      const described = await this.client.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn }));
+      if (described.PermissionSet?.Name === name) return PermissionSetArn;
+    }
+    return undefined;
   }
 
   async applyPermissionSetOperation(PermissionSetArn: string, op: PermissionSetOperation): Promise<void> {

@@ -27,7 +27,8 @@ picks the caller's account: a 12-digit key id is that account, anything else 123
   --latency-ms N       delay added to every call
   --async-ms N         time until assignments and provisioning finish
   --max-outstanding N  in-progress assignment requests before ThrottlingException
-  --faults SPEC        e.g. throttle=0.1,5xx=0.02,reset=0.01,async-fail=0.01,empty-page=0.2,fail-op=ListUsers
+  --faults SPEC        e.g. throttle=0.1,5xx=0.02,reset=0.01,lost-answer=0.01,
+                       async-fail=0.01,empty-page=0.2,fail-op=ListUsers
   --random-seed N      replay the same ids and faults
   --example-org        start with the organization that identity/ describes: management
                        account 111122223333 (use it as AWS_ACCESS_KEY_ID), prod and
