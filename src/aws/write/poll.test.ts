@@ -72,5 +72,24 @@ describe('AsyncPoller', () => {
       for (let i = 0; i < 30; i++) await request(poller, 800);
       expect(poller.estimateMs()).toBeGreaterThan(400);
     });
+
+    it('needs about one poll per request once settled, without waiting much past completion', async () => {
+      const poller = new AsyncPoller(options);
+      for (let i = 0; i < 50; i++) await request(poller, 1000); // settle
+      let polls = 0;
+      let waited = 0;
+      for (let i = 0; i < 200; i++) {
+        const started = Date.now();
+        const done = poller.waitFor('x', { status: 'IN_PROGRESS' }, async () => {
+          polls++;
+          return { status: Date.now() - started >= 1000 ? 'SUCCEEDED' : 'IN_PROGRESS' };
+        });
+        await vi.runAllTimersAsync();
+        await done;
+        waited += Date.now() - started;
+      }
+      expect(polls / 200).toBeLessThan(1.2);
+      expect(waited / 200).toBeLessThan(1150);
+    });
   });
 });

@@ -1,15 +1,15 @@
 // Polls AWS's async requests (provisioning, assignment create/delete) until SUCCEEDED
 // or FAILED. The SDK has no waiters for these. Each poll costs a call out of the same
-// ~20/s budget as the writes, so the first poll is scheduled at the completion time
-// observed for recent requests: most requests then need exactly one poll.
+// ~20/s budget as the writes (a creation and its poll are two calls), so the first poll
+// should come just when the request has finished: earlier costs a second poll, later
+// keeps one of the ~10 outstanding-request slots idle.
 //
-// What a poll observes is only an upper bound of the completion time: a request found
-// finished at the first poll may have finished long before. Recording that bound as is
-// made the estimate a ratchet (each first poll 5% later than the last estimate, never
-// earlier, so a 20 ms request cost a full second forever). A first-poll success therefore
-// records a lower value, probing downwards; a request that needed more polls records
-// the time it was seen finished. The estimate settles just above the real completion time.
-
+// A poll only tells whether the request had finished by then, never when, so the estimate
+// is steered like a controller rather than averaged: a first poll that finds the request
+// done moves the estimate earlier, by a step that grows with each such success in a row
+// (fast to follow requests that got quicker, gentle near the right value); a first poll
+// that finds it still running moves it later at once, by at least a quarter. That keeps
+// about one request in ten needing a second poll.
 export interface AsyncStatus {
   status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | string;
   failureReason?: string;
@@ -34,22 +34,28 @@ export const DEFAULT_POLL_OPTIONS: PollOptions = {
   timeoutMs: 15 * 60 * 1000,
 };
 
-/** A first-poll success records this fraction of the observed time (see the header). */
-const FIRST_POLL_PROBE = 0.6;
-/** Completions the median is taken over: small enough to follow a change within a batch or two. */
-const RECENT_WINDOW = 20;
+/** Per first-poll success in a row, the estimate shrinks by this much more (0.5%, 1%, 1.5% ...). */
+const PROBE_STEP = 0.005;
+/** The largest step earlier at once, however long the streak. */
+const MAX_PROBE = 0.5;
+/** A first poll too early moves the estimate at least this much later. */
+const MISS_FACTOR = 1.25;
+/** After a first poll too early, the next polls come this fraction of the estimate apart (then grow). */
+const AFTER_MISS = 0.15;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class AsyncPoller {
-  private readonly recent: number[] = [];
-  constructor(private readonly options: PollOptions = DEFAULT_POLL_OPTIONS) {}
+  private estimate: number;
+  private successStreak = 0;
 
-  /** The median of the last completions, or the initial estimate. */
+  constructor(private readonly options: PollOptions = DEFAULT_POLL_OPTIONS) {
+    this.estimate = options.initialEstimateMs;
+  }
+
+  /** When the next request's first poll comes, in ms after it started. */
   estimateMs(): number {
-    if (this.recent.length === 0) return this.options.initialEstimateMs;
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] as number;
+    return this.estimate;
   }
 
   /**
@@ -59,10 +65,9 @@ export class AsyncPoller {
   async waitFor(label: string, first: AsyncStatus, describe: () => Promise<AsyncStatus>): Promise<void> {
     const started = Date.now();
     let status = first;
-    const estimate = this.estimateMs();
-    // First poll just after the typical completion; then short, growing intervals.
-    let delay = Math.max(this.options.minDelayMs, estimate * 1.05);
-    let next = Math.max(this.options.minDelayMs, estimate * 0.25);
+    const firstPollAt = Math.max(this.options.minDelayMs, this.estimate);
+    let delay = firstPollAt;
+    let next = Math.max(this.options.minDelayMs, firstPollAt * AFTER_MISS);
     let polls = 0;
     while (status.status !== 'SUCCEEDED' && status.status !== 'FAILED') {
       if (Date.now() - started > this.options.timeoutMs) {
@@ -74,15 +79,22 @@ export class AsyncPoller {
       delay = next;
       next = Math.min(this.options.maxDelayMs, next * this.options.backoffFactor);
     }
-    const elapsed = Date.now() - started;
-    this.observe(polls === 1 ? elapsed * FIRST_POLL_PROBE : elapsed);
+    if (polls > 0) this.learn(polls === 1, Date.now() - started, firstPollAt);
     if (status.status === 'FAILED') {
       throw new Error(`${label} FAILED: ${status.failureReason ?? 'AWS gave no FailureReason'}`);
     }
   }
 
-  private observe(ms: number): void {
-    this.recent.push(ms);
-    if (this.recent.length > RECENT_WINDOW) this.recent.shift();
+  private learn(doneAtFirstPoll: boolean, elapsedMs: number, firstPollAt: number): void {
+    if (doneAtFirstPoll) {
+      this.successStreak++;
+      const step = Math.min(MAX_PROBE, PROBE_STEP * this.successStreak);
+      this.estimate = Math.max(this.options.minDelayMs, Math.min(this.estimate, firstPollAt) * (1 - step));
+    } else {
+      this.successStreak = 0;
+      // it finished after the first poll and by `elapsedMs`: move at least a quarter later,
+      // or halfway to when it was seen finished
+      this.estimate = Math.min(this.options.maxDelayMs * 4, Math.max(firstPollAt * MISS_FACTOR, (firstPollAt + elapsedMs) / 2));
+    }
   }
 }
