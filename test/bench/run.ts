@@ -65,6 +65,26 @@ async function main(argv: string[]): Promise<void> {
   const sandbox = await startSandbox({ ...FAST, randomSeed: 1 });
   const results: CommandResult[] = [];
   let planCost: BenchDocument['planCost'];
+  const document = (final: boolean): BenchDocument => ({
+    shape: options.shape,
+    machine: describeMachine(),
+    settings,
+    organization: organizationSize(org),
+    results,
+    bounds: COMMAND_ORDER.map((command) => ({ command, lowerBoundCalls: bounds[command].calls, rateBoundSeconds: Number(bounds[command].rateBoundSeconds.toFixed(2)), naiveCalls: bounds[command].naiveCalls })),
+    ...(planCost ? { planCost } : {}),
+    ...(options.planCostOnly
+      ? { note: 'plan cost only (phases and the plan command, sandbox unthrottled); the AWS-limited commands were not run for this shape' }
+      : final
+        ? {}
+        : { note: `partial: ${results.length} of ${options.only.length} commands finished so far` }),
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  });
+  // with --save, every finished command is written at once: a long run that is stopped keeps what it measured
+  const save = (final: boolean) => {
+    if (options.save) log(`wrote ${saveDocument(resolve(process.cwd(), 'bench'), document(final)).join(', ')}`);
+  };
   try {
     log(`shape ${options.shape}: seeding ${org.accounts.length} accounts, ${org.users.length} users, ${org.groups.length} groups, ${org.permissionSets.length} permission sets, ${org.assignments.length} assignments`);
     const seeded = await seedOrganization(sandbox.endpoint, SOURCE_MANAGEMENT_ACCOUNT, org);
@@ -74,29 +94,18 @@ async function main(argv: string[]): Promise<void> {
     writeStateDirectory(baseDir, org);
     planCost = await measurePlanCost(ctx, baseDir);
     if (!options.planCostOnly) {
-      for (const command of options.only) results.push(await SCENARIOS[command](ctx));
+      for (const command of options.only) {
+        results.push(await SCENARIOS[command](ctx));
+        if (results.length < options.only.length) save(false);
+      }
     }
   } finally {
     await sandbox.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
-  const document: BenchDocument = {
-    shape: options.shape,
-    machine: describeMachine(),
-    settings,
-    organization: organizationSize(org),
-    results,
-    bounds: COMMAND_ORDER.map((command) => ({ command, lowerBoundCalls: bounds[command].calls, rateBoundSeconds: Number(bounds[command].rateBoundSeconds.toFixed(2)), naiveCalls: bounds[command].naiveCalls })),
-    ...(planCost ? { planCost } : {}),
-    ...(options.planCostOnly ? { note: 'plan cost only (phases and the plan command, sandbox unthrottled); the AWS-limited commands were not run for this shape' } : {}),
-    startedAt: startedAt.toISOString(),
-    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-  };
-  if (options.save) {
-    const written = saveDocument(resolve(process.cwd(), 'bench'), document);
-    log(`wrote ${written.join(', ')}`);
-  }
-  process.stdout.write(options.json ? `${JSON.stringify(document, null, 2)}\n` : `${renderShapeTable(document)}\n`);
+  save(true);
+  const final = document(true);
+  process.stdout.write(options.json ? `${JSON.stringify(final, null, 2)}\n` : `${renderShapeTable(final)}\n`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
