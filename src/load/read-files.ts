@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { firstInvalidUtf8Offset, lineColOfByte, lineColOfIndex } from './utf8.js';
 
-/** A state file larger than this is refused before it is read: it cannot be hand-written state. */
-export const MAX_STATE_FILE_BYTES = 1024 * 1024;
+/**
+ * A state file larger than this is refused before it is read. Large enough for what
+ * `extract` writes for a big organization (20,000 users are about 2.2 MiB in one
+ * users.yaml), small enough that a runaway or hostile file fails fast.
+ */
+export const MAX_STATE_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_STATE_FILE_MIB = MAX_STATE_FILE_BYTES / (1024 * 1024);
 
 const STATE_FILE = /\.ya?ml$/i;
 
@@ -50,8 +55,8 @@ export async function readStateFile(file: string): Promise<ReadResult> {
   const at = (line: number, col: number) => ({ file, line, col });
   const size = (await stat(file)).size;
   if (size > MAX_STATE_FILE_BYTES) {
-    const mib = (size / MAX_STATE_FILE_BYTES).toFixed(1);
-    return { diagnostic: { severity: 'error', message: `file is ${mib} MiB, over the 1 MiB limit for a state file`, pos: at(1, 1) } };
+    const mib = (size / (1024 * 1024)).toFixed(1);
+    return { diagnostic: { severity: 'error', message: `file is ${mib} MiB, over the ${MAX_STATE_FILE_MIB} MiB limit for a state file`, pos: at(1, 1) } };
   }
   const bytes = await readFile(file);
   const bad = firstInvalidUtf8Offset(bytes);

@@ -81,10 +81,10 @@ export const BAD_INPUTS: BadInput[] = [
     ],
   },
   {
-    name: 'file over 1 MiB',
-    files: { 'users.yaml': `# ${'x'.repeat(1024 * 1024)}\n` },
+    name: 'file over 16 MiB',
+    files: { 'users.yaml': `# ${'x'.repeat(16 * 1024 * 1024)}\n` },
     expected: [
-      'identity/users.yaml:1:1: file is 1.0 MiB, over the 1 MiB limit for a state file',
+      'identity/users.yaml:1:1: file is 16.0 MiB, over the 16 MiB limit for a state file',
     ],
   },
   {

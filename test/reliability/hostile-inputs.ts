@@ -47,7 +47,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     error: /^users\.yaml:65:\d+: YAML nests deeper than 64 levels/,
   },
   { name: '10,000 nested flow sequences', file: 'users.yaml', content: `users: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, error: /^users\.yaml:1:\d+: YAML nests deeper than 64 levels/ },
-  { name: 'a 50 MB file', file: 'users.yaml', content: `${USER}# ${'x'.repeat(50 * 1024 * 1024)}\n`, error: /^users\.yaml:1:1: file is 50\.0 MiB, over the 1 MiB limit/ },
+  { name: 'a 50 MB file', file: 'users.yaml', content: `${USER}# ${'x'.repeat(50 * 1024 * 1024)}\n`, error: /^users\.yaml:1:1: file is 50\.0 MiB, over the 16 MiB limit/ },
   { name: 'binary content (an image saved as .yaml)', file: 'logo.yaml', content: binaryFile(), error: /^logo\.yaml:1:1: file is not valid UTF-8 \(byte 0x89\)/ },
   {
     name: '__proto__ as a permission set tag key',
