@@ -34,8 +34,8 @@ export const DEFAULT_POLL_OPTIONS: PollOptions = {
   timeoutMs: 15 * 60 * 1000,
 };
 
-/** Per first-poll success in a row, the estimate shrinks by this much more (0.5%, 1%, 1.5% ...). */
-const PROBE_STEP = 0.005;
+/** Per first-poll success in a row, the estimate shrinks by this much more (0.3%, 0.6%, 0.9% ...). */
+const PROBE_STEP = 0.003;
 /** The largest step earlier at once, however long the streak. */
 const MAX_PROBE = 0.5;
 /** A first poll too early moves the estimate at least this much later. */
@@ -65,23 +65,43 @@ export class AsyncPoller {
   async waitFor(label: string, first: AsyncStatus, describe: () => Promise<AsyncStatus>): Promise<void> {
     const started = Date.now();
     let status = first;
-    const firstPollAt = Math.max(this.options.minDelayMs, this.estimate);
-    let delay = firstPollAt;
+    if (status.status === 'SUCCEEDED' || status.status === 'FAILED') return this.finish(label, status);
+    const firstPollAt = await this.untilFirstPoll(started);
+    let delay = 0;
     let next = Math.max(this.options.minDelayMs, firstPollAt * AFTER_MISS);
     let polls = 0;
     while (status.status !== 'SUCCEEDED' && status.status !== 'FAILED') {
       if (Date.now() - started > this.options.timeoutMs) {
         throw new Error(`${label}: still ${status.status} after ${Math.round(this.options.timeoutMs / 1000)} s`);
       }
-      await sleep(delay);
+      if (delay > 0) await sleep(delay);
       status = await describe();
       polls++;
       delay = next;
       next = Math.min(this.options.maxDelayMs, next * this.options.backoffFactor);
     }
-    if (polls > 0) this.learn(polls === 1, Date.now() - started, firstPollAt);
+    this.learn(polls === 1, Date.now() - started, firstPollAt);
+    this.finish(label, status);
+  }
+
+  private finish(label: string, status: AsyncStatus): void {
     if (status.status === 'FAILED') {
       throw new Error(`${label} FAILED: ${status.failureReason ?? 'AWS gave no FailureReason'}`);
+    }
+  }
+
+  /**
+   * Sleeps until the first poll is due, reading the estimate again on waking: requests run
+   * concurrently, and when one of them learns that the estimate was too early, the others
+   * still waiting move their first poll too, instead of all missing together.
+   */
+  private async untilFirstPoll(started: number): Promise<number> {
+    for (;;) {
+      const due = Math.max(this.options.minDelayMs, this.estimate);
+      // whole milliseconds: Date.now() has no finer grain, so a fraction would never elapse
+      const remaining = Math.ceil(started + due - Date.now());
+      if (remaining <= 0) return due;
+      await sleep(remaining);
     }
   }
 
