@@ -31,7 +31,7 @@ function compact(n: number): string {
 }
 
 function panels(docs: BenchDocument[]): Panel[] {
-  const groups = (pick: (d: BenchDocument) => Bar[]) => docs.map((d) => ({ label: `${d.shape}: ${compact(d.organization.assignments)} assignments`, bars: pick(d) }));
+  const groups = (pick: (d: BenchDocument) => Bar[]) => docs.map((d) => ({ label: `${d.shape} (${compact(d.organization.assignments)})`, bars: pick(d) }));
   const plan = (d: BenchDocument) => d.results.find((r) => r.command === 'plan-no-change');
   const bound = (d: BenchDocument) => d.bounds.find((b) => b.command === 'plan-no-change');
   return [
