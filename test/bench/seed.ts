@@ -22,7 +22,8 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { mapLimit } from '../../src/aws/concurrency.js';
 import type { PermissionSet, User } from '../../src/model/types.js';
-import { buildOrganization, sandboxClientConfig } from '../helpers/org.js';
+import { buildOrganization } from '../helpers/org.js';
+import { sandboxClientConfig } from '../helpers/sandbox.js';
 import type { SyntheticAssignment, SyntheticOrg } from './org.js';
 
 const SEED_CONCURRENCY = 32;
@@ -44,7 +45,7 @@ interface Clients {
 }
 
 function clients(endpoint: string, accountId: string): Clients {
-  const config = sandboxClientConfig(endpoint, accountId);
+  const config = sandboxClientConfig(endpoint, accountId, 8);
   return { sso: new SSOAdminClient(config), ids: new IdentitystoreClient(config) };
 }
 
@@ -55,7 +56,7 @@ function destroy(c: Clients): void {
 
 /** Creates the organization (OUs, accounts, tags) and, unless `withIdentity` is false, all Identity Center content. */
 export async function seedOrganization(endpoint: string, managementAccountId: string, org: SyntheticOrg, withIdentity = true): Promise<SeededOrg> {
-  const built = await buildOrganization(sandboxClientConfig(endpoint, managementAccountId), managementAccountId, org.accounts);
+  const built = await buildOrganization(sandboxClientConfig(endpoint, managementAccountId, 8), managementAccountId, org.accounts);
   const c = clients(endpoint, managementAccountId);
   try {
     const instance = (await c.sso.send(new ListInstancesCommand({}))).Instances?.[0];

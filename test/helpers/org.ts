@@ -26,16 +26,6 @@ export interface BuiltOrganization {
   accountIds: Map<string, string>;
 }
 
-/** Client config for the sandbox: the access key id is the caller's account id. */
-export function sandboxClientConfig(endpoint: string, accountId: string): OrganizationsClientConfig {
-  return {
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: accountId, secretAccessKey: 'sandbox-secret' },
-    maxAttempts: 8,
-  };
-}
-
 export async function buildOrganization(config: OrganizationsClientConfig, managementAccountId: string, accounts: TestAccount[]): Promise<BuiltOrganization> {
   const org = new OrganizationsClient(config);
   try {
