@@ -1,33 +1,25 @@
 // Groups: matched by DisplayName; only the description can change.
-import type { DesiredState } from '../../model/types.js';
-import { matchesAnyGlob } from '../../model/glob.js';
+import type { LiveGroup } from '../../model/live.js';
+import type { DesiredState, Group } from '../../model/types.js';
 import type { NamedLive } from '../live-names.js';
 import type { GroupChange } from '../types.js';
 import { compareAttribute } from './attributes.js';
-import type { DiffResult } from './result.js';
+import { diffByName, type DiffResult } from './result.js';
 
 export function diffGroups(desired: DesiredState, live: NamedLive): DiffResult<GroupChange> {
-  const result: DiffResult<GroupChange> = { changes: [], warnings: [] };
-  if (!desired.settings.manage.groups) return result;
-  const ignore = desired.settings.ignore.groups;
-  const wanted = new Set<string>();
-  for (const group of desired.groups) {
-    if (matchesAnyGlob(group.name, ignore)) {
-      result.warnings.push(`group "${group.name}" matches settings.ignore.groups; it is left alone`);
-      continue;
-    }
-    wanted.add(group.name);
-    const current = live.groups.get(group.name);
-    if (!current) {
-      const description = group.description === '' ? undefined : group.description;
-      result.changes.push({ kind: 'group', action: 'create', name: group.name, ...(description !== undefined ? { description } : {}) });
-      continue;
-    }
-    const description = compareAttribute('description', current.description, group.description);
-    if (description) result.changes.push({ kind: 'group', action: 'update', name: group.name, attributes: [description] });
-  }
-  for (const name of live.groups.keys()) {
-    if (!wanted.has(name) && !matchesAnyGlob(name, ignore)) result.changes.push({ kind: 'group', action: 'delete', name });
-  }
-  return result;
+  if (!desired.settings.manage.groups) return { changes: [], warnings: [] };
+  return diffByName<Group, LiveGroup, GroupChange>({
+    what: 'group',
+    ignoreKey: 'groups',
+    ignore: desired.settings.ignore.groups,
+    desired: desired.groups,
+    nameOf: (g) => g.name,
+    live: live.groups,
+    create: (g) => ({ kind: 'group', action: 'create', name: g.name, ...(g.description ? { description: g.description } : {}) }),
+    update: (g, current) => {
+      const description = compareAttribute('description', current.description, g.description);
+      return description ? [{ kind: 'group', action: 'update', name: g.name, attributes: [description] }] : [];
+    },
+    remove: (name) => ({ kind: 'group', action: 'delete', name }),
+  });
 }

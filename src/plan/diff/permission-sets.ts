@@ -2,14 +2,14 @@
 // are compared as canonical JSON, so key order and whitespace never show as changes.
 // A set whose role content changed is re-provisioned once to the accounts that have
 // it; a set with stale accounts is re-provisioned even without a change in the files.
+import type { LivePermissionSet } from '../../model/live.js';
 import type { JsonValue, PermissionSet, DesiredState } from '../../model/types.js';
 import { sessionDurationSeconds } from '../../load/duration.js';
 import { asJson } from '../canonical.js';
-import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import type { AttributeChange, PermissionSetChange } from '../types.js';
 import { compareAttribute } from './attributes.js';
-import type { DiffResult } from './result.js';
+import { diffByName, type DiffResult } from './result.js';
 
 /** AWS applies PT1H when a set has no session duration. */
 export const DEFAULT_SESSION_DURATION = 'PT1H';
@@ -90,36 +90,31 @@ export function permissionSetAttributeChanges(before: PermissionSet, after: Perm
 }
 
 export function diffPermissionSets(desired: DesiredState, live: NamedLive): DiffResult<PermissionSetChange> {
-  const result: DiffResult<PermissionSetChange> = { changes: [], warnings: [] };
-  if (!desired.settings.manage.permissionSets) return result;
-  const ignore = desired.settings.ignore.permissionSets;
-  const wanted = new Set<string>();
-  const reprovisions: PermissionSetChange[] = [];
-  const reprovision = (name: string, reason: 'updated' | 'stale') =>
-    reprovisions.push({ kind: 'permissionSet', action: 'reprovision', name, staleAccounts: live.staleAccounts.get(name) ?? [], reason });
-
-  for (const set of desired.permissionSets) {
-    if (matchesAnyGlob(set.name, ignore)) {
-      result.warnings.push(`permission set "${set.name}" matches settings.ignore.permissionSets; it is left alone`);
-      continue;
-    }
-    wanted.add(set.name);
-    const current = live.permissionSets.get(set.name);
-    if (!current) {
-      result.changes.push({ kind: 'permissionSet', action: 'create', name: set.name, after: plainPermissionSet(set) });
-      continue;
-    }
-    const attributes = permissionSetAttributeChanges(current, set);
-    if (attributes.length > 0) {
-      result.changes.push({ kind: 'permissionSet', action: 'update', name: set.name, attributes, after: plainPermissionSet(set) });
-    }
-    const roleChanged = attributes.some((a) => ROLE_FIELDS.has(a.field));
-    if (roleChanged && (live.provisionedAccounts.get(set.name) ?? []).length > 0) reprovision(set.name, 'updated');
-    else if ((live.staleAccounts.get(set.name) ?? []).length > 0) reprovision(set.name, 'stale');
-  }
-  for (const name of live.permissionSets.keys()) {
-    if (!wanted.has(name) && !matchesAnyGlob(name, ignore)) result.changes.push({ kind: 'permissionSet', action: 'delete', name });
-  }
-  result.changes.push(...reprovisions);
-  return result;
+  if (!desired.settings.manage.permissionSets) return { changes: [], warnings: [] };
+  const reprovision = (name: string, reason: 'updated' | 'stale'): PermissionSetChange => ({
+    kind: 'permissionSet',
+    action: 'reprovision',
+    name,
+    staleAccounts: live.staleAccounts.get(name) ?? [],
+    reason,
+  });
+  return diffByName<PermissionSet, LivePermissionSet, PermissionSetChange>({
+    what: 'permission set',
+    ignoreKey: 'permissionSets',
+    ignore: desired.settings.ignore.permissionSets,
+    desired: desired.permissionSets,
+    nameOf: (p) => p.name,
+    live: live.permissionSets,
+    create: (p) => ({ kind: 'permissionSet', action: 'create', name: p.name, after: plainPermissionSet(p) }),
+    update: (p, current) => {
+      const changes: PermissionSetChange[] = [];
+      const attributes = permissionSetAttributeChanges(current, p);
+      if (attributes.length > 0) changes.push({ kind: 'permissionSet', action: 'update', name: p.name, attributes, after: plainPermissionSet(p) });
+      const roleChanged = attributes.some((a) => ROLE_FIELDS.has(a.field));
+      if (roleChanged && (live.provisionedAccounts.get(p.name) ?? []).length > 0) changes.push(reprovision(p.name, 'updated'));
+      else if ((live.staleAccounts.get(p.name) ?? []).length > 0) changes.push(reprovision(p.name, 'stale'));
+      return changes;
+    },
+    remove: (name) => ({ kind: 'permissionSet', action: 'delete', name }),
+  });
 }
