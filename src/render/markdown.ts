@@ -5,6 +5,7 @@
 // a note saying how many changes were left out.
 import type { Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
+import { fairShares } from './fair-share.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -20,14 +21,17 @@ const layout = (l: Line) => `${l.mark} ${'  '.repeat(l.depth)}${l.text}`.trimEnd
 /** Appends parts while they fit, keeping `reserve` characters for what must follow. */
 class Budget {
   private readonly parts: string[] = [];
-  private length = 0;
+  private size = 0;
   constructor(private readonly limit: number) {}
   fits(text: string, reserve: number): boolean {
-    return this.length + text.length + reserve <= this.limit;
+    return this.size + text.length + reserve <= this.limit;
   }
   add(text: string): void {
     this.parts.push(text);
-    this.length += text.length;
+    this.size += text.length;
+  }
+  length(): number {
+    return this.size;
   }
   toString(): string {
     return this.parts.join('');
@@ -82,27 +86,36 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     out.add('\n');
   }
 
-  let shown = 0;
-  let full = false;
-  for (const { kind, title } of KIND_SECTIONS) {
+  // Every kind gets a fair part of what is left, so a huge plan still shows some of each.
+  const sections = KIND_SECTIONS.flatMap(({ kind, title }) => {
     const changes = plan.changes.filter((c) => c.kind === kind);
-    if (changes.length === 0 || full) continue;
-    const blocks = changes.map((c) => describeChange(c).map(layout));
-    const fence = fenceFor(blocks.flat());
+    if (changes.length === 0) return [];
+    const blocks = changes.map((c) => `${describeChange(c).map(layout).join('\n')}\n`);
+    const fence = fenceFor(blocks.flatMap((b) => b.split('\n')));
     const open = `<details><summary><b>${title}</b> (${countMarks(changes)})</summary>\n\n${fence}diff\n`;
-    if (!out.fits(open, reserve)) break;
-    out.add(open);
-    for (const block of blocks) {
-      const text = `${block.join('\n')}\n`;
-      if (!out.fits(text, reserve)) {
-        full = true;
-        break;
-      }
-      out.add(text);
-      shown++;
+    const close = `${fence}\n\n</details>\n\n`;
+    return [{ title, blocks, open, close, size: open.length + close.length + blocks.reduce((n, b) => n + b.length, 0) }];
+  });
+  const shares = fairShares(
+    sections.map((s) => s.size),
+    MAX_MARKDOWN_LENGTH - out.length() - reserve,
+  );
+  let shown = 0;
+  sections.forEach((section, i) => {
+    const share = shares[i] ?? 0;
+    let used = section.open.length + section.close.length;
+    if (used > share) return;
+    out.add(section.open);
+    let inSection = 0;
+    for (const block of section.blocks) {
+      if (used + block.length > share) break;
+      out.add(block);
+      used += block.length;
+      inSection++;
     }
-    out.add(`${fence}\n\n</details>\n\n`);
-  }
+    shown += inSection;
+    out.add(section.close);
+  });
   if (shown < plan.changes.length) {
     out.add(`… ${plan.changes.length - shown} more changes not shown; see the plan.json artifact\n\n`);
   }

@@ -49,6 +49,12 @@ describe('golden: huge plan', () => {
     expect(markdown).toMatch(/… \d+ more changes not shown; see the plan\.json artifact/);
   });
 
+  it('shows changes of every kind, not only the first kind until the budget runs out', () => {
+    for (const title of ['Users', 'Group memberships', 'Permission sets', 'Assignments']) {
+      expect(markdown, title).toMatch(new RegExp(`<summary><b>${title}</b>[^\\n]*\\n\\n\`\`\`diff\\n[+~-]`));
+    }
+  });
+
   it('closes every section it opens', () => {
     expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
   });
