@@ -1,0 +1,50 @@
+// The data-flow rules of the design, checked on the source: only src/aws talks to AWS
+// (the model, loader, diff, renderers, apply engine and extract are SDK-free), and the
+// reconciler never imports the sandbox (an independent emulator would prove nothing if
+// the tool shared its code).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Module specifiers of every import/export-from and dynamic import in a file. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+}
+
+function offenders(layers: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
+  return layers.flatMap((layer) =>
+    sourceFiles(join(SRC, layer)).flatMap((file) => importsOf(file).filter((s) => forbidden(s, file)).map((s) => `src/${relative(SRC, file)} imports ${s}`)),
+  );
+}
+
+describe('layer boundaries', () => {
+  it('finds the source it checks', () => {
+    expect(sourceFiles(join(SRC, 'plan')).length).toBeGreaterThan(5);
+  });
+
+  it('only src/aws imports the AWS SDK', () => {
+    const sdkFree = ['model', 'load', 'plan', 'render', 'apply', 'extract', 'testing'];
+    expect(offenders(sdkFree, (s) => s.startsWith('@aws-sdk/') || s.startsWith('@smithy/'))).toEqual([]);
+  });
+
+  it('the reconciler never imports the sandbox', () => {
+    const reconciler = ['model', 'load', 'plan', 'render', 'apply', 'extract', 'aws'];
+    expect(offenders(reconciler, (s) => /(^|\/)sandbox\//.test(s))).toEqual([]);
+  });
+
+  it('the sandbox imports nothing of the reconciler', () => {
+    expect(offenders(['sandbox'], (s) => /^\.\.\/(\.\.\/)?(aws|plan|apply|load|render|extract|cli)\//.test(s))).toEqual([]);
+  });
+});
