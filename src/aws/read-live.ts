@@ -9,6 +9,7 @@ import { readOrganization } from './kinds/organization.js';
 import { READ_EVERYTHING, readPermissionSets, type PermissionSetReadOptions } from './kinds/permission-sets.js';
 import { readUsers } from './kinds/users.js';
 import type { ReadContext } from './read-context.js';
+import { compareStrings } from '../model/order.js';
 
 export interface LiveReadOptions {
   permissionSets: PermissionSetReadOptions;
@@ -82,17 +83,13 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
     identityStoreId: ctx.identityStoreId,
     callerAccountId: ctx.callerAccountId,
     managementAccountId: ctx.managementAccountId,
-    users: [...users].sort((a, b) => compare(a.userName, b.userName)),
-    groups: [...groups].sort((a, b) => compare(a.name, b.name)),
-    memberships: [...memberships].sort((a, b) => compare(`${a.groupId} ${a.userId}`, `${b.groupId} ${b.userId}`)),
-    permissionSets: [...permissionSets].sort((a, b) => compare(a.name, b.name)),
+    users: [...users].sort((a, b) => compareStrings(a.userName, b.userName)),
+    groups: [...groups].sort((a, b) => compareStrings(a.name, b.name)),
+    memberships: [...memberships].sort((a, b) => compareStrings(`${a.groupId} ${a.userId}`, `${b.groupId} ${b.userId}`)),
+    permissionSets: [...permissionSets].sort((a, b) => compareStrings(a.name, b.name)),
     accounts: organization.accounts,
     organizationalUnits: organization.organizationalUnits,
     assignments,
     provisioning,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -10,7 +10,8 @@
 //
 // Order: entries by permission set, then by their account list; names sorted inside.
 import type { AssignmentEntry } from '../model/types.js';
-import { compare, type NamedAssignment } from './name.js';
+import type { NamedAssignment } from './name.js';
+import { compareStrings } from '../model/order.js';
 
 export function groupAssignments(triples: readonly NamedAssignment[]): AssignmentEntry[] {
   // permission set → principal ("USER alice") → accounts
@@ -29,7 +30,7 @@ export function groupAssignments(triples: readonly NamedAssignment[]): Assignmen
     // account list (NUL-joined, sorted) → the entry that grants the set on exactly those accounts
     const byAccounts = new Map<string, AssignmentEntry>();
     for (const [key, accountSet] of perPrincipal) {
-      const accounts = [...accountSet].sort(compare);
+      const accounts = [...accountSet].sort(compareStrings);
       const accountsKey = accounts.join('\0');
       const entry = byAccounts.get(accountsKey) ?? { permissionSet, users: [], groups: [], accounts, organizationalUnits: [], accountTags: {}, excludeAccounts: [] };
       byAccounts.set(accountsKey, entry);
@@ -38,17 +39,17 @@ export function groupAssignments(triples: readonly NamedAssignment[]): Assignmen
       else entry.groups.push(principal);
     }
     for (const entry of byAccounts.values()) {
-      entry.users.sort(compare);
-      entry.groups.sort(compare);
+      entry.users.sort(compareStrings);
+      entry.groups.sort(compareStrings);
       entries.push(entry);
     }
   }
-  return entries.sort((a, b) => compare(a.permissionSet, b.permissionSet) || compareLists(a.accounts, b.accounts));
+  return entries.sort((a, b) => compareStrings(a.permissionSet, b.permissionSet) || compareLists(a.accounts, b.accounts));
 }
 
 function compareLists(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = compare(a[i] as string, b[i] as string);
+    const c = compareStrings(a[i] as string, b[i] as string);
     if (c !== 0) return c;
   }
   return a.length - b.length;

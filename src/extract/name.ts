@@ -7,6 +7,7 @@
 import type { LiveState } from '../model/live.js';
 import type { Account, Group, PermissionSet, PrincipalType, Settings, User } from '../model/types.js';
 import { matchesAnyGlob } from '../model/glob.js';
+import { compareStrings } from '../model/order.js';
 
 export interface NamedExtract {
   users: User[];
@@ -87,19 +88,15 @@ export function nameLiveState(live: LiveState, ignore: Settings['ignore']): Nami
 
   return {
     model: {
-      users: users.map(({ id: _id, ...user }) => user).sort((a, b) => compare(a.userName, b.userName)),
+      users: users.map(({ id: _id, ...user }) => user).sort((a, b) => compareStrings(a.userName, b.userName)),
       groups: groups
-        .map((g) => ({ name: g.name, ...(g.description ? { description: g.description } : {}), members: [...(members.get(g.id) ?? [])].sort(compare) }))
-        .sort((a, b) => compare(a.name, b.name)),
-      permissionSets: sets.map(({ arn: _arn, ...set }) => set).sort((a, b) => compare(a.name, b.name)),
+        .map((g) => ({ name: g.name, ...(g.description ? { description: g.description } : {}), members: [...(members.get(g.id) ?? [])].sort(compareStrings) }))
+        .sort((a, b) => compareStrings(a.name, b.name)),
+      permissionSets: sets.map(({ arn: _arn, ...set }) => set).sort((a, b) => compareStrings(a.name, b.name)),
       assignments,
     },
-    warnings: warnings.sort(compare),
+    warnings: warnings.sort(compareStrings),
     ignored,
   };
 }
 
-/** Plain code-unit order: the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -6,7 +6,7 @@
 // document (key order kept as AWS returned it: Version before Statement reads best).
 import { Document } from 'yaml';
 import { OPTIONAL_USER_ATTRIBUTES, type AssignmentEntry, type Group, type JsonValue, type PermissionSet, type Settings, type User } from '../model/types.js';
-import { compare } from './name.js';
+import { comparePolicyRefs, compareStrings } from '../model/order.js';
 
 type Yaml = { [key: string]: JsonValue };
 
@@ -44,12 +44,12 @@ export function renderPermissionSet(set: PermissionSet): Yaml {
   if (set.description) out.description = set.description;
   if (set.sessionDuration) out.sessionDuration = set.sessionDuration;
   if (set.relayState) out.relayState = set.relayState;
-  const tagKeys = Object.keys(set.tags).sort(compare);
+  const tagKeys = Object.keys(set.tags).sort(compareStrings);
   if (tagKeys.length > 0) out.tags = Object.fromEntries(tagKeys.map((k) => [k, set.tags[k] ?? '']));
-  if (set.managedPolicies.length > 0) out.managedPolicies = [...set.managedPolicies].sort(compare);
+  if (set.managedPolicies.length > 0) out.managedPolicies = [...set.managedPolicies].sort(compareStrings);
   if (set.customerManagedPolicies.length > 0) {
     out.customerManagedPolicies = [...set.customerManagedPolicies]
-      .sort((a, b) => compare(a.path, b.path) || compare(a.name, b.name))
+      .sort(comparePolicyRefs)
       .map((p) => ({ name: p.name, path: p.path }));
   }
   if (set.inlinePolicy) out.inlinePolicy = set.inlinePolicy;

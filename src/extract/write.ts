@@ -5,6 +5,7 @@
 // Files whose content is unchanged are not touched at all.
 import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { compareStrings } from '../model/order.js';
 
 export interface WriteSummary {
   written: string[];
@@ -23,7 +24,7 @@ export async function writeStateFiles(dir: string, files: ReadonlyMap<string, st
   const staging = await mkdtemp(join(parent, `.${basename(target)}.extract-`));
   try {
     const summary: WriteSummary = { written: [], unchanged: [], removed: [] };
-    for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [relative, content] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
       if ((await readIfExists(join(target, relative))) === content) {
         summary.unchanged.push(relative);
         continue;

@@ -18,6 +18,7 @@ import type {
 import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES } from '../model/types.js';
 import { parsePolicyJson } from './policy.js';
 import type { FileSource, PathSegment, SourceMap } from './source.js';
+import { comparePolicyRefs, compareStrings } from '../model/order.js';
 
 export type NamedKind = 'users' | 'groups' | 'permissionSets';
 export const LIST_KINDS = ['users', 'groups', 'permissionSets', 'assignments'] as const;
@@ -108,10 +109,6 @@ const stringMap = (value: unknown): Record<string, string> => ({ ...((value ?? {
 const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> =>
   typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function toUser(raw: Raw): User {
   const user: User = {
     userName: raw.userName as string,
@@ -141,7 +138,7 @@ function toPermissionSet(raw: Raw): { permissionSet: PermissionSet; policyError?
     ...optional('relayState', raw.relayState),
     tags: stringMap(raw.tags),
     managedPolicies: sortedUnique(strings(raw.managedPolicies)),
-    customerManagedPolicies: uniqueRefs.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.name, b.name)),
+    customerManagedPolicies: uniqueRefs.sort(comparePolicyRefs),
   };
   const boundary = raw.permissionsBoundary as Raw | undefined;
   if (boundary !== undefined) permissionSet.permissionsBoundary = toBoundary(boundary);

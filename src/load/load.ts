@@ -4,7 +4,7 @@
 // collected, so one run reports everything; a state is returned only without errors.
 import { stat } from 'node:fs/promises';
 import type { DesiredState, Diagnostic } from '../model/types.js';
-import { buildFileModel, compareStrings, type FileModel } from './build-model.js';
+import { buildFileModel, type FileModel } from './build-model.js';
 import { mergeFiles } from './merge.js';
 import { parseStateFile } from './parse-yaml.js';
 import { checkPermissionSetLimits } from './permission-set-rules.js';
@@ -12,6 +12,7 @@ import { listStateFiles, readStateFile } from './read-files.js';
 import { checkReferences } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { SourceMap } from './source.js';
+import { compareStrings } from '../model/order.js';
 
 export interface LoadResult {
   /** Present exactly when no diagnostic is an error. */

@@ -4,6 +4,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { firstInvalidUtf8Offset, lineColOfByte, lineColOfIndex } from './utf8.js';
+import { compareStrings } from '../model/order.js';
 
 /**
  * A state file larger than this is refused before it is read. Large enough for what
@@ -37,7 +38,7 @@ export async function listStateFiles(dir: string): Promise<string[]> {
     }
   }
   await walk('');
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort(compareStrings);
 }
 
 async function linkTarget(absolute: string, shown: string): Promise<{ isFile(): boolean; isDirectory(): boolean }> {

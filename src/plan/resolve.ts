@@ -5,6 +5,7 @@ import type { LiveState } from '../model/live.js';
 import type { Account, AssignmentEntry, AssignmentTriple, DesiredState, Diagnostic, PrincipalType, SourcePos } from '../model/types.js';
 import { accountCarriesTags, accountsBelow, lookUpAccount } from './accounts.js';
 import { nameLive, type NamedLive } from './live-names.js';
+import { valuesByKey } from '../model/order.js';
 
 export interface ResolvedAssignment extends AssignmentTriple {
   /** The entry that asked for it (the first one, when several do). */
@@ -44,7 +45,7 @@ export function resolveDesired(desired: DesiredState, live: LiveState): { resolv
     }
   }
   // sorted by the map's keys (the triple keys), computed once rather than per comparison
-  const assignments = [...triples.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+  const assignments = valuesByKey(triples);
   return { resolved: { assignments, live: named }, diagnostics: [...diagnostics, ...errors] };
 }
 

@@ -23,6 +23,7 @@ import { mapLimit } from '../concurrency.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 import { routeAfterListing, routeBeforeListing, staleListingSide, type AssignmentRoute, type AssignmentRoutePreference, type RouteCounts } from './assignment-route.js';
+import { valuesByKey } from '../../model/order.js';
 
 export interface PrincipalRef {
   type: PrincipalType;
@@ -160,7 +161,7 @@ function toLiveAssignment(row: AccountAssignment | AccountAssignmentForPrincipal
 /** One row per assignment (an emulator may repeat one), sorted for stable output. */
 export function uniqueAssignments(rows: readonly LiveAssignment[]): LiveAssignment[] {
   const byKey = new Map(rows.map((a) => [`${a.permissionSetArn} ${a.accountId} ${a.principalType} ${a.principalId}`, a]));
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, a]) => a);
+  return valuesByKey(byKey);
 }
 
 /** Status per provisioned pair; a stale pair is provisioned by definition, so it is added if missing. */
@@ -174,5 +175,5 @@ export function provisioningOf(provisioned: readonly Pair[], stale: readonly Pai
       status: staleKeys.has(pairKey(p)) ? STALE : 'LATEST_PERMISSION_SET_PROVISIONED',
     });
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  return valuesByKey(byKey);
 }

@@ -12,12 +12,13 @@ import {
   type PermissionsBoundary as SdkBoundary,
 } from '@aws-sdk/client-sso-admin';
 import type { LivePermissionSet } from '../../model/live.js';
-import type { PermissionsBoundary, PolicyDocument, PolicyRef } from '../../model/types.js';
+import type { PermissionsBoundary, PolicyDocument } from '../../model/types.js';
 import { mapLimit } from '../concurrency.js';
 import { AwsCallError, awsCall } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 import { normalizeSessionDuration } from '../session-duration.js';
+import { comparePolicyRefs } from '../../model/order.js';
 
 /** Reads an emulator may lack; skipping one makes that attribute read as absent. */
 export interface PermissionSetReadOptions {
@@ -77,14 +78,10 @@ export async function readPermissionSet(ctx: ReadContext, arn: string, options: 
     ...(d.RelayState ? { relayState: d.RelayState } : {}),
     tags: Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? ''])),
     managedPolicies: managed.map((m) => m.Arn ?? '').filter((a) => a !== '').sort(),
-    customerManagedPolicies: sortPolicyRefs(customer.map((c) => ({ name: c.Name ?? '', path: c.Path ?? '/' }))),
+    customerManagedPolicies: customer.map((c) => ({ name: c.Name ?? '', path: c.Path ?? '/' })).sort(comparePolicyRefs),
     ...(inlinePolicy ? { inlinePolicy } : {}),
     ...(boundary ? { permissionsBoundary: boundary } : {}),
   };
-}
-
-export function sortPolicyRefs(refs: PolicyRef[]): PolicyRef[] {
-  return [...refs].sort((a, b) => a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
 }
 
 /** AWS returns the inline policy as a JSON string ("" when there is none). */

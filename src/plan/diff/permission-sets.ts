@@ -10,6 +10,7 @@ import type { NamedLive } from '../live-names.js';
 import type { AttributeChange, PermissionSetChange } from '../types.js';
 import { compareAttribute } from './attributes.js';
 import { diffByName, type DiffResult } from './result.js';
+import { comparePolicyRefs } from '../../model/order.js';
 
 /** AWS applies PT1H when a set has no session duration. */
 export const DEFAULT_SESSION_DURATION = 'PT1H';
@@ -56,10 +57,6 @@ export function plainPermissionSet(s: PermissionSet): PermissionSet {
   if (s.inlinePolicy !== undefined) out.inlinePolicy = s.inlinePolicy;
   if (s.permissionsBoundary !== undefined) out.permissionsBoundary = s.permissionsBoundary;
   return out;
-}
-
-function comparePolicyRefs(a: { path: string; name: string }, b: { path: string; name: string }): number {
-  return a.path === b.path ? a.name.localeCompare(b.name) : a.path.localeCompare(b.path);
 }
 
 /** A field's value as compared and shown: empty collections are absent. */

@@ -1,0 +1,18 @@
+// The one ordering of names used wherever the tool sorts for stable output or comparison:
+// plain UTF-16 code-unit order, the same on every machine and locale (localeCompare is
+// not: it depends on the ICU data and puts "boundary" before "DenyBilling").
+import type { PolicyRef } from './types.js';
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Customer managed policy references: by path, then by name. */
+export function comparePolicyRefs(a: PolicyRef, b: PolicyRef): number {
+  return compareStrings(a.path, b.path) || compareStrings(a.name, b.name);
+}
+
+/** The values of a map, sorted by their keys. */
+export function valuesByKey<V>(map: ReadonlyMap<string, V>): V[] {
+  return [...map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, value]) => value);
+}
