@@ -8,7 +8,7 @@ import { makeReadOnly } from '../aws/read-only.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
 import { loadState } from '../load/load.js';
 import type { LiveState } from '../model/live.js';
-import { formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
+import { compareDiagnostics, formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
 import { buildPlan } from '../plan/build.js';
 import type { Plan } from '../plan/types.js';
 import { UserError } from './command.js';
@@ -19,17 +19,10 @@ import type { StderrProgress } from './progress.js';
 export function reportDiagnostics(diagnostics: readonly Diagnostic[], what: string, progress: StderrProgress): void {
   if (diagnostics.length === 0) return;
   progress.endLine();
-  const sorted = [...diagnostics].sort(comparePositions);
+  const sorted = [...diagnostics].sort(compareDiagnostics);
   for (const d of sorted) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = sorted.filter((d) => d.severity === 'error').length;
   if (errors > 0) throw new UserError(`${what}: ${errors} error${errors === 1 ? '' : 's'}; nothing was changed`);
-}
-
-function comparePositions(a: Diagnostic, b: Diagnostic): number {
-  const fa = a.pos?.file ?? '';
-  const fb = b.pos?.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.col ?? 0) - (b.pos?.col ?? 0);
 }
 
 export async function loadDesired(dir: string, progress: StderrProgress): Promise<DesiredState> {

@@ -3,7 +3,7 @@
 // merged, and checked by the cross-reference rules. All problems of all files are
 // collected, so one run reports everything; a state is returned only without errors.
 import { stat } from 'node:fs/promises';
-import type { DesiredState, Diagnostic } from '../model/types.js';
+import { compareDiagnostics, type DesiredState, type Diagnostic } from '../model/types.js';
 import { buildFileModel, type FileModel } from './build-model.js';
 import { mergeFiles } from './merge.js';
 import { parseStateFile } from './parse-yaml.js';
@@ -12,7 +12,6 @@ import { listStateFiles, readStateFile } from './read-files.js';
 import { checkReferences } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { SourceMap } from './source.js';
-import { compareStrings } from '../model/order.js';
 
 export interface LoadResult {
   /** Present exactly when no diagnostic is an error. */
@@ -92,10 +91,4 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Diagnostics without a position first, then by file, line, column (stable otherwise). */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (!a.pos || !b.pos) return (a.pos ? 1 : 0) - (b.pos ? 1 : 0);
-  return compareStrings(a.pos.file, b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
 }

@@ -1,6 +1,7 @@
 // The AWS-free model of Identity Center state. Both the desired state (loaded from
 // YAML) and the live state (read from AWS, then named) are expressed with these types,
 // so the diff compares like with like. Nothing here imports the AWS SDK.
+import { compareStrings } from './order.js';
 
 /** Where a value came from in the state files; 1-based line and column. */
 export interface SourcePos {
@@ -169,4 +170,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.col}: ` : '';
   const prefix = d.severity === 'warning' ? 'warning: ' : '';
   return `${where}${prefix}${d.message}`;
+}
+
+/** Diagnostics without a position first, then by file, line, column (stable otherwise). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (!a.pos || !b.pos) return (a.pos ? 1 : 0) - (b.pos ? 1 : 0);
+  return compareStrings(a.pos.file, b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
 }
