@@ -81,7 +81,7 @@ describe('applyPhases', () => {
     expect(result.applied).toBe(1);
     expect(result.failures.map((f) => `${f.label}: ${f.error}`)).toEqual([
       'create user "alice": injected failure of createUser alice',
-      'create membership "alice" in group "Ops": skipped: it depends on "create user "alice"", which failed',
+      'create membership "alice" in group "Ops": skipped: it depends on a change that failed (create user "alice")',
     ]);
     expect(w.calls).toEqual(['createUser alice', 'createGroup Ops']);
   });
@@ -125,5 +125,49 @@ describe('applyPhases', () => {
     const result = await applyPhases([phase], live, w, { concurrency: 8, assignmentConcurrency: 10 });
     expect(result.failures).toEqual([]);
     expect(peak).toBe(10);
+  });
+});
+
+describe('applyPhases never deletes what the run created or adopted', () => {
+  it('refuses to delete a group whose id a create of this run returned (CreateGroup adopted it by name)', async () => {
+    // The reported bug: `Platform Admins` → `PLATFORM ADMINS`; CreateGroup conflicts, the
+    // writer adopts the old group's id by name, then the planned delete of the old
+    // spelling would delete that same id with its assignments.
+    const live = emptyLive({ groups: [{ id: 'g-old', name: 'Platform Admins' }] });
+    const w = new RecordingWriter();
+    w.createGroup = async (name: string) => {
+      w.calls.push(`createGroup ${name}`);
+      return 'g-old';
+    };
+    const phases: Change[][] = [
+      [{ kind: 'group', action: 'create', name: 'PLATFORM ADMINS' }],
+      [{ kind: 'group', action: 'delete', name: 'Platform Admins' }],
+    ];
+    const result = await applyPhases(phases, live, w);
+    expect(w.calls).toEqual(['createGroup PLATFORM ADMINS']);
+    expect(result.applied).toBe(1);
+    expect(result.failures.map((f) => `${f.label}: ${f.error}`)).toEqual([
+      'delete group "Platform Admins": refused: its id g-old was returned by create group "PLATFORM ADMINS" in this run ' +
+        '(AWS matched the new name to this object); deleting it would undo that change. Nothing was deleted; plan again to see the live state',
+    ]);
+  });
+
+  it('refuses the same for users and permission sets', async () => {
+    const live = emptyLive({
+      users: [{ ...user, userName: 'Alice', id: 'u-old' }],
+      permissionSets: [{ ...psAfter, name: 'admin', arn: 'arn:old' }],
+    });
+    const w = new RecordingWriter();
+    w.createUser = async () => 'u-old';
+    w.createPermissionSet = async () => 'arn:old';
+    const phases: Change[][] = [
+      [{ kind: 'user', action: 'create', userName: 'alice', after: user }],
+      [{ kind: 'permissionSet', action: 'create', name: 'Admin', after: psAfter }],
+      [{ kind: 'user', action: 'delete', userName: 'Alice' }],
+      [{ kind: 'permissionSet', action: 'delete', name: 'admin' }],
+    ];
+    const result = await applyPhases(phases, live, w);
+    expect(result.failures.map((f) => f.label)).toEqual(['delete user "Alice"', 'delete permission set "admin"']);
+    expect(w.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ export async function applyPhases(
       const label = changeLabel(change);
       const blocker = dependencies.blockerOf(change);
       try {
-        if (blocker !== undefined) throw new Error(`skipped: it depends on "${blocker}", which failed`);
+        // the blocker is a label that quotes its own names: put it in parentheses, not quotes
+        if (blocker !== undefined) throw new Error(`skipped: it depends on a change that failed (${blocker})`);
         await applyChange(change, ids, writer);
       } catch (err) {
         error = err instanceof Error ? err : new Error(String(err));
@@ -69,12 +70,12 @@ async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter):
     case 'user':
       if (c.action === 'create') ids.addUser(c.userName, await w.createUser(c.after));
       else if (c.action === 'update') await w.updateUser(ids.userId(c.userName), c.attributes);
-      else await w.deleteUser(ids.userId(c.userName));
+      else await w.deleteUser(ids.deletable(ids.userId(c.userName)));
       return;
     case 'group':
       if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
       else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
-      else await w.deleteGroup(ids.groupId(c.name));
+      else await w.deleteGroup(ids.deletable(ids.groupId(c.name)));
       return;
     case 'membership': {
       const groupId = ids.groupId(c.group);
@@ -122,6 +123,6 @@ async function applyPermissionSetChange(
     case 'reprovision':
       return w.provisionPermissionSet(ids.permissionSetArn(c.name));
     case 'delete':
-      return w.deletePermissionSet(ids.permissionSetArn(c.name));
+      return w.deletePermissionSet(ids.deletable(ids.permissionSetArn(c.name)));
   }
 }

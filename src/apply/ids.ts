@@ -1,6 +1,12 @@
 // Name → id look-ups for the apply step: seeded from the live state the plan was
 // checked against, extended with the ids of objects created during the run. A missing
 // id is an error naming what is missing (usually: its creation failed earlier).
+//
+// It also remembers every id a create of this run returned. The writers adopt an
+// existing object by name when a create conflicts, and AWS may match names without
+// regard to case: a create of "PLATFORM ADMINS" can return the id of the live
+// "Platform Admins". A later delete of that id would undo the create and take the
+// object's access with it, so a run never deletes an id it created or adopted.
 import type { LiveState } from '../model/live.js';
 import type { PermissionSet } from '../model/types.js';
 
@@ -9,6 +15,8 @@ export class IdRegistry {
   private readonly groups = new Map<string, string>();
   private readonly sets = new Map<string, string>();
   private readonly memberships = new Map<string, string>();
+  /** id → label of the create of this run that returned it. */
+  private readonly createdInRun = new Map<string, string>();
   /** Live content of each set by name: the "before" of an update. */
   readonly liveSets = new Map<string, PermissionSet>();
 
@@ -40,12 +48,27 @@ export class IdRegistry {
 
   addUser(userName: string, id: string): void {
     this.users.set(userName, id);
+    this.createdInRun.set(id, `create user "${userName}"`);
   }
   addGroup(name: string, id: string): void {
     this.groups.set(name, id);
+    this.createdInRun.set(id, `create group "${name}"`);
   }
   addPermissionSet(name: string, arn: string): void {
     this.sets.set(name, arn);
+    this.createdInRun.set(arn, `create permission set "${name}"`);
+  }
+
+  /** `id`, unless a create of this run returned it: then deleting it is refused. */
+  deletable(id: string): string {
+    const creator = this.createdInRun.get(id);
+    if (creator !== undefined) {
+      throw new Error(
+        `refused: its id ${id} was returned by ${creator} in this run (AWS matched the new name to this object); ` +
+          'deleting it would undo that change. Nothing was deleted; plan again to see the live state',
+      );
+    }
+    return id;
   }
 }
 
