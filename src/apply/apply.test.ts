@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../model/live.js';
-import type { Change } from '../plan/types.js';
+import type { AttributeChange, Change } from '../plan/types.js';
 import { applyPhases } from './apply.js';
 import type { ConcreteAssignment, IdentityCenterWriter } from './port.js';
 
@@ -34,7 +34,7 @@ class RecordingWriter implements IdentityCenterWriter {
   async updateUser(id: string) { this.record(`updateUser ${id}`); }
   async deleteUser(id: string) { this.record(`deleteUser ${id}`); }
   async createGroup(name: string) { this.record(`createGroup ${name}`); return `g-${name}`; }
-  async updateGroup(id: string) { this.record(`updateGroup ${id}`); }
+  async updateGroup(id: string, _attributes: AttributeChange[]) { this.record(`updateGroup ${id}`); }
   async deleteGroup(id: string) { this.record(`deleteGroup ${id}`); }
   async createMembership(g: string, u: string) { this.record(`createMembership ${g} ${u}`); }
   async deleteMembership(id: string) { this.record(`deleteMembership ${id}`); }
@@ -169,5 +169,45 @@ describe('applyPhases never deletes what the run created or adopted', () => {
     const result = await applyPhases(phases, live, w);
     expect(result.failures.map((f) => f.label)).toEqual(['delete user "Alice"', 'delete permission set "admin"']);
     expect(w.calls.filter((c) => c.startsWith('delete'))).toEqual([]);
+  });
+});
+
+describe('applyPhases with renames and what goes with a deleted object', () => {
+  it('renames a group in place and then uses its new name for memberships and assignments', async () => {
+    const live = emptyLive({
+      users: [{ ...user, id: 'u1' }],
+      groups: [{ id: 'g1', name: 'Support' }],
+      permissionSets: [{ ...psAfter, arn: 'arn:a' }],
+    });
+    const w = new RecordingWriter();
+    const updates: unknown[] = [];
+    w.updateGroup = async (id: string, attributes: AttributeChange[]) => {
+      w.calls.push(`updateGroup ${id}`);
+      updates.push(attributes);
+    };
+    const phases: Change[][] = [
+      [{ kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Support' }],
+      [{ kind: 'membership', action: 'create', group: 'Customer Support', userName: 'alice' }],
+      [{ kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'GROUP', principal: 'Customer Support', accountId: '222222222222' }],
+    ];
+    const result = await applyPhases(phases, live, w);
+    expect(result).toEqual({ applied: 3, failures: [] });
+    expect(w.calls).toEqual(['updateGroup g1', 'createMembership g1 u1', 'createAssignment arn:a g1 222222222222']);
+    expect(updates).toEqual([[{ field: 'displayName', before: 'Support', after: 'Customer Support' }]]);
+  });
+
+  it('removes the memberships listed with a deleted group before deleting it, without failing', async () => {
+    const live = emptyLive({
+      users: [{ ...user, id: 'u1' }],
+      groups: [{ id: 'g1', name: 'Support' }],
+      memberships: [{ membershipId: 'm1', groupId: 'g1', userId: 'u1' }],
+    });
+    const w = new RecordingWriter();
+    const phases: Change[][] = [
+      [{ kind: 'membership', action: 'delete', group: 'Support', userName: 'alice' }],
+      [{ kind: 'group', action: 'delete', name: 'Support' }],
+    ];
+    expect(await applyPhases(phases, live, w)).toEqual({ applied: 2, failures: [] });
+    expect(w.calls).toEqual(['deleteMembership m1', 'deleteGroup g1']);
   });
 });

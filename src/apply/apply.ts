@@ -75,6 +75,7 @@ async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter):
     case 'group':
       if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
       else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
+      else if (c.action === 'rename') await renameGroup(c, ids, w);
       else await w.deleteGroup(ids.deletable(ids.groupId(c.name)));
       return;
     case 'membership': {
@@ -98,6 +99,14 @@ async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter):
       return;
     }
   }
+}
+
+/** UpdateGroup of displayName keeps the id (and so the members and access); from then on
+ *  the group answers to its new name. */
+async function renameGroup(c: Extract<Change, { kind: 'group'; action: 'rename' }>, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
+  const id = ids.groupId(c.previousName);
+  await w.updateGroup(id, [{ field: 'displayName', before: c.previousName, after: c.name }]);
+  ids.renameGroup(c.previousName, c.name);
 }
 
 async function applyPermissionSetChange(

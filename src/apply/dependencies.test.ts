@@ -52,3 +52,20 @@ describe('what a failed change blocks', () => {
     expect(blockerAfter(failed, { kind: 'group', action: 'delete', name: 'Other' })).toBeUndefined();
   });
 });
+
+describe('what a failed group rename blocks', () => {
+  const rename: Change = { kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Support' };
+
+  it('blocks everything that names the group by its new name', () => {
+    expect(blockerAfter(rename, { kind: 'group', action: 'update', name: 'Customer Support', attributes: [] })).toBeDefined();
+    expect(blockerAfter(rename, { kind: 'membership', action: 'create', group: 'Customer Support', userName: 'alice' })).toBeDefined();
+    expect(blockerAfter(rename, { kind: 'membership', action: 'delete', group: 'Customer Support', userName: 'alice' })).toBeDefined();
+    expect(blockerAfter(rename, assignment('create', 'Admin', 'Customer Support', '111111111111'))).toBeDefined();
+    expect(blockerAfter(rename, assignment('delete', 'Admin', 'Customer Support', '111111111111'))).toBeDefined();
+  });
+
+  it('blocks nothing of other groups or of users', () => {
+    expect(blockerAfter(rename, assignment('delete', 'Admin', 'Other', '111111111111'))).toBeUndefined();
+    expect(blockerAfter(rename, { kind: 'membership', action: 'delete', group: 'Other', userName: 'alice' })).toBeUndefined();
+  });
+});

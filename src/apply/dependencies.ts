@@ -15,7 +15,8 @@ function provides(c: Change): string[] {
     case 'user':
       return c.action === 'delete' ? [] : [`user:${c.userName}`];
     case 'group':
-      return c.action === 'delete' ? [] : [`group:${c.name}`];
+      // a failed rename leaves the group without its new name: all that uses the name waits
+      return c.action === 'delete' ? [] : c.action === 'rename' ? [`group:${c.name}`, `renamed-group:${c.name}`] : [`group:${c.name}`];
     case 'permissionSet':
       return c.action === 'create' || c.action === 'update' ? [`set:${c.name}`] : c.action === 'reprovision' ? [`provisioned:${c.name}`] : [];
     case 'membership':
@@ -33,15 +34,15 @@ function principalKey(type: 'USER' | 'GROUP', name: string): string {
 function needs(c: Change): string[] {
   switch (c.kind) {
     case 'membership':
-      return c.action === 'create' ? [`user:${c.userName}`, `group:${c.group}`] : [`grant-member:${c.userName}`];
+      return c.action === 'create' ? [`user:${c.userName}`, `group:${c.group}`] : [`grant-member:${c.userName}`, `renamed-group:${c.group}`];
     case 'permissionSet':
       return c.action === 'reprovision' ? [`set:${c.name}`] : [];
     case 'assignment':
       return c.action === 'create'
         ? [`set:${c.permissionSet}`, principalKey(c.principalType, c.principal)]
-        : [`grant:${c.principalType}:${c.principal}:${c.accountId}`];
+        : [`grant:${c.principalType}:${c.principal}:${c.accountId}`, ...(c.principalType === 'GROUP' ? [`renamed-group:${c.principal}`] : [])];
     case 'group':
-      return c.action === 'delete' ? [`removed-assignment-of:GROUP:${c.name}`, `removed-members-of:${c.name}`] : [];
+      return c.action === 'delete' ? [`removed-assignment-of:GROUP:${c.name}`, `removed-members-of:${c.name}`] : c.action === 'update' ? [`renamed-group:${c.name}`] : [];
     case 'user':
       return c.action === 'delete' ? [`removed-assignment-of:USER:${c.userName}`, `removed-membership-of:${c.userName}`] : [];
     default:

@@ -59,6 +59,12 @@ export class IdRegistry {
     this.createdInRun.set(arn, `create permission set "${name}"`);
   }
 
+  /** The group of `previousName` now answers to `name` (same id: not a create). */
+  renameGroup(previousName: string, name: string): void {
+    this.groups.set(name, this.groupId(previousName));
+    this.groups.delete(previousName);
+  }
+
   /** `id`, unless a create of this run returned it: then deleting it is refused. */
   deletable(id: string): string {
     const creator = this.createdInRun.get(id);

@@ -6,7 +6,7 @@ export function changeLabel(c: Change): string {
     case 'user':
       return `${c.action} user "${c.userName}"`;
     case 'group':
-      return `${c.action} group "${c.name}"`;
+      return c.action === 'rename' ? `rename group "${c.previousName}" to "${c.name}"` : `${c.action} group "${c.name}"`;
     case 'membership':
       return `${c.action} membership "${c.userName}" in group "${c.group}"`;
     case 'permissionSet':

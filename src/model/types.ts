@@ -47,6 +47,9 @@ export interface Group {
   description?: string;
   /** userNames, sorted and unique once loaded. */
   members: string[];
+  /** Names the group had before (`previousNames:`): a live group with one of them, when none
+   *  has `name`, is renamed in place (same id, members and access kept). */
+  previousNames?: string[];
   pos?: SourcePos;
 }
 

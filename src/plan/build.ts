@@ -6,10 +6,13 @@ import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/t
 import { liveChecksum } from './checksum.js';
 import { diffAssignments } from './diff/assignments.js';
 import { diffGroups } from './diff/groups.js';
+import { impliedRemovals } from './diff/implied.js';
 import { diffMemberships } from './diff/memberships.js';
 import { diffPermissionSets } from './diff/permission-sets.js';
 import type { DiffResult } from './diff/result.js';
 import { diffUsers } from './diff/users.js';
+import { nameLive } from './live-names.js';
+import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
@@ -22,8 +25,14 @@ export interface PlanOptions {
   now?: Date;
 }
 
-export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
-  const { resolved, diagnostics } = resolveDesired(desired, live);
+export function buildPlan(given: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const naming = nameLive(live);
+  // one spelling per object before anything is compared (case-only differences, previousNames)
+  const matched = matchNames(given, naming.named);
+  const desired = matched.desired;
+  const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
+  const { resolved } = resolution;
+  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const results: DiffResult[] = [
@@ -33,7 +42,8 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     diffPermissionSets(desired, named),
     diffAssignments(desired, resolved),
   ];
-  const changes = orderChanges(results.flatMap((r) => r.changes)).flat();
+  const diffed = results.flatMap((r) => r.changes);
+  const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
   const warnings = [
     ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
     ...results.flatMap((r) => r.warnings),

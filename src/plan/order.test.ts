@@ -15,6 +15,7 @@ const every: Change[] = [
   { kind: 'permissionSet', action: 'update', name: 'S', attributes: [], after: aPermissionSet({ name: 'S' }) },
   { kind: 'membership', action: 'create', group: 'G', userName: 'new' },
   { kind: 'group', action: 'create', name: 'G' },
+  { kind: 'group', action: 'rename', name: 'New', previousName: 'Old' },
   { kind: 'user', action: 'create', userName: 'new', after: aUser({ userName: 'new' }) },
 ];
 
@@ -23,6 +24,7 @@ const label = (c: Change) => `${c.kind} ${c.action}`;
 describe('orderChanges', () => {
   it('puts each kind of change in the phase DESIGN.md gives it', () => {
     expect(orderChanges(every).map((phase) => phase.map(label))).toEqual([
+      ['group rename'],
       ['user create'],
       ['group create'],
       ['membership create'],
@@ -35,6 +37,15 @@ describe('orderChanges', () => {
       ['user delete'],
       ['permissionSet delete'],
     ]);
+  });
+
+  it('renames groups before anything that uses the new name: an update, memberships, assignments', () => {
+    const phases = orderChanges([
+      { kind: 'membership', action: 'delete', group: 'New', userName: 'a' },
+      { kind: 'group', action: 'update', name: 'New', attributes: [] },
+      { kind: 'group', action: 'rename', name: 'New', previousName: 'Old' },
+    ]);
+    expect(phases.map((phase) => phase.map(label))).toEqual([['group rename'], ['group update'], ['membership delete']]);
   });
 
   it('drops empty phases', () => {

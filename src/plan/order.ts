@@ -1,11 +1,14 @@
-// Dependency order of a plan's changes (DESIGN.md, "Applying"): what others depend on
+// Dependency order of a plan's changes (docs/plan-format.md, "Apply order"): what others depend on
 // is created first and deleted last. A phase's changes are independent of each other,
 // so the apply step may run them concurrently; within a phase the order is only made
 // deterministic (sorted by name) so plans are stable and diffable.
 import type { Change } from './types.js';
 
-/** The phase names in apply order; `phaseOf` maps a change to one of them. */
+/** The phase names in apply order; `phaseOf` maps a change to one of them. A rename runs
+ *  first: it depends on nothing, and an update, membership or assignment of the group
+ *  names it by its new name, which has an id only once the rename is done. */
 export const PHASES = [
+  'groups renamed',
   'users created/updated',
   'groups created/updated',
   'memberships added',
@@ -18,20 +21,25 @@ export const PHASES = [
   'users deleted',
   'permission sets deleted',
 ] as const;
+type Phase = (typeof PHASES)[number];
 
-export function phaseOf(c: Change): number {
+function phaseName(c: Change): Phase {
   switch (c.kind) {
     case 'user':
-      return c.action === 'delete' ? 9 : 0;
+      return c.action === 'delete' ? 'users deleted' : 'users created/updated';
     case 'group':
-      return c.action === 'delete' ? 8 : 1;
+      return c.action === 'delete' ? 'groups deleted' : c.action === 'rename' ? 'groups renamed' : 'groups created/updated';
     case 'membership':
-      return c.action === 'delete' ? 7 : 2;
+      return c.action === 'delete' ? 'memberships removed' : 'memberships added';
     case 'permissionSet':
-      return c.action === 'delete' ? 10 : c.action === 'reprovision' ? 4 : 3;
+      return c.action === 'delete' ? 'permission sets deleted' : c.action === 'reprovision' ? 'permission sets re-provisioned' : 'permission sets created/updated';
     case 'assignment':
-      return c.action === 'delete' ? 6 : 5;
+      return c.action === 'delete' ? 'assignments deleted' : 'assignments created';
   }
+}
+
+export function phaseOf(c: Change): number {
+  return PHASES.indexOf(phaseName(c));
 }
 
 /** A stable sort key within a phase: action first (creates before updates), then names. */

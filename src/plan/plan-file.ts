@@ -28,6 +28,7 @@ const CHANGE_SHAPES: Record<string, Record<string, Check>> = {
   'user/delete': { userName: str },
   'group/create': { name: str, description: optStr },
   'group/update': { name: str, attributes },
+  'group/rename': { name: str, previousName: str },
   'group/delete': { name: str },
   'membership/create': { group: str, userName: str },
   'membership/delete': { group: str, userName: str },

@@ -19,8 +19,12 @@ export interface ResolvedDesired {
   live: NamedLive;
 }
 
-export function resolveDesired(desired: DesiredState, live: LiveState): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
-  const { named, diagnostics } = nameLive(live);
+export function resolveDesired(
+  desired: DesiredState,
+  live: LiveState,
+  naming: { named: NamedLive; diagnostics: Diagnostic[] } = nameLive(live),
+): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
+  const { named, diagnostics } = naming;
   const errors: Diagnostic[] = [];
   const report = (message: string, pos: SourcePos | undefined, severity: Diagnostic['severity'] = 'error') =>
     errors.push({ severity, message, ...(pos ? { pos } : {}) });

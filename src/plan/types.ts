@@ -21,6 +21,8 @@ export type UserChange =
 export type GroupChange =
   | { kind: 'group'; action: 'create'; name: string; description?: string }
   | { kind: 'group'; action: 'update'; name: string; attributes: AttributeChange[] }
+  /** UpdateGroup of displayName: same id, members and access; `previousName` is the live name. */
+  | { kind: 'group'; action: 'rename'; name: string; previousName: string }
   | { kind: 'group'; action: 'delete'; name: string };
 
 export type MembershipChange = { kind: 'membership'; action: 'create' | 'delete'; group: string; userName: string };

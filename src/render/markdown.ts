@@ -61,7 +61,7 @@ function countsTable(plan: Plan): string {
     const changes = plan.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) return [];
     const n = (pick: (a: string) => boolean) => changes.filter((c) => pick(c.action)).length;
-    return [`| ${title} | ${n((a) => a === 'create')} | ${n((a) => a === 'update' || a === 'reprovision')} | ${n((a) => a === 'delete')} |`];
+    return [`| ${title} | ${n((a) => a === 'create')} | ${n((a) => a === 'update' || a === 'rename' || a === 'reprovision')} | ${n((a) => a === 'delete')} |`];
   });
   return ['| | add | change | destroy |', '|---|--:|--:|--:|', ...rows].join('\n');
 }

@@ -49,6 +49,25 @@ export function userAttributeOperations(changes: AttributeChange[]): AttributeOp
   });
 }
 
+/**
+ * UpdateGroup operations. `displayName` renames the group in place (same GroupId, so its
+ * memberships and assignments stay): the identitystore Group type lists DisplayName among
+ * the attributes UpdateGroup replaces (UpdateGroupRequest.Operations, @aws-sdk/client-identitystore),
+ * and the Terraform provider's aws_identitystore_group sends AttributePath "displayName" in
+ * its UpdateGroup. A group always has a name: removing it is refused here.
+ */
+export function groupAttributeOperations(changes: AttributeChange[]): AttributeOperation[] {
+  return changes.map((c) => {
+    const removed = c.after === undefined || c.after === null;
+    if (c.field === 'displayName') {
+      if (removed) throw new Error('a group\'s displayName cannot be removed');
+      return { AttributePath: 'displayName', AttributeValue: c.after };
+    }
+    if (c.field !== 'description') throw new Error(`group attribute "${c.field}" cannot be updated`);
+    return removed ? { AttributePath: 'description' } : { AttributePath: 'description', AttributeValue: c.after };
+  });
+}
+
 export class IdentityStoreWriter {
   constructor(
     private readonly client: IdentitystoreClient,
@@ -115,10 +134,7 @@ export class IdentityStoreWriter {
   }
 
   async updateGroup(groupId: string, changes: AttributeChange[]): Promise<void> {
-    const Operations: AttributeOperation[] = changes.map((c) => {
-      if (c.field !== 'description') throw new Error(`group attribute "${c.field}" cannot be updated`);
-      return c.after === undefined || c.after === null ? { AttributePath: 'description' } : { AttributePath: 'description', AttributeValue: c.after };
-    });
+    const Operations = groupAttributeOperations(changes);
     await this.retry(`UpdateGroup ${groupId}`, () => this.client.send(new UpdateGroupCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId, Operations })));
   }
 
