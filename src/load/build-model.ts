@@ -121,7 +121,13 @@ function toUser(raw: Raw): User {
 }
 
 function toGroup(raw: Raw): Group {
-  return { name: raw.name as string, ...optional('description', raw.description), members: sortedUnique(strings(raw.members)) };
+  const previousNames = [...new Set(strings(raw.previousNames))];
+  return {
+    name: raw.name as string,
+    ...optional('description', raw.description),
+    members: sortedUnique(strings(raw.members)),
+    ...(previousNames.length > 0 ? { previousNames } : {}),
+  };
 }
 
 function toPolicyRef(raw: Raw): PolicyRef {

@@ -8,6 +8,7 @@ import { buildFileModel, type FileModel } from './build-model.js';
 import { mergeFiles } from './merge.js';
 import { parseStateFile } from './parse-yaml.js';
 import { checkPermissionSetLimits } from './permission-set-rules.js';
+import { checkPreviousNames } from './previous-names.js';
 import { listStateFiles, readStateFile } from './read-files.js';
 import { checkReferences } from './rules.js';
 import { checkSchema } from './schema-check.js';
@@ -41,6 +42,7 @@ export async function loadState(dir: string): Promise<LoadResult> {
   }
   const merged = mergeFiles(models, files);
   diagnostics.push(...merged.diagnostics, ...checkReferences(merged, sources), ...checkPermissionSetLimits(merged.state.permissionSets, sources));
+  diagnostics.push(...checkPreviousNames(merged.state.groups, sources));
 
   const { state } = merged;
   const empty = state.users.length + state.groups.length + state.permissionSets.length + state.assignments.length === 0;
