@@ -34,12 +34,17 @@ const readOnlyPolicy = (effect: string, actions: string[]) => ({
   ],
 });
 
-/** Every kind and action, a policy line diff, a refusal and warnings. */
+/** Every kind and action (a group renamed by previousNames, a deleted group taking its
+ *  membership with it), a policy line diff, a refusal and warnings. */
 export function everyKindPlan(): Plan {
   const live = liveStateOf({
     accounts: [prod, dev],
     users: [aUser({ userName: 'alice@example.com', title: 'Engineer' }), aUser({ userName: 'carol@example.com' }), aUser({ userName: 'dave@example.com' }), aUser({ userName: 'erin@example.com' })],
-    groups: [aGroup({ name: 'Developers', members: ['carol@example.com'] }), aGroup({ name: 'Legacy', description: 'old team' })],
+    groups: [
+      aGroup({ name: 'Developers', members: ['carol@example.com'] }),
+      aGroup({ name: 'Legacy', description: 'old team', members: ['erin@example.com'] }),
+      aGroup({ name: 'Support', members: ['dave@example.com'] }),
+    ],
     permissionSets: [
       aPermissionSet({ name: 'ReadOnly', description: 'Read only', inlinePolicy: readOnlyPolicy('Deny', ['aws-portal:*']) }),
       aPermissionSet({ name: 'Billing', managedPolicies: ['arn:aws:iam::aws:policy/job-function/Billing'] }),
@@ -63,6 +68,7 @@ export function everyKindPlan(): Plan {
       aGroup({ name: 'Developers', members: ['alice@example.com', 'bob@example.com'] }),
       aGroup({ name: 'Platform', description: 'Runs the platform' }),
       aGroup({ name: 'AWSControlTowerAdmins' }),
+      aGroup({ name: 'Customer Support', members: ['dave@example.com'], previousNames: ['Support'] }),
     ],
     permissionSets: [
       aPermissionSet({
