@@ -196,6 +196,20 @@ describe('applyPhases with renames and what goes with a deleted object', () => {
     expect(updates).toEqual([[{ field: 'displayName', before: 'Support', after: 'Customer Support' }]]);
   });
 
+  it('skips what uses the new name when the rename fails, naming the rename', async () => {
+    const live = emptyLive({ users: [{ ...user, id: 'u1' }], groups: [{ id: 'g1', name: 'Support' }] });
+    const w = new RecordingWriter('updateGroup g1');
+    const phases: Change[][] = [
+      [{ kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Support' }],
+      [{ kind: 'membership', action: 'create', group: 'Customer Support', userName: 'alice' }],
+    ];
+    const result = await applyPhases(phases, live, w);
+    expect(result.failures.map((f) => `${f.label}: ${f.error}`)).toEqual([
+      'rename group "Support" to "Customer Support": injected failure of updateGroup g1',
+      'create membership "alice" in group "Customer Support": skipped: it depends on a change that failed (rename group "Support" to "Customer Support")',
+    ]);
+  });
+
   it('removes the memberships listed with a deleted group before deleting it, without failing', async () => {
     const live = emptyLive({
       users: [{ ...user, id: 'u1' }],

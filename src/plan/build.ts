@@ -6,7 +6,7 @@ import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/t
 import { liveChecksum } from './checksum.js';
 import { diffAssignments } from './diff/assignments.js';
 import { diffGroups } from './diff/groups.js';
-import { impliedRemovals } from './diff/implied.js';
+import { deletedObjects, impliedRemovals } from './diff/implied.js';
 import { diffMemberships } from './diff/memberships.js';
 import { diffPermissionSets } from './diff/permission-sets.js';
 import type { DiffResult } from './diff/result.js';
@@ -35,13 +35,9 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const diagnostics = [...resolution.diagnostics, ...matched.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
-  const results: DiffResult[] = [
-    diffUsers(desired, named),
-    diffGroups(desired, named),
-    diffMemberships(desired, named),
-    diffPermissionSets(desired, named),
-    diffAssignments(desired, resolved),
-  ];
+  const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];
+  const { goesAway } = deletedObjects(objects.flatMap((r) => r.changes));
+  const results = [...objects, diffAssignments(desired, resolved, goesAway)];
   const diffed = results.flatMap((r) => r.changes);
   const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
   const warnings = [

@@ -17,6 +17,11 @@ describe('plan files', () => {
     expect(parsePlanFile(serializePlan(plan), 'plan.json')).toEqual(plan);
   });
 
+  it('reads a group rename back', () => {
+    const plan = { ...samplePlan(), changes: [{ kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Support' }] } as Plan;
+    expect(parsePlanFile(serializePlan(plan), 'plan.json').changes).toEqual(plan.changes);
+  });
+
   it('writes sorted keys and a trailing newline, so equal plans give equal files', () => {
     const text = serializePlan(samplePlan());
     expect(text.endsWith('}\n')).toBe(true);
@@ -31,6 +36,7 @@ describe('plan files', () => {
     ['a missing checksum', JSON.stringify({ ...valid(), liveChecksum: undefined }), 'has a missing or invalid "liveChecksum"'],
     ['an unknown change kind', JSON.stringify({ ...valid(), changes: [{ kind: 'role', action: 'create' }] }), 'changes[0] has an unknown kind/action "role/create"'],
     ['a change without its name', JSON.stringify({ ...valid(), changes: [{ kind: 'group', action: 'delete' }] }), 'changes[0] (group delete) has a missing or invalid "name"'],
+    ['a group rename without its previous name', JSON.stringify({ ...valid(), changes: [{ kind: 'group', action: 'rename', name: 'New' }] }), 'changes[0] (group rename) has a missing or invalid "previousName"'],
     ['an array', '[]', 'is not a JSON object'],
   ])('rejects %s, naming the file and the problem', (_what, text, message) => {
     expect(() => parsePlanFile(text, 'plan.json')).toThrow(message);

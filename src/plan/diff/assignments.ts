@@ -7,6 +7,7 @@ import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
 import { tripleKey, type ResolvedDesired } from '../resolve.js';
 import type { AssignmentChange } from '../types.js';
+import type { GoesAway } from './implied.js';
 import type { DiffResult } from './result.js';
 
 /** Whether a protect entry covers a triple (its account given by name or by id). */
@@ -24,7 +25,9 @@ export function describeTriple(t: AssignmentTriple, live: NamedLive): string {
   return `"${t.permissionSet}" for ${t.principalType.toLowerCase()} "${t.principal}" on ${where}`;
 }
 
-export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired): DiffResult<AssignmentChange> {
+/** `goesAway`: assignments whose principal or set the plan deletes (src/plan/diff/implied.ts
+ *  lists their removal); protecting one cannot keep it, so it gets no "kept" warning. */
+export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired, goesAway: GoesAway = () => false): DiffResult<AssignmentChange> {
   const result: DiffResult<AssignmentChange> = { changes: [], warnings: [] };
   if (!desired.settings.manage.assignments) return result;
   const live = resolved.live;
@@ -60,7 +63,7 @@ export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired
   }
   for (const t of live.assignments) {
     if (wantedKeys.has(tripleKey(t)) || ignored(t)) continue;
-    if (safety.protect.some((p) => protects(p, t, live))) {
+    if (safety.protect.some((p) => protects(p, t, live)) && !goesAway(t)) {
       result.warnings.push(`assignment ${describeTriple(t, live)} is not in the state files but is protected (settings.safety.protect); it is kept`);
       continue;
     }

@@ -1,7 +1,7 @@
 // A deleted object takes its memberships and assignments with it: the plan lists and
 // counts each, and orders them before the object's delete.
 import { describe, expect, it } from 'vitest';
-import { aDesiredState, aGroup, aPermissionSet, aSettings, aTriple, aUser, anAccount, liveStateOf } from '../../testing/builders.js';
+import { aDesiredState, aGroup, aPermissionSet, aProtectEntry, aSettings, aTriple, aUser, anAccount, liveStateOf } from '../../testing/builders.js';
 import { buildPlan } from '../build.js';
 import type { Change } from '../types.js';
 
@@ -77,5 +77,24 @@ describe('what goes with a deleted object', () => {
       'delete group Old',
       'delete permissionSet Retired',
     ]);
+  });
+
+  it('does not claim to keep a protected assignment whose group is deleted: it is listed, and the lock-out rule refuses', () => {
+    const live = liveStateOf({
+      accounts: [prod],
+      groups: [aGroup({ name: 'BreakGlass' }), aGroup({ name: 'Keep' })],
+      permissionSets: [aPermissionSet({ name: 'AdministratorAccess' })],
+      assignments: [aTriple({ permissionSet: 'AdministratorAccess', principal: 'BreakGlass', accountId: prod.id })],
+    });
+    const desired = aDesiredState({
+      files: ['identity.yaml'],
+      groups: [aGroup({ name: 'Keep' })],
+      permissionSets: [aPermissionSet({ name: 'AdministratorAccess' })],
+      settings: aSettings({ safety: { maxDeletePercent: 100, protect: [aProtectEntry()] } }),
+    });
+    const { plan } = buildPlan(desired, live, { allowDeletes: false });
+    expect(plan?.changes.map(label)).toEqual(['delete assignment AdministratorAccess BreakGlass 111111111111', 'delete group BreakGlass']);
+    expect(plan?.warnings).toEqual([]);
+    expect(plan?.refused.map((r) => r.rule)).toContain('lockout');
   });
 });

@@ -11,17 +11,31 @@ import type { AssignmentChange, Change, MembershipChange } from '../types.js';
 
 const membershipKey = (group: string, userName: string) => `${group}\u0000${userName}`;
 
+/** Whether an assignment goes away with a principal or permission set the changes delete. */
+export type GoesAway = (t: AssignmentTriple) => boolean;
+
+export function deletedObjects(changes: readonly Change[]): { users: Set<string>; groups: Set<string>; sets: Set<string>; goesAway: GoesAway } {
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  const sets = new Set<string>();
+  for (const c of changes) {
+    if (c.action !== 'delete') continue;
+    if (c.kind === 'user') users.add(c.userName);
+    else if (c.kind === 'group') groups.add(c.name);
+    else if (c.kind === 'permissionSet') sets.add(c.name);
+  }
+  const goesAway = (t: AssignmentTriple) => sets.has(t.permissionSet) || (t.principalType === 'GROUP' ? groups : users).has(t.principal);
+  return { users, groups, sets, goesAway };
+}
+
 export function impliedRemovals(changes: readonly Change[], live: NamedLive): Change[] {
-  const deleted = { users: new Set<string>(), groups: new Set<string>(), sets: new Set<string>() };
+  const deleted = deletedObjects(changes);
   const listedMemberships = new Set<string>();
   const listedAssignments = new Set<string>();
   for (const c of changes) {
     if (c.action !== 'delete') continue;
-    if (c.kind === 'user') deleted.users.add(c.userName);
-    else if (c.kind === 'group') deleted.groups.add(c.name);
-    else if (c.kind === 'permissionSet') deleted.sets.add(c.name);
-    else if (c.kind === 'membership') listedMemberships.add(membershipKey(c.group, c.userName));
-    else listedAssignments.add(tripleKey(c));
+    if (c.kind === 'membership') listedMemberships.add(membershipKey(c.group, c.userName));
+    else if (c.kind === 'assignment') listedAssignments.add(tripleKey(c));
   }
   const implied: Change[] = [];
   for (const m of live.memberships) {
@@ -30,10 +44,8 @@ export function impliedRemovals(changes: readonly Change[], live: NamedLive): Ch
     const change: MembershipChange = { kind: 'membership', action: 'delete', group: m.group, userName: m.userName };
     implied.push(change);
   }
-  const goesAway = (t: AssignmentTriple) =>
-    deleted.sets.has(t.permissionSet) || (t.principalType === 'GROUP' ? deleted.groups : deleted.users).has(t.principal);
   for (const t of live.assignments) {
-    if (!goesAway(t) || listedAssignments.has(tripleKey(t))) continue;
+    if (!deleted.goesAway(t) || listedAssignments.has(tripleKey(t))) continue;
     const accountName = live.accountsById.get(t.accountId)?.name;
     const change: AssignmentChange = { kind: 'assignment', action: 'delete', ...t, ...(accountName !== undefined ? { accountName } : {}) };
     implied.push(change);

@@ -1,6 +1,7 @@
 // Group memberships as a set of (group, userName) pairs. A group listed in the state
-// files has exactly its `members`; groups not listed keep theirs (a deleted group takes
-// its memberships with it). Ignored groups and ignored users are never touched.
+// files has exactly its `members`; groups not listed keep theirs. Ignored groups and
+// ignored users are never touched here; the memberships a deleted group or user takes
+// with it are listed by src/plan/diff/implied.ts.
 import type { DesiredState } from '../../model/types.js';
 import { matchesAnyGlob } from '../../model/glob.js';
 import type { NamedLive } from '../live-names.js';
