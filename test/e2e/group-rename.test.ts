@@ -40,13 +40,13 @@ describe('renaming a group against the sandbox', () => {
   let sandbox: TestSandbox;
   let env: Record<string, string>;
   let dir: string;
-  let console: ConsoleUser;
+  let consoleUser: ConsoleUser;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     seedExampleOrganization(sandbox.sandbox.world);
     env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
-    console = new ConsoleUser(sandbox.clientConfig(EXAMPLE_MANAGEMENT_ACCOUNT));
+    consoleUser = new ConsoleUser(sandbox.clientConfig(EXAMPLE_MANAGEMENT_ACCOUNT));
     dir = await mkdtemp(join(tmpdir(), 'sso-gitops-rename-'));
     await writeFile(join(dir, 'identity.yaml'), `${stateFile('Platform Admins')}\n`);
     const first = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
@@ -54,7 +54,7 @@ describe('renaming a group against the sandbox', () => {
   });
 
   afterAll(async () => {
-    console?.close();
+    consoleUser?.close();
     await sandbox?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -74,22 +74,22 @@ describe('renaming a group against the sandbox', () => {
   }
 
   it('renames a group whose new name differs only in case in place: same id, members and assignments kept', async () => {
-    const id = await console.groupId('Platform Admins');
+    const id = await consoleUser.groupId('Platform Admins');
     await writeFile(join(dir, 'identity.yaml'), `${stateFile('PLATFORM ADMINS')}\n`);
     const plan = await planOf();
     expect(plan.changes).toEqual([{ kind: 'group', action: 'rename', name: 'PLATFORM ADMINS', previousName: 'Platform Admins' }]);
     expect(plan.summary).toEqual({ add: 0, change: 1, destroy: 0 });
     await reconcileThenNothingLeft();
-    expect(await console.groupId('PLATFORM ADMINS')).toBe(id);
+    expect(await consoleUser.groupId('PLATFORM ADMINS')).toBe(id);
   });
 
   it('renames a group by its previousNames in place', async () => {
-    const id = await console.groupId('PLATFORM ADMINS');
+    const id = await consoleUser.groupId('PLATFORM ADMINS');
     await writeFile(join(dir, 'identity.yaml'), `${stateFile('Platform Team', ['PLATFORM ADMINS'])}\n`);
     const plan = await planOf();
     expect(plan.changes).toEqual([{ kind: 'group', action: 'rename', name: 'Platform Team', previousName: 'PLATFORM ADMINS' }]);
     await reconcileThenNothingLeft();
-    expect(await console.groupId('Platform Team')).toBe(id);
+    expect(await consoleUser.groupId('Platform Team')).toBe(id);
   });
 
   it('without previousNames, lists what the deleted group takes with it and still converges', async () => {
