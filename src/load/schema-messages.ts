@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
 import type { FileSource, PathSegment } from './source.js';
+import { closestName } from '../model/suggest.js';
 
 export interface SchemaProblem {
   /** Where the problem is, and whether to point at the key rather than the value. */
@@ -104,27 +105,13 @@ function sourceText(source: FileSource, path: PathSegment[]): string | undefined
 function unknownField(name: string, parent: Record<string, unknown>, path: PathSegment[]): string {
   const known = Object.keys((parent.properties ?? {}) as Record<string, unknown>);
   const what = path.length === 0 ? 'unknown top-level key' : 'unknown field';
-  const close = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? known.find((k) => editDistance(k, name) <= 2);
+  const close = closestName(name, known);
   if (close) return `${what} "${name}" (did you mean "${close}"?)`;
   return `${what} "${name}"; expected ${known.join(', ')}`;
 }
 
 function countKeys(data: unknown): string {
   return typeof data === 'object' && data !== null ? String(Object.keys(data).length) : '?';
-}
-
-/** Levenshtein distance, for "did you mean" suggestions on typos. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /** JSON pointer (`/permissionSets/0/tags/team`) to path segments. */
