@@ -30,6 +30,18 @@ export function policyJson(policy: PolicyDocument): string {
   return JSON.stringify(policy);
 }
 
+/**
+ * The characters sso-admin accepts in a policy document (PermissionSetPolicyDocument:
+ * [\u0009\u000A\u000D\u0020-\u00FF]+, service model sso-admin 2020-07-20). JSON.stringify
+ * escapes the other control characters, so only characters above U+00FF can remain.
+ */
+const POLICY_CHARACTERS = /[^\t\n\r\u0020-\u00ff]/u;
+
+/** The first character of a policy text that AWS refuses, or undefined. */
+export function firstCharacterAwsRefuses(text: string): string | undefined {
+  return POLICY_CHARACTERS.exec(text)?.[0];
+}
+
 /** Sizes AWS checks: all characters, and characters that are not whitespace. */
 export function policySize(policy: PolicyDocument): { chars: number; nonWhitespace: number } {
   const text = policyJson(policy);

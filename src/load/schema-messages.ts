@@ -19,11 +19,13 @@ export function describeSchemaError(e: ErrorObject, source: FileSource): SchemaP
   const path = pointerToPath(e.instancePath);
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
   const custom = typeof parent.errorMessage === 'string' && EXPLAINED_BY_ERROR_MESSAGE.has(e.keyword) ? parent.errorMessage : undefined;
-  if (custom) return at(path, false, custom);
   if (e.propertyName !== undefined) {
     // propertyNames: the key itself is wrong
-    return at([...path, e.propertyName], true, `key "${e.propertyName}" ${predicate(e, parent)}`, path);
+    return at([...path, e.propertyName], true, `key "${e.propertyName}" ${custom ?? predicate(e, parent)}`, path);
   }
+  if (custom) return at(path, false, custom);
+  const customerManaged = e.keyword === 'pattern' && typeof e.data === 'string' ? customerManagedAdvice(e.data, path) : undefined;
+  if (customerManaged) return at(path, false, customerManaged);
   switch (e.keyword) {
     case 'required':
       return at(path, false, `missing required field "${String(e.params.missingProperty)}"`);
@@ -40,6 +42,23 @@ export function describeSchemaError(e: ErrorObject, source: FileSource): SchemaP
     default:
       return at(path, false, predicate(e, parent));
   }
+}
+
+/** An account's policy ARN (arn:<partition>:iam::<12 digits>:policy/<path><name>). */
+const CUSTOMER_POLICY_ARN = /^arn:[\w-]+:iam::\d{12}:policy(\/(?:[^/]+\/)*)([^/]+)$/;
+
+/**
+ * A permission set attaches only AWS managed policies by ARN (sso-admin ManagedPolicyArn
+ * has `iam::aws:policy`); a policy of the customer's own accounts is referenced by name
+ * and path and must exist in every target account. Says what to write instead.
+ */
+function customerManagedAdvice(value: string, path: PathSegment[]): string | undefined {
+  const match = CUSTOMER_POLICY_ARN.exec(value);
+  if (!match) return undefined;
+  const [, policyPath, name] = match;
+  const reference = `{name: ${name ?? ''}, path: ${policyPath ?? '/'}}`;
+  const instead = path.includes('permissionsBoundary') ? `customerManagedPolicy: ${reference}` : `customerManagedPolicies: [${reference}]`;
+  return `${value} is a customer managed policy; a permission set names those in every account by name and path: write ${instead}`;
 }
 
 function at(path: PathSegment[], key: boolean, message: string, subject: PathSegment[] = path): SchemaProblem {
