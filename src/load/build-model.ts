@@ -203,7 +203,9 @@ function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => Pro
     const parsed: ProtectEntry = { permissionSet: e.permissionSet as string, ...optional('group', e.group), ...optional('user', e.user), ...optional('account', e.account) };
     return place(parsed, i);
   });
+  const quotas = raw.quotas as Settings['quotas'] | undefined;
   return {
+    ...(quotas !== undefined ? { quotas: { ...quotas } } : {}),
     manage: { ...DEFAULT_SETTINGS.manage, ...manage },
     ignore: {
       users: strings(ignore.users ?? DEFAULT_SETTINGS.ignore.users),

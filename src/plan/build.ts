@@ -11,6 +11,7 @@ import { diffPermissionSets } from './diff/permission-sets.js';
 import type { DiffResult } from './diff/result.js';
 import { diffUsers } from './diff/users.js';
 import { orderChanges } from './order.js';
+import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanSummary } from './types.js';
@@ -24,6 +25,7 @@ export interface PlanOptions {
 
 export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
   const { resolved, diagnostics } = resolveDesired(desired, live);
+  diagnostics.push(...checkQuotas(desired, resolved));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const results: DiffResult[] = [

@@ -219,4 +219,12 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
     // the protect entry is given by the assignment, whatever the case: no "only guards" warning
     expect(result.lines.filter((l) => l.includes('only guards'))).toEqual([]);
   });
+
+  test('reads raised quotas from settings.quotas', async () => {
+    const state = await loaded({
+      'users.yaml': `users:\n${ALICE}`,
+      'settings.yaml': `settings:\n  quotas: {permissionSetsPerInstance: 3500}\n`,
+    });
+    expect(state.settings.quotas).toEqual({ permissionSetsPerInstance: 3500 });
+  });
 });
