@@ -1,7 +1,15 @@
 // Inline policy documents: parsing the JSON-string form and measuring what AWS measures.
 import type { PolicyDocument } from '../model/types.js';
 
-/** AWS limits of an inline policy of a permission set. */
+/**
+ * AWS limits of an inline policy of a permission set. 32,768: sso-admin's
+ * PermissionSetPolicyDocument (max length, service model sso-admin 2020-07-20) and the
+ * IAM Identity Center quotas page ("32,768 bytes"). 10,240 not counting whitespace: the
+ * same quotas page, which is IAM's limit for a role's inline policies — the set is
+ * provisioned as a role, and IAM does not count whitespace against its policy sizes
+ * (IAM User Guide, "IAM and AWS STS quotas"). Both are measured in characters of the
+ * compact JSON sent; the policy holds only characters up to U+00FF (see below).
+ */
 export const INLINE_POLICY_MAX_CHARS = 32_768;
 export const INLINE_POLICY_MAX_NON_WHITESPACE = 10_240;
 
