@@ -1,6 +1,9 @@
 // Cross-reference rules that the schema cannot express: every name an entry uses must be
 // declared (for the kinds this repository manages; unmanaged ones must exist live and are
 // checked by `plan`), and settings that point at nothing or at declared objects are flagged.
+// Names compare without regard to case: a reference spelt differently from its
+// declaration is that object (with a warning), and a name that matches nothing gets the
+// closest declared one as a suggestion.
 import type { AssignmentEntry, Diagnostic, ProtectEntry, SourcePos } from '../model/types.js';
 import { matchesGlob } from '../model/glob.js';
 import type { NamedKind } from './build-model.js';
@@ -58,7 +61,10 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   if (!unreadable.has('assignments')) {
     for (const entry of state.settings.safety.protect) {
       if (!state.assignments.some((a) => protects(entry, a, declared))) {
-        const principal = entry.group !== undefined ? `group "${entry.group}"` : `user "${entry.user ?? ''}"`;
+        // a name the files do not declare may well be live; one close to a declared name is likely a typo
+        const [kind, name] = entry.group !== undefined ? (['groups', entry.group] as const) : (['users', entry.user ?? ''] as const);
+        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].values()) : '';
+        const principal = `${KIND_LABEL[kind]} "${name}"${hint}`;
         const account = entry.account !== undefined ? ` on account "${entry.account}"` : '';
         report('warning', `protect: no assignment in the state files gives "${entry.permissionSet}" to ${principal}${account}; the entry only guards a live assignment`, entry.pos);
       }

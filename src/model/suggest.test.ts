@@ -7,6 +7,11 @@ describe('editDistance', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
   });
+
+  test('a swap of two neighbouring characters is one typo', () => {
+    expect(editDistance('exmaple', 'example')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+  });
 });
 
 describe('closestName', () => {
@@ -16,6 +21,10 @@ describe('closestName', () => {
 
   test('a typo in a long name is corrected', () => {
     expect(closestName('alice@exmaple.com', ['bob@example.com', 'alice@example.com'])).toBe('alice@example.com');
+  });
+
+  test('a name sharing only its domain is not a typo of another', () => {
+    expect(closestName('zoe@example.com', ['bob@example.com'])).toBeUndefined();
   });
 
   test('a short name is not "corrected" into an unrelated one', () => {

@@ -2,38 +2,58 @@
 // account, OU or schema key is answered with the closest name that does exist.
 import { compareStrings } from './order.js';
 
-/** Levenshtein distance (insertions, deletions, substitutions each cost 1). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): insertions,
+ * deletions, substitutions and swaps of two neighbours each cost 1, so "exmaple" is one
+ * typo away from "example", as a person would count it.
+ */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((rows[i - 1]?.[j] as number) + 1, (row[j - 1] as number) + 1, (rows[i - 1]?.[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] as number) + 1);
+      row.push(best);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length] as number;
+  return rows[a.length]?.[b.length] as number;
 }
 
 /**
  * The candidate `name` most likely meant, or undefined when none is close. Case is
  * ignored (a name differing only in case is the best match of all); a candidate is close
- * when at most a quarter of the name's characters (and at least 2) must change, and
- * fewer than all of them, so short names are not "corrected" into unrelated ones. Ties go
- * to the first candidate in code-unit order, so the answer never depends on input order.
+ * when one typo in six characters (at least one, at most three) turns one into the other
+ * and the typos change at most half of the part that differs, so that "zoe@example.com"
+ * is not "corrected" into "bob@example.com". Ties go to the first candidate in code-unit
+ * order, so the answer never depends on input order.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = name.toLowerCase();
-  const limit = Math.min(Math.max(2, Math.floor(wanted.length / 4)), wanted.length - 1);
+  const limit = Math.min(Math.max(1, Math.floor(wanted.length / 6)), 3, wanted.length - 1);
   let best: { name: string; distance: number } | undefined;
   for (const candidate of candidates) {
     if (candidate === name) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance > limit) continue;
+    if (distance > limit || distance > Math.max(1, Math.floor(differingLength(wanted, candidate.toLowerCase()) / 2))) continue;
     if (!best || distance < best.distance || (distance === best.distance && compareStrings(candidate, best.name) < 0)) best = { name: candidate, distance };
   }
   return best?.name;
+}
+
+/**
+ * Length of the longer of the two parts that differ once the common start and end are
+ * taken off: "zoe" and "bob" in zoe@example.com and bob@example.com. A typo changes at
+ * most half of that part; a different name changes all of it.
+ */
+function differingLength(a: string, b: string): number {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return Math.max(a.length, b.length) - start - end;
 }
 
 /** ` (did you mean "X"?)` for the closest candidate, or an empty string. */

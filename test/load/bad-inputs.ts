@@ -558,6 +558,17 @@ export const BAD_INPUTS: BadInput[] = [
 /** Cases whose only diagnostics are warnings: the state still loads. */
 export const WARNING_INPUTS: BadInput[] = [
   {
+    name: 'protect entry naming a principal close to a declared one: did you mean',
+    files: {
+      'users.yaml': USERS,
+      'groups.yaml': `groups:\n  - name: BreakGlass\n`,
+      'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: Admin, group: BreakGlas}\n`,
+    },
+    expected: [
+      'identity/settings.yaml:4:9: warning: protect: no assignment in the state files gives "Admin" to group "BreakGlas" (did you mean "BreakGlass"?); the entry only guards a live assignment',
+    ],
+  },
+  {
     name: 'references differing from the declared name only in case resolve to it',
     files: {
       'users.yaml': USERS,
