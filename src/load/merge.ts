@@ -1,6 +1,7 @@
 // Merges what the files declare into one desired state. Every kind may be spread over
-// any number of files; a name declared twice is an error that names both places, and
-// only one file may hold `settings:` (two would silently override each other).
+// any number of files; a name declared twice (names differing only in case are one name)
+// is an error that names both places, and only one file may hold `settings:` (two would
+// silently override each other).
 import type { Diagnostic, DesiredState, SourcePos } from '../model/types.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type { FileModel, ListKind, NamedKind } from './build-model.js';
