@@ -98,6 +98,31 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
   return model;
 }
 
+const DECLARING_KEYS: ReadonlyArray<ListKind | 'settings'> = [...LIST_KINDS, 'settings'];
+
+/**
+ * The model of a file that could not be parsed: it declares nothing, and every kind it
+ * may have declared is unreadable, so that references to names it might hold are not
+ * reported as undeclared (that cascade buried the one real error). A kind counts when it
+ * appears as a top-level key (at the start of a line) in the text; without text, or
+ * when no top-level key can be seen at all, every kind does.
+ */
+export function unparsedFileModel(file: string, text: string | undefined): FileModel {
+  const keys = text === undefined ? [] : [...text.matchAll(/^["']?([A-Za-z]+)["']?[ \t]*:/gm)].map((m) => m[1]);
+  const named = DECLARING_KEYS.filter((kind) => keys.includes(kind));
+  const anyKey = keys.some((k) => (DECLARING_KEYS as readonly unknown[]).includes(k));
+  return {
+    file,
+    users: [],
+    groups: [],
+    permissionSets: [],
+    assignments: [],
+    rejectedNames: { users: [], groups: [], permissionSets: [] },
+    unreadable: new Set(anyKey ? named : DECLARING_KEYS),
+    diagnostics: [],
+  };
+}
+
 function isListKind(value: PathSegment | undefined): value is ListKind {
   return (LIST_KINDS as readonly unknown[]).includes(value);
 }
@@ -184,7 +209,9 @@ function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => Pro
     const parsed: ProtectEntry = { permissionSet: e.permissionSet as string, ...optional('group', e.group), ...optional('user', e.user), ...optional('account', e.account) };
     return place(parsed, i);
   });
+  const quotas = raw.quotas as Settings['quotas'] | undefined;
   return {
+    ...(quotas !== undefined ? { quotas: { ...quotas } } : {}),
     manage: { ...DEFAULT_SETTINGS.manage, ...manage },
     ignore: {
       users: strings(ignore.users ?? DEFAULT_SETTINGS.ignore.users),

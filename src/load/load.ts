@@ -4,13 +4,13 @@
 // collected, so one run reports everything; a state is returned only without errors.
 import { stat } from 'node:fs/promises';
 import { compareDiagnostics, type DesiredState, type Diagnostic } from '../model/types.js';
-import { buildFileModel, type FileModel } from './build-model.js';
+import { buildFileModel, unparsedFileModel, type FileModel } from './build-model.js';
 import { mergeFiles } from './merge.js';
 import { parseStateFile } from './parse-yaml.js';
 import { checkPermissionSetLimits } from './permission-set-rules.js';
 import { checkPreviousNames } from './previous-names.js';
 import { listStateFiles, readStateFile } from './read-files.js';
-import { checkReferences } from './rules.js';
+import { adoptDeclaredSpellings, checkReferences } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { SourceMap } from './source.js';
 
@@ -35,38 +35,52 @@ export async function loadState(dir: string): Promise<LoadResult> {
 
   const sources = new SourceMap();
   const diagnostics: Diagnostic[] = [];
+  // problems that stop a file from being parsed at all: reported first, before anything
+  // they may have caused elsewhere
+  const parseErrors: Diagnostic[] = [];
   const models: FileModel[] = [];
   for (const relative of files) {
-    const model = await loadFile(displayPath(dir, relative), sources, diagnostics);
+    const model = await loadFile(displayPath(dir, relative), sources, diagnostics, parseErrors);
     if (model) models.push(model);
   }
   const merged = mergeFiles(models, files);
   diagnostics.push(...merged.diagnostics, ...checkReferences(merged, sources), ...checkPermissionSetLimits(merged.state.permissionSets, sources));
   diagnostics.push(...checkPreviousNames(merged.state.groups, sources));
 
+  adoptDeclaredSpellings(merged);
   const { state } = merged;
   const empty = state.users.length + state.groups.length + state.permissionSets.length + state.assignments.length === 0;
-  if (empty && !diagnostics.some(isError)) {
+  if (empty && parseErrors.length === 0 && !diagnostics.some(isError)) {
     diagnostics.push({ severity: 'error', message: `no users, groups, permissionSets or assignments in "${dir}"` });
   }
   diagnostics.sort(compareDiagnostics);
+  diagnostics.unshift(...parseErrors.sort(compareDiagnostics));
   return diagnostics.some(isError) ? { diagnostics } : { state, diagnostics };
 }
 
-/** Reads, parses, schema-checks and models one file; its problems go to `diagnostics`. */
-async function loadFile(file: string, sources: SourceMap, diagnostics: Diagnostic[]): Promise<FileModel | undefined> {
+/**
+ * Reads, parses, schema-checks and models one file. Its problems go to `diagnostics`,
+ * or to `parseErrors` when the file cannot be parsed (it is then modelled as declaring
+ * nothing, with the kinds it may have declared unreadable).
+ */
+async function loadFile(file: string, sources: SourceMap, diagnostics: Diagnostic[], parseErrors: Diagnostic[]): Promise<FileModel | undefined> {
   let read;
   try {
     read = await readStateFile(file);
   } catch (err) {
-    diagnostics.push({ severity: 'error', message: `cannot read file: ${errorText(err)}`, pos: { file, line: 1, col: 1 } });
-    return undefined;
+    parseErrors.push({ severity: 'error', message: `cannot read file: ${errorText(err)}`, pos: { file, line: 1, col: 1 } });
+    return unparsedFileModel(file, undefined);
   }
   if ('diagnostic' in read) {
-    diagnostics.push(read.diagnostic);
-    return undefined;
+    parseErrors.push(read.diagnostic);
+    return unparsedFileModel(file, undefined);
   }
   const parsed = parseStateFile(file, read.text);
+  if (parsed.diagnostics.some(isError)) {
+    parseErrors.push(...parsed.diagnostics.filter(isError));
+    diagnostics.push(...parsed.diagnostics.filter((d) => !isError(d)));
+    return unparsedFileModel(file, read.text);
+  }
   diagnostics.push(...parsed.diagnostics);
   if (parsed.data === undefined) return undefined;
   const schema = checkSchema(parsed.data, parsed.source);

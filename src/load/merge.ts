@@ -1,15 +1,28 @@
 // Merges what the files declare into one desired state. Every kind may be spread over
-// any number of files; a name declared twice is an error that names both places, and
-// only one file may hold `settings:` (two would silently override each other).
+// any number of files; a name declared twice (names differing only in case are one name)
+// is an error that names both places, and only one file may hold `settings:` (two would
+// silently override each other).
 import type { Diagnostic, DesiredState, SourcePos } from '../model/types.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type { FileModel, ListKind, NamedKind } from './build-model.js';
+
+/**
+ * Declared names of one kind by their lower-case form: names that differ only in case
+ * are one name (AWS may compare them either way), so a reference is looked up
+ * case-insensitively and answered with the spelling of the declaration.
+ */
+export type DeclaredNames = Map<string, string>;
+
+/** The declared spelling of `name`, ignoring case, or undefined. */
+export function declaredSpelling(declared: DeclaredNames, name: string): string | undefined {
+  return declared.get(name.toLowerCase());
+}
 
 /** The merged state plus what the rules need to know about entries that did not load. */
 export interface MergedState {
   state: DesiredState;
   /** Every declared name per kind, including entries the schema rejected. */
-  declared: Record<NamedKind, Set<string>>;
+  declared: Record<NamedKind, DeclaredNames>;
   /** Kinds (or settings) that some file declares in an unreadable form: references to them are not checked. */
   unreadable: Set<ListKind | 'settings'>;
   diagnostics: Diagnostic[];
@@ -40,26 +53,41 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
       diagnostics.push({ severity: 'error', message, ...(other.settingsPos ? { pos: other.settingsPos } : {}) });
     }
   }
+  const names = (loaded: string[], rejected: string[]): DeclaredNames => {
+    const map: DeclaredNames = new Map();
+    for (const name of [...loaded, ...rejected]) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), name);
+    return map;
+  };
   const declared = {
-    users: new Set([...state.users.map((u) => u.userName), ...models.flatMap((m) => m.rejectedNames.users)]),
-    groups: new Set([...state.groups.map((g) => g.name), ...models.flatMap((m) => m.rejectedNames.groups)]),
-    permissionSets: new Set([...state.permissionSets.map((p) => p.name), ...models.flatMap((m) => m.rejectedNames.permissionSets)]),
+    users: names(state.users.map((u) => u.userName), models.flatMap((m) => m.rejectedNames.users)),
+    groups: names(state.groups.map((g) => g.name), models.flatMap((m) => m.rejectedNames.groups)),
+    permissionSets: names(state.permissionSets.map((p) => p.name), models.flatMap((m) => m.rejectedNames.permissionSets)),
   };
   return { state, declared, unreadable, diagnostics };
 }
 
-/** Keeps the first entry of each name; every later one is an error pointing back at the first. */
+/**
+ * Keeps the first entry of each name; every later one is an error pointing back at the
+ * first. Names that differ only in case are the same name: AWS may treat them as one
+ * (a CreateGroup of "ADMINS" beside "Admins" conflicts), and the tool must be right
+ * whichever way it compares.
+ */
 function uniqueByName<T extends { pos?: SourcePos }>(kind: NamedKind, items: T[], nameOf: (item: T) => string, diagnostics: Diagnostic[]): T[] {
   const firstByName = new Map<string, T>();
   for (const item of items) {
     const name = nameOf(item);
-    const first = firstByName.get(name);
+    const first = firstByName.get(name.toLowerCase());
     if (!first) {
-      firstByName.set(name, item);
+      firstByName.set(name.toLowerCase(), item);
       continue;
     }
     const where = first.pos ? `${first.pos.file}:${first.pos.line}:${first.pos.col}` : 'another file';
-    diagnostics.push({ severity: 'error', message: `${KIND_LABEL[kind]} "${name}" is declared twice (first at ${where})`, ...(item.pos ? { pos: item.pos } : {}) });
+    const firstName = nameOf(first);
+    const message =
+      firstName === name
+        ? `${KIND_LABEL[kind]} "${name}" is declared twice (first at ${where})`
+        : `${KIND_LABEL[kind]} "${name}" is declared twice: names that differ only in case are the same name (first at ${where} as "${firstName}")`;
+    diagnostics.push({ severity: 'error', message, ...(item.pos ? { pos: item.pos } : {}) });
   }
   return [...firstByName.values()];
 }

@@ -11,6 +11,8 @@ export const MAX_ALIAS_COUNT = 100;
 
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Parser errors that stand on their own; any other is a syntax error that may cause more. */
+const INDEPENDENT_ERRORS = new Set<string>(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
 
 export interface ParsedFile {
   source: FileSource;
@@ -36,7 +38,10 @@ export function parseStateFile(file: string, text: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, offset: number) => diagnostics.push({ severity: 'error', message, pos: source.posAtOffset(offset) });
 
-  for (const e of doc.errors) error(describeYamlError(e, doc), e.pos[0]);
+  // after a syntax error the parser resynchronises as best it can, and what it reports
+  // next mostly follows from the first one: only that one is worth reading
+  const syntaxErrors = doc.errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
+  for (const e of doc.errors) if (INDEPENDENT_ERRORS.has(e.code) || e === syntaxErrors[0]) error(describeYamlError(e, doc), e.pos[0]);
   for (const w of doc.warnings) {
     // unresolved tags are reported below, with every other custom tag
     if (w.code !== 'TAG_RESOLVE_FAILED') diagnostics.push({ severity: 'warning', message: w.message, pos: source.posAtOffset(w.pos[0]) });

@@ -1,7 +1,15 @@
 // Inline policy documents: parsing the JSON-string form and measuring what AWS measures.
 import type { PolicyDocument } from '../model/types.js';
 
-/** AWS limits of an inline policy of a permission set. */
+/**
+ * AWS limits of an inline policy of a permission set. 32,768: sso-admin's
+ * PermissionSetPolicyDocument (max length, service model sso-admin 2020-07-20) and the
+ * IAM Identity Center quotas page ("32,768 bytes"). 10,240 not counting whitespace: the
+ * same quotas page, which is IAM's limit for a role's inline policies — the set is
+ * provisioned as a role, and IAM does not count whitespace against its policy sizes
+ * (IAM User Guide, "IAM and AWS STS quotas"). Both are measured in characters of the
+ * compact JSON sent; the policy holds only characters up to U+00FF (see below).
+ */
 export const INLINE_POLICY_MAX_CHARS = 32_768;
 export const INLINE_POLICY_MAX_NON_WHITESPACE = 10_240;
 
@@ -28,6 +36,18 @@ export function isPolicyDocument(value: unknown): value is PolicyDocument {
 /** The compact JSON text sent to AWS for a policy document. */
 export function policyJson(policy: PolicyDocument): string {
   return JSON.stringify(policy);
+}
+
+/**
+ * The characters sso-admin accepts in a policy document (PermissionSetPolicyDocument:
+ * [\u0009\u000A\u000D\u0020-\u00FF]+, service model sso-admin 2020-07-20). JSON.stringify
+ * escapes the other control characters, so only characters above U+00FF can remain.
+ */
+const POLICY_CHARACTERS = /[^\t\n\r\u0020-\u00ff]/u;
+
+/** The first character of a policy text that AWS refuses, or undefined. */
+export function firstCharacterAwsRefuses(text: string): string | undefined {
+  return POLICY_CHARACTERS.exec(text)?.[0];
 }
 
 /** Sizes AWS checks: all characters, and characters that are not whitespace. */

@@ -1,9 +1,15 @@
 // Cross-reference rules that the schema cannot express: every name an entry uses must be
 // declared (for the kinds this repository manages; unmanaged ones must exist live and are
 // checked by `plan`), and settings that point at nothing or at declared objects are flagged.
+// Names compare without regard to case: a reference spelt differently from its
+// declaration is that object (with a warning), and a name that matches nothing gets the
+// closest declared one as a suggestion.
 import type { AssignmentEntry, Diagnostic, ProtectEntry, SourcePos } from '../model/types.js';
 import { matchesGlob } from '../model/glob.js';
-import type { MergedState } from './merge.js';
+import type { NamedKind } from './build-model.js';
+import { declaredSpelling, type MergedState } from './merge.js';
+import { didYouMean } from '../model/suggest.js';
+import { compareStrings } from '../model/order.js';
 import type { SourceMap } from './source.js';
 
 export function checkReferences(merged: MergedState, sources: SourceMap): Diagnostic[] {
@@ -17,30 +23,48 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   const checkUsers = manage.users && !unreadable.has('users');
   const checkGroups = manage.groups && !unreadable.has('groups');
   const checkPermissionSets = manage.permissionSets && !unreadable.has('permissionSets');
+  /** A reference must name a declared object; one that differs from it only in case is it, with a warning. */
+  const reference = (kind: NamedKind, name: string, subject: string, missing: string, pos: SourcePos | undefined, label = KIND_LABEL[kind]) => {
+    const spelling = declaredSpelling(declared[kind], name);
+    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, pos);
+    else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, pos);
+  };
 
   if (checkUsers) {
     for (const group of state.groups) {
       for (const member of group.members) {
-        if (!declared.users.has(member)) report('error', `group "${group.name}": member "${member}" is not a user`, sources.itemAt(group, 'members', member));
+        reference('users', member, `group "${group.name}"`, `member "${member}" is not a user`, sources.itemAt(group, 'members', member), 'member');
       }
     }
   }
   for (const entry of state.assignments) {
     const subject = `assignment of "${entry.permissionSet}"`;
-    if (checkPermissionSets && !declared.permissionSets.has(entry.permissionSet)) {
-      report('error', `${subject}: permission set "${entry.permissionSet}" is not declared`, sources.at(entry, 'permissionSet'));
+    if (checkPermissionSets) {
+      const ps = entry.permissionSet;
+      reference('permissionSets', ps, subject, `permission set "${ps}" is not declared`, sources.at(entry, 'permissionSet'));
     }
     for (const user of checkUsers ? entry.users : []) {
-      if (!declared.users.has(user)) report('error', `${subject}: user "${user}" is not declared`, sources.itemAt(entry, 'users', user));
+      reference('users', user, subject, `user "${user}" is not declared`, sources.itemAt(entry, 'users', user));
     }
     for (const group of checkGroups ? entry.groups : []) {
-      if (!declared.groups.has(group)) report('error', `${subject}: group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
+      reference('groups', group, subject, `group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
+    }
+  }
+  for (const entry of state.settings.safety.protect) {
+    // a protect entry may name live objects the files do not declare: only the case is checked
+    const named: Array<[NamedKind, string | undefined]> = [['permissionSets', entry.permissionSet], ['groups', entry.group], ['users', entry.user]];
+    for (const [kind, name] of named) {
+      const spelling = name === undefined ? undefined : declaredSpelling(declared[kind], name);
+      if (name !== undefined && spelling !== undefined && spelling !== name) report('warning', `protect: ${caseMismatch(KIND_LABEL[kind], name, spelling)}`, entry.pos);
     }
   }
   if (!unreadable.has('assignments')) {
     for (const entry of state.settings.safety.protect) {
-      if (!state.assignments.some((a) => protects(entry, a))) {
-        const principal = entry.group !== undefined ? `group "${entry.group}"` : `user "${entry.user ?? ''}"`;
+      if (!state.assignments.some((a) => protects(entry, a, declared))) {
+        // a name the files do not declare may well be live; one close to a declared name is likely a typo
+        const [kind, name] = entry.group !== undefined ? (['groups', entry.group] as const) : (['users', entry.user ?? ''] as const);
+        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].values()) : '';
+        const principal = `${KIND_LABEL[kind]} "${name}"${hint}`;
         const account = entry.account !== undefined ? ` on account "${entry.account}"` : '';
         report('warning', `protect: no assignment in the state files gives "${entry.permissionSet}" to ${principal}${account}; the entry only guards a live assignment`, entry.pos);
       }
@@ -50,10 +74,40 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   return diagnostics;
 }
 
+const KIND_LABEL: Record<NamedKind, string> = { users: 'user', groups: 'group', permissionSets: 'permission set' };
+
+function caseMismatch(label: string, name: string, spelling: string): string {
+  return `${label} "${name}" is declared as "${spelling}"; names that differ only in case are the same name: write "${spelling}"`;
+}
+
+/**
+ * Rewrites every reference that differs from its declaration only in case to the declared
+ * spelling (checkReferences warned about each), so that plan and diff see one name.
+ */
+export function adoptDeclaredSpellings(merged: MergedState): void {
+  const { state, declared } = merged;
+  const spelling = (kind: NamedKind, name: string): string => declaredSpelling(declared[kind], name) ?? name;
+  for (const group of state.groups) group.members = [...new Set(group.members.map((m) => spelling('users', m)))].sort(compareStrings);
+  for (const entry of state.assignments) {
+    entry.permissionSet = spelling('permissionSets', entry.permissionSet);
+    entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];
+    entry.groups = [...new Set(entry.groups.map((g) => spelling('groups', g)))];
+  }
+  for (const entry of state.settings.safety.protect) {
+    entry.permissionSet = spelling('permissionSets', entry.permissionSet);
+    if (entry.group !== undefined) entry.group = spelling('groups', entry.group);
+    if (entry.user !== undefined) entry.user = spelling('users', entry.user);
+  }
+}
+
 /** Whether an assignment entry may give what a protect entry guards (OU and tag targets resolve only at plan time). */
-function protects(entry: ProtectEntry, assignment: AssignmentEntry): boolean {
-  if (assignment.permissionSet !== entry.permissionSet) return false;
-  const principal = entry.group !== undefined ? assignment.groups.includes(entry.group) : assignment.users.includes(entry.user ?? '');
+function protects(entry: ProtectEntry, assignment: AssignmentEntry, declared: MergedState['declared']): boolean {
+  const same = (kind: NamedKind, a: string, b: string) => a === b || (declaredSpelling(declared[kind], a) ?? a) === (declaredSpelling(declared[kind], b) ?? b);
+  if (!same('permissionSets', assignment.permissionSet, entry.permissionSet)) return false;
+  const principal =
+    entry.group !== undefined
+      ? assignment.groups.some((g) => same('groups', g, entry.group ?? ''))
+      : assignment.users.some((u) => same('users', u, entry.user ?? ''));
   if (!principal || entry.account === undefined) return principal;
   const targetsResolvedLater = assignment.organizationalUnits.length > 0 || Object.keys(assignment.accountTags).length > 0;
   return targetsResolvedLater || assignment.accounts.includes(entry.account);

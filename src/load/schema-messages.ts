@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
 import type { FileSource, PathSegment } from './source.js';
+import { closestName } from '../model/suggest.js';
 
 export interface SchemaProblem {
   /** Where the problem is, and whether to point at the key rather than the value. */
@@ -18,11 +19,13 @@ export function describeSchemaError(e: ErrorObject, source: FileSource): SchemaP
   const path = pointerToPath(e.instancePath);
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
   const custom = typeof parent.errorMessage === 'string' && EXPLAINED_BY_ERROR_MESSAGE.has(e.keyword) ? parent.errorMessage : undefined;
-  if (custom) return at(path, false, custom);
   if (e.propertyName !== undefined) {
     // propertyNames: the key itself is wrong
-    return at([...path, e.propertyName], true, `key "${e.propertyName}" ${predicate(e, parent)}`, path);
+    return at([...path, e.propertyName], true, `key "${e.propertyName}" ${custom ?? predicate(e, parent)}`, path);
   }
+  if (custom) return at(path, false, custom);
+  const customerManaged = e.keyword === 'pattern' && typeof e.data === 'string' ? customerManagedAdvice(e.data, path) : undefined;
+  if (customerManaged) return at(path, false, customerManaged);
   switch (e.keyword) {
     case 'required':
       return at(path, false, `missing required field "${String(e.params.missingProperty)}"`);
@@ -39,6 +42,23 @@ export function describeSchemaError(e: ErrorObject, source: FileSource): SchemaP
     default:
       return at(path, false, predicate(e, parent));
   }
+}
+
+/** An account's policy ARN (arn:<partition>:iam::<12 digits>:policy/<path><name>). */
+const CUSTOMER_POLICY_ARN = /^arn:[\w-]+:iam::\d{12}:policy(\/(?:[^/]+\/)*)([^/]+)$/;
+
+/**
+ * A permission set attaches only AWS managed policies by ARN (sso-admin ManagedPolicyArn
+ * has `iam::aws:policy`); a policy of the customer's own accounts is referenced by name
+ * and path and must exist in every target account. Says what to write instead.
+ */
+function customerManagedAdvice(value: string, path: PathSegment[]): string | undefined {
+  const match = CUSTOMER_POLICY_ARN.exec(value);
+  if (!match) return undefined;
+  const [, policyPath, name] = match;
+  const reference = `{name: ${name ?? ''}, path: ${policyPath ?? '/'}}`;
+  const instead = path.includes('permissionsBoundary') ? `customerManagedPolicy: ${reference}` : `customerManagedPolicies: [${reference}]`;
+  return `${value} is a customer managed policy; a permission set names those in every account by name and path: write ${instead}`;
 }
 
 function at(path: PathSegment[], key: boolean, message: string, subject: PathSegment[] = path): SchemaProblem {
@@ -104,27 +124,13 @@ function sourceText(source: FileSource, path: PathSegment[]): string | undefined
 function unknownField(name: string, parent: Record<string, unknown>, path: PathSegment[]): string {
   const known = Object.keys((parent.properties ?? {}) as Record<string, unknown>);
   const what = path.length === 0 ? 'unknown top-level key' : 'unknown field';
-  const close = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? known.find((k) => editDistance(k, name) <= 2);
+  const close = closestName(name, known);
   if (close) return `${what} "${name}" (did you mean "${close}"?)`;
   return `${what} "${name}"; expected ${known.join(', ')}`;
 }
 
 function countKeys(data: unknown): string {
   return typeof data === 'object' && data !== null ? String(Object.keys(data).length) : '?';
-}
-
-/** Levenshtein distance, for "did you mean" suggestions on typos. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /** JSON pointer (`/permissionSets/0/tags/team`) to path segments. */

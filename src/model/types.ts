@@ -120,6 +120,14 @@ export interface Settings {
   /** Glob patterns (`*`, `?`) of live object names never touched. */
   ignore: { users: string[]; groups: string[]; permissionSets: string[] };
   safety: { maxDeletePercent: number; protect: ProtectEntry[] };
+  /** AWS quotas raised for this instance; absent ones are the documented defaults (src/plan/quotas.ts). */
+  quotas?: Partial<Quotas>;
+}
+
+/** Adjustable IAM Identity Center quotas that a plan is checked against. */
+export interface Quotas {
+  permissionSetsPerInstance: number;
+  permissionSetsPerAccount: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

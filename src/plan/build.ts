@@ -14,6 +14,7 @@ import { diffUsers } from './diff/users.js';
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
+import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanSummary } from './types.js';
@@ -32,7 +33,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const desired = matched.desired;
   const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const { resolved } = resolution;
-  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics];
+  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkQuotas(desired, resolved)];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];

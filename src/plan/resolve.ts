@@ -5,7 +5,8 @@ import type { LiveState } from '../model/live.js';
 import type { Account, AssignmentEntry, AssignmentTriple, DesiredState, Diagnostic, PrincipalType, SourcePos } from '../model/types.js';
 import { accountCarriesTags, accountsBelow, lookUpAccount } from './accounts.js';
 import { nameLive, type NamedLive } from './live-names.js';
-import { valuesByKey } from '../model/order.js';
+import { compareStrings, valuesByKey } from '../model/order.js';
+import { closestName, didYouMean } from '../model/suggest.js';
 
 export interface ResolvedAssignment extends AssignmentTriple {
   /** The entry that asked for it (the first one, when several do). */
@@ -75,15 +76,17 @@ function declaredNames(desired: DesiredState): DeclaredNames {
 function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, declared: DeclaredNames, live: NamedLive, report: Report): boolean {
   const { manage } = desired.settings;
   let ok = true;
-  const need = (what: string, name: string, setting: string, managed: boolean, inDesired: boolean, inLive: boolean) => {
+  const need = (what: string, name: string, setting: 'permissionSets' | 'groups' | 'users', managed: boolean, inDesired: boolean, inLive: boolean) => {
     if (managed && !inDesired) {
       report(`${what} "${name}" is not defined in the state files`, entry.pos);
       ok = false;
     } else if (!managed && !inLive) {
-      report(`${what} "${name}" is not managed here (settings.manage.${setting}: false) and does not exist in the identity store`, entry.pos);
+      report(`${what} "${name}" is not managed here (settings.manage.${setting}: false) and does not exist in the identity store${didYouMean(name, liveNames[setting]())}`, entry.pos);
       ok = false;
     }
   };
+  // computed only for a name that is missing: the maps can hold 100,000 users
+  const liveNames = { permissionSets: () => live.permissionSets.keys(), groups: () => live.groups.keys(), users: () => live.users.keys() };
   const ps = entry.permissionSet;
   need('permission set', ps, 'permissionSets', manage.permissionSets, declared.permissionSets.has(ps), live.permissionSets.has(ps));
   for (const g of entry.groups) need('group', g, 'groups', manage.groups, declared.groups.has(g), live.groups.has(g));
@@ -97,7 +100,7 @@ function checkMembers(desired: DesiredState, live: NamedLive, report: Report): v
   for (const group of desired.groups) {
     for (const member of group.members) {
       if (!live.users.has(member)) {
-        report(`group "${group.name}": member "${member}" is not managed here (settings.manage.users: false) and does not exist in the identity store`, group.pos);
+        report(`group "${group.name}": member "${member}" is not managed here (settings.manage.users: false) and does not exist in the identity store${didYouMean(member, live.users.keys())}`, group.pos);
       }
     }
   }
@@ -110,7 +113,7 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
   const targets = new Map<string, { account: Account; explicit: boolean }>();
   for (const ref of entry.accounts) {
     const found = lookUpAccount(ref, live.accounts);
-    if ('error' in found) report(`assignment of "${entry.permissionSet}": ${found.error}`, entry.pos);
+    if ('error' in found) report(`assignment of "${entry.permissionSet}": ${accountError(ref, found.error, live.accounts)}`, entry.pos);
     else targets.set(found.account.id, { account: found.account, explicit: true });
   }
   const implicit = (a: Account) => {
@@ -118,7 +121,7 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
   };
   const knownOus = new Set(live.organizationalUnits.map((ou) => ou.path));
   for (const path of entry.organizationalUnits) {
-    if (!knownOus.has(path)) report(`assignment of "${entry.permissionSet}": organizational unit "${path}" does not exist`, entry.pos);
+    if (!knownOus.has(path)) report(`assignment of "${entry.permissionSet}": organizational unit "${path}" does not exist${didYouMean(path, knownOus)}`, entry.pos);
     else accountsBelow(path, live.accounts).forEach(implicit);
   }
   if (Object.keys(entry.accountTags).length > 0) {
@@ -126,16 +129,31 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
   }
   for (const ref of entry.excludeAccounts) {
     const found = lookUpAccount(ref, live.accounts);
-    if ('error' in found) report(`assignment of "${entry.permissionSet}": excludeAccounts: ${found.error}`, entry.pos);
+    if ('error' in found) report(`assignment of "${entry.permissionSet}": excludeAccounts: ${accountError(ref, found.error, live.accounts)}`, entry.pos);
     else targets.delete(found.account.id);
   }
   const result: Account[] = [];
-  for (const { account, explicit } of [...targets.values()].sort((a, b) => a.account.id.localeCompare(b.account.id))) {
+  for (const { account, explicit } of [...targets.values()].sort((a, b) => compareStrings(a.account.id, b.account.id))) {
     if (account.state === 'ACTIVE') result.push(account);
     else if (explicit) report(`assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) is ${account.state}, not ACTIVE`, entry.pos);
     else report(`assignment of "${entry.permissionSet}": skipping account "${account.name}" (${account.id}): it is ${account.state}, not ACTIVE`, entry.pos, 'warning');
   }
   return result;
+}
+
+/**
+ * The lookup's error, or, for a reference that names no account, one that says which
+ * account was probably meant (an id is answered with the id and the account's name).
+ */
+function accountError(ref: string, error: string, accounts: readonly Account[]): string {
+  if (accounts.some((a) => a.id === ref || a.name === ref)) return error; // found, but not usable (a shared name)
+  if (/^\d{12}$/.test(ref)) {
+    const id = closestName(ref, accounts.map((a) => a.id));
+    const account = accounts.find((a) => a.id === id);
+    return account ? `account ${ref} is not in the organization (did you mean ${account.id} "${account.name}"?)` : error;
+  }
+  const name = closestName(ref, accounts.map((a) => a.name));
+  return name === undefined ? error : `account "${ref}" is not in the organization (did you mean "${name}"?)`;
 }
 
 export function tripleKey(t: AssignmentTriple): string {

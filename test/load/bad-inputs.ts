@@ -169,7 +169,7 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'reserved userName',
     files: { 'users.yaml': USERS.replace('userName: alice@example.com', 'userName: Administrator') },
     expected: [
-      'identity/users.yaml:2:15: users[0].userName: is reserved by AWS (Administrator and AWSAdministrators cannot be used)',
+      'identity/users.yaml:2:15: users[0].userName: is reserved by AWS (Administrator and AWSAdministrators, in any case, cannot be used)',
     ],
   },
   {
@@ -230,7 +230,7 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'managed policy that is not an ARN',
     files: { 'users.yaml': USERS, 'ps.yaml': PS('    managedPolicies: [ReadOnlyAccess]\n') },
     expected: [
-      'identity/ps.yaml:3:23: permissionSets[0].managedPolicies[0]: must be a managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'identity/ps.yaml:3:23: permissionSets[0].managedPolicies[0]: must be an AWS managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess (or arn:aws-us-gov:..., arn:aws-cn:...)',
     ],
   },
   {
@@ -379,10 +379,238 @@ export const BAD_INPUTS: BadInput[] = [
       'identity/users.yaml:2:5: users[0]: missing required field "familyName"',
     ],
   },
+  // --- names that do not resolve: did you mean ----------------------------------------
+  {
+    name: 'group member misspelt: did you mean the declared user',
+    files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Devs\n    members: [alice@exmaple.com]\n` },
+    expected: [
+      'identity/groups.yaml:3:15: group "Devs": member "alice@exmaple.com" is not a user (did you mean "alice@example.com"?)',
+    ],
+  },
+  {
+    name: 'assignment naming misspelt permission set and group: did you mean',
+    files: {
+      'users.yaml': USERS,
+      'groups.yaml': `groups:\n  - name: Developers\n`,
+      'ps.yaml': PS(''),
+      'assignments.yaml': `assignments:\n  - permissionSet: Devv\n    groups: [Developres]\n    accounts: [prod]\n`,
+    },
+    expected: [
+      'identity/assignments.yaml:2:20: assignment of "Devv": permission set "Devv" is not declared (did you mean "Dev"?)',
+      'identity/assignments.yaml:3:14: assignment of "Devv": group "Developres" is not declared (did you mean "Developers"?)',
+    ],
+  },
+  // --- names that differ only in case are one name --------------------------------------
+  {
+    name: 'group declared twice, differing only in case',
+    files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Platform Admins\n  - name: PLATFORM ADMINS\n` },
+    expected: [
+      'identity/groups.yaml:3:5: group "PLATFORM ADMINS" is declared twice: names that differ only in case are the same name (first at identity/groups.yaml:2:5 as "Platform Admins")',
+    ],
+  },
+  {
+    name: 'user declared twice across files, differing only in case',
+    files: { 'users.yaml': USERS, 'more/users.yaml': USERS.replace('userName: alice@example.com', 'userName: Alice@Example.com') },
+    expected: [
+      'identity/users.yaml:2:5: user "alice@example.com" is declared twice: names that differ only in case are the same name (first at identity/more/users.yaml:2:5 as "Alice@Example.com")',
+    ],
+  },
+  {
+    name: 'permission set declared twice, differing only in case',
+    files: { 'users.yaml': USERS, 'ps.yaml': `permissionSets:\n  - name: ReadOnly\n  - name: readonly\n` },
+    expected: [
+      'identity/ps.yaml:3:5: permission set "readonly" is declared twice: names that differ only in case are the same name (first at identity/ps.yaml:2:5 as "ReadOnly")',
+    ],
+  },
+  // --- the AWS model: what apply would reject halfway -----------------------------------
+  {
+    name: 'managed policy ARN of an account: use customerManagedPolicies',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    managedPolicies:\n      - arn:aws:iam::123456789012:policy/teams/Deploy\n') },
+    expected: [
+      'identity/ps.yaml:4:9: permissionSets[0].managedPolicies[0]: arn:aws:iam::123456789012:policy/teams/Deploy is a customer managed policy; a permission set names those in every account by name and path: write customerManagedPolicies: [{name: Deploy, path: /teams/}]',
+    ],
+  },
+  {
+    name: 'permissions boundary ARN of an account: use customerManagedPolicy',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    permissionsBoundary:\n      managedPolicyArn: arn:aws:iam::123456789012:policy/Boundary\n') },
+    expected: [
+      'identity/ps.yaml:4:25: permissionSets[0].permissionsBoundary.managedPolicyArn: arn:aws:iam::123456789012:policy/Boundary is a customer managed policy; a permission set names those in every account by name and path: write customerManagedPolicy: {name: Boundary, path: /}',
+    ],
+  },
+  {
+    name: 'managed policy ARN with a malformed partition',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    managedPolicies: [arn:awsgov:iam::aws:policy/ReadOnlyAccess]\n') },
+    expected: [
+      'identity/ps.yaml:3:23: permissionSets[0].managedPolicies[0]: must be an AWS managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess (or arn:aws-us-gov:..., arn:aws-cn:...)',
+    ],
+  },
+  {
+    name: 'relayState with characters AWS refuses',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    relayState: https://console.aws.amazon.com/s3/home?region=eu-west-1#bucket<prod>\n') },
+    expected: [
+      'identity/ps.yaml:3:17: permissionSets[0].relayState: must use only letters, digits, spaces and &$@#\\/%?=~-_\'"|!:,.;*+[](){} (percent-encode anything else, e.g. %3C for <)',
+    ],
+  },
+  {
+    name: 'tag key with the reserved aws: prefix, in any case',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    tags: {AWS:createdBy: me}\n') },
+    expected: [
+      'identity/ps.yaml:3:12: permissionSets[0].tags: key "AWS:createdBy" starts with "aws:", which AWS reserves for its own tags',
+    ],
+  },
+  {
+    name: 'tag key and value with characters outside the tag pattern',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    tags: {"cost#center": "a,b"}\n') },
+    expected: [
+      'identity/ps.yaml:3:12: permissionSets[0].tags: key "cost#center" must use only letters, digits, spaces and _.:/=+-@',
+      'identity/ps.yaml:3:27: permissionSets[0].tags["cost#center"]: must use only letters, digits, spaces and _.:/=+-@',
+    ],
+  },
+  {
+    name: 'userName with a space',
+    files: { 'users.yaml': USERS.replace('userName: alice@example.com', 'userName: alice smith') },
+    expected: [
+      'identity/users.yaml:2:15: users[0].userName: must use only letters, marks, digits, symbols and punctuation: no spaces, control or invisible characters',
+    ],
+  },
+  {
+    name: 'userName with a zero-width space',
+    files: { 'users.yaml': USERS.replace('userName: alice@example.com', 'userName: "alice\\u200b@example.com"') },
+    expected: [
+      'identity/users.yaml:2:15: users[0].userName: must use only letters, marks, digits, symbols and punctuation: no spaces, control or invisible characters',
+    ],
+  },
+  {
+    name: 'group name with a control character and a zero-width joiner',
+    files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: "Dev\\tOps"\n  - name: "Dev\\u200dOps"\n` },
+    expected: [
+      'identity/groups.yaml:2:11: groups[0].name: must use only letters, marks, digits, symbols, punctuation and spaces: no control or invisible characters',
+      'identity/groups.yaml:3:11: groups[1].name: must use only letters, marks, digits, symbols, punctuation and spaces: no control or invisible characters',
+    ],
+  },
+  {
+    name: 'reserved names for users and groups, in any case',
+    files: {
+      'users.yaml': USERS.replace('userName: alice@example.com', 'userName: administrator'),
+      'groups.yaml': `groups:\n  - name: awsadministrators\n`,
+    },
+    expected: [
+      'identity/groups.yaml:2:11: groups[0].name: is reserved by AWS (Administrator and AWSAdministrators, in any case, cannot be used)',
+      'identity/users.yaml:2:15: users[0].userName: is reserved by AWS (Administrator and AWSAdministrators, in any case, cannot be used)',
+    ],
+  },
+  {
+    name: 'user attribute with a control character',
+    files: { 'users.yaml': USERS.replace('displayName: Alice Liddell', 'displayName: "Alice\\u0007Liddell"') },
+    expected: [
+      'identity/users.yaml:3:18: users[0].displayName: must use only letters, marks, digits, symbols, punctuation and spaces: no control or invisible characters',
+    ],
+  },
+  {
+    name: 'inline policy with a character outside what AWS accepts',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Sid: Euro, Effect: Deny, Action: "s3:*", Resource: "arn:aws:s3:::bucket-€"}\n') },
+    expected: [
+      'identity/ps.yaml:4:7: permission set "Dev": inline policy contains "€" (U+20AC); AWS accepts only tab, line breaks and the characters U+0020 to U+00FF in a policy',
+    ],
+  },
+  {
+    name: 'inline policy with Effect misspelt',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Effect: Alow, Action: "s3:*", Resource: "*"}\n') },
+    expected: [
+      'identity/ps.yaml:6:20: permission set "Dev": inline policy Statement[0].Effect: "Alow" must be "Allow" or "Deny" (did you mean "Allow"?)',
+    ],
+  },
+  {
+    name: 'inline policy statement without Resource or Action',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n        - Effect: Allow\n          Resource: "*"\n') },
+    expected: [
+      'identity/ps.yaml:6:11: permission set "Dev": inline policy Statement[0]: needs Resource or NotResource',
+      'identity/ps.yaml:8:11: permission set "Dev": inline policy Statement[1]: needs Action or NotAction',
+    ],
+  },
+  {
+    name: 'inline policy statement with an unknown key: did you mean',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n          Resource: "*"\n          Condtion: {Bool: {aws:SecureTransport: "false"}}\n') },
+    expected: [
+      'identity/ps.yaml:9:11: permission set "Dev": inline policy Statement[0]: unknown key "Condtion" (did you mean "Condition"?)',
+    ],
+  },
+  {
+    name: 'inline policy as a JSON string with a bad Version and both Action and NotAction',
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(`    inlinePolicy: '{"Version": "2012-10-18", "Statement": {"Effect": "Deny", "Action": "a:b", "NotAction": "c:d", "Resource": "*"}}'\n`),
+    },
+    expected: [
+      'identity/ps.yaml:3:19: permission set "Dev": inline policy Version: "2012-10-18" must be "2012-10-17" (or the older "2008-10-17")',
+      'identity/ps.yaml:3:19: permission set "Dev": inline policy Statement: has both Action and NotAction; use one',
+    ],
+  },
+  {
+    name: 'inline policy with a Principal, which an identity policy cannot have',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Statement:\n        - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*"}\n') },
+    expected: [
+      'identity/ps.yaml:5:26: permission set "Dev": inline policy Statement[0]: Principal belongs in resource policies; a permission set\'s policy applies to whoever uses it',
+    ],
+  },
 ];
 
 /** Cases whose only diagnostics are warnings: the state still loads. */
 export const WARNING_INPUTS: BadInput[] = [
+  {
+    name: 'protect entry naming a principal close to a declared one: did you mean',
+    files: {
+      'users.yaml': USERS,
+      'groups.yaml': `groups:\n  - name: BreakGlass\n`,
+      'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: Admin, group: BreakGlas}\n`,
+    },
+    expected: [
+      'identity/settings.yaml:4:9: warning: protect: no assignment in the state files gives "Admin" to group "BreakGlas" (did you mean "BreakGlass"?); the entry only guards a live assignment',
+    ],
+  },
+  {
+    name: 'references differing from the declared name only in case resolve to it',
+    files: {
+      'users.yaml': USERS,
+      'groups.yaml': `groups:\n  - name: Devs\n    members: [Alice@Example.com]\n`,
+      'ps.yaml': PS(''),
+      'assignments.yaml': `assignments:\n  - permissionSet: DEV\n    groups: [devs]\n    users: [ALICE@example.com]\n    accounts: [prod]\n`,
+    },
+    expected: [
+      'identity/assignments.yaml:2:20: warning: assignment of "DEV": permission set "DEV" is declared as "Dev"; names that differ only in case are the same name: write "Dev"',
+      'identity/assignments.yaml:3:14: warning: assignment of "DEV": group "devs" is declared as "Devs"; names that differ only in case are the same name: write "Devs"',
+      'identity/assignments.yaml:4:13: warning: assignment of "DEV": user "ALICE@example.com" is declared as "alice@example.com"; names that differ only in case are the same name: write "alice@example.com"',
+      'identity/groups.yaml:3:15: warning: group "Devs": member "Alice@Example.com" is declared as "alice@example.com"; names that differ only in case are the same name: write "alice@example.com"',
+    ],
+  },
+  {
+    name: 'protect entry differing from the declared names only in case',
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(''),
+      'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts: [prod]\n`,
+      'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: dev, user: Alice@example.com}\n`,
+    },
+    expected: [
+      'identity/settings.yaml:4:9: warning: protect: permission set "dev" is declared as "Dev"; names that differ only in case are the same name: write "Dev"',
+      'identity/settings.yaml:4:9: warning: protect: user "Alice@example.com" is declared as "alice@example.com"; names that differ only in case are the same name: write "alice@example.com"',
+    ],
+  },
+  {
+    name: 'more than 10 managed policies: IAM default quota per role',
+    files: { 'users.yaml': USERS, 'ps.yaml': PS(`    managedPolicies:\n${Array.from({ length: 11 }, (_, i) => `      - arn:aws:iam::aws:policy/P${i}`).join('\n')}\n`) },
+    expected: [
+      'identity/ps.yaml:2:5: warning: permission set "Dev": 11 managed and customer managed policies; IAM attaches at most 10 to a role unless the quota "Managed policies per role" was raised in every target account',
+    ],
+  },
+  {
+    name: 'managed policy ARNs of the other partitions are accepted',
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS('    managedPolicies:\n      - arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n      - arn:aws-cn:iam::aws:policy/job-function/ViewOnlyAccess\n      - arn:aws-iso-b:iam::aws:policy/service-role/AWSConfigRole\n'),
+    },
+    expected: [],
+  },
   {
     name: 'protect entry that no assignment gives',
     files: {

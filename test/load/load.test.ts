@@ -201,4 +201,30 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
     expect(result.lines).toEqual(['no users, groups, permissionSets or assignments in "identity"']);
     expect(result.state).toBeUndefined();
   });
+
+  test('references differing from a declaration only in case load with the declared spelling', async () => {
+    const result = await loadFiles({
+      'users.yaml': `users:\n${ALICE}`,
+      'groups.yaml': `groups:\n  - name: Devs\n    members: [ALICE@example.com, alice@example.com]\n`,
+      'ps.yaml': `permissionSets:\n  - name: Dev\n`,
+      'assignments.yaml': `assignments:\n  - permissionSet: dev\n    groups: [DEVS]\n    users: [Alice@Example.com]\n    accounts: [prod]\n`,
+      'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: DEV, group: devs}\n`,
+    });
+    if (!result.state) throw new Error(result.lines.join('\n'));
+    expect(result.state.groups[0]?.members).toEqual(['alice@example.com']);
+    expect(withoutPos(result.state.assignments)).toEqual([
+      anAssignmentEntry({ permissionSet: 'Dev', groups: ['Devs'], users: ['alice@example.com'], accounts: ['prod'] }),
+    ]);
+    expect(result.state.settings.safety.protect.map((p) => [p.permissionSet, p.group])).toEqual([['Dev', 'Devs']]);
+    // the protect entry is given by the assignment, whatever the case: no "only guards" warning
+    expect(result.lines.filter((l) => l.includes('only guards'))).toEqual([]);
+  });
+
+  test('reads raised quotas from settings.quotas', async () => {
+    const state = await loaded({
+      'users.yaml': `users:\n${ALICE}`,
+      'settings.yaml': `settings:\n  quotas: {permissionSetsPerInstance: 3500}\n`,
+    });
+    expect(state.settings.quotas).toEqual({ permissionSetsPerInstance: 3500 });
+  });
 });
