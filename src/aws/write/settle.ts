@@ -6,6 +6,7 @@
 // holds the write is done, otherwise the conflict goes to the retry policy as before, and
 // an exhausted conflict fails the write.
 import { isRetryableConflict } from '../conflict-retry.js';
+import { awsErrorName } from '../errors.js';
 import type { RetryConflicts } from './retry.js';
 
 /** The write's answer, or `undefined` when a conflict came back and a read showed the goal already holds. */
@@ -39,7 +40,7 @@ export async function isGone(read: () => Promise<unknown>): Promise<boolean> {
     await read();
     return false;
   } catch (err) {
-    if (err instanceof Error && err.name === 'ResourceNotFoundException') return true;
+    if (awsErrorName(err) === 'ResourceNotFoundException') return true;
     throw err;
   }
 }
