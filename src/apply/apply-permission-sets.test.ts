@@ -1,6 +1,8 @@
-// A permission set created during the run may turn out to be adopted: its name was taken
-// meanwhile (a racing run, or our own attempt whose answer was lost). The steps after the
-// creation must start from that set's real content, not from an empty set.
+// Applying permission set changes at the edges. A set created during the run may turn out
+// to be adopted: its name was taken meanwhile (a racing run, or our own attempt whose
+// answer was lost); the steps after the creation must start from that set's real content,
+// not from an empty set. And an update that failed (e.g. AWS kept a description the
+// update meant to remove) is never followed by a re-provisioning.
 import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../model/live.js';
 import type { PermissionSet } from '../model/types.js';
@@ -22,8 +24,8 @@ const live: LiveState = {
   provisioning: [],
 };
 
-/** A writer whose createPermissionSet answers `created`; records the content steps. */
-function writerCreating(created: CreatedPermissionSet): { writer: IdentityCenterWriter; steps: string[] } {
+/** A writer whose createPermissionSet answers `created`; records the content steps and provisionings. */
+function writerCreating(created: CreatedPermissionSet, failStep?: Error): { writer: IdentityCenterWriter; steps: string[] } {
   const steps: string[] = [];
   const unexpected = async (): Promise<never> => {
     throw new Error('unexpected call');
@@ -40,9 +42,12 @@ function writerCreating(created: CreatedPermissionSet): { writer: IdentityCenter
     createPermissionSet: async () => created,
     applyPermissionSetOperation: async (arn, op) => {
       steps.push(`${arn} ${JSON.stringify(op)}`);
+      if (failStep) throw failStep;
     },
     deletePermissionSet: unexpected,
-    provisionPermissionSet: unexpected,
+    provisionPermissionSet: async (arn) => {
+      steps.push(`provision ${arn}`);
+    },
     createAssignment: unexpected,
     deleteAssignment: unexpected,
   };
@@ -84,5 +89,21 @@ describe('applying the creation of a permission set', () => {
       '{"op":"detachManagedPolicy","arn":"arn:aws:iam::aws:policy/AdministratorAccess"}',
       '{"op":"deleteInlinePolicy"}',
     ]);
+  });
+
+  it('does not re-provision a set whose update failed', async () => {
+    const { writer, steps } = writerCreating({ arn: 'unused' }, new Error('AWS kept the relayState'));
+    const withRelay = { ...wanted, relayState: 'https://console.aws.amazon.com/' };
+    const result = await applyPhases(
+      [
+        [{ kind: 'permissionSet', action: 'update', name: 'Ops', attributes: [{ field: 'relayState', before: withRelay.relayState }], after: wanted }],
+        [{ kind: 'permissionSet', action: 'reprovision', name: 'Ops', staleAccounts: [], reason: 'updated' }],
+      ],
+      { ...live, permissionSets: [{ ...withRelay, arn: 'arn:ops' }] },
+      writer,
+    );
+    expect(steps).toEqual(['arn:ops {"op":"updateBasics","description":"operators","sessionDuration":"PT1H"}']);
+    expect(result.failures.map((f) => f.change.action)).toEqual(['update', 'reprovision']);
+    expect(result.failures[1]?.error).toMatch(/^skipped: /);
   });
 });
