@@ -185,3 +185,19 @@ describe.each([
     await expect(remove(writer)).rejects.toThrow(new RegExp(`^${command} \\S+: still conflicting after 3 attempts`));
   });
 });
+
+describe.each([
+  ['updateUser', 'UpdateUser', (w: IdentityStoreWriter) => w.updateUser('u-1', [{ field: 'title', before: 'a', after: 'b' }])],
+  ['updateGroup', 'UpdateGroup', (w: IdentityStoreWriter) => w.updateGroup('g-1', [{ field: 'description', before: 'a', after: 'b' }])],
+] as const)('IdentityStoreWriter.%s', (_name, command, update) => {
+  it('retries a concurrent modification or a conflict without a Reason until the update succeeds', async () => {
+    const { writer, calls } = writerAnswering({ [command]: [conflict('CONCURRENT_MODIFICATION'), conflict(), {}] });
+    await expect(update(writer)).resolves.toBeUndefined();
+    expect(commandsOf(calls)).toEqual([command, command, command]);
+  });
+
+  it('fails when the conflicts persist', async () => {
+    const { writer } = writerAnswering({ [command]: [conflict()] });
+    await expect(update(writer)).rejects.toThrow('still conflicting after 3 attempts');
+  });
+});
