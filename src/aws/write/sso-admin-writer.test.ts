@@ -22,7 +22,7 @@ const PS = 'arn:aws:sso:::permissionSet/ssoins-1/ps-1';
 
 function writerAnswering(script: Parameters<typeof scripted>[0]) {
   const { client, calls } = ssoAdminAnswering(scripted(script));
-  return { writer: new SsoAdminWriter(client, 'arn:aws:sso:::instance/ssoins-1', retry, poller()), calls };
+  return { writer: new SsoAdminWriter(client, 'arn:aws:sso:::instance/ssoins-1', retry, poller(), [0, 0]), calls };
 }
 
 describe('SsoAdminWriter.createPermissionSet', () => {
@@ -125,6 +125,15 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
     await expect(writer.applyPermissionSetOperation(PS, removeBoth)).rejects.toThrow(
       'AWS kept the description "old words" and relayState "https://console.aws.amazon.com/s3/" although the update left them out to remove them (UpdatePermissionSet accepts no empty value). To converge, keep a description and relayState for this permission set in the files, or replace the set',
     );
+  });
+
+  it('reads again before failing: a removed field that shows only on the first read is gone', async () => {
+    const { writer, calls } = writerAnswering({
+      UpdatePermissionSet: [{}],
+      DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', Description: 'not yet propagated' } }, { PermissionSet: { Name: 'Ops' } }],
+    });
+    await expect(writer.applyPermissionSetOperation(PS, removeBoth)).resolves.toBeUndefined();
+    expect(commandsOf(calls)).toEqual(['UpdatePermissionSet', 'DescribePermissionSet', 'DescribePermissionSet']);
   });
 
   it('does not complain about fields the update sets', async () => {

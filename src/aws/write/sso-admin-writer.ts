@@ -62,6 +62,10 @@ const OPERATION_NAMES: Record<PermissionSetOperation['op'], string> = {
   deletePermissionsBoundary: 'DeletePermissionsBoundaryFromPermissionSet',
 };
 
+/** Re-reads of a set whose removed field still shows, before the update counts as failed. */
+const REREAD_DELAYS_MS = [500, 2000];
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Removals whose "not found" means the goal holds. */
 const NOT_FOUND_IS_DONE: ReadonlySet<PermissionSetOperation['op']> = new Set(['detachManagedPolicy', 'detachCustomerManagedPolicy', 'deleteInlinePolicy', 'deletePermissionsBoundary']);
 
@@ -74,6 +78,8 @@ export class SsoAdminWriter {
     private readonly instanceArn: string,
     private readonly retry: RetryConflicts,
     private readonly poller: AsyncPoller,
+    /** Pauses before reading a set again when a removed field still shows (see verifyRemovedBasics). */
+    private readonly rereadDelaysMs: readonly number[] = REREAD_DELAYS_MS,
   ) {
     this.reader = { clients: { ssoAdmin: client }, instanceArn };
     this.goals = new PermissionSetGoals(this.reader);
@@ -138,7 +144,14 @@ export class SsoAdminWriter {
    * reporting success and planning the same removal on every run.
    */
   private async verifyRemovedBasics(PermissionSetArn: string, op: Extract<PermissionSetOperation, { op: 'updateBasics' }>): Promise<void> {
-    const kept = survivingFields(await this.goals.describe(PermissionSetArn), op);
+    let kept = survivingFields(await this.goals.describe(PermissionSetArn), op);
+    // A read right after a write may still see the old value (the model's ConflictException
+    // speaks of writes that "did not have time to propagate"): look again before failing.
+    for (const delay of this.rereadDelaysMs) {
+      if (kept.length === 0) return;
+      await sleep(delay);
+      kept = survivingFields(await this.goals.describe(PermissionSetArn), op);
+    }
     if (kept.length === 0) return;
     const fields = kept.map((k) => `${k.field} "${k.value}"`).join(' and ');
     const names = kept.map((k) => k.field).join(' and ');
