@@ -90,7 +90,7 @@ export class IdentityStoreWriter {
       );
       return required(out.UserId, 'CreateUser returned no UserId');
     } catch (err) {
-      const userId = await this.existingAfterConflict(err, `user "${u.userName}"`, () =>
+      const userId = await this.existingAfterConflict(err, 'user', u.userName, () =>
         this.client.send(new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } } })).then((o) => o.UserId),
       );
       const described = await this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId }));
@@ -126,7 +126,7 @@ export class IdentityStoreWriter {
       );
       return required(out.GroupId, 'CreateGroup returned no GroupId');
     } catch (err) {
-      const groupId = await this.existingAfterConflict(err, `group "${name}"`, () =>
+      const groupId = await this.existingAfterConflict(err, 'group', name, () =>
         this.client.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } } })).then((o) => o.GroupId),
       );
       const described = await this.client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId: groupId }));
@@ -188,7 +188,7 @@ export class IdentityStoreWriter {
    * object turns out to exist (another writer created it meanwhile). Otherwise the
    * create failed, and the conflict is rethrown.
    */
-  private async existingAfterConflict(err: unknown, what: string, lookUp: () => Promise<string | undefined>): Promise<string> {
+  private async existingAfterConflict(err: unknown, kind: 'user' | 'group', name: string, lookUp: () => Promise<string | undefined>): Promise<string> {
     if (!isConflict(err)) throw err;
     let id: string | undefined;
     try {
@@ -198,7 +198,7 @@ export class IdentityStoreWriter {
     }
     if (id) return id;
     if (!isUniquenessConflict(err)) throw err;
-    throw new Error(`${what}: AWS answers that it already exists, but no ${what.split(' ')[0]} of that name is found: ${(err as Error).message}`);
+    throw new Error(`${kind} "${name}": AWS answers that it already exists, but no ${kind} of that name is found: ${(err as Error).message}`);
   }
 }
 
