@@ -38,7 +38,7 @@ class RecordingWriter implements IdentityCenterWriter {
   async deleteGroup(id: string) { this.record(`deleteGroup ${id}`); }
   async createMembership(g: string, u: string) { this.record(`createMembership ${g} ${u}`); }
   async deleteMembership(id: string) { this.record(`deleteMembership ${id}`); }
-  async createPermissionSet(s: { name: string }) { this.record(`createPermissionSet ${s.name}`); return `arn:ps/${s.name}`; }
+  async createPermissionSet(s: { name: string }) { this.record(`createPermissionSet ${s.name}`); return { arn: `arn:ps/${s.name}` }; }
   async applyPermissionSetOperation(arn: string, op: { op: string }) { this.record(`${op.op} ${arn}`); }
   async deletePermissionSet(arn: string) { this.record(`deletePermissionSet ${arn}`); }
   async provisionPermissionSet(arn: string) { this.record(`provision ${arn}`); }

@@ -116,9 +116,10 @@ async function applyPermissionSetChange(
 ): Promise<void> {
   switch (c.action) {
     case 'create': {
-      const arn = await w.createPermissionSet(c.after);
+      // An adopted set (the name was taken meanwhile) is brought from its real content.
+      const { arn, adopted } = await w.createPermissionSet(c.after);
       ids.addPermissionSet(c.name, arn);
-      for (const op of permissionSetOperations(undefined, c.after)) await w.applyPermissionSetOperation(arn, op);
+      for (const op of permissionSetOperations(adopted, c.after)) await w.applyPermissionSetOperation(arn, op);
       return;
     }
     case 'update': {

@@ -26,6 +26,10 @@ describe('permissionSetOperations', () => {
     expect(permissionSetOperations(set({ sessionDuration: 'PT1H' }), set())).toEqual([]);
   });
 
+  it('sends no update for a session duration spelled differently (an adopted set reads back PT1H for PT60M)', () => {
+    expect(permissionSetOperations(set({ sessionDuration: 'PT1H' }), set({ sessionDuration: 'PT60M' }))).toEqual([]);
+  });
+
   it('attaches new policies before detaching removed ones', () => {
     const ops = permissionSetOperations(
       set({ managedPolicies: ['arn:aws:iam::aws:policy/A'], customerManagedPolicies: [{ name: 'Old', path: '/' }] }),

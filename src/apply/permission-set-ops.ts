@@ -2,6 +2,7 @@
 // steps, purely. Kept apart from the AWS layer so the choice of steps is unit-tested
 // without a network, and the adapter stays a one-call-per-step translation.
 import equal from 'fast-deep-equal';
+import { sessionDurationSeconds } from '../load/duration.js';
 import type { PermissionSet, PermissionsBoundary, PolicyDocument, PolicyRef } from '../model/types.js';
 
 export type PermissionSetOperation =
@@ -22,10 +23,17 @@ export type PermissionSetOperation =
 const DEFAULT_SESSION_DURATION = 'PT1H';
 const refKey = (r: PolicyRef): string => `${r.path}${r.name}`;
 
+/** Same duration however spelled (PT60M is PT1H), as the plan compares it. */
+function sameSessionDuration(a: string | undefined, b: string | undefined): boolean {
+  const x = a ?? DEFAULT_SESSION_DURATION;
+  const y = b ?? DEFAULT_SESSION_DURATION;
+  return x === y || (sessionDurationSeconds(x) !== undefined && sessionDurationSeconds(x) === sessionDurationSeconds(y));
+}
+
 function basicsDiffer(before: PermissionSet, after: PermissionSet): boolean {
   return (
     (before.description ?? '') !== (after.description ?? '') ||
-    (before.sessionDuration ?? DEFAULT_SESSION_DURATION) !== (after.sessionDuration ?? DEFAULT_SESSION_DURATION) ||
+    !sameSessionDuration(before.sessionDuration, after.sessionDuration) ||
     (before.relayState ?? '') !== (after.relayState ?? '')
   );
 }

@@ -19,8 +19,9 @@ export interface IdentityCenterWriter {
   createMembership(groupId: string, userId: string): Promise<void>;
   deleteMembership(membershipId: string): Promise<void>;
 
-  /** Creates the set with its basic attributes and tags; returns its ARN. */
-  createPermissionSet(set: PermissionSet): Promise<string>;
+  /** Creates the set with its basic attributes and tags; returns its ARN, and the
+   *  content of an existing set of that name when it adopted one instead. */
+  createPermissionSet(set: PermissionSet): Promise<CreatedPermissionSet>;
   /** One step of bringing a set's content to the desired state. */
   applyPermissionSetOperation(permissionSetArn: string, op: PermissionSetOperation): Promise<void>;
   deletePermissionSet(permissionSetArn: string): Promise<void>;
@@ -29,6 +30,16 @@ export interface IdentityCenterWriter {
 
   createAssignment(a: ConcreteAssignment): Promise<void>;
   deleteAssignment(a: ConcreteAssignment): Promise<void>;
+}
+
+/**
+ * A set made by createPermissionSet. `adopted`: the name was taken by a set that another
+ * writer (or our own attempt whose answer was lost) created; this is its content as read,
+ * from which the remaining steps must start — it is not the empty set just created.
+ */
+export interface CreatedPermissionSet {
+  arn: string;
+  adopted?: PermissionSet;
 }
 
 /** An assignment with ids, as AWS needs it. */

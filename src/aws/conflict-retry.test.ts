@@ -1,6 +1,6 @@
 import { ConflictException } from '@aws-sdk/client-identitystore';
 import { describe, expect, it } from 'vitest';
-import { withConflictRetry, type ConflictRetryOptions } from './conflict-retry.js';
+import { isUniquenessConflict, withConflictRetry, type ConflictRetryOptions } from './conflict-retry.js';
 
 const noWait: ConflictRetryOptions = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 };
 
@@ -44,5 +44,11 @@ describe('withConflictRetry', () => {
     const call = failing(new Error('AccessDenied'));
     await expect(withConflictRetry(call.fn, 'x', noWait)).rejects.toThrow('AccessDenied');
     expect(call.attempts()).toBe(1);
+  });
+
+  it('takes only UNIQUENESS_CONSTRAINT_VIOLATION for "already exists": a conflict without a Reason is not', () => {
+    expect(isUniquenessConflict(conflict('UNIQUENESS_CONSTRAINT_VIOLATION'))).toBe(true);
+    expect(isUniquenessConflict(conflict())).toBe(false);
+    expect(isUniquenessConflict(conflict('CONCURRENT_MODIFICATION'))).toBe(false);
   });
 });

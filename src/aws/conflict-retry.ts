@@ -1,6 +1,12 @@
-// ConflictException means a concurrent write is still propagating (AWS-NOTES); the SDK
-// does not retry it. Writes wrap their call in withConflictRetry: jittered exponential
-// backoff, a bounded number of attempts, then the last error is rethrown unchanged.
+// ConflictException: the sso-admin model documents it as "a conflict with a previous
+// successful write ... A retry (with appropriate backoff logic) is the recommended
+// response"; the identitystore model gives it a Reason (ConflictExceptionReason:
+// CONCURRENT_MODIFICATION or UNIQUENESS_CONSTRAINT_VIOLATION), and only the latter
+// means "already exists". The SDK does not retry it. Writes wrap their call in
+// withConflictRetry: jittered exponential backoff, a bounded number of attempts, then the
+// last error is rethrown (same class, message naming the call). Whether an exhausted
+// conflict still ends in success is the writer's decision: only a read that shows the
+// write's goal holds may turn it into one (src/aws/write/settle.ts).
 import type { RetryConflicts } from './write/retry.js';
 
 export interface ConflictRetryOptions {
@@ -22,13 +28,22 @@ export function isConflict(err: unknown): boolean {
 }
 
 /**
- * A conflict that waiting can resolve: not identitystore's UNIQUENESS_CONSTRAINT_VIOLATION
- * ("already exists"), which stays true however long one waits. The writers adopt the
- * existing object on that answer, so it must reach them at once, not after ~12 s of
- * backoff (which it did when every ConflictException was retried).
+ * identitystore's "already exists": a ConflictException whose Reason is
+ * UNIQUENESS_CONSTRAINT_VIOLATION (the model's ConflictExceptionReason enum). Nothing
+ * else means that: a conflict without a Reason, or CONCURRENT_MODIFICATION, says only
+ * that another write got in the way.
+ */
+export function isUniquenessConflict(err: unknown): boolean {
+  return isConflict(err) && (err as { Reason?: string }).Reason === 'UNIQUENESS_CONSTRAINT_VIOLATION';
+}
+
+/**
+ * A conflict that waiting can resolve: every conflict but "already exists", which stays
+ * true however long one waits. The writers adopt the existing object on that answer, so
+ * it must reach them at once, not after ~12 s of backoff.
  */
 export function isRetryableConflict(err: unknown): boolean {
-  return isConflict(err) && (err as { Reason?: string }).Reason !== 'UNIQUENESS_CONSTRAINT_VIOLATION';
+  return isConflict(err) && !isUniquenessConflict(err);
 }
 
 /** "Full jitter" backoff: a random delay in [0, min(max, base * 2^attempt)]. */

@@ -82,13 +82,16 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     },
   },
   {
-    name: 'UpdatePermissionSet with only a description keeps session duration and relay state',
+    // The only way to clear a relay state (the model forbids an empty one); Terraform's
+    // provider reports AWS clears it (hashicorp/terraform-provider-aws#17411).
+    name: 'UpdatePermissionSet without a relay state clears it',
     async run(ctx) {
       const { instanceArn } = await identityCenter(ctx.clients);
       const arn = await createPermissionSet(ctx.clients, instanceArn, 'Partial', { Description: 'old', SessionDuration: 'PT2H', RelayState: 'https://console.aws.amazon.com/' });
-      await ctx.clients.sso.send(new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'new' }));
+      await ctx.clients.sso.send(new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'new', SessionDuration: 'PT2H' }));
       const set = (await ctx.clients.sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).PermissionSet;
-      expect(set).toMatchObject({ Description: 'new', SessionDuration: 'PT2H', RelayState: 'https://console.aws.amazon.com/' });
+      expect(set).toMatchObject({ Description: 'new' });
+      expect(set?.RelayState ?? '').toBe('');
     },
   },
   {

@@ -23,7 +23,6 @@ export const MOTO_DIFFERS: Record<string, string> = {
   'UpdateUser replaces displayName and leaves the other attributes alone': 'moto does not implement UpdateUser (HTTP 500)',
   'UpdateGroup replaces the description and keeps the DisplayName': 'moto does not implement UpdateGroup (HTTP 500)',
   'a UserName longer than 128 characters is ValidationException': 'moto validates no lengths or patterns',
-  'UpdatePermissionSet with only a description keeps session duration and relay state': 'moto clears the fields an update omits',
   'MaxResults 101 on ListPermissionSets is ValidationException': 'moto validates no ranges',
   'a managed policy ARN with a path (job-function/ViewOnlyAccess) attaches': 'moto rejects managed policy ARNs with a path',
   'GetPermissionsBoundaryForPermissionSet on a set without a boundary is ResourceNotFoundException': 'moto does not implement permissions boundary calls (HTTP 500)',

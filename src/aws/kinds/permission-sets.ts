@@ -47,7 +47,13 @@ export async function readPermissionSets(ctx: ReadContext, options: PermissionSe
   });
 }
 
-export async function readPermissionSet(ctx: ReadContext, arn: string, options: PermissionSetReadOptions): Promise<LivePermissionSet> {
+/** What reading one set needs: the write path (adopting a set by name) has no more. */
+export interface PermissionSetReader {
+  clients: Pick<ReadContext['clients'], 'ssoAdmin'>;
+  instanceArn: string;
+}
+
+export async function readPermissionSet(ctx: PermissionSetReader, arn: string, options: PermissionSetReadOptions): Promise<LivePermissionSet> {
   const sso = ctx.clients.ssoAdmin;
   const ref = { InstanceArn: ctx.instanceArn, PermissionSetArn: arn };
   const [described, tags, managed, customer, inline, boundary] = await Promise.all([
@@ -100,7 +106,7 @@ export function parseInlinePolicy(setName: string, text: string | undefined): Po
 }
 
 /** ResourceNotFoundException or an empty answer mean "no boundary" — nothing else does (AWS-NOTES). */
-async function readBoundary(ctx: ReadContext, arn: string): Promise<PermissionsBoundary | undefined> {
+export async function readBoundary(ctx: PermissionSetReader, arn: string): Promise<PermissionsBoundary | undefined> {
   try {
     const out = await ctx.clients.ssoAdmin.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: ctx.instanceArn, PermissionSetArn: arn }));
     return toBoundary(out.PermissionsBoundary);

@@ -1,14 +1,22 @@
-// Identity store writes: users, groups, memberships. "Already exists" on create and
-// "not found" on delete count as success, so a retried or resumed run is harmless.
+// Identity store writes: users, groups, memberships. A retried or resumed run is harmless:
+// "already exists" on create (only the identitystore model's ConflictExceptionReason
+// UNIQUENESS_CONSTRAINT_VIOLATION says that) adopts the object or counts as done, and
+// "not found" on delete counts as done. Any other conflict (CONCURRENT_MODIFICATION, or
+// none given) is retried; when the retries are exhausted the write fails, unless a read
+// shows its goal holds (settle.ts). An adopted user or group is compared with what the
+// files want and updated, so exit 0 means converged.
 import {
-  ConflictException,
   CreateGroupCommand,
   CreateGroupMembershipCommand,
   CreateUserCommand,
   DeleteGroupCommand,
   DeleteGroupMembershipCommand,
   DeleteUserCommand,
+  DescribeGroupCommand,
+  DescribeGroupMembershipCommand,
+  DescribeUserCommand,
   GetGroupIdCommand,
+  GetGroupMembershipIdCommand,
   GetUserIdCommand,
   ResourceNotFoundException,
   UpdateGroupCommand,
@@ -18,7 +26,10 @@ import {
 } from '@aws-sdk/client-identitystore';
 import type { User } from '../../model/types.js';
 import type { AttributeChange } from '../../plan/types.js';
+import { isConflict, isUniquenessConflict } from '../conflict-retry.js';
+import { adoptedGroupChanges, adoptedUserChanges, fieldList } from './adopted-identity.js';
 import type { RetryConflicts } from './retry.js';
+import { isGone, writeOrConfirm } from './settle.js';
 
 /** identitystore AttributePath of each modelled user attribute. */
 const USER_ATTRIBUTE_PATHS: Record<string, string> = {
@@ -98,12 +109,13 @@ export class IdentityStoreWriter {
       );
       return required(out.UserId, 'CreateUser returned no UserId');
     } catch (err) {
-      if (!isUniquenessConflict(err)) throw err;
-      // Created by an earlier, interrupted run: adopt it (the next plan compares attributes).
-      const found = await this.client.send(
-        new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } } }),
+      const userId = await this.existingAfterConflict(err, 'user', u.userName, () =>
+        this.client.send(new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } } })).then((o) => o.UserId),
       );
-      return required(found.UserId, 'GetUserId returned no UserId');
+      const described = await this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId }));
+      const changes = adoptedUserChanges(described, u);
+      await adoptionUpdate(`user "${u.userName}"`, changes, () => this.updateUser(userId, changes));
+      return userId;
     }
   }
 
@@ -114,7 +126,15 @@ export class IdentityStoreWriter {
   }
 
   async deleteUser(userId: string): Promise<void> {
-    await ignoreNotFound(this.retry(`DeleteUser ${userId}`, () => this.client.send(new DeleteUserCommand({ IdentityStoreId: this.identityStoreId, UserId: userId }))));
+    const IdentityStoreId = this.identityStoreId;
+    await ignoreNotFound(
+      writeOrConfirm(
+        this.retry,
+        `DeleteUser ${userId}`,
+        () => this.client.send(new DeleteUserCommand({ IdentityStoreId, UserId: userId })),
+        () => isGone(() => this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId }))),
+      ),
+    );
   }
 
   async createGroup(name: string, description: string | undefined): Promise<string> {
@@ -125,11 +145,13 @@ export class IdentityStoreWriter {
       );
       return required(out.GroupId, 'CreateGroup returned no GroupId');
     } catch (err) {
-      if (!isUniquenessConflict(err)) throw err;
-      const found = await this.client.send(
-        new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } } }),
+      const groupId = await this.existingAfterConflict(err, 'group', name, () =>
+        this.client.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } } })).then((o) => o.GroupId),
       );
-      return required(found.GroupId, 'GetGroupId returned no GroupId');
+      const described = await this.client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId: groupId }));
+      const changes = adoptedGroupChanges(described, name, description);
+      await adoptionUpdate(`group "${name}"`, changes, () => this.updateGroup(groupId, changes));
+      return groupId;
     }
   }
 
@@ -139,13 +161,25 @@ export class IdentityStoreWriter {
   }
 
   async deleteGroup(groupId: string): Promise<void> {
-    await ignoreNotFound(this.retry(`DeleteGroup ${groupId}`, () => this.client.send(new DeleteGroupCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId }))));
+    const IdentityStoreId = this.identityStoreId;
+    await ignoreNotFound(
+      writeOrConfirm(
+        this.retry,
+        `DeleteGroup ${groupId}`,
+        () => this.client.send(new DeleteGroupCommand({ IdentityStoreId, GroupId: groupId })),
+        () => isGone(() => this.client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId: groupId }))),
+      ),
+    );
   }
 
   async createMembership(groupId: string, userId: string): Promise<void> {
+    const IdentityStoreId = this.identityStoreId;
     try {
-      await this.retry(`CreateGroupMembership ${groupId} ${userId}`, () =>
-        this.client.send(new CreateGroupMembershipCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId, MemberId: { UserId: userId } })),
+      await writeOrConfirm(
+        this.retry,
+        `CreateGroupMembership ${groupId} ${userId}`,
+        () => this.client.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } })),
+        () => isGone(() => this.client.send(new GetGroupMembershipIdCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } }))).then((gone) => !gone),
       );
     } catch (err) {
       if (!isUniquenessConflict(err)) throw err; // already a member: the goal is reached
@@ -153,16 +187,46 @@ export class IdentityStoreWriter {
   }
 
   async deleteMembership(membershipId: string): Promise<void> {
+    const IdentityStoreId = this.identityStoreId;
     await ignoreNotFound(
-      this.retry(`DeleteGroupMembership ${membershipId}`, () =>
-        this.client.send(new DeleteGroupMembershipCommand({ IdentityStoreId: this.identityStoreId, MembershipId: membershipId })),
+      writeOrConfirm(
+        this.retry,
+        `DeleteGroupMembership ${membershipId}`,
+        () => this.client.send(new DeleteGroupMembershipCommand({ IdentityStoreId, MembershipId: membershipId })),
+        () => isGone(() => this.client.send(new DescribeGroupMembershipCommand({ IdentityStoreId, MembershipId: membershipId }))),
       ),
     );
   }
+
+  /**
+   * The id of the object a create conflicted with. "Already exists" (uniqueness) adopts
+   * the object of that name; so does an exhausted conflict of another kind when the
+   * object turns out to exist (another writer created it meanwhile). Otherwise the
+   * create failed, and the conflict is rethrown.
+   */
+  private async existingAfterConflict(err: unknown, kind: 'user' | 'group', name: string, lookUp: () => Promise<string | undefined>): Promise<string> {
+    if (!isConflict(err)) throw err;
+    let id: string | undefined;
+    try {
+      id = await lookUp();
+    } catch (lookUpErr) {
+      if (!(lookUpErr instanceof ResourceNotFoundException)) throw lookUpErr;
+    }
+    if (id) return id;
+    if (!isUniquenessConflict(err)) throw err;
+    throw new Error(`${kind} "${name}": AWS answers that it already exists, but no ${kind} of that name is found: ${(err as Error).message}`);
+  }
 }
 
-function isUniquenessConflict(err: unknown): boolean {
-  return err instanceof ConflictException && err.Reason !== 'CONCURRENT_MODIFICATION';
+/** Brings an adopted object to what the files want; a failure names every attribute that differs. */
+async function adoptionUpdate(what: string, changes: AttributeChange[], update: () => Promise<void>): Promise<void> {
+  if (changes.length === 0) return;
+  try {
+    await update();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what} already existed (created outside this run) and differs in ${fieldList(changes)}; updating it failed: ${why}`, { cause: err });
+  }
 }
 
 async function ignoreNotFound(p: Promise<unknown>): Promise<void> {

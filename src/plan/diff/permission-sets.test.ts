@@ -70,6 +70,17 @@ describe('diffPermissionSets', () => {
     expect(changes.map((c) => c.action)).toEqual(['update']);
   });
 
+  it('re-provisions once when the relay state is removed: the sign-in to the accounts changes', () => {
+    const { changes } = diff([aPermissionSet({ name: 'S' })], [aPermissionSet({ name: 'S', relayState: 'https://console.aws.amazon.com/s3/' })], { assigned: ['S'] });
+    expect(changes.map((c) => c.action)).toEqual(['update', 'reprovision']);
+    expect(changes[0]).toMatchObject({ attributes: [{ field: 'relayState', before: 'https://console.aws.amazon.com/s3/' }] });
+  });
+
+  it('does not re-provision when only the description is removed', () => {
+    const { changes } = diff([aPermissionSet({ name: 'S' })], [aPermissionSet({ name: 'S', description: 'old words' })], { assigned: ['S'] });
+    expect(changes).toEqual([{ kind: 'permissionSet', action: 'update', name: 'S', attributes: [{ field: 'description', before: 'old words' }], after: { name: 'S', tags: {}, managedPolicies: [], customerManagedPolicies: [] } }]);
+  });
+
   it('does not re-provision a changed set that is provisioned nowhere', () => {
     const { changes } = diff([aPermissionSet({ name: 'S', sessionDuration: 'PT4H' })], [aPermissionSet({ name: 'S' })]);
     expect(changes.map((c) => c.action)).toEqual(['update']);

@@ -28,11 +28,13 @@ export const PERMISSION_SET_FIELDS = [
 type PermissionSetField = (typeof PERMISSION_SET_FIELDS)[number];
 
 /**
- * Fields that live in the IAM role (or its sign-in) in every account that has the set:
- * changing them leaves those accounts on the old version until ProvisionPermissionSet.
- * The IAM Identity Center user guide asks to re-provision after a session duration or
- * relay state edit, as after a policy change; tags and the description stay in
- * Identity Center itself.
+ * Fields that reach the accounts that have the set (its IAM role there, or the sign-in to
+ * it): changing them leaves those accounts on the old version until ProvisionPermissionSet.
+ * The API reference says so of the policy operations (AttachManagedPolicyToPermissionSet,
+ * PutInlinePolicyToPermissionSet, ...: "you will need to call ProvisionPermissionSet");
+ * the user guide's "Set relay state" and "Set session duration" end with "choose
+ * Reprovision". Tags and the description stay in Identity Center: changing only them, or
+ * removing them, plans no re-provisioning.
  */
 const ROLE_FIELDS: ReadonlySet<string> = new Set<PermissionSetField>([
   'sessionDuration',

@@ -54,11 +54,27 @@ describe('sso-admin permission sets', () => {
     expect(describeSet(t, createSet(t, 'Ok', { SessionDuration: 'PT720M' })).SessionDuration).toBe('PT720M');
   });
 
-  it('UpdatePermissionSet changes only the members given', () => {
+  it('UpdatePermissionSet clears a Description or RelayState it is not given, and keeps the session duration', () => {
     const t = testWorld();
     const arn = createSet(t, 'Dev', { Description: 'developers', SessionDuration: 'PT4H', RelayState: 'https://console.aws.amazon.com/' });
     t.call(ops, 'UpdatePermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: arn, Description: 'all developers' });
-    expect(describeSet(t, arn)).toMatchObject({ Description: 'all developers', SessionDuration: 'PT4H', RelayState: 'https://console.aws.amazon.com/' });
+    const described = describeSet(t, arn);
+    expect(described).toMatchObject({ Description: 'all developers', SessionDuration: 'PT4H' });
+    expect(described).not.toHaveProperty('RelayState');
+    t.call(ops, 'UpdatePermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: arn, SessionDuration: 'PT4H' });
+    expect(describeSet(t, arn)).not.toHaveProperty('Description');
+  });
+
+  it('a changed relay state leaves the accounts on the old version until the set is provisioned again', () => {
+    const t = testWorld();
+    const arn = createSet(t, 'Dev', { RelayState: 'https://console.aws.amazon.com/' });
+    const version = () => t.world.instances.get(t.instanceArn)?.permissionSets.get(arn)?.version;
+    const before = version();
+    t.call(ops, 'UpdatePermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: arn, Description: 'only the description' });
+    expect(version()).toBeGreaterThan(before ?? Infinity);
+    const cleared = version();
+    t.call(ops, 'UpdatePermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: arn, Description: 'again' });
+    expect(version()).toBe(cleared);
   });
 
   it('pages ListPermissionSets and refuses a token from another listing', () => {

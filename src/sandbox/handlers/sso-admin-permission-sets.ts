@@ -90,11 +90,22 @@ export const ssoAdminPermissionSetOperations: OperationTable = {
     return { PermissionSet: permissionSetShape(set) };
   }),
   DescribePermissionSet: read((ctx) => ({ PermissionSet: permissionSetShape(callerSet(ctx).set) })),
-  /** Changes only the members given: an omitted one keeps its value (AWS, unlike moto). */
+  /**
+   * A Description or RelayState left out is cleared. The API reference does not say what
+   * an omitted member does; the model forbids an empty value (length at least 1), so
+   * leaving it out is the only way to clear one, and Terraform's AWS provider reports
+   * that AWS clears an omitted RelayState (hashicorp/terraform-provider-aws#17411).
+   * An omitted SessionDuration keeps its value (no evidence either way). A new relay state
+   * or session duration reaches an account only when the set is provisioned again (user
+   * guide, "Set relay state" and "Set session duration": choose Reprovision).
+   */
   UpdatePermissionSet: write((ctx) => {
     const { set } = changeableSet(ctx);
     const fields = basics(ctx);
-    if (fields.SessionDuration !== undefined && fields.SessionDuration !== set.SessionDuration) markNeedsProvisioning(set);
+    const sessionChanged = fields.SessionDuration !== undefined && fields.SessionDuration !== set.SessionDuration;
+    if (sessionChanged || fields.RelayState !== set.RelayState) markNeedsProvisioning(set);
+    delete set.Description;
+    delete set.RelayState;
     Object.assign(set, fields);
     return {};
   }),
