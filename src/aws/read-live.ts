@@ -2,6 +2,7 @@
 // into the plain LiveState of src/model/live.ts. Any failed read rejects with the
 // AwsCallError of that call: a failed read never becomes an empty list.
 import type { LiveState } from '../model/live.js';
+import { SettingError } from './errors.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
 import { readAssignments } from './kinds/assignments.js';
@@ -45,11 +46,11 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
   );
   for (const name of skipped) {
     if (!(UNSUPPORTED_READS as readonly string[]).includes(name)) {
-      throw new Error(`SSO_GITOPS_UNSUPPORTED_READS: unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`);
+      throw new SettingError('SSO_GITOPS_UNSUPPORTED_READS', env.SSO_GITOPS_UNSUPPORTED_READS ?? '', `unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`);
     }
   }
   const route = (env.SSO_GITOPS_ASSIGNMENT_ROUTE ?? 'auto').trim() as AssignmentRoutePreference;
-  if (!ROUTES.includes(route)) throw new Error(`SSO_GITOPS_ASSIGNMENT_ROUTE must be one of ${ROUTES.join(', ')}, got "${route}"`);
+  if (!ROUTES.includes(route)) throw new SettingError('SSO_GITOPS_ASSIGNMENT_ROUTE', route, `must be one of ${ROUTES.join(', ')}`);
   return {
     permissionSets: { tags: !skipped.has('tags'), permissionsBoundary: !skipped.has('permissionsBoundary') },
     assignmentRoute: route,
