@@ -11,6 +11,7 @@ import { READ_EVERYTHING, readPermissionSets, type PermissionSetReadOptions } fr
 import { readUsers } from './kinds/users.js';
 import type { ReadContext } from './read-context.js';
 import { compareStrings } from '../model/order.js';
+import { plural } from '../model/plural.js';
 
 export interface LiveReadOptions {
   permissionSets: PermissionSetReadOptions;
@@ -69,7 +70,9 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
   const [users, { groups, memberships }, permissionSets, organization] = await Promise.all([usersRead, groupsRead, setsRead, orgRead]);
-  ctx.progress.note(`read ${users.length} users, ${groups.length} groups, ${permissionSets.length} permission sets, ${organization.accounts.length} accounts`);
+  ctx.progress.note(
+    `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
+  );
 
   const { assignments, provisioning } = await readAssignments(ctx, {
     permissionSetArns: permissionSets.map((s) => s.arn),

@@ -7,7 +7,7 @@
 import { SettingError } from '../aws/errors.js';
 import { changeLabel } from '../apply/label.js';
 import type { Change } from '../plan/types.js';
-import { plural } from './plural.js';
+import { plural } from '../model/plural.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 export const SIGNAL_EXIT_CODES: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };

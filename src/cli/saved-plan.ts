@@ -10,7 +10,7 @@ import { changeLabel } from '../apply/label.js';
 import { PlanFileError, parsePlanFile, savedPlanDifferences } from '../plan/plan-file.js';
 import type { Change, Plan } from '../plan/types.js';
 import { UserError } from './command.js';
-import { plural } from './plural.js';
+import { plural } from '../model/plural.js';
 
 export async function readSavedPlan(file: string): Promise<Plan> {
   let text: string;

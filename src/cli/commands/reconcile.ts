@@ -11,7 +11,7 @@ import { EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { canAsk, confirm } from '../confirm.js';
 import { ApplyTracker, Interruption, interruptWaitMs } from '../interrupt.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
-import { plural } from '../plural.js';
+import { plural } from '../../model/plural.js';
 import { StderrProgress } from '../progress.js';
 import { checkSavedPlanAgainst, checkSavedPlanInstance, readSavedPlan } from '../saved-plan.js';
 import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';

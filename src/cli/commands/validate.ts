@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../model/types.js';
 import { loadState } from '../../load/load.js';
 import { EXIT_ERROR, EXIT_OK, type Command } from '../command.js';
 import { DIR_OPTION, parseFlags } from '../options.js';
-import { plural } from '../plural.js';
+import { plural } from '../../model/plural.js';
 
 const USAGE = `usage: sso-gitops validate [--dir DIR]
 

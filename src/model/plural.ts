@@ -1,4 +1,4 @@
-// "1 change", "2 changes": counts in CLI output agree with their nouns.
+// "1 change", "2 changes": counts in the output agree with their nouns.
 
 /** `count` and `noun`, plural unless the count is exactly one; `pluralNoun` for irregular plurals. */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
