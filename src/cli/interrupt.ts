@@ -84,7 +84,7 @@ export class Interruption {
     private readonly waitMs: number,
     private readonly io: InterruptIo = PROCESS_IO,
   ) {
-    this.listeners = { SIGINT: () => this.onSignal('SIGINT'), SIGTERM: () => this.onSignal('SIGTERM') };
+    this.listeners = { SIGINT: () => this.interrupt('SIGINT'), SIGTERM: () => this.interrupt('SIGTERM') };
     io.on('SIGINT', this.listeners.SIGINT);
     io.on('SIGTERM', this.listeners.SIGTERM);
   }
@@ -118,7 +118,8 @@ export class Interruption {
     this.io.off('SIGTERM', this.listeners.SIGTERM);
   }
 
-  private onSignal(signal: StopSignal): void {
+  /** What a signal does; also called for Ctrl+C read as a key at the confirmation prompt. */
+  interrupt(signal: StopSignal): void {
     if (this.received !== undefined) {
       this.io.write(`${signal} again: exiting now. Changes in flight may still complete; run reconcile again, it converges.\n`);
       if (this.tracker !== undefined) this.io.write(this.tracker.report(this.received, true));

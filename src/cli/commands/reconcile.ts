@@ -89,7 +89,9 @@ export const command: Command = {
         process.stdout.write(renderText(plan, { color: process.stdout.isTTY === true }));
         if (!flags.yes) {
           if (!canAsk()) throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
-          if (!(await confirm(`Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`))) {
+          const answer = await confirm(`Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`);
+          if (answer === 'interrupted') interruption.interrupt('SIGINT');
+          if (answer !== 'yes') {
             process.stderr.write('Not applied.\n');
             return EXIT_ERROR;
           }
