@@ -111,6 +111,11 @@ describe('errors a user can cause: one line, exit 1', () => {
     });
   });
 
+  it('a plan file that cannot be written is named', async () => {
+    const run = await runCli(['plan', '--out', join(work, 'no-such-dir', 'plan.json')], { env });
+    expectErrorLast(run, /^error: plan: cannot write --out .*no-such-dir\/plan\.json \(ENOENT/);
+  });
+
   it('an unknown profile is named, before any AWS call', async () => {
     const config = join(work, 'aws-config');
     await writeFile(config, '[default]\nregion = us-east-1\n\n[profile other]\nregion = us-east-1\n');
