@@ -98,6 +98,17 @@ describe('reconcile --plan trusts nothing in the file but what it plans again', 
     expect(run.stderr).toMatch(/1 change planned now but not in the file \(delete group "Delta"\)/);
   });
 
+  it('a plan for another instance is refused before the live state is read', async () => {
+    const dir = await stateDir(work, 'three-left', ['Alpha', 'Bravo', 'Charlie']);
+    const file = await savedPlan(dir, 'other-instance', (plan) => {
+      (plan as unknown as { instanceArn: string }).instanceArn = 'arn:aws:sso:::instance/ssoins-0000000000000000';
+    });
+    const run = await reconcileWithZeroWrites(dir, file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('was made for instance arn:aws:sso:::instance/ssoins-0000000000000000');
+    expect(sandbox.sandbox.stats().callsByService.identitystore).toEqual({});
+  });
+
   it('(control) the unedited plan applies, and the refusal is lifted only by --allow-deletes on reconcile itself', async () => {
     const dir = await stateDir(work, 'one-left', ['Alpha']);
     const file = await savedPlan(dir, 'unedited', () => {});
