@@ -4,6 +4,8 @@
 // With --verify, read the live state again and fail if anything is left to do. That read
 // is opt-in: it doubles the calls of a run, and the next plan (or the nightly drift
 // check) reads the live state anyway.
+import type { AwsContext } from '../../aws/context.js';
+import type { LiveState } from '../../model/live.js';
 import type { Plan } from '../../plan/types.js';
 import { renderText } from '../../render/text.js';
 import { applyPlan, maxOutstandingAssignments } from '../apply-run.js';
@@ -55,6 +57,37 @@ async function verify(replan: () => Promise<Plan>): Promise<string | undefined> 
   return `reconcile: ${pending} ${after.changes.length === 1 ? 'is' : 'are'} still pending after applying; run reconcile again:\n${renderText(after, { color: false })}`;
 }
 
+interface ApplyContext {
+  live: LiveState;
+  ctx: AwsContext;
+  progress: StderrProgress;
+  interruption: Interruption;
+  assignmentConcurrency: number;
+  verbose: boolean;
+}
+
+/** Applies the plan and prints the outcome; the exit code when it was interrupted or any change failed. */
+async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | undefined> {
+  const tracker = new ApplyTracker(plan.changes);
+  run.interruption.applying(tracker);
+  const result = await applyPlan(plan, run.live, run.ctx, run.progress, {
+    assignmentConcurrency: run.assignmentConcurrency,
+    signal: run.interruption.signal,
+    onChangeDone: (change, error) => tracker.record(change, error),
+  });
+  run.interruption.applyFinished();
+  if (run.interruption.exitCode !== undefined) return run.interruption.exitCode;
+  if (run.verbose) printCallStats(run.ctx);
+  if (result.failures.length > 0) {
+    process.stderr.write(`${result.failures.length} of ${plural(plan.changes.length, 'change')} failed:\n`);
+    for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
+    process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed. Run reconcile again after fixing the cause; it starts from the live state.\n`);
+    return EXIT_ERROR;
+  }
+  process.stdout.write(`Apply complete: ${plural(result.applied, 'change')} applied.\n`);
+  return undefined;
+}
+
 export const command: Command = {
   name: 'reconcile',
   summary: 'apply those changes and wait until AWS has finished',
@@ -96,24 +129,8 @@ export const command: Command = {
             return EXIT_ERROR;
           }
         }
-        const tracker = new ApplyTracker(plan.changes);
-        interruption.applying(tracker);
-        const result = await applyPlan(plan, live, ctx, progress, {
-          assignmentConcurrency,
-          signal: interruption.signal,
-          onChangeDone: (change, error) => tracker.record(change, error),
-        });
-        interruption.applyFinished();
-        const interrupted = interruption.exitCode;
-        if (interrupted !== undefined) return interrupted;
-        if (flags.verbose) printCallStats(ctx);
-        if (result.failures.length > 0) {
-          process.stderr.write(`${result.failures.length} of ${plural(plan.changes.length, 'change')} failed:\n`);
-          for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
-          process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed. Run reconcile again after fixing the cause; it starts from the live state.\n`);
-          return EXIT_ERROR;
-        }
-        process.stdout.write(`Apply complete: ${plural(result.applied, 'change')} applied.\n`);
+        const failed = await applyAndReport(plan, { live, ctx, progress, interruption, assignmentConcurrency, verbose: flags.verbose });
+        if (failed !== undefined) return failed;
         if (flags.verify) {
           const pending = await verify(async () => planAgainst(desired, await readLive(ctx, desired, progress), true, progress));
           if (pending !== undefined) {
