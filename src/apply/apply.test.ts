@@ -159,7 +159,7 @@ describe('applyPhases never deletes what the run created or adopted', () => {
     });
     const w = new RecordingWriter();
     w.createUser = async () => 'u-old';
-    w.createPermissionSet = async () => 'arn:old';
+    w.createPermissionSet = async () => ({ arn: 'arn:old' });
     const phases: Change[][] = [
       [{ kind: 'user', action: 'create', userName: 'alice', after: user }],
       [{ kind: 'permissionSet', action: 'create', name: 'Admin', after: psAfter }],

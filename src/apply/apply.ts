@@ -17,6 +17,8 @@ export interface ApplyOptions {
   /** Assignment requests in flight at once: AWS allows about 10 outstanding. */
   assignmentConcurrency: number;
   onProgress?: (done: number, total: number, change: Change, error?: Error) => void;
+  /** Aborted: start no further change (changes in flight finish); `applied` counts only finished ones. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = { concurrency: 8, assignmentConcurrency: 10 };
@@ -44,6 +46,7 @@ export async function applyPhases(
   const dependencies = new FailureDependencies();
   let done = 0;
   for (const phase of phases) {
+    if (options.signal?.aborted === true) break;
     const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
     await forEachLimit(phase, limit, async (change) => {
       let error: Error | undefined;
@@ -60,9 +63,9 @@ export async function applyPhases(
       }
       done++;
       options.onProgress?.(done, total, change, error);
-    });
+    }, options.signal);
   }
-  return { applied: total - failures.length, failures };
+  return { applied: done - failures.length, failures };
 }
 
 async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {

@@ -1,12 +1,32 @@
 // Every failed AWS call surfaces as an AwsCallError that names the service and the
 // operation ("identitystore ListUsers failed: AccessDeniedException: ..."). A failed read
-// must never turn into an empty list (DESIGN: safety), so readers rethrow, never swallow.
+// must never turn into an empty list (docs/guarantees.md), so readers rethrow, never swallow.
 // The message carries only the error name and AWS's message: no request objects, so no
 // credentials, tokens or signed headers can leak into logs.
+//
+// Errors a user can cause and fix (a refused call, no instance, a bad setting, an endpoint
+// that is not AWS) carry `userFacing: true`: the CLI prints their message as one line and
+// exits 1; anything else is a bug and shows its stack trace.
 
 export type AwsService = 'sso-admin' | 'identitystore' | 'organizations' | 'sts';
 
+/** An endpoint answered something that is not an AWS answer (an HTML page, a bare 5xx). */
+export class EndpointAnswerError extends Error {
+  readonly userFacing = true;
+
+  constructor(
+    readonly httpStatus: number,
+    readonly endpoint: string,
+    readonly contentType: string | undefined,
+  ) {
+    const what = contentType !== undefined && !/json/i.test(contentType) ? ` (${contentType}, not an AWS answer)` : '';
+    super(`HTTP ${httpStatus} from ${endpoint}${what}`);
+    this.name = 'EndpointAnswerError';
+  }
+}
+
 export class AwsCallError extends Error {
+  readonly userFacing = true;
   /** The AWS error name, e.g. "AccessDeniedException", "ResourceNotFoundException". */
   readonly errorName: string;
   readonly httpStatus?: number;
@@ -17,7 +37,9 @@ export class AwsCallError extends Error {
     cause: unknown,
   ) {
     const { name, message, httpStatus } = describeError(cause);
-    super(`${service} ${operation} failed: ${name}: ${message}`);
+    // "sso-admin ListTagsForResource: HTTP 500 from https://..." says all there is: the
+    // endpoint gave no AWS error to name.
+    super(cause instanceof EndpointAnswerError ? `${service} ${operation}: ${message}` : `${service} ${operation} failed: ${name}: ${message}`);
     this.name = 'AwsCallError';
     this.errorName = name;
     if (httpStatus !== undefined) this.httpStatus = httpStatus;
@@ -34,9 +56,7 @@ export function awsErrorName(err: unknown): string | undefined {
 function describeError(err: unknown): { name: string; message: string; httpStatus?: number } {
   if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
   const meta = (err as { $metadata?: { httpStatusCode?: number } }).$metadata;
-  const httpStatus = meta?.httpStatusCode;
-  // An emulator answering an HTML error page leaves the SDK with a generic message;
-  // the status code then tells more than the body.
+  const httpStatus = err instanceof EndpointAnswerError ? err.httpStatus : meta?.httpStatusCode;
   const message = oneLine(err.message) || (httpStatus !== undefined ? `HTTP ${httpStatus}` : 'no message');
   return { name: err.name || 'Error', message, ...(httpStatus !== undefined ? { httpStatus } : {}) };
 }
@@ -56,10 +76,22 @@ export async function awsCall<T>(service: AwsService, operation: string, fn: () 
   }
 }
 
-/** A problem with the setup rather than one call: no instance, several instances, no region. */
+/** A problem with the setup rather than one call: no instance, several instances, no region, no such profile. */
 export class AwsSetupError extends Error {
+  readonly userFacing = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'AwsSetupError';
+  }
+}
+
+/** A setting (environment variable) with a value the tool cannot use; the message names both. */
+export class SettingError extends Error {
+  readonly userFacing = true;
+
+  constructor(variable: string, value: string, expected: string) {
+    super(`${variable}=${JSON.stringify(value)}: ${expected}`);
+    this.name = 'SettingError';
   }
 }

@@ -2,6 +2,7 @@
 import { DescribeOrganizationCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { paginateListInstances, type InstanceMetadata, type SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { plural } from '../model/plural.js';
 import { AwsSetupError, awsCall } from './errors.js';
 import { collectPages, paginatorConfig } from './pagination.js';
 
@@ -21,7 +22,7 @@ export async function resolveInstance(ssoAdmin: SSOAdminClient, instanceArn: str
   if (instanceArn !== undefined) {
     const match = instances.find((i) => i.InstanceArn === instanceArn);
     if (!match) {
-      throw new AwsSetupError(`instance ${instanceArn} is not among the ${instances.length} Identity Center instance(s) visible in ${region}: ${listArns(instances)}`);
+      throw new AwsSetupError(`instance ${instanceArn} is not among the ${plural(instances.length, 'Identity Center instance')} visible in ${region}: ${listArns(instances)}`);
     }
     return toInfo(match);
   }

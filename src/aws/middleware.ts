@@ -4,6 +4,7 @@
 import type { MiddlewareStack } from '@smithy/types';
 import type { CallStats } from './call-stats.js';
 import type { AwsService } from './errors.js';
+import { installEndpointAnswerCheck } from './http-answer.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** The part of an SDK client this module needs; every v3 client has it. */
@@ -32,4 +33,5 @@ export function installCallMiddleware<I extends object, O extends object>(client
     },
     { step: 'finalizeRequest', priority: 'low', name: 'ssoGitopsPacer' },
   );
+  installEndpointAnswerCheck(client);
 }

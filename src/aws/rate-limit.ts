@@ -8,6 +8,8 @@ export interface RateLimiter {
   readonly ratePerSecond: number;
 }
 
+import { SettingError } from './errors.js';
+
 type Clock = { now(): number; sleep(ms: number): Promise<void> };
 const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
@@ -64,7 +66,11 @@ export const DEFAULT_ORGANIZATIONS_TPS = 10;
 /** Reads a rate from an option, then an environment variable, then the default; rejects nonsense. */
 export function resolveRate(option: number | undefined, envValue: string | undefined, envName: string, fallback: number): number {
   if (option !== undefined) return checkRate(option, 'option');
-  if (envValue !== undefined && envValue !== '') return checkRate(Number(envValue), envName);
+  if (envValue !== undefined && envValue !== '') {
+    const rate = Number(envValue);
+    if (!Number.isFinite(rate) || rate <= 0) throw new SettingError(envName, envValue, 'requests per second must be a positive number');
+    return rate;
+  }
   return fallback;
 }
 

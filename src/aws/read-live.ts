@@ -2,6 +2,7 @@
 // into the plain LiveState of src/model/live.ts. Any failed read rejects with the
 // AwsCallError of that call: a failed read never becomes an empty list.
 import type { LiveState } from '../model/live.js';
+import { SettingError } from './errors.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
 import { readAssignments } from './kinds/assignments.js';
@@ -10,6 +11,7 @@ import { READ_EVERYTHING, readPermissionSets, type PermissionSetReadOptions } fr
 import { readUsers } from './kinds/users.js';
 import type { ReadContext } from './read-context.js';
 import { compareStrings } from '../model/order.js';
+import { plural } from '../model/plural.js';
 
 export interface LiveReadOptions {
   permissionSets: PermissionSetReadOptions;
@@ -45,11 +47,11 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
   );
   for (const name of skipped) {
     if (!(UNSUPPORTED_READS as readonly string[]).includes(name)) {
-      throw new Error(`SSO_GITOPS_UNSUPPORTED_READS: unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`);
+      throw new SettingError('SSO_GITOPS_UNSUPPORTED_READS', env.SSO_GITOPS_UNSUPPORTED_READS ?? '', `unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`);
     }
   }
   const route = (env.SSO_GITOPS_ASSIGNMENT_ROUTE ?? 'auto').trim() as AssignmentRoutePreference;
-  if (!ROUTES.includes(route)) throw new Error(`SSO_GITOPS_ASSIGNMENT_ROUTE must be one of ${ROUTES.join(', ')}, got "${route}"`);
+  if (!ROUTES.includes(route)) throw new SettingError('SSO_GITOPS_ASSIGNMENT_ROUTE', route, `must be one of ${ROUTES.join(', ')}`);
   return {
     permissionSets: { tags: !skipped.has('tags'), permissionsBoundary: !skipped.has('permissionsBoundary') },
     assignmentRoute: route,
@@ -68,7 +70,9 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
   const [users, { groups, memberships }, permissionSets, organization] = await Promise.all([usersRead, groupsRead, setsRead, orgRead]);
-  ctx.progress.note(`read ${users.length} users, ${groups.length} groups, ${permissionSets.length} permission sets, ${organization.accounts.length} accounts`);
+  ctx.progress.note(
+    `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
+  );
 
   const { assignments, provisioning } = await readAssignments(ctx, {
     permissionSetArns: permissionSets.map((s) => s.arn),

@@ -3,19 +3,31 @@
 import { applyPhases, DEFAULT_APPLY_OPTIONS, type ApplyResult } from '../apply/apply.js';
 import { retryConflicts } from '../aws/conflict-retry.js';
 import type { AwsContext } from '../aws/context.js';
+import { SettingError } from '../aws/errors.js';
 import { createIdentityCenterWriter } from '../aws/write/writer.js';
 import type { LiveState } from '../model/live.js';
 import { orderChanges } from '../plan/order.js';
-import type { Plan } from '../plan/types.js';
+import type { Change, Plan } from '../plan/types.js';
 import type { StderrProgress } from './progress.js';
 
-/** Account-assignment requests in flight at once; AWS allows about 10 outstanding (AWS-NOTES). */
+/** Account-assignment requests in flight at once (SSO_GITOPS_MAX_OUTSTANDING); AWS allows about 10 outstanding. */
 export function maxOutstandingAssignments(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.SSO_GITOPS_MAX_OUTSTANDING);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_APPLY_OPTIONS.assignmentConcurrency;
+  const value = env.SSO_GITOPS_MAX_OUTSTANDING;
+  if (value === undefined || value === '') return DEFAULT_APPLY_OPTIONS.assignmentConcurrency;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new SettingError('SSO_GITOPS_MAX_OUTSTANDING', value, 'must be a whole number of requests above 0');
+  return n;
 }
 
-export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, progress: StderrProgress): Promise<ApplyResult> {
+export interface ApplyRunOptions {
+  assignmentConcurrency: number;
+  /** Aborted: start no further change (an interrupted run). */
+  signal?: AbortSignal;
+  /** Called as each change finishes, with its error if it failed. */
+  onChangeDone?: (change: Change, error?: Error) => void;
+}
+
+export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, progress: StderrProgress, options: ApplyRunOptions): Promise<ApplyResult> {
   const writer = createIdentityCenterWriter({
     ssoAdmin: ctx.clients.ssoAdmin,
     identityStore: ctx.clients.identityStore,
@@ -25,8 +37,12 @@ export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, pr
   });
   const result = await applyPhases(orderChanges(plan.changes), live, writer, {
     ...DEFAULT_APPLY_OPTIONS,
-    assignmentConcurrency: maxOutstandingAssignments(),
-    onProgress: (done, total) => progress.update('applying', done, total, 'changes'),
+    assignmentConcurrency: options.assignmentConcurrency,
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    onProgress: (done, total, change, error) => {
+      options.onChangeDone?.(change, error);
+      progress.update('applying', done, total, 'changes');
+    },
   });
   progress.endLine();
   return result;

@@ -14,8 +14,19 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
+/**
+ * Errors a user can cause and fix (bad input, a bad setting, a refused plan, a failed AWS
+ * call) carry `userFacing: true`, whatever layer defines them: main prints their message
+ * alone and exits 1. Anything else is a bug and keeps its stack trace.
+ */
+export function isUserFacing(err: unknown): err is Error {
+  return err instanceof Error && (err as { userFacing?: unknown }).userFacing === true;
+}
+
 /** An error whose message is meant for the user as is (no stack trace). */
 export class UserError extends Error {
+  readonly userFacing = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'UserError';

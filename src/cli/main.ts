@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `sso-gitops` binary: dispatches to one module per sub-command.
 import type { Command } from './command.js';
-import { EXIT_ERROR, UserError } from './command.js';
+import { EXIT_ERROR, isUserFacing } from './command.js';
 
 /** Sub-commands and the modules that implement them (loaded lazily: `validate` never loads the AWS SDK). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
@@ -11,8 +11,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   reconcile: { summary: 'apply those changes and wait until AWS has finished', load: () => import('./commands/reconcile.js') },
   sandbox: { summary: 'run a local Identity Center endpoint for tests and trials', load: () => import('./commands/sandbox.js') },
 };
-
-const EXPECTED_ERRORS = new Set(['AwsCallError', 'AwsSetupError', 'WriteInReadOnlyModeError', 'PlanFileError']);
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -60,7 +58,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     // Expected failures (bad input, a refused plan, a failed AWS call, no instance) are
     // one clear line; only a bug shows a stack trace.
-    if (err instanceof UserError || (err instanceof Error && EXPECTED_ERRORS.has(err.name))) {
+    if (isUserFacing(err)) {
       process.stderr.write(`error: ${err.message}\n`);
     } else {
       process.stderr.write(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);

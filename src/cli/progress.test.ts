@@ -27,4 +27,13 @@ describe('progress on stderr', () => {
     p.update('assignments', 100, 100);
     expect(out).toEqual(['assignments: 1/100\n', 'assignments: 60/100\n', 'assignments: 100/100\n']);
   });
+
+  it('puts a bare count of one in the singular, and counts against a total in the plural', () => {
+    const { out, sink: s } = sink(false);
+    const p = new StderrProgress(s);
+    p.update('organization', 1, undefined, 'accounts');
+    p.update('account tags', 1, 1, 'accounts');
+    p.update('other', 2, undefined, 'accounts');
+    expect(out).toEqual(['organization: 1 account\n', 'account tags: 1/1 accounts\n', 'other: 2 accounts\n']);
+  });
 });

@@ -20,7 +20,10 @@ export class StderrProgress implements ProgressReporter {
   ) {}
 
   update(phase: string, done: number, total?: number, unit?: string): void {
-    const text = `${phase}: ${done}${total !== undefined ? `/${total}` : ''}${unit ? ` ${unit}` : ''}`;
+    // Units are plural nouns ("accounts"); a bare count of one takes the singular
+    // ("organization: 1 account"), while "1/3 accounts" counts against the total.
+    const noun = unit && total === undefined && done === 1 ? unit.replace(/s$/, '') : unit;
+    const text = `${phase}: ${done}${total !== undefined ? `/${total}` : ''}${noun ? ` ${noun}` : ''}`;
     if (this.sink.isTTY) {
       this.sink.write(`\r\x1b[2K${text}`);
       this.liveLine = true;

@@ -4,6 +4,7 @@
 import { formatCallStats } from '../aws/call-stats.js';
 import type { AwsContext } from '../aws/context.js';
 import { openAwsContext } from '../aws/context.js';
+import { checkProfileDefined, selectedProfile } from '../aws/profile.js';
 import { makeReadOnly } from '../aws/read-only.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
 import { loadState } from '../load/load.js';
@@ -32,7 +33,15 @@ export async function loadDesired(dir: string, progress: StderrProgress): Promis
   return state;
 }
 
+/**
+ * Opens the AWS context. Every setting is checked first, so a bad SSO_GITOPS_* value or an
+ * unknown profile fails with one line before the first call (the read options are read
+ * again, unchanged, when the live state is read).
+ */
 export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: StderrProgress): Promise<AwsContext> {
+  liveReadOptionsFromEnv();
+  const profile = selectedProfile(aws.profile);
+  if (profile !== undefined) await checkProfileDefined(profile);
   const ctx = await openAwsContext({
     ...(aws.region !== undefined ? { region: aws.region } : {}),
     ...(aws.profile !== undefined ? { profile: aws.profile } : {}),

@@ -50,6 +50,14 @@ function githubHeader(): { commit?: string; actor?: string; repository?: string 
   };
 }
 
+async function writePlanFile(file: string, plan: Plan): Promise<void> {
+  try {
+    await writeFile(file, serializePlan(plan));
+  } catch (err) {
+    throw new UserError(`plan: cannot write --out ${file} (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 function parseFormat(value: string | undefined): Format {
   const format = value ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`plan: --format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -76,7 +84,7 @@ export const command: Command = {
     try {
       const live = await readLive(ctx, desired, progress);
       const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
-      if (flags.out !== undefined) await writeFile(flags.out, serializePlan(plan));
+      if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);
       if (plan.refused.length > 0) return EXIT_ERROR;

@@ -1,19 +1,21 @@
-// `sso-gitops reconcile`: plan from the live state (or take a saved plan after checking it
-// is not stale), refuse what the safety rules refuse, confirm, apply in dependency order.
+// `sso-gitops reconcile`: plan from the live state (with --plan, also require the saved
+// plan to be exactly that plan: src/cli/saved-plan.ts), refuse what the safety rules
+// refuse, confirm, apply in dependency order; SIGINT/SIGTERM stop it cleanly (interrupt.ts).
 // With --verify, read the live state again and fail if anything is left to do. That read
 // is opt-in: it doubles the calls of a run, and the next plan (or the nightly drift
 // check) reads the live state anyway.
-import { readFile } from 'node:fs/promises';
+import type { AwsContext } from '../../aws/context.js';
 import type { LiveState } from '../../model/live.js';
-import { liveChecksum } from '../../plan/checksum.js';
-import { parsePlanFile } from '../../plan/plan-file.js';
 import type { Plan } from '../../plan/types.js';
 import { renderText } from '../../render/text.js';
-import { applyPlan } from '../apply-run.js';
+import { applyPlan, maxOutstandingAssignments } from '../apply-run.js';
 import { EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { canAsk, confirm } from '../confirm.js';
+import { ApplyTracker, Interruption, interruptWaitMs } from '../interrupt.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { plural } from '../../model/plural.js';
 import { StderrProgress } from '../progress.js';
+import { checkSavedPlanAgainst, checkSavedPlanInstance, readSavedPlan } from '../saved-plan.js';
 import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
 
 const USAGE = `usage: sso-gitops reconcile [options]
@@ -26,31 +28,21 @@ options:
   --dir DIR            state directory (default: identity)
   --yes                apply without asking (required when there is no terminal)
   --allow-deletes      allow deletions above settings.safety.maxDeletePercent
-  --plan FILE          apply exactly this saved plan (from \`plan --out\`); refused when the
-                       live state changed since it was made ("stale plan")
+  --plan FILE          apply exactly this saved plan (from \`plan --out\`): the file is checked
+                       against schema/plan.schema.json before any AWS call, the plan is made
+                       again and the file is refused when the live state changed since
+                       ("stale plan") or its changes differ from the plan of now; the safety
+                       rules are applied afresh (the file's "refused" is not trusted)
   --verify             afterwards read the live state again and fail if anything is left
                        to do (costs a second full read: on a large organization minutes)
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
-exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed change`;
+SIGINT/SIGTERM while applying: no further change is started, the changes in flight get
+up to 30 s (SSO_GITOPS_INTERRUPT_WAIT_MS) to finish, and what was applied and what was
+not started is printed; a second signal exits at once. A re-run converges.
 
-async function savedPlan(file: string, live: LiveState): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`reconcile: cannot read plan file ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const plan = parsePlanFile(text, file);
-  if (plan.instanceArn !== live.instanceArn) {
-    throw new UserError(`reconcile: ${file} was made for instance ${plan.instanceArn}, not ${live.instanceArn}; nothing was changed`);
-  }
-  const now = liveChecksum(live);
-  if (plan.liveChecksum !== now) {
-    throw new UserError(`reconcile: stale plan: the live state changed since ${file} was made (checksum ${plan.liveChecksum.slice(0, 12)} then, ${now.slice(0, 12)} now); run plan again. Nothing was changed`);
-  }
-  return plan;
-}
+exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed change,
+130 interrupted by SIGINT, 143 interrupted by SIGTERM`;
 
 function refuse(plan: Plan): void {
   const lines = plan.refused.map((r) => `  - ${r.message}`);
@@ -61,7 +53,39 @@ function refuse(plan: Plan): void {
 async function verify(replan: () => Promise<Plan>): Promise<string | undefined> {
   const after = await replan();
   if (after.changes.length === 0) return undefined;
-  return `reconcile: ${after.changes.length} change(s) are still pending after applying; run reconcile again:\n${renderText(after, { color: false })}`;
+  const pending = plural(after.changes.length, 'change');
+  return `reconcile: ${pending} ${after.changes.length === 1 ? 'is' : 'are'} still pending after applying; run reconcile again:\n${renderText(after, { color: false })}`;
+}
+
+interface ApplyContext {
+  live: LiveState;
+  ctx: AwsContext;
+  progress: StderrProgress;
+  interruption: Interruption;
+  assignmentConcurrency: number;
+  verbose: boolean;
+}
+
+/** Applies the plan and prints the outcome; the exit code when it was interrupted or any change failed. */
+async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | undefined> {
+  const tracker = new ApplyTracker(plan.changes);
+  run.interruption.applying(tracker);
+  const result = await applyPlan(plan, run.live, run.ctx, run.progress, {
+    assignmentConcurrency: run.assignmentConcurrency,
+    signal: run.interruption.signal,
+    onChangeDone: (change, error) => tracker.record(change, error),
+  });
+  run.interruption.applyFinished();
+  if (run.interruption.exitCode !== undefined) return run.interruption.exitCode;
+  if (run.verbose) printCallStats(run.ctx);
+  if (result.failures.length > 0) {
+    process.stderr.write(`${result.failures.length} of ${plural(plan.changes.length, 'change')} failed:\n`);
+    for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
+    process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed. Run reconcile again after fixing the cause; it starts from the live state.\n`);
+    return EXIT_ERROR;
+  }
+  process.stdout.write(`Apply complete: ${plural(result.applied, 'change')} applied.\n`);
+  return undefined;
 }
 
 export const command: Command = {
@@ -77,45 +101,50 @@ export const command: Command = {
       plan: { type: 'string' },
       verify: { type: 'boolean', default: false },
     });
-    const progress = new StderrProgress();
-    const desired = await loadDesired(flags.dir, progress);
-    const ctx = await openAws(awsOptionsFrom(flags), false, progress);
+    // Everything that needs no AWS call is checked first: settings, state files, the plan file.
+    const assignmentConcurrency = maxOutstandingAssignments();
+    const interruption = new Interruption(interruptWaitMs());
     try {
-      const live = await readLive(ctx, desired, progress);
-      const plan = flags.plan !== undefined ? await savedPlan(flags.plan, live) : planAgainst(desired, live, flags['allow-deletes'], progress);
-      if (plan.refused.length > 0) refuse(plan);
-      if (plan.changes.length === 0) {
-        process.stdout.write('No changes. The live instance matches the state files.\n');
+      const progress = new StderrProgress();
+      const desired = await loadDesired(flags.dir, progress);
+      const saved = flags.plan !== undefined ? await readSavedPlan(flags.plan) : undefined;
+      const ctx = await openAws(awsOptionsFrom(flags), false, progress);
+      try {
+        if (saved !== undefined && flags.plan !== undefined) checkSavedPlanInstance(saved, flags.plan, ctx.instanceArn);
+        const live = await readLive(ctx, desired, progress);
+        const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+        if (saved !== undefined && flags.plan !== undefined) checkSavedPlanAgainst(saved, plan, flags.plan, flags.dir);
+        if (plan.refused.length > 0) refuse(plan);
+        if (plan.changes.length === 0) {
+          process.stdout.write('No changes. The live instance matches the state files.\n');
+          return EXIT_OK;
+        }
+        process.stdout.write(renderText(plan, { color: process.stdout.isTTY === true }));
+        if (!flags.yes) {
+          if (!canAsk()) throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
+          const answer = await confirm(`Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`);
+          if (answer === 'interrupted') interruption.interrupt('SIGINT');
+          if (answer !== 'yes') {
+            process.stderr.write('Not applied.\n');
+            return EXIT_ERROR;
+          }
+        }
+        const failed = await applyAndReport(plan, { live, ctx, progress, interruption, assignmentConcurrency, verbose: flags.verbose });
+        if (failed !== undefined) return failed;
+        if (flags.verify) {
+          const pending = await verify(async () => planAgainst(desired, await readLive(ctx, desired, progress), true, progress));
+          if (pending !== undefined) {
+            process.stderr.write(`${pending}\n`);
+            return EXIT_ERROR;
+          }
+          process.stdout.write('Verified: the live instance matches the state files.\n');
+        }
         return EXIT_OK;
+      } finally {
+        ctx.close();
       }
-      process.stdout.write(renderText(plan, { color: process.stdout.isTTY === true }));
-      if (!flags.yes) {
-        if (!canAsk()) throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
-        if (!(await confirm(`Apply these ${plan.changes.length} changes to ${ctx.instanceArn}?`))) {
-          process.stderr.write('Not applied.\n');
-          return EXIT_ERROR;
-        }
-      }
-      const result = await applyPlan(plan, live, ctx, progress);
-      if (flags.verbose) printCallStats(ctx);
-      if (result.failures.length > 0) {
-        process.stderr.write(`${result.failures.length} of ${plan.changes.length} changes failed:\n`);
-        for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
-        process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed. Run reconcile again after fixing the cause; it starts from the live state.\n`);
-        return EXIT_ERROR;
-      }
-      process.stdout.write(`Apply complete: ${result.applied} changes applied.\n`);
-      if (flags.verify) {
-        const pending = await verify(async () => planAgainst(desired, await readLive(ctx, desired, progress), true, progress));
-        if (pending !== undefined) {
-          process.stderr.write(`${pending}\n`);
-          return EXIT_ERROR;
-        }
-        process.stdout.write('Verified: the live instance matches the state files.\n');
-      }
-      return EXIT_OK;
     } finally {
-      ctx.close();
+      interruption.dispose();
     }
   },
 };

@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../model/types.js';
 import { loadState } from '../../load/load.js';
 import { EXIT_ERROR, EXIT_OK, type Command } from '../command.js';
 import { DIR_OPTION, parseFlags } from '../options.js';
+import { plural } from '../../model/plural.js';
 
 const USAGE = `usage: sso-gitops validate [--dir DIR]
 
@@ -39,7 +40,3 @@ export const command: Command = {
     return EXIT_OK;
   },
 };
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
