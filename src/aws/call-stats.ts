@@ -1,6 +1,7 @@
 // Call accounting: how many operations were called and how many HTTP attempts they
 // took (attempts - calls = retries). `--verbose` prints it; tests use it to pin the
 // cost of a read (e.g. assignments ~ provisioned pairs, never accounts x sets).
+import { compareStrings } from '../model/order.js';
 
 export interface OperationStats {
   /** "identitystore ListUsers" */
@@ -20,9 +21,9 @@ export class CallStats {
     this.entry(operation).attempts += 1;
   }
 
-  /** Sorted by operation name. */
+  /** Sorted by operation name, in code-unit order (the same in every locale). */
   snapshot(): OperationStats[] {
-    return [...this.byOperation.values()].map((s) => ({ ...s })).sort((a, b) => a.operation.localeCompare(b.operation));
+    return [...this.byOperation.values()].map((s) => ({ ...s })).sort((a, b) => compareStrings(a.operation, b.operation));
   }
 
   totalCalls(): number {
