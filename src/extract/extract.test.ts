@@ -116,7 +116,7 @@ describe('extractToDirectory', () => {
   });
 
   it('warns when no assignment was read although permission sets are provisioned', async () => {
-    const provisionedOnly = { ...live, assignments: [], provisioning: [{ permissionSetArn: live.permissionSets[0]!.arn, accountId: prod.id, status: 'LATEST_PERMISSION_SET_PROVISIONED' }] };
+    const provisionedOnly = { ...live, assignments: [], provisioning: [{ permissionSetArn: live.permissionSets[0]!.arn, accountId: prod.id, status: 'LATEST_PERMISSION_SET_PROVISIONED' as const }] };
     const result = await extractToDirectory(dir, provisionedOnly);
     expect(result.warnings).toContain(
       "no account assignments were read, although 1 permission set is provisioned to 1 account: if the instance has assignments, check the region (--region) and the caller's permissions (sso:ListAccountAssignments); assignments.yaml lists none",
