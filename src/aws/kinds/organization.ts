@@ -79,7 +79,8 @@ async function readTree(ctx: ReadContext): Promise<OrganizationSnapshot> {
 }
 
 export function toAccount(a: SdkAccount, ouPath: string): Account {
-  // State replaces the retired Status (AWS-NOTES); older emulators only send Status.
+  // State replaces Status, which "will be retired on September 9, 2026" (organizations
+  // service model, Account.Status); older emulators only send Status.
   const state = a.State ?? a.Status ?? 'UNKNOWN';
   return { id: a.Id ?? '', name: a.Name ?? '', state, ouPath, tags: {} };
 }
