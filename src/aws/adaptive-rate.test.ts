@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptive-rate.js';
 
-const OPTIONS = { decreaseFactor: 0.5, increasePerSecond: 2, minimumRate: 0.5, holdMs: 1000 };
+const OPTIONS = { decreaseFactor: 0.5, ceilingFractionPerSecond: 0.1, minimumRate: 0.5, holdMs: 1000 };
 
 describe('AdaptiveRate', () => {
   it('starts at the configured rate, which is also its ceiling', () => {
@@ -78,6 +78,15 @@ describe('AdaptiveRate', () => {
     const lastHalf = rates.slice(30);
     expect(Math.max(...lastHalf)).toBeLessThanOrEqual(2 * share + 1);
     expect(Math.min(...lastHalf)).toBeGreaterThanOrEqual(share / 2 - 1);
+  });
+
+  it('climbs in proportion to the ceiling, so a high ceiling recovers as fast as the default', () => {
+    const clock = new VirtualClock();
+    const rate = new AdaptiveRate(500, OPTIONS, clock);
+    rate.onThrottle(); // 250
+    clock.advance(1000);
+    rate.onSuccess();
+    expect(rate.ratePerSecond).toBe(300);
   });
 
   it('rejects a decrease factor that would not decrease', () => {

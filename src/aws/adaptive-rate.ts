@@ -20,8 +20,12 @@ import { TokenBucket, realClock, type Clock, type RateLimiter } from './rate-lim
 export interface AdaptiveRateOptions {
   /** The rate is multiplied by this on a throttle (0 < factor < 1). */
   decreaseFactor: number;
-  /** Requests per second added per second of calls without throttling. */
-  increasePerSecond: number;
+  /**
+   * The rate climbs by this fraction of the ceiling per second of calls without
+   * throttling: 0.1 is 2 requests/s per second at the default 20, back to the ceiling
+   * within 10 s of the last throttle from anywhere, whatever the ceiling.
+   */
+  ceilingFractionPerSecond: number;
   /** The rate never drops below this. */
   minimumRate: number;
   /**
@@ -32,7 +36,7 @@ export interface AdaptiveRateOptions {
   holdMs: number;
 }
 
-export const DEFAULT_ADAPTIVE_RATE: AdaptiveRateOptions = { decreaseFactor: 0.5, increasePerSecond: 2, minimumRate: 0.5, holdMs: 1000 };
+export const DEFAULT_ADAPTIVE_RATE: AdaptiveRateOptions = { decreaseFactor: 0.5, ceilingFractionPerSecond: 0.1, minimumRate: 0.5, holdMs: 1000 };
 
 /** What the retry strategy tells the pacing about each answer. */
 export interface ThrottleFeedback {
@@ -79,7 +83,7 @@ export class AdaptiveRate implements RateLimiter, ThrottleFeedback {
     const now = this.clock.now();
     const rate = this.ratePerSecond;
     if (rate < this.ceiling) {
-      this.bucket.setRate(Math.min(this.ceiling, rate + (this.options.increasePerSecond * (now - this.lastIncrease)) / 1000));
+      this.bucket.setRate(Math.min(this.ceiling, rate + (this.options.ceilingFractionPerSecond * this.ceiling * (now - this.lastIncrease)) / 1000));
     }
     this.lastIncrease = now;
   }
