@@ -15,4 +15,16 @@ describe('CallStats', () => {
     stats.recordAttempt('sts GetCallerIdentity');
     expect(formatCallStats(stats.snapshot())).toEqual(['AWS calls:', '  sts GetCallerIdentity  1 (+1 retries)', '  total  1']);
   });
+
+  it('says how many attempts were throttled, per operation and in total', () => {
+    const stats = new CallStats();
+    stats.recordCall('identitystore ListUsers');
+    for (let i = 0; i < 3; i++) stats.recordAttempt('identitystore ListUsers');
+    stats.recordThrottled('identitystore ListUsers');
+    expect(formatCallStats(stats.snapshot())).toEqual([
+      'AWS calls:',
+      '  identitystore ListUsers  1 (+2 retries, 1 throttled)',
+      '  total  1 (1 attempts throttled: the rate was lowered for them)',
+    ]);
+  });
 });

@@ -55,7 +55,7 @@ describe('Identity Center clients under throttling', () => {
     answerFrom(ssoAdmin, { ListInstances: Array.from({ length: 9 }, throttledSso) }, log, clock);
     await expect(ssoAdmin.send(new ListInstancesCommand({}))).resolves.toBeDefined();
     expect(log).toHaveLength(10);
-    expect(pacing.stats.snapshot()).toEqual([{ operation: 'sso-admin ListInstances', calls: 1, attempts: 10 }]);
+    expect(pacing.stats.snapshot()).toEqual([{ operation: 'sso-admin ListInstances', calls: 1, attempts: 10, throttled: 9 }]);
   });
 
   it('gives up on a call that is throttled on every one of its attempts', async () => {
