@@ -3,17 +3,18 @@
 // `profile`. Endpoints come from AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>, which the
 // SDK reads itself, so a local emulator needs no code here.
 //
-// Retries: retryMode 'standard' (jittered exponential backoff for throttling and 5xx).
-// Not 'adaptive': our own token bucket already paces every attempt at the known API
-// limit and is shared by sso-admin and identitystore, while adaptive mode keeps a
-// separate, reactive limiter per client that would only slow us down further.
+// Retries: PacedRetryStrategy (retry-strategy.ts): the SDK standard mode's backoff, with
+// a larger budget for throttling, and every throttled attempt lowering the shared
+// adaptive rate (adaptive-rate.ts says why not the SDK's 'adaptive' mode). One pacing
+// object serves sso-admin and identitystore: AWS throttles Identity Center as one API.
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { CallStats } from './call-stats.js';
 import { installCallMiddleware } from './middleware.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { AdaptiveRate } from './adaptive-rate.js';
+import { PacedRetryStrategy } from './retry-strategy.js';
 
 export interface ClientOptions {
   region?: string;
@@ -30,42 +31,44 @@ export interface AwsClients {
 
 export interface Pacing {
   /** Shared by sso-admin and identitystore: AWS throttles Identity Center as one API. */
-  identityCenter: RateLimiter;
-  organizations: RateLimiter;
+  identityCenter: AdaptiveRate;
+  organizations: AdaptiveRate;
   stats: CallStats;
+  /** [0, 1) source of the retry backoff's jitter; tests pass () => 0. Default Math.random. */
+  jitter?: () => number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
-function clientConfig(options: ClientOptions, region: string | undefined) {
+function clientConfig(options: ClientOptions, region: string | undefined, rate: AdaptiveRate, jitter: (() => number) | undefined) {
   const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
   const maxAttempts = options.maxAttempts ?? (Number.isInteger(envAttempts) && envAttempts > 0 ? envAttempts : DEFAULT_MAX_ATTEMPTS);
   return {
     ...(region !== undefined ? { region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
-    retryMode: 'standard',
     maxAttempts,
+    retryStrategy: new PacedRetryStrategy({ maxAttempts, feedback: rate, ...(jitter ? { random: jitter } : {}) }),
   };
 }
 
 /** The sso-admin and identitystore clients for `region` (the instance's primary region). */
 export function createIdentityCenterClients(options: ClientOptions, region: string | undefined, pacing: Pacing) {
-  const ssoAdmin = new SSOAdminClient(clientConfig(options, region));
+  const ssoAdmin = new SSOAdminClient(clientConfig(options, region, pacing.identityCenter, pacing.jitter));
   installCallMiddleware(ssoAdmin, 'sso-admin', pacing.identityCenter, pacing.stats);
-  const identityStore = new IdentitystoreClient(clientConfig(options, region));
+  const identityStore = new IdentitystoreClient(clientConfig(options, region, pacing.identityCenter, pacing.jitter));
   installCallMiddleware(identityStore, 'identitystore', pacing.identityCenter, pacing.stats);
   return { ssoAdmin, identityStore };
 }
 
 export function createOrganizationsClient(options: ClientOptions, pacing: Pacing): OrganizationsClient {
-  const organizations = new OrganizationsClient(clientConfig(options, options.region));
+  const organizations = new OrganizationsClient(clientConfig(options, options.region, pacing.organizations, pacing.jitter));
   installCallMiddleware(organizations, 'organizations', pacing.organizations, pacing.stats);
   return organizations;
 }
 
 /** STS, for the caller's account only; paced with organizations (one call per run). */
 export function createStsClient(options: ClientOptions, pacing: Pacing): STSClient {
-  const sts = new STSClient(clientConfig(options, options.region));
+  const sts = new STSClient(clientConfig(options, options.region, pacing.organizations, pacing.jitter));
   installCallMiddleware(sts, 'sts', pacing.organizations, pacing.stats);
   return sts;
 }

@@ -7,11 +7,12 @@ import { DEFAULT_READ_CONCURRENCY } from './concurrency.js';
 import { AwsSetupError } from './errors.js';
 import { readCallerAccountId, readManagementAccountId, resolveInstance } from './instance.js';
 import { SILENT_PROGRESS, type ProgressReporter } from './progress.js';
-import { DEFAULT_IDENTITY_CENTER_TPS, DEFAULT_ORGANIZATIONS_TPS, TokenBucket, resolveRate } from './rate-limit.js';
+import { AdaptiveRate } from './adaptive-rate.js';
+import { DEFAULT_IDENTITY_CENTER_TPS, DEFAULT_ORGANIZATIONS_TPS, resolveRate } from './rate-limit.js';
 
 export interface AwsContextOptions extends ClientOptions {
   instanceArn?: string;
-  /** Identity Center requests per second (sso-admin + identitystore). Default: env SSO_GITOPS_TPS or 20. */
+  /** Identity Center requests per second (sso-admin + identitystore), the ceiling of the adaptive rate. Default: env SSO_GITOPS_TPS or 20. */
   identityCenterTps?: number;
   /** Organizations requests per second. Default: env SSO_GITOPS_ORGANIZATIONS_TPS or 10. */
   organizationsTps?: number;
@@ -39,8 +40,8 @@ export interface AwsContext {
 
 export function createPacing(options: AwsContextOptions, stats: CallStats = new CallStats()): Pacing {
   return {
-    identityCenter: new TokenBucket(resolveRate(options.identityCenterTps, process.env.SSO_GITOPS_TPS, 'SSO_GITOPS_TPS', DEFAULT_IDENTITY_CENTER_TPS)),
-    organizations: new TokenBucket(
+    identityCenter: new AdaptiveRate(resolveRate(options.identityCenterTps, process.env.SSO_GITOPS_TPS, 'SSO_GITOPS_TPS', DEFAULT_IDENTITY_CENTER_TPS)),
+    organizations: new AdaptiveRate(
       resolveRate(options.organizationsTps, process.env.SSO_GITOPS_ORGANIZATIONS_TPS, 'SSO_GITOPS_ORGANIZATIONS_TPS', DEFAULT_ORGANIZATIONS_TPS),
     ),
     stats,

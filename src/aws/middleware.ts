@@ -28,10 +28,27 @@ export function installCallMiddleware<I extends object, O extends object>(client
   client.middlewareStack.add(
     (next, context) => async (args) => {
       await limiter.take();
-      stats.recordAttempt(operationLabel(service, context.commandName));
-      return next(args);
+      const label = operationLabel(service, context.commandName);
+      stats.recordAttempt(label);
+      try {
+        return await next(args);
+      } catch (err) {
+        if (isThrottling(err)) stats.recordThrottled(label);
+        throw err;
+      }
     },
     { step: 'finalizeRequest', priority: 'low', name: 'ssoGitopsPacer' },
   );
   installEndpointAnswerCheck(client);
+}
+
+/**
+ * The throttling answers of the services this tool calls: ThrottlingException (sso-admin,
+ * identitystore), TooManyRequestsException (organizations), per their service models;
+ * HTTP 429 or the SDK's throttling trait for anything else.
+ */
+export function isThrottling(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { $metadata?: { httpStatusCode?: number }; $retryable?: { throttling?: boolean } };
+  return e.name === 'ThrottlingException' || e.name === 'TooManyRequestsException' || e.$metadata?.httpStatusCode === 429 || e.$retryable?.throttling === true;
 }

@@ -1,6 +1,10 @@
 // A proactive client-side token bucket. AWS throttles Identity Center at about 20
-// requests per second for the whole API (AWS-NOTES); pacing every HTTP attempt at that
-// rate keeps a run AT the limit instead of running into it and backing off.
+// requests per second for its APIs together (IAM Identity Center user guide, "Quotas",
+// throttle limits: https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html);
+// pacing every HTTP attempt at that rate keeps a run AT the limit instead of running into it.
+// The limit is shared with every other client of the instance, so the rate the bucket
+// paces at is adjusted at run time by an AdaptiveRate (adaptive-rate.ts).
+import { SettingError } from './errors.js';
 
 export interface RateLimiter {
   /** Resolves when the caller may send one request. */
@@ -8,30 +12,45 @@ export interface RateLimiter {
   readonly ratePerSecond: number;
 }
 
-import { SettingError } from './errors.js';
+/** Time source; tests inject a fake one so that no test waits on a real clock. */
+export interface Clock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
 
-type Clock = { now(): number; sleep(ms: number): Promise<void> };
-const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+export const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 export class TokenBucket implements RateLimiter {
   private tokens: number;
   private last: number;
+  private rate: number;
   /** Waiters are served in order, so no caller starves under load. */
   private queue: Promise<void> = Promise.resolve();
 
   /**
-   * @param ratePerSecond sustained rate
+   * @param ratePerSecond sustained rate at the start (setRate changes it)
    * @param burst bucket size; 1 spaces requests evenly (1/rate apart), which is the
    *   safest reading of "N per second" when AWS's own burst allowance is unknown.
    */
   constructor(
-    readonly ratePerSecond: number,
+    ratePerSecond: number,
     private readonly burst = 1,
     private readonly clock: Clock = realClock,
   ) {
-    if (!(ratePerSecond > 0)) throw new Error(`rate limit must be a positive number of requests per second, got ${ratePerSecond}`);
+    this.rate = checkPositive(ratePerSecond);
     this.tokens = burst;
     this.last = clock.now();
+  }
+
+  get ratePerSecond(): number {
+    return this.rate;
+  }
+
+  /** Changes the rate from now on; what accrued until now accrued at the old rate. */
+  setRate(ratePerSecond: number): void {
+    this.refill();
+    this.rate = checkPositive(ratePerSecond);
   }
 
   take(): Promise<void> {
@@ -40,18 +59,32 @@ export class TokenBucket implements RateLimiter {
     return turn;
   }
 
+  private refill(): void {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+  }
+
   private async acquire(): Promise<void> {
     for (;;) {
-      const now = this.clock.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      this.refill();
+      // The epsilon absorbs float rounding: a sleep of exactly the missing fraction can
+      // land a hair short of a whole token, and the next sleep would be ~0 forever.
+      if (this.tokens >= 1 - 1e-9) {
+        this.tokens = Math.max(0, this.tokens - 1);
         return;
       }
-      await this.clock.sleep(((1 - this.tokens) / this.ratePerSecond) * 1000);
+      // The rate may change while this waiter sleeps: the loop re-reads it on waking.
+      await this.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
     }
   }
+}
+
+function checkPositive(ratePerSecond: number): number {
+  if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
+    throw new Error(`rate limit must be a positive number of requests per second, got ${ratePerSecond}`);
+  }
+  return ratePerSecond;
 }
 
 /** A limiter that never waits (tests, or a caller that paces by other means). */

@@ -18,6 +18,10 @@ export interface ExistingDirectory {
   ownedFiles: string[];
   /** User-added state files that declare users, groups, permissionSets or assignments. */
   overlappingFiles: { file: string; kinds: string[] }[];
+  /** Entries (users, groups, permission sets, assignments) in the files extract owns, which it replaces. */
+  ownedEntries: number;
+  /** Entries in the files extract keeps. */
+  keptEntries: number;
 }
 
 /** An existing directory that extract cannot safely work with (its settings are unreadable). */
@@ -32,7 +36,7 @@ const EXTRACTED_KINDS = ['users', 'groups', 'permissionSets', 'assignments'];
 const IGNORE_KINDS = ['users', 'groups', 'permissionSets'] as const;
 
 export async function readExistingDirectory(dir: string): Promise<ExistingDirectory> {
-  const result: ExistingDirectory = { hasSettings: false, ignore: { ...DEFAULT_SETTINGS.ignore }, ownedFiles: [], overlappingFiles: [] };
+  const result: ExistingDirectory = { hasSettings: false, ignore: { ...DEFAULT_SETTINGS.ignore }, ownedFiles: [], overlappingFiles: [], ownedEntries: 0, keptEntries: 0 };
   if (!(await isDirectory(dir))) return result;
   for (const relative of await listStateFiles(dir)) {
     const owned = isOwnedFile(relative);
@@ -52,6 +56,9 @@ export async function readExistingDirectory(dir: string): Promise<ExistingDirect
       result.ignore = ignorePatterns(shown, data.settings);
     }
     const kinds = EXTRACTED_KINDS.filter((k) => k in data);
+    const entries = kinds.reduce((n, k) => n + (Array.isArray(data[k]) ? data[k].length : 0), 0);
+    if (owned) result.ownedEntries += entries;
+    else result.keptEntries += entries;
     if (!owned && kinds.length > 0) result.overlappingFiles.push({ file: relative, kinds });
   }
   return result;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aGroup, anAccount, aPermissionSet, aTriple, aUser, liveStateOf } from '../testing/builders.js';
+import { EmptyStateRefused } from './empty-state.js';
 import { ExtractSetupError } from './existing.js';
 import { extractToDirectory } from './extract.js';
 import { SCHEMA_ID } from './schema-ref.js';
@@ -77,5 +78,49 @@ describe('extractToDirectory', () => {
     await expect(extractToDirectory(dir, live)).rejects.toBeInstanceOf(ExtractSetupError);
     expect(await readdir(dir)).toEqual(['users.yaml']);
     expect((await readdir(root)).sort()).toEqual(['identity']);
+  });
+
+  it('refuses to replace a directory that declares entries with the empty state of an empty instance, writing nothing', async () => {
+    await extractToDirectory(dir, live);
+    const before = await readdir(dir, { recursive: true });
+    const empty = liveStateOf({ accounts: [prod] });
+    await expect(extractToDirectory(dir, empty)).rejects.toThrow(
+      new EmptyStateRefused(
+        `the instance ${empty.instanceArn} has no users, groups, permission sets or assignments, but ${dir} declares 4 entries: refusing to replace them with an empty state; ` +
+          'check --region, the credentials (account) and --instance-arn; pass --force to write the empty state anyway',
+      ),
+    );
+    expect(await readdir(dir, { recursive: true })).toEqual(before);
+    const forced = await extractToDirectory(dir, empty, { force: true });
+    expect(forced.write.written).toEqual(['assignments.yaml', 'groups.yaml', 'users.yaml']);
+  });
+
+  it('refuses an empty instance into a new directory too: an empty state is not a valid one', async () => {
+    await expect(extractToDirectory(dir, liveStateOf({ accounts: [prod] }))).rejects.toThrow(/nothing to extract \(an empty state is not valid/);
+    await expect(readdir(dir)).rejects.toThrow('ENOENT');
+  });
+
+  it('writes an empty extract when files it keeps still declare entries (the state stays non-empty)', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'team-a.yaml'), 'users:\n  - userName: kept@example.com\n');
+    const result = await extractToDirectory(dir, liveStateOf({ accounts: [prod] }));
+    expect(result.write.written).toContain('users.yaml');
+  });
+
+  it('says when everything the instance holds was left out by settings.ignore', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'settings.yaml'), 'settings:\n  ignore:\n    users: ["*"]\n');
+    await expect(extractToDirectory(dir, liveStateOf({ users: [aUser({ userName: 'a@example.com' })], accounts: [prod] }))).rejects.toThrow(
+      /has no users, groups, permission sets or assignments that settings.ignore lets through \(1 ignored\): nothing to extract/,
+    );
+  });
+
+  it('warns when no assignment was read although permission sets are provisioned', async () => {
+    const provisionedOnly = { ...live, assignments: [], provisioning: [{ permissionSetArn: live.permissionSets[0]!.arn, accountId: prod.id, status: 'LATEST_PERMISSION_SET_PROVISIONED' as const }] };
+    const result = await extractToDirectory(dir, provisionedOnly);
+    expect(result.warnings).toContain(
+      "no account assignments were read, although 1 permission set is provisioned to 1 account: if the instance has assignments, check the region (--region) and the caller's permissions (sso:ListAccountAssignments); assignments.yaml lists none",
+    );
+    expect((await extractToDirectory(dir, live)).warnings).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 // files describe the whole instance. Only `settings.ignore` leaves objects out.
 import type { LiveState } from '../model/live.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
+import { checkNotEmptied, emptyAssignmentReadWarning } from './empty-state.js';
 import { readExistingDirectory, type ExistingDirectory } from './existing.js';
 import { groupAssignments } from './group.js';
 import { layoutFiles } from './layout.js';
@@ -34,6 +35,8 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
     schemaRefFor,
   });
   const warnings = [...naming.warnings];
+  const emptyRead = emptyAssignmentReadWarning(live);
+  if (emptyRead) warnings.push(emptyRead);
   for (const { file, kinds } of existing.overlappingFiles) {
     warnings.push(`${file} (kept) also declares ${kinds.join(', ')}, which extract writes to its own files: merge or remove it, or validate reports duplicates`);
   }
@@ -54,10 +57,16 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
   };
 }
 
-/** Reads the directory, builds the files, writes them; nothing is written if building fails. */
-export async function extractToDirectory(dir: string, live: LiveState): Promise<ExtractOutput & { write: WriteSummary }> {
+export interface ExtractOptions {
+  /** Write an empty state even over a directory that declares entries (empty-state.ts). */
+  force?: boolean;
+}
+
+/** Reads the directory, builds the files, writes them; nothing is written if building fails or the guard refuses. */
+export async function extractToDirectory(dir: string, live: LiveState, options: ExtractOptions = {}): Promise<ExtractOutput & { write: WriteSummary }> {
   const existing = await readExistingDirectory(dir);
   const output = buildExtract(live, existing, schemaRefs(dir, await findSchema(dir)));
+  if (!options.force) checkNotEmptied(dir, live, existing, output);
   const write = await writeStateFiles(dir, output.files, output.remove);
   return { ...output, write };
 }

@@ -1,4 +1,4 @@
-// The canonical layout extract writes (DESIGN: state files), as relative path → text:
+// The canonical layout extract writes (docs/state-format.md), as relative path → text:
 //   users.yaml, groups.yaml (members inline), permission-sets/<Name>.yaml (one per set),
 //   assignments.yaml, and settings.yaml only when no file declares settings yet.
 import { posix } from 'node:path';

@@ -4,7 +4,7 @@
 import { assignmentCreateCalls, createCalls, lowerBound, merge, policyChangeCalls, readCalls, type BenchSettings, type LowerBound } from './lower-bound.js';
 import type { SyntheticOrg } from './org.js';
 import type { CommandName } from './result.js';
-import { applyDrift, driftOf, newAssignments, withAssignments, withoutIdentity } from './variants.js';
+import { applyDrift, driftOf, newAssignments, withAssignments, withChangedPolicy, withoutIdentity } from './variants.js';
 
 export const DRIFT_FRACTION = 0.01;
 export const DRIFT_SEED = 11;
@@ -13,6 +13,25 @@ export const NEW_ASSIGNMENTS_SEED = 13;
 /** The source organization after `reconcile-assignments-1000`. */
 export function withNewAssignments(org: SyntheticOrg): SyntheticOrg {
   return withAssignments(org, newAssignments(org, org.shape.newAssignments, NEW_ASSIGNMENTS_SEED));
+}
+
+/** A second client's share of the Identity Center quota in the contention cases (requests per second). */
+export const CONTENDER_TPS = 15;
+export const CONTENDED_ASSIGNMENTS_SEED = 17;
+
+/** The live organization when the contention cases run: after reconcile-assignments-1000 and reconcile-policy-200. */
+export function beforeContention(org: SyntheticOrg): SyntheticOrg {
+  return withChangedPolicy(withNewAssignments(org));
+}
+
+/** reconcile-contended's target: a tenth of newAssignments more (at least 20), so that the run reads and writes. */
+export function contendedTarget(org: SyntheticOrg): SyntheticOrg {
+  const live = beforeContention(org);
+  return withAssignments(live, newAssignments(live, contendedAssignments(org), CONTENDED_ASSIGNMENTS_SEED));
+}
+
+export function contendedAssignments(org: SyntheticOrg): number {
+  return Math.max(20, Math.round(org.shape.newAssignments / 10));
 }
 
 export function driftedLive(org: SyntheticOrg): SyntheticOrg {
@@ -25,12 +44,18 @@ export function commandBounds(org: SyntheticOrg, settings: BenchSettings): Recor
   const afterNew = withNewAssignments(org);
   const empty = withoutIdentity(org);
   const n = org.shape.newAssignments;
+  const contendedLive = beforeContention(org);
+  // The rate left to the tool while the second client takes its share.
+  const shared = { ...settings, tps: settings.tps - CONTENDER_TPS };
+  const c = contendedAssignments(org);
   return {
     extract: lowerBound(read, org, settings),
     'plan-no-change': lowerBound(read, org, settings),
     'plan-drift-1pct': lowerBound(readCalls(drifted), drifted, settings),
     'reconcile-assignments-1000': lowerBound(merge(read, assignmentCreateCalls(n)), org, settings, n),
     'reconcile-policy-200': lowerBound(merge(readCalls(afterNew), policyChangeCalls()), afterNew, settings, 1),
+    'plan-contended': lowerBound(readCalls(contendedLive), contendedLive, shared),
+    'reconcile-contended': lowerBound(merge(readCalls(contendedLive), assignmentCreateCalls(c)), contendedLive, shared, c),
     migrate: lowerBound(merge(readCalls(empty), createCalls(org)), empty, settings, org.assignments.length),
   };
 }

@@ -25,7 +25,8 @@ export function renderShapeTable(doc: BenchDocument): string {
     );
     for (const r of doc.results) {
       const rate = r.assignmentsPerSecond !== undefined ? `, ${fmt(r.assignmentsPerSecond)}/s of ${fmt(r.assignmentsPerSecondLimit)}/s possible` : '';
-      const label = r.assignments !== undefined ? `${r.command} (${fmt(r.assignments)} assignments${rate})` : r.command;
+      const contended = r.contender ? `, second client at ${r.contender.perSecond}/s` : '';
+      const label = r.assignments !== undefined ? `${r.command} (${fmt(r.assignments)} assignments${rate}${contended})` : `${r.command}${contended ? ` (${contended.slice(2)})` : ''}`;
       lines.push(
         `| ${label} | ${fmt(r.calls)} | ${fmt(r.lowerBoundCalls)} | ${fmt(r.callsToLowerBound, 2)} | ${fmt(r.naiveCalls)} | ${fmt(r.naiveToOurs)} | ${fmt(r.wallSeconds)} | ${fmt(r.rateBoundSeconds)} | ${fmt(r.wallToRateBound, 2)} | ${fmt(r.wallToOwnCallsAtRate, 2)} | ${r.throttled} (${r.throttledFailures}) | ${r.exitCode} |`,
       );

@@ -3,7 +3,15 @@ import type { SandboxStats } from '../../src/sandbox/stats.js';
 import { callSeconds, type BenchSettings, type LowerBound } from './lower-bound.js';
 import { throttledFailures, type CliRun } from './measure.js';
 
-export type CommandName = 'extract' | 'plan-no-change' | 'plan-drift-1pct' | 'reconcile-assignments-1000' | 'reconcile-policy-200' | 'migrate';
+export type CommandName =
+  | 'extract'
+  | 'plan-no-change'
+  | 'plan-drift-1pct'
+  | 'reconcile-assignments-1000'
+  | 'reconcile-policy-200'
+  | 'plan-contended'
+  | 'reconcile-contended'
+  | 'migrate';
 
 export interface CommandResult {
   command: CommandName;
@@ -33,6 +41,8 @@ export interface CommandResult {
   /** the CLI process: peak resident memory and CPU time (user + system) */
   peakRssMiB?: number;
   cpuSeconds?: number;
+  /** the contention cases: the second client's requests per second and how many of its calls were throttled (not in `throttled`) */
+  contender?: { perSecond: number; sent: number; throttled: number };
   /** the end of stderr when the command failed */
   error?: string;
 }

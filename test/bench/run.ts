@@ -24,7 +24,7 @@ import { seedOrganization } from './seed.js';
 import { isShapeName, SHAPES, type ShapeName } from './shapes.js';
 import { writeStateDirectory } from './state-files.js';
 
-/** AWS's documented limits (AWS-NOTES.md) and a typical per-call latency. */
+/** AWS's documented limits (IAM Identity Center user guide, "Quotas") and a typical per-call latency. */
 export const AWS_LIKE: BenchSettings = { tps: 20, organizationsTps: 10, latencyMs: 45, asyncMs: 1000, maxOutstanding: 10 };
 
 const COMMAND_ORDER = Object.keys(SCENARIOS) as CommandName[];

@@ -3,11 +3,13 @@
 // AWS, and records calls and throttles from the sandbox's own accounting.
 import { join } from 'node:path';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { DRIFT_FRACTION, DRIFT_SEED, withNewAssignments } from './command-bounds.js';
+import { CONTENDER_TPS, DRIFT_FRACTION, DRIFT_SEED, beforeContention, contendedAssignments, contendedTarget, withNewAssignments } from './command-bounds.js';
+import { CONTENDER_OPERATION, startContender, type ContenderReport } from './contender.js';
 import type { BenchSettings, LowerBound } from './lower-bound.js';
 import { runCli, type CliRun } from './measure.js';
 import type { SyntheticOrg } from './org.js';
 import { commandResult, type CommandName, type CommandResult } from './result.js';
+import type { SandboxStats } from '../../src/sandbox/stats.js';
 import { changeLive, seedOrganization, type SeededOrg } from './seed.js';
 import { writeStateDirectory } from './state-files.js';
 import { assignmentThroughputLimit, sampleAssignmentCreations } from './throughput.js';
@@ -33,21 +35,41 @@ export interface BenchContext {
 
 export type Scenario = (ctx: BenchContext) => Promise<CommandResult>;
 
-async function measure(ctx: BenchContext, command: CommandName, args: string[], accountId = SOURCE_MANAGEMENT_ACCOUNT, assignments?: number): Promise<CommandResult> {
+interface MeasureOptions {
+  accountId?: string;
+  /** assignments the command creates (reconcile) */
+  assignments?: number;
+  /** a second client sending this many Identity Center requests per second meanwhile */
+  contenderTps?: number;
+}
+
+async function measure(ctx: BenchContext, command: CommandName, args: string[], options: MeasureOptions = {}): Promise<CommandResult> {
+  const { accountId = SOURCE_MANAGEMENT_ACCOUNT, assignments, contenderTps } = options;
   const { tps, latencyMs, asyncMs, maxOutstanding } = ctx.settings;
   ctx.sandbox.configure({ tps, latencyMs, asyncMs, maxOutstanding });
+  const contender = contenderTps === undefined ? undefined : await startContender(ctx.sandbox.endpoint, accountId, contenderTps);
   ctx.sandbox.resetStats();
-  ctx.log(`${command}: running sso-gitops ${args.join(' ')}`);
+  ctx.log(`${command}: running sso-gitops ${args.join(' ')}${contenderTps === undefined ? '' : ` while a second client sends ${contenderTps} requests/s`}`);
   const sampler = sampleAssignmentCreations(ctx.sandbox);
   const run = await runCli(args, { endpoint: ctx.sandbox.endpoint, accountId, toolTps: tps });
   const perSecond = sampler.stop();
-  const stats = ctx.sandbox.stats();
+  const report = await contender?.stop();
+  const stats = report ? withoutContender(ctx.sandbox.stats(), report) : ctx.sandbox.stats();
   ctx.sandbox.configure(FAST);
   const work = assignments === undefined ? undefined : { assignments, perSecond, limit: assignmentThroughputLimit(ctx.settings) };
   const result = commandResult(command, run, stats, ctx.bounds[command], ctx.settings, work);
+  if (report && contenderTps !== undefined) result.contender = { perSecond: contenderTps, ...report };
   ctx.log(`${command}: exit ${result.exitCode}, ${result.calls} calls (bound ${result.lowerBoundCalls}), ${result.wallSeconds} s (bound ${result.rateBoundSeconds} s), throttled ${result.throttled}`);
   if (run.exitCode !== 0) ctx.log(`${command} failed:\n${result.error ?? ''}`);
   return result;
+}
+
+/** The tool's share of the sandbox's accounting: the second client's calls and throttles taken out. */
+function withoutContender(stats: SandboxStats, report: ContenderReport): SandboxStats {
+  const sent = stats.callsByService['sso-admin'][CONTENDER_OPERATION] ?? 0;
+  const { [CONTENDER_OPERATION]: _calls, ...calls } = stats.calls;
+  const { [CONTENDER_OPERATION]: _ssoCalls, ...ssoAdmin } = stats.callsByService['sso-admin'];
+  return { ...stats, calls, callsByService: { ...stats.callsByService, 'sso-admin': ssoAdmin }, totalCalls: stats.totalCalls - sent, throttled: stats.throttled - report.throttled };
 }
 
 /** Brings the live state to `dir` without measuring (after a failed measured reconcile). */
@@ -79,7 +101,7 @@ export const planDrift: Scenario = async (ctx) => {
 
 export const reconcileAssignments: Scenario = async (ctx) => {
   const dir = stateDir(ctx, 'new-assignments', withNewAssignments(ctx.org));
-  const result = await measure(ctx, 'reconcile-assignments-1000', ['reconcile', '--yes', '--dir', dir], SOURCE_MANAGEMENT_ACCOUNT, ctx.org.shape.newAssignments);
+  const result = await measure(ctx, 'reconcile-assignments-1000', ['reconcile', '--yes', '--dir', dir], { assignments: ctx.org.shape.newAssignments });
   if (result.exitCode !== 0) await converge(ctx, dir);
   return result;
 };
@@ -92,7 +114,23 @@ export const reconcilePolicy: Scenario = (ctx) =>
 export const migrate: Scenario = async (ctx) => {
   ctx.sandbox.configure(FAST);
   await seedOrganization(ctx.sandbox.endpoint, TARGET_MANAGEMENT_ACCOUNT, withoutIdentity(ctx.org), false);
-  return measure(ctx, 'migrate', ['reconcile', '--yes', '--dir', stateDir(ctx, 'base', ctx.org)], TARGET_MANAGEMENT_ACCOUNT, ctx.org.assignments.length);
+  return measure(ctx, 'migrate', ['reconcile', '--yes', '--dir', stateDir(ctx, 'base', ctx.org)], { accountId: TARGET_MANAGEMENT_ACCOUNT, assignments: ctx.org.assignments.length });
+};
+
+/** Runs after reconcilePolicy: a plan with no changes while another client uses 15 of the 20 requests/s. */
+export const planContended: Scenario = async (ctx) => {
+  const dir = stateDir(ctx, 'contended-plan', beforeContention(ctx.org));
+  await converge(ctx, dir); // a no-op after reconcile-policy-200; makes `--only plan-contended` measure the same
+  return measure(ctx, 'plan-contended', ['plan', '--dir', dir], { contenderTps: CONTENDER_TPS });
+};
+
+/** A reconcile that reads everything and creates assignments while another client uses 15 of the 20 requests/s. */
+export const reconcileContended: Scenario = async (ctx) => {
+  await converge(ctx, stateDir(ctx, 'contended-plan', beforeContention(ctx.org)));
+  const dir = stateDir(ctx, 'contended-reconcile', contendedTarget(ctx.org));
+  const result = await measure(ctx, 'reconcile-contended', ['reconcile', '--yes', '--dir', dir], { assignments: contendedAssignments(ctx.org), contenderTps: CONTENDER_TPS });
+  if (result.exitCode !== 0) await converge(ctx, dir);
+  return result;
 };
 
 export const SCENARIOS: Record<CommandName, Scenario> = {
@@ -101,5 +139,7 @@ export const SCENARIOS: Record<CommandName, Scenario> = {
   'plan-drift-1pct': planDrift,
   'reconcile-assignments-1000': reconcileAssignments,
   'reconcile-policy-200': reconcilePolicy,
+  'plan-contended': planContended,
+  'reconcile-contended': reconcileContended,
   migrate,
 };

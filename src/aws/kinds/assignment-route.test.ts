@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AwsSetupError } from '../errors.js';
 import { routeAfterListing, routeBeforeListing, staleListingSide } from './assignment-route.js';
 
 describe('assignment read route', () => {
@@ -20,6 +21,15 @@ describe('assignment read route', () => {
     const counts = { permissionSets: 30, principals: 2, principalRouteAllowed: false };
     expect(routeBeforeListing(counts, 'auto')).toBe('pairs');
     expect(routeAfterListing(counts, 5000)).toBe('pairs');
+  });
+
+  it('refuses a forced principal route from a delegated administrator instead of calling what AWS forbids there', () => {
+    const counts = { permissionSets: 1, principals: 100, principalRouteAllowed: false, callerAccountId: '222222222222', managementAccountId: '111111111111' };
+    expect(() => routeBeforeListing(counts, 'principals')).toThrow(
+      'SSO_GITOPS_ASSIGNMENT_ROUTE=principals cannot be used from account 222222222222: ListAccountAssignmentsForPrincipal must be called from the management account (111111111111); unset it to read assignments by provisioned pairs',
+    );
+    expect(() => routeBeforeListing(counts, 'principals')).toThrow(AwsSetupError);
+    expect(routeBeforeListing(counts, 'pairs')).toBe('pairs');
   });
 
   it('obeys an explicit preference', () => {

@@ -11,10 +11,15 @@
 //
 // Since pairs costs at least S, principals wins outright when P <= S. Otherwise the S
 // per-set listings run first (pairs needs them anyway) and the remaining cost decides:
-// N more calls for pairs versus P for principals. ListAccountAssignmentsForPrincipal is
-// documented for the management account only, so from another account (a delegated
-// administrator) the pairs route is always taken.
+// N more calls for pairs versus P for principals. ListAccountAssignmentsForPrincipal
+// "must be called from the management account containing your organization instance of
+// IAM Identity Center" (its documentation in the sso-admin service model), so from another
+// account (a delegated administrator) the pairs route is always taken; a forced principal
+// route (SSO_GITOPS_ASSIGNMENT_ROUTE, for tests against moto) is refused there with a clear
+// error rather than silently replaced: on moto the pairs route reads wrongly.
 // Counts ignore extra pages (100 items per page), which affect both routes alike.
+
+import { AwsSetupError } from '../errors.js';
 
 export type AssignmentRoute = 'pairs' | 'principals';
 export type AssignmentRoutePreference = AssignmentRoute | 'auto';
@@ -22,11 +27,21 @@ export type AssignmentRoutePreference = AssignmentRoute | 'auto';
 export interface RouteCounts {
   permissionSets: number;
   principals: number;
+  /** The caller is the management account. */
   principalRouteAllowed: boolean;
+  /** For the refusal's message. */
+  callerAccountId?: string;
+  managementAccountId?: string;
 }
 
 /** The route decided before any assignment call, or undefined when the provisioned pair count must be known first. */
 export function routeBeforeListing(counts: RouteCounts, preference: AssignmentRoutePreference): AssignmentRoute | undefined {
+  if (preference === 'principals' && !counts.principalRouteAllowed) {
+    throw new AwsSetupError(
+      `SSO_GITOPS_ASSIGNMENT_ROUTE=principals cannot be used from account ${counts.callerAccountId ?? '(unknown)'}: ListAccountAssignmentsForPrincipal must be called ` +
+        `from the management account (${counts.managementAccountId ?? 'unknown'}); unset it to read assignments by provisioned pairs`,
+    );
+  }
   if (preference !== 'auto') return preference;
   if (!counts.principalRouteAllowed) return 'pairs';
   return counts.principals <= counts.permissionSets ? 'principals' : undefined;

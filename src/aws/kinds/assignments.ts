@@ -54,8 +54,10 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
   const counts: RouteCounts = {
     permissionSets: input.permissionSetArns.length,
     principals: input.principals.length,
-    // documented as management-account only (AWS-NOTES)
+    // management account only (assignment-route.ts)
     principalRouteAllowed: ctx.callerAccountId === ctx.managementAccountId,
+    callerAccountId: ctx.callerAccountId,
+    managementAccountId: ctx.managementAccountId,
   };
   let route = routeBeforeListing(counts, input.route);
   let provisionedPairs: Pair[] | undefined;

@@ -16,6 +16,7 @@ import {
   type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
 import type { LiveOrganizationalUnit } from '../../model/live.js';
+import { compareStrings } from '../../model/order.js';
 import type { Account } from '../../model/types.js';
 import { mapLimit } from '../concurrency.js';
 import { AwsCallError } from '../errors.js';
@@ -39,8 +40,8 @@ export interface OrganizationReadOptions {
 export async function readOrganization(ctx: ReadContext, options: OrganizationReadOptions): Promise<OrganizationSnapshot> {
   const snapshot = options.organizationalUnits ? await readTree(ctx) : { accounts: await readAccountList(ctx), organizationalUnits: [] };
   if (options.accountTags) await readAccountTags(ctx, snapshot.accounts);
-  snapshot.accounts.sort((a, b) => a.id.localeCompare(b.id));
-  snapshot.organizationalUnits.sort((a, b) => a.path.localeCompare(b.path));
+  snapshot.accounts.sort((a, b) => compareStrings(a.id, b.id));
+  snapshot.organizationalUnits.sort((a, b) => compareStrings(a.path, b.path));
   return snapshot;
 }
 
@@ -78,7 +79,8 @@ async function readTree(ctx: ReadContext): Promise<OrganizationSnapshot> {
 }
 
 export function toAccount(a: SdkAccount, ouPath: string): Account {
-  // State replaces the retired Status (AWS-NOTES); older emulators only send Status.
+  // State replaces Status, which "will be retired on September 9, 2026" (organizations
+  // service model, Account.Status); older emulators only send Status.
   const state = a.State ?? a.Status ?? 'UNKNOWN';
   return { id: a.Id ?? '', name: a.Name ?? '', state, ouPath, tags: {} };
 }

@@ -4,21 +4,25 @@ import { formatCallStats } from '../../aws/call-stats.js';
 import { openAwsContext, type AwsContext } from '../../aws/context.js';
 import { AwsCallError, AwsSetupError } from '../../aws/errors.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../../aws/read-live.js';
+import { EmptyStateRefused } from '../../extract/empty-state.js';
 import { ExtractSetupError } from '../../extract/existing.js';
 import { extractToDirectory } from '../../extract/extract.js';
 import { EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
 
-const USAGE = `usage: sso-gitops extract [--dir identity] [--region R] [--profile P] [--instance-arn ARN] [--verbose]
+const USAGE = `usage: sso-gitops extract [--dir identity] [--force] [--region R] [--profile P] [--instance-arn ARN] [--verbose]
 
 Reads users, groups, memberships, permission sets, assignments and the organization's
 accounts from a live IAM Identity Center instance and writes them as state files:
 users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml.
 settings.yaml and files you added are kept; settings.ignore patterns are honoured.
+An instance with nothing in it is refused (exit 1, nothing written): it is usually the
+wrong region, account or instance, and its empty state would replace the files.
 
 options:
   --dir DIR           state directory (default: identity)
+  --force             write the state even when the instance is empty
   --region R          region of the Identity Center instance (default: the SDK's)
   --profile P         AWS profile (default: the SDK's standard credential chain)
   --instance-arn ARN  the instance (default: the only one)
@@ -29,7 +33,7 @@ export const command: Command = {
   summary: 'write the state files from a live instance',
   usage: USAGE,
   async run(argv) {
-    const values = parseFlags('extract', argv, { ...DIR_OPTION, ...AWS_OPTIONS });
+    const values = parseFlags('extract', argv, { ...DIR_OPTION, ...AWS_OPTIONS, force: { type: 'boolean', default: false } });
     const aws = awsOptionsFrom(values);
     const dir = values.dir;
     const started = Date.now();
@@ -47,10 +51,13 @@ export const command: Command = {
       ctx = await openAwsContext({ ...aws, progress });
       progress.note(`extract: instance ${ctx.instanceArn} (${ctx.region}), caller account ${ctx.callerAccountId}`);
       const live = await readLiveState(ctx, readOptions);
-      const result = await extractToDirectory(dir, live);
+      const result = await extractToDirectory(dir, live, { force: values.force });
       progress.endLine();
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const c = result.counts;
+      if (c.users + c.groups + c.permissionSets + c.assignments === 0) {
+        process.stderr.write('warning: the state written is empty: validate and plan refuse an empty state until the files declare something\n');
+      }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stderr.write(
         `extracted ${c.users} users, ${c.groups} groups (${c.memberships} memberships), ${c.permissionSets} permission sets, ` +
@@ -69,7 +76,7 @@ export const command: Command = {
     } catch (err) {
       progress.endLine();
       // Expected failures are one line; anything else keeps its stack (a bug to report).
-      if (err instanceof AwsCallError || err instanceof AwsSetupError || err instanceof ExtractSetupError) {
+      if (err instanceof AwsCallError || err instanceof AwsSetupError || err instanceof ExtractSetupError || err instanceof EmptyStateRefused) {
         throw new UserError(`extract: ${err.message}; nothing was written`);
       }
       if (isFileSystemError(err)) throw new UserError(`extract: ${err.message}`);
