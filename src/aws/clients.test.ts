@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptive-rate.js';
 import { CallStats } from './call-stats.js';
-import { createIdentityCenterClients, type Pacing } from './clients.js';
+import { attemptsFromEnv, createIdentityCenterClients, DEFAULT_MAX_ATTEMPTS, type Pacing } from './clients.js';
 import { THROTTLE_MAX_ATTEMPTS } from './retry-strategy.js';
 
 /** The failures each operation answers before it succeeds, consumed in order. */
@@ -91,5 +91,17 @@ describe('Identity Center clients under throttling', () => {
     const sso = log.filter((e) => e.op === 'ListInstances').map((e) => e.at);
     // 10 per second (plus the little it climbed back meanwhile), not 20: about 100 ms apart
     expect(sso[1]! - sso[0]!).toBeGreaterThan(90);
+  });
+});
+
+describe('AWS_MAX_ATTEMPTS', () => {
+  it('defaults when unset or empty, and takes a positive whole number', () => {
+    expect(attemptsFromEnv(undefined)).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect(attemptsFromEnv('')).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect(attemptsFromEnv('3')).toBe(3);
+  });
+
+  it.each(['abc', '0', '-2', '2.5'])('rejects %j in one line naming the variable and the value, instead of falling back silently', (value) => {
+    expect(() => attemptsFromEnv(value)).toThrow(`AWS_MAX_ATTEMPTS=${JSON.stringify(value)}: attempts per call must be a positive whole number`);
   });
 });

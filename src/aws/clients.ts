@@ -15,6 +15,7 @@ import type { CallStats } from './call-stats.js';
 import { installCallMiddleware } from './middleware.js';
 import type { AdaptiveRate } from './adaptive-rate.js';
 import { PacedRetryStrategy } from './retry-strategy.js';
+import { SettingError } from './errors.js';
 
 export interface ClientOptions {
   region?: string;
@@ -40,9 +41,16 @@ export interface Pacing {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
+/** AWS_MAX_ATTEMPTS when set (a positive integer, else a one-line SettingError), else the default. */
+export function attemptsFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MAX_ATTEMPTS;
+  const attempts = Number(value);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new SettingError('AWS_MAX_ATTEMPTS', value, 'attempts per call must be a positive whole number');
+  return attempts;
+}
+
 function clientConfig(options: ClientOptions, region: string | undefined, rate: AdaptiveRate, jitter: (() => number) | undefined) {
-  const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
-  const maxAttempts = options.maxAttempts ?? (Number.isInteger(envAttempts) && envAttempts > 0 ? envAttempts : DEFAULT_MAX_ATTEMPTS);
+  const maxAttempts = options.maxAttempts ?? attemptsFromEnv(process.env.AWS_MAX_ATTEMPTS);
   return {
     ...(region !== undefined ? { region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),

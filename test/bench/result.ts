@@ -1,5 +1,6 @@
 // One measured command: the JSON record of issue 7 plus the ratios the targets are stated in.
 import type { SandboxStats } from '../../src/sandbox/stats.js';
+import { compareStrings } from '../../src/model/order.js';
 import { callSeconds, type BenchSettings, type LowerBound } from './lower-bound.js';
 import { throttledFailures, type CliRun } from './measure.js';
 
@@ -94,5 +95,5 @@ function sortedCounts(stats: SandboxStats): Record<string, number> {
       out[shared ? `${service}:${op}` : op] = n;
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareStrings(a, b)));
 }

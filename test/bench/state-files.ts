@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { PermissionSet } from '../../src/model/types.js';
+import { compareStrings } from '../../src/model/order.js';
 import type { SyntheticAssignment, SyntheticOrg } from './org.js';
 
 export interface AssignmentEntryYaml {
@@ -85,5 +86,5 @@ export function assignmentEntries(assignments: readonly SyntheticAssignment[]): 
   }
   return [...entries.values()]
     .map((e) => ({ permissionSet: e.permissionSet, ...(e.groups ? { groups: e.groups.sort() } : {}), ...(e.users ? { users: e.users.sort() } : {}), accounts: e.accounts }))
-    .sort((a, b) => a.permissionSet.localeCompare(b.permissionSet) || a.accounts.join(',').localeCompare(b.accounts.join(',')));
+    .sort((a, b) => compareStrings(a.permissionSet, b.permissionSet) || compareStrings(a.accounts.join(','), b.accounts.join(',')));
 }

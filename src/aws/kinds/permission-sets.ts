@@ -82,7 +82,7 @@ export async function readPermissionSet(ctx: PermissionSetReader, arn: string, o
     ...(d.Description ? { description: d.Description } : {}),
     ...(session !== undefined && session !== '' ? { sessionDuration: normalizeSessionDuration(session) } : {}),
     ...(d.RelayState ? { relayState: d.RelayState } : {}),
-    tags: Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? ''])),
+    tags: userTags(tags),
     managedPolicies: managed.map((m) => m.Arn ?? '').filter((a) => a !== '').sort(),
     customerManagedPolicies: customer.map((c) => ({ name: c.Name ?? '', path: c.Path ?? '/' })).sort(comparePolicyRefs),
     ...(inlinePolicy ? { inlinePolicy } : {}),
@@ -121,4 +121,15 @@ export function toBoundary(b: SdkBoundary | undefined): PermissionsBoundary | un
   const c = b?.CustomerManagedPolicyReference;
   if (c?.Name) return { customerManagedPolicy: { name: c.Name, path: c.Path ?? '/' } };
   return undefined;
+}
+
+/**
+ * The tags a user can manage. Keys with the `aws:` prefix are reserved by AWS: TagResource
+ * refuses them and AWS services set them (CloudFormation's `aws:cloudformation:stack-name`
+ * on a set it created). The tool neither extracts nor compares them, so extract never
+ * writes a tag that validate rejects and a plan never tries to remove one.
+ */
+export function userTags(tags: readonly { Key?: string; Value?: string }[]): Record<string, string> {
+  const kept = tags.filter((t) => !(t.Key ?? '').toLowerCase().startsWith('aws:'));
+  return Object.fromEntries(kept.map((t) => [t.Key ?? '', t.Value ?? '']));
 }

@@ -1,15 +1,16 @@
 // `sso-gitops extract`: reads a live Identity Center instance and writes the canonical
 // state files. Progress and the summary go to stderr; stdout stays empty.
 import { formatCallStats } from '../../aws/call-stats.js';
-import { openAwsContext, type AwsContext } from '../../aws/context.js';
-import { AwsCallError, AwsSetupError } from '../../aws/errors.js';
+import type { AwsContext } from '../../aws/context.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../../aws/read-live.js';
 import { EmptyStateRefused } from '../../extract/empty-state.js';
 import { ExtractSetupError } from '../../extract/existing.js';
 import { extractToDirectory } from '../../extract/extract.js';
-import { EXIT_OK, UserError, type Command } from '../command.js';
+import { plural } from '../../model/plural.js';
+import { EXIT_OK, UserError, isUserFacing, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
+import { openAws } from '../session.js';
 
 const USAGE = `usage: sso-gitops extract [--dir identity] [--force] [--region R] [--profile P] [--instance-arn ARN] [--verbose]
 
@@ -38,17 +39,13 @@ export const command: Command = {
     const dir = values.dir;
     const started = Date.now();
     const progress = new StderrProgress();
-    let readOptions;
-    try {
-      // Assignments are written with literal accounts: OU paths (one listing per OU) and
-      // account tags (one call per account) would cost calls for nothing.
-      readOptions = { ...liveReadOptionsFromEnv(), accountTags: false, organizationalUnits: false };
-    } catch (err) {
-      throw new UserError((err as Error).message);
-    }
     let ctx: AwsContext | undefined;
     try {
-      ctx = await openAwsContext({ ...aws, progress });
+      // Settings and the profile are checked before the first call (one line when wrong).
+      ctx = await openAws(aws, false, progress);
+      // Assignments are written with literal accounts: OU paths (one listing per OU) and
+      // account tags (one call per account) would cost calls for nothing.
+      const readOptions = { ...liveReadOptionsFromEnv(), accountTags: false, organizationalUnits: false };
       progress.note(`extract: instance ${ctx.instanceArn} (${ctx.region}), caller account ${ctx.callerAccountId}`);
       const live = await readLiveState(ctx, readOptions);
       const result = await extractToDirectory(dir, live, { force: values.force });
@@ -60,23 +57,23 @@ export const command: Command = {
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stderr.write(
-        `extracted ${c.users} users, ${c.groups} groups (${c.memberships} memberships), ${c.permissionSets} permission sets, ` +
-          `${c.assignments} assignments in ${c.assignmentEntries} entries into ${dir}/ ` +
+        `extracted ${plural(c.users, 'user')}, ${plural(c.groups, 'group')} (${plural(c.memberships, 'membership')}), ${plural(c.permissionSets, 'permission set')}, ` +
+          `${plural(c.assignments, 'assignment')} in ${plural(c.assignmentEntries, 'entry', 'entries')} into ${dir}/ ` +
           `(${result.write.written.length} written, ${result.write.unchanged.length} unchanged, ${result.write.removed.length} removed; ` +
-          `${ctx.stats.totalCalls()} AWS calls, ${seconds}s)\n`,
+          `${plural(ctx.stats.totalCalls(), 'AWS call')}, ${seconds}s)\n`,
       );
       const ig = result.ignored;
       const ignoredTotal = ig.users + ig.groups + ig.permissionSets + ig.memberships + ig.assignments;
       if (ignoredTotal > 0) {
         process.stderr.write(
-          `left out by settings.ignore: ${ig.users} users, ${ig.groups} groups, ${ig.permissionSets} permission sets, ${ig.memberships} memberships, ${ig.assignments} assignments\n`,
+          `left out by settings.ignore: ${plural(ig.users, 'user')}, ${plural(ig.groups, 'group')}, ${plural(ig.permissionSets, 'permission set')}, ${plural(ig.memberships, 'membership')}, ${plural(ig.assignments, 'assignment')}\n`,
         );
       }
       return EXIT_OK;
     } catch (err) {
       progress.endLine();
       // Expected failures are one line; anything else keeps its stack (a bug to report).
-      if (err instanceof AwsCallError || err instanceof AwsSetupError || err instanceof ExtractSetupError || err instanceof EmptyStateRefused) {
+      if (err instanceof ExtractSetupError || err instanceof EmptyStateRefused || isUserFacing(err)) {
         throw new UserError(`extract: ${err.message}; nothing was written`);
       }
       if (isFileSystemError(err)) throw new UserError(`extract: ${err.message}`);
