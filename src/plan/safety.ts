@@ -3,6 +3,7 @@
 // nothing while the plan has refusals. Each message says what, why and how to proceed.
 import type { AssignmentTriple, DesiredState } from '../model/types.js';
 import { describeTriple, protects } from './diff/assignments.js';
+import { deletedObjects } from './diff/implied.js';
 import type { NamedLive } from './live-names.js';
 import { tripleKey } from './resolve.js';
 import type { AssignmentChange, Change, Refusal } from './types.js';
@@ -93,19 +94,9 @@ function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
  *  principal or set takes its assignments with it. */
 function assignmentsAfter(changes: readonly Change[], live: NamedLive): AssignmentTriple[] {
   const deleted = new Set(changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'delete').map(tripleKey));
-  const deletedSets = new Set<string>();
-  const deletedGroups = new Set<string>();
-  const deletedUsers = new Set<string>();
-  for (const c of changes) {
-    if (c.action !== 'delete') continue;
-    if (c.kind === 'permissionSet') deletedSets.add(c.name);
-    else if (c.kind === 'group') deletedGroups.add(c.name);
-    else if (c.kind === 'user') deletedUsers.add(c.userName);
-  }
-  const gone = (t: AssignmentTriple) =>
-    deletedSets.has(t.permissionSet) || (t.principalType === 'GROUP' ? deletedGroups : deletedUsers).has(t.principal);
+  const { goesAway } = deletedObjects(changes);
   const created = changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.action === 'create');
-  return [...live.assignments.filter((t) => !deleted.has(tripleKey(t))), ...created].filter((t) => !gone(t));
+  return [...live.assignments.filter((t) => !deleted.has(tripleKey(t))), ...created].filter((t) => !goesAway(t));
 }
 
 function lockoutRefusals({ changes, desired, live }: SafetyInput): Refusal[] {
