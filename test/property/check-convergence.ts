@@ -1,0 +1,35 @@
+// Runs the convergence property with fast-check and turns a failure into a message that
+// says how to replay it: the seed and path fast-check reports, as environment variables.
+import fc from 'fast-check';
+import { stateArb } from './arbitraries.js';
+import type { PropertyBackend } from './backends.js';
+import { editArb } from './edits.js';
+import { runCase } from './run-case.js';
+import { fuzzSettings, type FuzzSettings } from './switches.js';
+
+/** Generous: a case is a handful of CLI runs; a slow shared machine must not fail it. */
+export function propertyTimeoutMs(settings: FuzzSettings): number {
+  return 60_000 + settings.numRuns * 90_000 * (settings.shrink ? 4 : 1);
+}
+
+export function convergenceSettings(defaultRuns: number): FuzzSettings {
+  return fuzzSettings(defaultRuns);
+}
+
+export async function checkConvergence(target: PropertyBackend, settings: FuzzSettings, testFile: string): Promise<void> {
+  const property = fc.asyncProperty(stateArb(target.caps), fc.array(editArb(target.caps), { minLength: 1, maxLength: settings.maxEdits }), (state, edits) =>
+    runCase(target, state, edits),
+  );
+  const details = await fc.check(property, {
+    numRuns: settings.numRuns,
+    ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+    ...(settings.path !== undefined ? { path: settings.path } : {}),
+    // each shrink step is a whole case of CLI runs: `npm test` reports the first failure as is
+    endOnFailure: !settings.shrink,
+  });
+  if (!details.failed) return;
+  const replay =
+    `SSO_GITOPS_FUZZ_SEED=${details.seed} SSO_GITOPS_FUZZ_PATH=${details.counterexamplePath ?? ''} ` +
+    `${settings.shrink ? '' : 'SSO_GITOPS_FUZZ_SHRINK=1 '}npx vitest run ${testFile}`;
+  throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n\nreplay (${target.caps.name}): ${replay}\n`);
+}
