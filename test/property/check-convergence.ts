@@ -29,7 +29,9 @@ export async function checkConvergence(target: PropertyBackend, settings: FuzzSe
   });
   if (!details.failed) return;
   const replay =
-    `SSO_GITOPS_FUZZ_SEED=${details.seed} SSO_GITOPS_FUZZ_PATH=${details.counterexamplePath ?? ''} ` +
+    `SSO_GITOPS_FUZZ_SEED=${details.seed} SSO_GITOPS_FUZZ_PATH=${details.counterexamplePath ?? ''} SSO_GITOPS_FUZZ_MAX_EDITS=${settings.maxEdits} ` +
     `${settings.shrink ? '' : 'SSO_GITOPS_FUZZ_SHRINK=1 '}npx vitest run ${testFile}`;
-  throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n\nreplay (${target.caps.name}): ${replay}\n`);
+  // fast-check's report names the counterexample; the case's own error says what went wrong
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n\n${cause}\n\nreplay (${target.caps.name}): ${replay}\n`);
 }

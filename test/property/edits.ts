@@ -12,6 +12,8 @@ import {
   inlinePolicyArb,
   OPTIONAL_USER_VALUES,
   permissionSetArb,
+  permissionSetNameArb,
+  userNameArb,
   permissionSetDescriptionArb,
   relayStateArb,
   sessionDurationArb,
@@ -44,10 +46,14 @@ type UserField = 'displayName' | 'givenName' | 'familyName' | OptionalUserField;
 
 export type Edit =
   | { kind: 'renameGroup'; group: number; newName: string; withPreviousNames: boolean }
-  | { kind: 'caseOnlyGroupRename'; group: number; style: 'upper' | 'lower' | 'swap' }
-  | { kind: 'removePermissionSetField'; set: number; field: RemovablePermissionSetField }
+  | { kind: 'caseOnlyRename'; what: 'group' | 'user' | 'permissionSet'; index: number; style: 'upper' | 'lower' | 'swap' }
+  | { kind: 'renameUser'; user: number; newName: string }
+  | { kind: 'renamePermissionSet'; set: number; newName: string }
+  /** removes the first of `fields` that the set has */
+  | { kind: 'removePermissionSetField'; set: number; fields: RemovablePermissionSetField[] }
   | { kind: 'setPermissionSetField'; set: number; change: PermissionSetValue }
-  | { kind: 'removeUserAttribute'; user: number; field: OptionalUserField }
+  /** removes the first of `fields` that the user has */
+  | { kind: 'removeUserAttribute'; user: number; fields: OptionalUserField[] }
   | { kind: 'setUserAttribute'; user: number; field: UserField; value: string }
   | { kind: 'removeGroupDescription'; group: number }
   | { kind: 'setGroupDescription'; group: number; value: string }
@@ -93,7 +99,10 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   const kinds: fc.Arbitrary<Edit>[] = [
     // moto has no UpdateGroup, so an in-place rename is for backends that have it
     fc.record({ kind: fc.constant('renameGroup' as const), group: pick, newName: groupNameArb, withPreviousNames: PREVIOUS_NAMES_ENABLED && caps.updateGroup ? fc.boolean() : fc.constant(false) }),
-    fc.record({ kind: fc.constant('removePermissionSetField' as const), set: pick, field: fc.constantFrom(...removable) }),
+    // a userName or a permission set name cannot change in place: delete and create
+    fc.record({ kind: fc.constant('renameUser' as const), user: pick, newName: userNameArb }),
+    fc.record({ kind: fc.constant('renamePermissionSet' as const), set: pick, newName: permissionSetNameArb }),
+    fc.record({ kind: fc.constant('removePermissionSetField' as const), set: pick, fields: fc.shuffledSubarray(removable, { minLength: 1 }) }),
     fc.record({ kind: fc.constant('setPermissionSetField' as const), set: pick, change: fc.oneof(...setValues) }),
     fc.record({ kind: fc.constant('moveMember' as const), from: pick, to: pick, member: pick }),
     fc.record({ kind: fc.constant('toggleMember' as const), group: pick, user: pick }),
@@ -101,6 +110,8 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
     fc.record({ kind: fc.constant('toggleCustomerManagedPolicy' as const), set: pick, ref: fc.constantFrom(...CUSTOMER_POLICY_POOL) }),
     fc.record({ kind: fc.constant('setInlinePolicy' as const), set: pick, policy: inlinePolicyArb }),
     fc.record({ kind: fc.constant('changeTargets' as const), assignment: pick, targets: targetsArb }),
+  ];
+  const additionsAndDeletions: fc.Arbitrary<Edit>[] = [
     fc.record({ kind: fc.constant('deleteUser' as const), user: pick }),
     fc.record({ kind: fc.constant('deleteGroup' as const), group: pick }),
     fc.record({ kind: fc.constant('deletePermissionSet' as const), set: pick }),
@@ -112,11 +123,14 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   ];
   // Renaming in place goes through UpdateGroup; so would a case-only rename once names
   // that differ in case are one name.
-  if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyGroupRename && caps.updateGroup) {
-    kinds.push(fc.record({ kind: fc.constant('caseOnlyGroupRename' as const), group: pick, style: fc.constantFrom<'upper' | 'lower' | 'swap'>('upper', 'lower', 'swap') }));
+  const caseOnly: ('group' | 'user' | 'permissionSet')[] = [];
+  if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyGroupRename && caps.updateGroup) caseOnly.push('group');
+  if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyUserOrPermissionSetRename && caps.updateUser) caseOnly.push('user', 'permissionSet');
+  if (caseOnly.length > 0) {
+    kinds.push(fc.record({ kind: fc.constant('caseOnlyRename' as const), what: fc.constantFrom(...caseOnly), index: pick, style: fc.constantFrom<'upper' | 'lower' | 'swap'>('upper', 'lower', 'swap') }));
   }
   if (caps.updateUser) {
-    kinds.push(fc.record({ kind: fc.constant('removeUserAttribute' as const), user: pick, field: fc.constantFrom(...OPTIONAL_USER_FIELDS) }));
+    kinds.push(fc.record({ kind: fc.constant('removeUserAttribute' as const), user: pick, fields: fc.shuffledSubarray([...OPTIONAL_USER_FIELDS], { minLength: 1 }) }));
     kinds.push(
       fc.constantFrom<UserField>('displayName', 'givenName', 'familyName', ...OPTIONAL_USER_FIELDS).chain((field) =>
         fc.record({ kind: fc.constant('setUserAttribute' as const), user: pick, field: fc.constant(field), value: userFieldValueArb(field) }),
@@ -127,7 +141,8 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
     kinds.push(fc.record({ kind: fc.constant('removeGroupDescription' as const), group: pick }));
     kinds.push(fc.record({ kind: fc.constant('setGroupDescription' as const), group: pick, value: groupDescriptionArb }));
   }
-  return fc.oneof(...kinds);
+  // the edits at the edges weigh more than plain additions and deletions
+  return fc.oneof(...kinds.map((arbitrary) => ({ arbitrary, weight: 3 })), ...additionsAndDeletions.map((arbitrary) => ({ arbitrary, weight: 1 })));
 }
 
 function userFieldValueArb(field: UserField): fc.Arbitrary<string> {
@@ -155,6 +170,13 @@ function withoutEmptyAssignments(state: SpecState): SpecState {
   return { ...state, assignments: state.assignments.filter((a) => a.users.length + a.groups.length > 0) };
 }
 
+/** A field value that the files would write: not absent, not an empty list or map. */
+function isSet(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return value !== undefined;
+}
+
 function swapCase(name: string): string {
   return [...name].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 }
@@ -167,32 +189,31 @@ export function applyEdit(current: SpecState, edit: Edit): AppliedEdit | undefin
       const group = at(state.groups, edit.group);
       if (!group || takenGroupNames(state).has(lower(edit.newName))) return undefined;
       const old = group.name;
-      group.name = edit.newName;
       if (edit.withPreviousNames) group.previousNames = [...(group.previousNames ?? []), old];
-      for (const a of state.assignments) a.groups = a.groups.map((g) => (g === old ? edit.newName : g));
+      renameGroup(state, old, edit.newName);
       return done(`rename group "${old}" to "${edit.newName}" ${edit.withPreviousNames ? 'with' : 'without'} previousNames`);
     }
-    case 'caseOnlyGroupRename': {
-      const group = at(state.groups, edit.group);
-      if (!group) return undefined;
-      const old = group.name;
-      const renamed = edit.style === 'upper' ? old.toUpperCase() : edit.style === 'lower' ? old.toLowerCase() : swapCase(old);
-      if (renamed === old) return undefined;
-      group.name = renamed;
-      for (const a of state.assignments) a.groups = a.groups.map((g) => (g === old ? renamed : g));
-      return done(`rename group "${old}" to "${renamed}" (case only)`);
+    case 'caseOnlyRename':
+      return caseOnlyRename(state, edit, done);
+    case 'renameUser': {
+      const user = at(state.users, edit.user);
+      if (!user || state.users.some((u) => lower(u.userName) === lower(edit.newName))) return undefined;
+      return done(`rename user "${user.userName}" to "${edit.newName}"`, renameUser(state, user.userName, edit.newName));
+    }
+    case 'renamePermissionSet': {
+      const set = at(state.permissionSets, edit.set);
+      if (!set || state.permissionSets.some((s) => lower(s.name) === lower(edit.newName))) return undefined;
+      return done(`rename permission set "${set.name}" to "${edit.newName}"`, renamePermissionSet(state, set.name, edit.newName));
     }
     case 'removePermissionSetField': {
       const set = at(state.permissionSets, edit.set);
-      if (!set) return undefined;
-      const value = set[edit.field];
-      const present = Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null ? Object.keys(value).length > 0 : value !== undefined;
-      if (!present) return undefined;
-      if (edit.field === 'tags') set.tags = {};
-      else if (edit.field === 'managedPolicies') set.managedPolicies = [];
-      else if (edit.field === 'customerManagedPolicies') set.customerManagedPolicies = [];
-      else delete set[edit.field];
-      return done(`remove ${edit.field} from permission set "${set.name}"`);
+      const field = set && edit.fields.find((f) => isSet(set[f]));
+      if (!set || !field) return undefined;
+      if (field === 'tags') set.tags = {};
+      else if (field === 'managedPolicies') set.managedPolicies = [];
+      else if (field === 'customerManagedPolicies') set.customerManagedPolicies = [];
+      else delete set[field];
+      return done(`remove ${field} from permission set "${set.name}"`);
     }
     case 'setPermissionSetField': {
       const set = at(state.permissionSets, edit.set);
@@ -205,9 +226,10 @@ export function applyEdit(current: SpecState, edit: Edit): AppliedEdit | undefin
     }
     case 'removeUserAttribute': {
       const user = at(state.users, edit.user);
-      if (!user || user[edit.field] === undefined) return undefined;
-      delete user[edit.field];
-      return done(`remove ${edit.field} from user "${user.userName}"`);
+      const field = user && edit.fields.find((f) => user[f] !== undefined);
+      if (!user || !field) return undefined;
+      delete user[field];
+      return done(`remove ${field} from user "${user.userName}"`);
     }
     case 'setUserAttribute': {
       const user = at(state.users, edit.user);
@@ -312,6 +334,37 @@ export function applyEdit(current: SpecState, edit: Edit): AppliedEdit | undefin
       return done(`add an assignment of "${set.name}" to ${JSON.stringify([...users, ...groups])} on ${JSON.stringify(edit.targets)}`);
     }
   }
+}
+
+/** The state with a user renamed everywhere it is named (members, assignments). */
+function renameUser(state: SpecState, from: string, to: string): SpecState {
+  for (const u of state.users) if (u.userName === from) u.userName = to;
+  for (const g of state.groups) g.members = g.members.map((m) => (m === from ? to : m));
+  for (const a of state.assignments) a.users = a.users.map((u) => (u === from ? to : u));
+  return state;
+}
+
+function renameGroup(state: SpecState, from: string, to: string): SpecState {
+  for (const g of state.groups) if (g.name === from) g.name = to;
+  for (const a of state.assignments) a.groups = a.groups.map((g) => (g === from ? to : g));
+  return state;
+}
+
+function renamePermissionSet(state: SpecState, from: string, to: string): SpecState {
+  for (const s of state.permissionSets) if (s.name === from) s.name = to;
+  for (const a of state.assignments) if (a.permissionSet === from) a.permissionSet = to;
+  return state;
+}
+
+function caseOnlyRename(state: SpecState, edit: Extract<Edit, { kind: 'caseOnlyRename' }>, done: (label: string, next: SpecState) => AppliedEdit | undefined): AppliedEdit | undefined {
+  const names = edit.what === 'group' ? state.groups.map((g) => g.name) : edit.what === 'user' ? state.users.map((u) => u.userName) : state.permissionSets.map((s) => s.name);
+  const old = at(names, edit.index);
+  if (old === undefined) return undefined;
+  const renamed = edit.style === 'upper' ? old.toUpperCase() : edit.style === 'lower' ? old.toLowerCase() : swapCase(old);
+  if (renamed === old) return undefined;
+  const rename = edit.what === 'group' ? renameGroup : edit.what === 'user' ? renameUser : renamePermissionSet;
+  const label = edit.what === 'permissionSet' ? 'permission set' : edit.what;
+  return done(`rename ${label} "${old}" to "${renamed}" (case only)`, rename(state, old, renamed));
 }
 
 function togglePolicy(

@@ -16,6 +16,9 @@ export const PREVIOUS_NAMES_ENABLED = false;
 export const KNOWN_DEFECT_EDITS_ENABLED = {
   /** Issue #11 item 1: `Platform Admins` → `PLATFORM ADMINS` deletes the group it adopted. */
   caseOnlyGroupRename: false,
+  /** Issue #11 item 1, the same rule for the other names: a userName or permission set
+   *  name changed only in case. */
+  caseOnlyUserOrPermissionSetRename: false,
   /** Issue #11 item 3: removing a permission set's description or relayState never
    *  converges against the sandbox (UpdatePermissionSet omits the field, the sandbox keeps it). */
   removePermissionSetDescriptionOrRelayState: false,
@@ -41,7 +44,7 @@ function intFromEnv(name: string): number | undefined {
 
 /**
  * SSO_GITOPS_FUZZ_RUNS: cases per backend (default `defaultRuns`, small enough for `npm test`);
- * SSO_GITOPS_FUZZ_SEED and SSO_GITOPS_FUZZ_PATH: replay a reported failure;
+ * SSO_GITOPS_FUZZ_SEED, SSO_GITOPS_FUZZ_PATH and SSO_GITOPS_FUZZ_MAX_EDITS: replay a reported failure;
  * SSO_GITOPS_FUZZ_SHRINK=1: shrink failures (on by default when more runs are asked for);
  * SSO_GITOPS_FUZZ_VERBOSE=1: print every step of every case on stderr.
  */
@@ -52,7 +55,8 @@ export function fuzzSettings(defaultRuns: number): FuzzSettings {
   const shrinkFlag = process.env.SSO_GITOPS_FUZZ_SHRINK;
   return {
     numRuns: runs ?? defaultRuns,
-    maxEdits: runs !== undefined ? 6 : 3,
+    // part of what a seed generates: a replay must use the same value (the replay line says it)
+    maxEdits: intFromEnv('SSO_GITOPS_FUZZ_MAX_EDITS') ?? (runs !== undefined ? 6 : 3),
     ...(seed !== undefined ? { seed } : {}),
     ...(path ? { path } : {}),
     shrink: shrinkFlag !== undefined ? shrinkFlag === '1' : runs !== undefined,
