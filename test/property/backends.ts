@@ -10,7 +10,7 @@ export interface PropertyBackend {
 }
 
 export const SANDBOX: PropertyBackend = {
-  caps: { name: 'sandbox', permissionSetTags: true, permissionsBoundary: true, updateUser: true, updateGroup: true, managedPolicyArnsWithPath: true },
+  caps: { name: 'sandbox', permissionSetTags: true, permissionsBoundary: true, updateUser: true, updateGroup: true, managedPolicyArnsWithPath: true, updateClearsOmittedFields: false },
   start: startSandboxBackend,
 };
 
@@ -21,9 +21,11 @@ export const SANDBOX: PropertyBackend = {
  * after creation — no attribute edits or removals, no in-place or case-only renames;
  * no permission set tags and no permissions boundary calls; managed policy ARNs with a
  * path are rejected. Plain renames (delete + create), memberships, policies, selectors,
- * deletions and additions all run.
+ * deletions and additions all run. moto clears the fields an UpdatePermissionSet leaves
+ * out, so removing a description or relay state runs here even while that known defect's
+ * switch is off.
  */
 export const MOTO: PropertyBackend = {
-  caps: { name: 'moto', permissionSetTags: false, permissionsBoundary: false, updateUser: false, updateGroup: false, managedPolicyArnsWithPath: false },
+  caps: { name: 'moto', permissionSetTags: false, permissionsBoundary: false, updateUser: false, updateGroup: false, managedPolicyArnsWithPath: false, updateClearsOmittedFields: true },
   start: startMotoBackend,
 };

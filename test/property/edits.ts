@@ -84,7 +84,7 @@ const picks = fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 3 });
 /** The edit kinds a backend can apply; the switched-off kinds are left out (switches.ts). */
 export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   const removable: RemovablePermissionSetField[] = ['sessionDuration', 'inlinePolicy', 'managedPolicies', 'customerManagedPolicies'];
-  if (KNOWN_DEFECT_EDITS_ENABLED.removePermissionSetDescriptionOrRelayState) removable.push('description', 'relayState');
+  if (KNOWN_DEFECT_EDITS_ENABLED.removePermissionSetDescriptionOrRelayState || caps.updateClearsOmittedFields) removable.push('description', 'relayState');
   if (caps.permissionSetTags) removable.push('tags');
   if (caps.permissionsBoundary) removable.push('permissionsBoundary');
 

@@ -103,4 +103,8 @@ export interface BackendCapabilities {
   updateGroup: boolean;
   /** managed policy ARNs with a path, e.g. .../policy/job-function/ViewOnlyAccess */
   managedPolicyArnsWithPath: boolean;
+  /** UpdatePermissionSet clears a description or relay state the request leaves out (moto
+   *  does, as Terraform's provider reports of AWS for RelayState); where it does, the
+   *  known non-convergence of removing them (issue #11 item 3) cannot show. */
+  updateClearsOmittedFields: boolean;
 }
