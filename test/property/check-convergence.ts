@@ -4,16 +4,13 @@ import fc from 'fast-check';
 import { stateArb } from './arbitraries.js';
 import type { PropertyBackend } from './backends.js';
 import { editArb } from './edits.js';
+import { edgeExample } from './examples.js';
 import { runCase } from './run-case.js';
-import { fuzzSettings, type FuzzSettings } from './switches.js';
+import type { FuzzSettings } from './switches.js';
 
 /** Generous: a case is a handful of CLI runs; a slow shared machine must not fail it. */
 export function propertyTimeoutMs(settings: FuzzSettings): number {
   return 60_000 + settings.numRuns * 90_000 * (settings.shrink ? 4 : 1);
-}
-
-export function convergenceSettings(defaultRuns: number): FuzzSettings {
-  return fuzzSettings(defaultRuns);
 }
 
 export async function checkConvergence(target: PropertyBackend, settings: FuzzSettings, testFile: string): Promise<void> {
@@ -22,6 +19,7 @@ export async function checkConvergence(target: PropertyBackend, settings: FuzzSe
   );
   const details = await fc.check(property, {
     numRuns: settings.numRuns,
+    examples: [edgeExample(target.caps)],
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
     ...(settings.path !== undefined ? { path: settings.path } : {}),
     // each shrink step is a whole case of CLI runs: `npm test` reports the first failure as is

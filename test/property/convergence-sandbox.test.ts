@@ -6,12 +6,13 @@ import { existsSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/cli.js';
 import { SANDBOX } from './backends.js';
-import { checkConvergence, convergenceSettings, propertyTimeoutMs } from './check-convergence.js';
+import { checkConvergence, propertyTimeoutMs } from './check-convergence.js';
+import { fuzzSettings } from './switches.js';
 
-const settings = convergenceSettings(3);
+const settings = fuzzSettings(3);
 
 it(
-  `every applied plan is followed by an empty plan and live content equal to the files (sandbox, ${settings.numRuns} random cases)`,
+  `every applied plan is followed by an empty plan and live content equal to the files (sandbox, ${settings.numRuns} cases: one hand-written, the rest random)`,
   async () => {
     expect(existsSync(CLI_PATH), 'build first: npx tsc -p tsconfig.build.json').toBe(true);
     await checkConvergence(SANDBOX, settings, 'test/property/convergence-sandbox.test.ts');

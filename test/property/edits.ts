@@ -97,9 +97,9 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   if (caps.permissionsBoundary) setValues.push(boundaryArb(caps).map((value) => ({ field: 'permissionsBoundary' as const, value })));
 
   const kinds: fc.Arbitrary<Edit>[] = [
-    // moto has no UpdateGroup, so an in-place rename is for backends that have it
+    // a rename in place (previousNames) is an UpdateGroup, which moto lacks
     fc.record({ kind: fc.constant('renameGroup' as const), group: pick, newName: groupNameArb, withPreviousNames: PREVIOUS_NAMES_ENABLED && caps.updateGroup ? fc.boolean() : fc.constant(false) }),
-    // a userName or a permission set name cannot change in place: delete and create
+    // the state format has no previousNames for these: a rename is a delete and a create
     fc.record({ kind: fc.constant('renameUser' as const), user: pick, newName: userNameArb }),
     fc.record({ kind: fc.constant('renamePermissionSet' as const), set: pick, newName: permissionSetNameArb }),
     fc.record({ kind: fc.constant('removePermissionSetField' as const), set: pick, fields: fc.shuffledSubarray(removable, { minLength: 1 }) }),
@@ -121,8 +121,10 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
     fc.record({ kind: fc.constant('addPermissionSet' as const), set: permissionSetArb(caps) }),
     fc.record({ kind: fc.constant('addAssignment' as const), set: pick, users: picks, groups: picks, targets: targetsArb }),
   ];
-  // Renaming in place goes through UpdateGroup; so would a case-only rename once names
-  // that differ in case are one name.
+  // Case-only renames run where the backend compares names without regard to case (the
+  // sandbox), which is where the defect shows; moto compares them exactly, so there a
+  // case-only rename is just another rename, and once names differing only in case are one
+  // name to the diff it would need the UpdateUser/UpdateGroup moto lacks.
   const caseOnly: ('group' | 'user' | 'permissionSet')[] = [];
   if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyGroupRename && caps.updateGroup) caseOnly.push('group');
   if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyUserOrPermissionSetRename && caps.updateUser) caseOnly.push('user', 'permissionSet');
