@@ -6,7 +6,7 @@ import type { PropertyBackend } from './backends.js';
 import { editArb } from './edits.js';
 import { edgeExample } from './examples.js';
 import { runCase } from './run-case.js';
-import type { FuzzSettings } from './switches.js';
+import { enabledFromEnv, type FuzzSettings } from './switches.js';
 
 /** Generous: a case is a handful of CLI runs; a slow shared machine must not fail it. */
 export function propertyTimeoutMs(settings: FuzzSettings): number {
@@ -27,6 +27,7 @@ export async function checkConvergence(target: PropertyBackend, settings: FuzzSe
   });
   if (!details.failed) return;
   const replay =
+    (enabledFromEnv().length > 0 ? `SSO_GITOPS_FUZZ_ENABLE=${enabledFromEnv().join(',')} ` : '') +
     `SSO_GITOPS_FUZZ_SEED=${details.seed} SSO_GITOPS_FUZZ_PATH=${details.counterexamplePath ?? ''} SSO_GITOPS_FUZZ_MAX_EDITS=${settings.maxEdits} ` +
     `${settings.shrink ? '' : 'SSO_GITOPS_FUZZ_SHRINK=1 '}npx vitest run ${testFile}`;
   // fast-check's report names the counterexample; the case's own error says what went wrong

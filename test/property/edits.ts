@@ -24,7 +24,7 @@ import {
   CUSTOMER_POLICY_POOL,
 } from './arbitraries.js';
 import { OPTIONAL_USER_FIELDS, type BackendCapabilities, type OptionalUserField, type SpecAssignment, type SpecInlinePolicy, type SpecPolicyRef, type SpecState, type SpecUser } from './model.js';
-import { KNOWN_DEFECT_EDITS_ENABLED, PREVIOUS_NAMES_ENABLED } from './switches.js';
+import { isEnabled } from './switches.js';
 
 type Targets = Pick<SpecAssignment, 'accounts' | 'organizationalUnits' | 'accountTags' | 'excludeAccounts'>;
 type RemovablePermissionSetField =
@@ -84,7 +84,7 @@ const picks = fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 3 });
 /** The edit kinds a backend can apply; the switched-off kinds are left out (switches.ts). */
 export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   const removable: RemovablePermissionSetField[] = ['sessionDuration', 'inlinePolicy', 'managedPolicies', 'customerManagedPolicies'];
-  if (KNOWN_DEFECT_EDITS_ENABLED.removePermissionSetDescriptionOrRelayState || caps.updateClearsOmittedFields) removable.push('description', 'relayState');
+  if (isEnabled('removePermissionSetDescriptionOrRelayState') || caps.updateClearsOmittedFields) removable.push('description', 'relayState');
   if (caps.permissionSetTags) removable.push('tags');
   if (caps.permissionsBoundary) removable.push('permissionsBoundary');
 
@@ -98,7 +98,7 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
 
   const kinds: fc.Arbitrary<Edit>[] = [
     // a rename in place (previousNames) is an UpdateGroup, which moto lacks
-    fc.record({ kind: fc.constant('renameGroup' as const), group: pick, newName: groupNameArb, withPreviousNames: PREVIOUS_NAMES_ENABLED && caps.updateGroup ? fc.boolean() : fc.constant(false) }),
+    fc.record({ kind: fc.constant('renameGroup' as const), group: pick, newName: groupNameArb, withPreviousNames: isEnabled('previousNames') && caps.updateGroup ? fc.boolean() : fc.constant(false) }),
     // the state format has no previousNames for these: a rename is a delete and a create
     fc.record({ kind: fc.constant('renameUser' as const), user: pick, newName: userNameArb }),
     fc.record({ kind: fc.constant('renamePermissionSet' as const), set: pick, newName: permissionSetNameArb }),
@@ -126,8 +126,8 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   // case-only rename is just another rename, and once names differing only in case are one
   // name to the diff it would need the UpdateUser/UpdateGroup moto lacks.
   const caseOnly: ('group' | 'user' | 'permissionSet')[] = [];
-  if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyGroupRename && caps.updateGroup) caseOnly.push('group');
-  if (KNOWN_DEFECT_EDITS_ENABLED.caseOnlyUserOrPermissionSetRename && caps.updateUser) caseOnly.push('user', 'permissionSet');
+  if (isEnabled('caseOnlyGroupRename') && caps.updateGroup) caseOnly.push('group');
+  if (isEnabled('caseOnlyUserOrPermissionSetRename') && caps.updateUser) caseOnly.push('user', 'permissionSet');
   if (caseOnly.length > 0) {
     kinds.push(fc.record({ kind: fc.constant('caseOnlyRename' as const), what: fc.constantFrom(...caseOnly), index: pick, style: fc.constantFrom<'upper' | 'lower' | 'swap'>('upper', 'lower', 'swap') }));
   }

@@ -29,7 +29,7 @@ export interface SpecGroup {
   name: string;
   description?: string;
   members: string[];
-  /** Earlier names of the group (rename in place); only written when PREVIOUS_NAMES_ENABLED. */
+  /** Earlier names of the group (rename in place); only generated when the previousNames switch is on (switches.ts). */
   previousNames?: string[];
 }
 

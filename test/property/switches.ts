@@ -24,6 +24,23 @@ export const KNOWN_DEFECT_EDITS_ENABLED = {
   removePermissionSetDescriptionOrRelayState: false,
 } as const;
 
+export type EditSwitch = 'previousNames' | keyof typeof KNOWN_DEFECT_EDITS_ENABLED;
+
+/** Switches turned on for one run without editing this file, e.g. to check a fix before
+ *  flipping its constant: SSO_GITOPS_FUZZ_ENABLE=caseOnlyGroupRename,previousNames */
+export function enabledFromEnv(): string[] {
+  const names = (process.env.SSO_GITOPS_FUZZ_ENABLE ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const known = ['previousNames', ...Object.keys(KNOWN_DEFECT_EDITS_ENABLED)];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new Error(`SSO_GITOPS_FUZZ_ENABLE: unknown switch ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return names;
+}
+
+export function isEnabled(name: EditSwitch): boolean {
+  const constant = name === 'previousNames' ? PREVIOUS_NAMES_ENABLED : KNOWN_DEFECT_EDITS_ENABLED[name];
+  return constant || enabledFromEnv().includes(name);
+}
+
 export interface FuzzSettings {
   numRuns: number;
   /** Most edits applied after the initial state in one case. */
@@ -44,7 +61,8 @@ function intFromEnv(name: string): number | undefined {
 
 /**
  * SSO_GITOPS_FUZZ_RUNS: cases per backend (default `defaultRuns`, small enough for `npm test`);
- * SSO_GITOPS_FUZZ_SEED, SSO_GITOPS_FUZZ_PATH and SSO_GITOPS_FUZZ_MAX_EDITS: replay a reported failure;
+ * SSO_GITOPS_FUZZ_SEED, SSO_GITOPS_FUZZ_PATH and SSO_GITOPS_FUZZ_MAX_EDITS (and
+ * SSO_GITOPS_FUZZ_ENABLE, when it was set): replay a reported failure;
  * SSO_GITOPS_FUZZ_SHRINK=1: shrink failures (on by default when more runs are asked for);
  * SSO_GITOPS_FUZZ_VERBOSE=1: print every step of every case on stderr.
  */
