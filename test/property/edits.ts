@@ -76,6 +76,9 @@ export interface AppliedEdit {
   state: SpecState;
   /** What the edit did, in words, for failure reports. */
   label: string;
+  /** Set when the tool must refuse the edited files (exit 1, this text in its output) and
+   *  write nothing: the case then goes on from the state before the edit. */
+  refusedWith?: string;
 }
 
 const pick = fc.nat({ max: 9 });
@@ -366,7 +369,12 @@ function caseOnlyRename(state: SpecState, edit: Extract<Edit, { kind: 'caseOnlyR
   if (renamed === old) return undefined;
   const rename = edit.what === 'group' ? renameGroup : edit.what === 'user' ? renameUser : renamePermissionSet;
   const label = edit.what === 'permissionSet' ? 'permission set' : edit.what;
-  return done(`rename ${label} "${old}" to "${renamed}" (case only)`, rename(state, old, renamed));
+  const applied = done(`rename ${label} "${old}" to "${renamed}" (case only)`, rename(state, old, renamed));
+  // A group is renamed in place (UpdateGroup displayName). AWS has no way to rename a user
+  // or a permission set, and names differing only in case are one name: the plan must
+  // refuse the files, naming the live spelling, rather than delete and re-create.
+  if (!applied || edit.what === 'group') return applied;
+  return { ...applied, refusedWith: `"${old}"` };
 }
 
 function togglePolicy(

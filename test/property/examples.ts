@@ -1,6 +1,7 @@
 // One hand-written case per backend that fast-check runs before the random ones, so every
-// `npm test` covers the edges the issue names — a rename, a member moved between groups,
-// attribute and policy removals, OU/tag selectors with an exclusion, deletions — whatever
+// `npm test` covers the edges the issue names — renames (with and without previousNames,
+// case only), a member moved between groups, attribute and policy removals, OU/tag
+// selectors with an exclusion, deletions — whatever
 // the random seed of the day picks.
 import type { Edit } from './edits.js';
 import type { BackendCapabilities, SpecPermissionSet, SpecState } from './model.js';
@@ -57,5 +58,19 @@ export function edgeExample(caps: BackendCapabilities): [SpecState, Edit[]] {
     { kind: 'changeTargets', assignment: 1, targets: { accounts: [], organizationalUnits: ['Root/Infrastructure'], accountTags: { team: 'core' }, excludeAccounts: [{ account: 'staging', byId: true }] } },
     { kind: 'deleteUser', user: 2 },
   ];
+  // The fixed defects of issue #11 (case-only renames, previousNames, removing a set's
+  // description and relay state) where the backend can apply them (moto has no UpdateGroup).
+  if (caps.updateGroup) {
+    edits.push(
+      { kind: 'caseOnlyRename', what: 'group', index: 0, style: 'upper' },
+      { kind: 'renameGroup', group: 0, newName: 'Platform Team', withPreviousNames: true },
+    );
+  }
+  if (caps.updateUser) edits.push({ kind: 'caseOnlyRename', what: 'user', index: 0, style: 'upper' });
+  edits.push(
+    { kind: 'caseOnlyRename', what: 'permissionSet', index: 1, style: 'lower' },
+    { kind: 'removePermissionSetField', set: 0, fields: ['relayState'] },
+    { kind: 'removePermissionSetField', set: 0, fields: ['description'] },
+  );
   return [state, edits];
 }

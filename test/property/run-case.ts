@@ -39,6 +39,20 @@ export async function runCase(target: PropertyBackend, initial: SpecState, edits
     let before: Snapshot = EMPTY_SNAPSHOT;
     let groupIds: Record<string, string> = {};
 
+    /** An edit the tool must refuse: reconcile exits 1 naming why, and nothing is written. */
+    const refusedStep = async (label: string, state: SpecState, mention: string) => {
+      history.push(`${label} (must be refused)`);
+      if (process.env.SSO_GITOPS_FUZZ_VERBOSE === '1') process.stderr.write(`[${target.caps.name}] ${history.length}. ${history.at(-1)}\n`);
+      const fail = (what: string) =>
+        new StepFailure(`[${target.caps.name}] step ${history.length} failed: ${what}\nsteps:\n${history.map((h, i) => `  ${i + 1}. ${h}`).join('\n')}`);
+      await writeStateFiles(dir, state, org.accountIds);
+      const run = await runCli(['reconcile', '--dir', dir, '--yes', '--allow-deletes'], { env });
+      if (run.code !== 1 || !run.stderr.includes(mention)) throw fail(`reconcile should refuse naming ${mention} (exit 1), got exit ${run.code}:\n${tail(run)}`);
+      const live = await liveReader.read();
+      const differences = describeDifferences(before, live.snapshot);
+      if (differences.length > 0) throw fail(`the refused reconcile changed the live state:\n${differences.map((d) => `    ${d}`).join('\n')}`);
+    };
+
     const step = async (label: string, state: SpecState, keptGroup?: { from: string; to: string }) => {
       history.push(label);
       if (process.env.SSO_GITOPS_FUZZ_VERBOSE === '1') process.stderr.write(`[${target.caps.name}] ${history.length}. ${label}\n`);
@@ -70,6 +84,10 @@ export async function runCase(target: PropertyBackend, initial: SpecState, edits
     for (const edit of edits) {
       const applied = applyEdit(state, edit);
       if (!applied) continue;
+      if (applied.refusedWith !== undefined) {
+        await refusedStep(applied.label, applied.state, applied.refusedWith);
+        continue;
+      }
       const kept = edit.kind === 'renameGroup' && edit.withPreviousNames ? renamedGroup(state, applied.state) : undefined;
       await step(applied.label, applied.state, kept);
       state = applied.state;

@@ -1,27 +1,23 @@
 // Switches of the convergence property tests, and the run settings read from the
 // environment (how many cases, which seed to replay).
 
-/**
- * Group renames that keep the group through `previousNames: [Old Name]` (issue #11, item 2).
- * The state format has no `previousNames` yet: the loader rejects the key. Turn this on
- * once groups accept it.
- */
-export const PREVIOUS_NAMES_ENABLED = false;
+/** Group renames that keep the group through `previousNames: [Old Name]` (issue #11, item 2). */
+export const PREVIOUS_NAMES_ENABLED = true;
 
 /**
- * Edit kinds that hit a defect known and being fixed on another branch. Each is off so the
- * suite stays green on today's code; turn it on after merging the fix, and the property
- * tests then prove the fix on random states.
+ * Edit kinds that once hit a known defect (issue #11). Each was off while the defect was
+ * open and is on since its fix landed; turning one off hides its edits from the search.
  */
 export const KNOWN_DEFECT_EDITS_ENABLED = {
   /** Issue #11 item 1: `Platform Admins` → `PLATFORM ADMINS` deletes the group it adopted. */
-  caseOnlyGroupRename: false,
+  caseOnlyGroupRename: true,
   /** Issue #11 item 1, the same rule for the other names: a userName or permission set
-   *  name changed only in case. */
-  caseOnlyUserOrPermissionSetRename: false,
+   *  name changed only in case. Neither can be renamed in place, so the edit must be
+   *  refused with nothing written (edits.ts `refusedWith`). */
+  caseOnlyUserOrPermissionSetRename: true,
   /** Issue #11 item 3: removing a permission set's description or relayState never
    *  converges against the sandbox (UpdatePermissionSet omits the field, the sandbox keeps it). */
-  removePermissionSetDescriptionOrRelayState: false,
+  removePermissionSetDescriptionOrRelayState: true,
 } as const;
 
 export type EditSwitch = 'previousNames' | keyof typeof KNOWN_DEFECT_EDITS_ENABLED;
