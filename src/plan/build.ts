@@ -17,6 +17,7 @@ import { orderChanges } from './order.js';
 import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
+import { leaveOutOfScope } from './scope.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanSummary } from './types.js';
 
 export interface PlanOptions {
@@ -37,10 +38,15 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];
-  const { goesAway } = deletedObjects(objects.flatMap((r) => r.changes));
-  const results = [...objects, diffAssignments(desired, resolved, goesAway)];
-  const diffed = results.flatMap((r) => r.changes);
+  // out of scope (src/plan/scope.ts) before anything is derived from the deletions
+  const scopedObjects = leaveOutOfScope(objects.flatMap((r) => r.changes), named);
+  const { goesAway } = deletedObjects(scopedObjects.kept);
+  const assignments = diffAssignments(desired, resolved, goesAway);
+  const scopedAssignments = leaveOutOfScope(assignments.changes, named);
+  const results = [...objects, assignments];
+  const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
   const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
+  const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
   const warnings = [
     ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
     ...results.flatMap((r) => r.warnings),
@@ -55,6 +61,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
     summary: summarize(changes),
     refused: safetyRefusals({ changes, desired, live: named, allowDeletes: options.allowDeletes }),
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { plan, diagnostics };
 }
