@@ -14,6 +14,7 @@ import { diffUsers } from './diff/users.js';
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
+import { checkAccountPins } from './pins.js';
 import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
@@ -34,7 +35,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const desired = matched.desired;
   const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const { resolved } = resolution;
-  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkQuotas(desired, resolved)];
+  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkAccountPins(desired, live.accounts), ...checkQuotas(desired, resolved)];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];
