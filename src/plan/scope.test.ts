@@ -72,3 +72,12 @@ describe('the management account seen from a delegated administrator', () => {
     expect(wholePlanRefusals(plan)).toEqual([]);
   });
 });
+
+describe('settings.ignore.accounts', () => {
+  it('never deletes a live assignment on an ignored account, even from the management account', () => {
+    const live = liveStateOf({ accounts: [mgmt, member], groups: [devs], permissionSets: [readOnly], assignments: [onMember] });
+    const desired = aDesiredState({ ...files, settings: { ...aDesiredState().settings, ignore: { users: [], groups: [], permissionSets: [], accounts: ['mem*'] } } });
+    const { plan } = buildPlan(desired, live, { allowDeletes: true });
+    expect(plan?.changes).toEqual([]);
+  });
+});
