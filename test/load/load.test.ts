@@ -215,7 +215,7 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
     });
     expect(result.lines).toEqual([
       'identity/accounts.yaml:2:9: accounts.prod: must be a string (put it in quotes: YAML reads 22222222222 as a number)',
-      'identity/accounts.yaml:3:8: accounts.dev: must match ^\\d{12}$',
+      'identity/accounts.yaml:3:8: accounts.dev: must be a 12-digit account id',
     ]);
     const twice = await loadFiles({ 'users.yaml': `users:\n${ALICE}`, 'a.yaml': `accounts:\n  qa: "555555555555"\n`, 'b.yaml': `accounts:\n  qa: "555555555555"\n` });
     expect(twice.lines).toEqual(['identity/b.yaml:2:3: account "qa" is pinned twice (first at identity/a.yaml:2:3)']);
