@@ -28,7 +28,7 @@ describe('applying with an abort signal (an interrupted reconcile)', () => {
     const phases: Change[][] = [[group('a'), group('b'), group('c')], [group('d')]];
     const result = await applyPhases(phases, liveStateOf({}), writer, { concurrency: 1, assignmentConcurrency: 1, signal: controller.signal });
     expect(calls).toEqual(['createGroup a', 'createGroup b']);
-    expect(result).toEqual({ applied: 2, failures: [] });
+    expect(result).toEqual({ applied: 2, failures: [], refused: [] });
   });
 
   it('applies everything when the signal is never aborted', async () => {
@@ -38,6 +38,6 @@ describe('applying with an abort signal (an interrupted reconcile)', () => {
       assignmentConcurrency: 1,
       signal: new AbortController().signal,
     });
-    expect(result).toEqual({ applied: 2, failures: [] });
+    expect(result).toEqual({ applied: 2, failures: [], refused: [] });
   });
 });

@@ -60,7 +60,7 @@ describe('applyPhases', () => {
     ];
     const w = new RecordingWriter();
     const result = await applyPhases(phases, emptyLive(), w);
-    expect(result).toEqual({ applied: 5, failures: [] });
+    expect(result).toEqual({ applied: 5, failures: [], refused: [] });
     expect(w.calls).toEqual([
       'createUser alice',
       'createGroup Devs',
@@ -191,7 +191,7 @@ describe('applyPhases with renames and what goes with a deleted object', () => {
       [{ kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'GROUP', principal: 'Customer Support', accountId: '222222222222' }],
     ];
     const result = await applyPhases(phases, live, w);
-    expect(result).toEqual({ applied: 3, failures: [] });
+    expect(result).toEqual({ applied: 3, failures: [], refused: [] });
     expect(w.calls).toEqual(['updateGroup g1', 'createMembership g1 u1', 'createAssignment arn:a g1 222222222222']);
     expect(updates).toEqual([[{ field: 'displayName', before: 'Support', after: 'Customer Support' }]]);
   });
@@ -221,7 +221,25 @@ describe('applyPhases with renames and what goes with a deleted object', () => {
       [{ kind: 'membership', action: 'delete', group: 'Support', userName: 'alice' }],
       [{ kind: 'group', action: 'delete', name: 'Support' }],
     ];
-    expect(await applyPhases(phases, live, w)).toEqual({ applied: 2, failures: [] });
+    expect(await applyPhases(phases, live, w)).toEqual({ applied: 2, failures: [], refused: [] });
     expect(w.calls).toEqual(['deleteMembership m1', 'deleteGroup g1']);
+  });
+});
+
+describe('applyPhases with changes refused alone', () => {
+  it('applies neither the refused change nor what depends on it, and everything unrelated', async () => {
+    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [{ field: 'description', after: 'x' }], after: { ...psAfter, description: 'x' } };
+    const assign: Change = { kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'USER', principal: 'bob', accountId: '222222222222' };
+    const phases: Change[][] = [[{ kind: 'user', action: 'create', userName: 'alice', after: user }, update], [assign]];
+    const live = emptyLive({
+      users: [{ ...user, userName: 'bob', id: 'u-bob' }],
+      permissionSets: [{ ...psAfter, arn: 'arn:ps/Admin' }],
+    });
+    const w = new RecordingWriter();
+    const result = await applyPhases(phases, live, w, { concurrency: 2, assignmentConcurrency: 1, refused: [structuredClone(update)] });
+    expect(w.calls).toEqual(['createUser alice']);
+    expect(result.applied).toBe(1);
+    expect(result.refused.map((r) => r.label)).toEqual(['update permission set "Admin"']);
+    expect(result.failures.map((f) => f.error)).toEqual(['skipped: it depends on a change the safety rules refuse (update permission set "Admin")']);
   });
 });

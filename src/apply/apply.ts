@@ -3,6 +3,7 @@
 // failure is collected and reported at the end. Re-running converges because
 // reconcile always plans from the live state again.
 import type { LiveState } from '../model/live.js';
+import { asJson, canonicalJson } from '../plan/canonical.js';
 import type { Change } from '../plan/types.js';
 import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
@@ -19,6 +20,9 @@ export interface ApplyOptions {
   onProgress?: (done: number, total: number, change: Change, error?: Error) => void;
   /** Aborted: start no further change (changes in flight finish); `applied` counts only finished ones. */
   signal?: AbortSignal;
+  /** Changes the safety rules refuse alone (Refusal.change): never applied, and what
+   *  depends on them is skipped as if they had failed. Matched by content. */
+  refused?: readonly Change[];
 }
 
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = { concurrency: 8, assignmentConcurrency: 10 };
@@ -31,8 +35,13 @@ export interface ApplyFailure {
 
 export interface ApplyResult {
   applied: number;
+  /** Failed changes, and changes skipped because they depend on a failed or refused one. */
   failures: ApplyFailure[];
+  /** The refused changes themselves (options.refused that were in the phases). */
+  refused: ApplyFailure[];
 }
+
+const changeKey = (c: Change) => canonicalJson(asJson(c));
 
 export async function applyPhases(
   phases: Change[][],
@@ -44,6 +53,9 @@ export async function applyPhases(
   const total = phases.reduce((n, p) => n + p.length, 0);
   const failures: ApplyFailure[] = [];
   const dependencies = new FailureDependencies();
+  const refusedKeys = new Set((options.refused ?? []).map(changeKey));
+  const refused: ApplyFailure[] = [];
+  const refusedLabels = new Set<string>();
   let done = 0;
   for (const phase of phases) {
     if (options.signal?.aborted === true) break;
@@ -51,10 +63,19 @@ export async function applyPhases(
     await forEachLimit(phase, limit, async (change) => {
       let error: Error | undefined;
       const label = changeLabel(change);
+      if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
+        refused.push({ change, label, error: 'refused by the safety rules' });
+        refusedLabels.add(label);
+        dependencies.fail(change, label);
+        done++;
+        options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
+        return;
+      }
       const blocker = dependencies.blockerOf(change);
       try {
         // the blocker is a label that quotes its own names: put it in parentheses, not quotes
-        if (blocker !== undefined) throw new Error(`skipped: it depends on a change that failed (${blocker})`);
+        const what = blocker !== undefined && refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
+        if (blocker !== undefined) throw new Error(`skipped: it depends on ${what} (${blocker})`);
         await applyChange(change, ids, writer);
       } catch (err) {
         error = err instanceof Error ? err : new Error(String(err));
@@ -65,7 +86,7 @@ export async function applyPhases(
       options.onProgress?.(done, total, change, error);
     }, options.signal);
   }
-  return { applied: done - failures.length, failures };
+  return { applied: done - failures.length - refused.length, failures, refused };
 }
 
 async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {

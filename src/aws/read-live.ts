@@ -2,6 +2,7 @@
 // into the plain LiveState of src/model/live.ts. Any failed read rejects with the
 // AwsCallError of that call: a failed read never becomes an empty list.
 import type { LiveState } from '../model/live.js';
+import type { Account } from '../model/types.js';
 import { SettingError } from './errors.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
@@ -22,6 +23,8 @@ export interface LiveReadOptions {
   accountTags: boolean;
   /** Read the OU tree, for accounts' OU paths (one listing per OU instead of ListAccounts). */
   organizationalUnits: boolean;
+  /** settings.ignore.accounts: accounts whose assignments are never read (nor, then, touched). */
+  ignoreAccount?: (account: Account) => boolean;
 }
 
 export const READ_ALL: LiveReadOptions = { permissionSets: READ_EVERYTHING, assignmentRoute: 'auto', provisioningStatus: true, accountTags: true, organizationalUnits: true };
@@ -74,9 +77,12 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
     `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
   );
 
+  const ignored = organization.accounts.filter((a) => options.ignoreAccount?.(a) === true).map((a) => a.id);
+  if (ignored.length > 0) ctx.progress.note(`assignments: ${plural(ignored.length, 'account')} left alone (settings.ignore.accounts)`);
   const { assignments, provisioning } = await readAssignments(ctx, {
     permissionSetArns: permissionSets.map((s) => s.arn),
     accountIds: organization.accounts.map((a) => a.id),
+    ignoredAccountIds: new Set(ignored),
     principals: [...users.map((u) => ({ type: 'USER' as const, id: u.id })), ...groups.map((g) => ({ type: 'GROUP' as const, id: g.id }))],
     route: options.assignmentRoute,
     provisioningStatus: options.provisioningStatus,

@@ -25,6 +25,8 @@ export interface ApplyRunOptions {
   signal?: AbortSignal;
   /** Called as each change finishes, with its error if it failed. */
   onChangeDone?: (change: Change, error?: Error) => void;
+  /** Changes refused alone by the safety rules: not applied, nor what depends on them. */
+  refused?: readonly Change[];
 }
 
 export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, progress: StderrProgress, options: ApplyRunOptions): Promise<ApplyResult> {
@@ -39,6 +41,7 @@ export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, pr
     ...DEFAULT_APPLY_OPTIONS,
     assignmentConcurrency: options.assignmentConcurrency,
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.refused !== undefined ? { refused: options.refused } : {}),
     onProgress: (done, total, change, error) => {
       options.onChangeDone?.(change, error);
       progress.update('applying', done, total, 'changes');

@@ -50,3 +50,10 @@ describe('a saved plan checked before applying', () => {
     expect(() => checkSavedPlanAgainst(planOf([del('b'), del('a')]), planOf([del('a'), del('b')]), 'plan.json', 'identity')).not.toThrow();
   });
 });
+
+describe('a saved plan with a change refused alone and notes', () => {
+  it('is accepted when its changes are the plan of now: refusals and notes are recomputed, not compared', () => {
+    const saved = { ...planOf([del('a'), del('b')]), refused: [{ rule: 'management-account', message: 'm', change: del('b') }], notes: ['1 assignment on the management account is managed from the management account (1); not compared'] };
+    expect(() => checkSavedPlanAgainst(saved, planOf([del('b'), del('a')]), 'plan.json', 'identity')).not.toThrow();
+  });
+});

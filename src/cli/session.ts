@@ -10,6 +10,7 @@ import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
 import { loadState } from '../load/load.js';
 import type { LiveState } from '../model/live.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
+import { accountIgnored } from '../plan/accounts.js';
 import { buildPlan } from '../plan/build.js';
 import type { Plan } from '../plan/types.js';
 import { UserError } from './command.js';
@@ -58,6 +59,7 @@ export async function readLive(ctx: AwsContext, desired: DesiredState, progress:
     ...liveReadOptionsFromEnv(),
     organizationalUnits: desired.assignments.some((a) => a.organizationalUnits.length > 0),
     accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
+    ignoreAccount: (account) => accountIgnored(account, desired.settings.ignore.accounts),
   });
   progress.endLine();
   return live;

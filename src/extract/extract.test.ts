@@ -28,7 +28,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe('extractToDirectory', () => {
   it('writes the canonical layout, with default settings when the directory has none', async () => {
     const result = await extractToDirectory(dir, live);
-    expect(result.write.written).toEqual(['assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(result.write.written).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
     expect(await readFile(join(dir, 'assignments.yaml'), 'utf8')).toBe(
       `# yaml-language-server: $schema=${SCHEMA_ID}\nassignments:\n  - permissionSet: ReadOnly\n    groups:\n      - Ops\n    accounts:\n      - prod\n`,
     );
@@ -50,7 +50,7 @@ describe('extractToDirectory', () => {
     await writeFile(join(dir, 'permission-sets', 'Deleted.yaml'), 'permissionSets:\n  - name: Deleted\n');
     await extractToDirectory(dir, live);
     const second = await extractToDirectory(dir, live);
-    expect(second.write).toEqual({ written: [], unchanged: ['assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'users.yaml'], removed: [] });
+    expect(second.write).toEqual({ written: [], unchanged: ['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'users.yaml'], removed: [] });
     expect(await readFile(join(dir, 'settings.yaml'), 'utf8')).toBe(settings);
     expect(await readFile(join(dir, 'CODEOWNERS'), 'utf8')).toBe('* @platform\n');
     expect(await readdir(join(dir, 'permission-sets'))).toEqual(['ReadOnly.yaml']);

@@ -7,6 +7,7 @@
 // files describe the whole instance. Only `settings.ignore` leaves objects out.
 import type { LiveState } from '../model/live.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
+import { ACCOUNTS_FILE, renderAccountsFile } from './accounts-file.js';
 import { checkNotEmptied, emptyAssignmentReadWarning } from './empty-state.js';
 import { readExistingDirectory, type ExistingDirectory } from './existing.js';
 import { groupAssignments } from './group.js';
@@ -34,6 +35,7 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
     ...(existing.hasSettings ? {} : { newSettings: DEFAULT_SETTINGS }),
     schemaRefFor,
   });
+  files.set(ACCOUNTS_FILE, renderAccountsFile(live.accounts, schemaRefFor(ACCOUNTS_FILE)));
   const warnings = [...naming.warnings];
   const emptyRead = emptyAssignmentReadWarning(live);
   if (emptyRead) warnings.push(emptyRead);

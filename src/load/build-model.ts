@@ -3,6 +3,7 @@
 // Entries the schema rejected are left out (their errors are already reported), but
 // their names are kept so that references to them are not reported a second time.
 import type {
+  AccountPin,
   AssignmentEntry,
   Diagnostic,
   Group,
@@ -35,6 +36,8 @@ export interface FileModel {
   settings?: Settings;
   /** Where the file's `settings:` key is, whether or not the settings could be read. */
   settingsPos?: SourcePos;
+  /** `accounts:` — the pinned id of each account name (identity/accounts.yaml). */
+  accountPins: AccountPin[];
   /** Names of entries the schema rejected: declared, though not loaded. */
   rejectedNames: Record<NamedKind, string[]>;
   /** Kinds this file declares in a form that could not be read at all (e.g. `users:` not a list). */
@@ -51,6 +54,7 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
     groups: [],
     permissionSets: [],
     assignments: [],
+    accountPins: [],
     rejectedNames: { users: [], groups: [], permissionSets: [] },
     unreadable: new Set(),
     diagnostics: [],
@@ -89,6 +93,12 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
     model.permissionSets.push(place(permissionSet, path));
   }
   for (const { raw, index } of entries('assignments')) model.assignments.push(place(toAssignment(raw), ['assignments', index]));
+  const pins = data.accounts;
+  if (pins !== null && typeof pins === 'object' && !Array.isArray(pins) && !invalidPaths.some((p) => p[0] === 'accounts')) {
+    for (const [name, id] of Object.entries(pins as Raw)) {
+      if (typeof id === 'string') model.accountPins.push({ name, id, pos: source.pos(['accounts', name], { key: true }) });
+    }
+  }
   if (data.settings !== undefined) model.settingsPos = source.pos(['settings'], { key: true });
   if (data.settings !== undefined && !model.unreadable.has('settings')) {
     model.settings = toSettings((data.settings ?? {}) as Raw, (entry, i) => place(entry, ['settings', 'safety', 'protect', i]));
@@ -117,6 +127,7 @@ export function unparsedFileModel(file: string, text: string | undefined): FileM
     groups: [],
     permissionSets: [],
     assignments: [],
+    accountPins: [],
     rejectedNames: { users: [], groups: [], permissionSets: [] },
     unreadable: new Set(anyKey ? named : DECLARING_KEYS),
     diagnostics: [],
@@ -217,6 +228,7 @@ function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => Pro
       users: strings(ignore.users ?? DEFAULT_SETTINGS.ignore.users),
       groups: strings(ignore.groups ?? DEFAULT_SETTINGS.ignore.groups),
       permissionSets: strings(ignore.permissionSets ?? DEFAULT_SETTINGS.ignore.permissionSets),
+      ...(ignore.accounts !== undefined ? { accounts: strings(ignore.accounts) } : {}),
     },
     safety: {
       maxDeletePercent: typeof safety.maxDeletePercent === 'number' ? safety.maxDeletePercent : DEFAULT_SETTINGS.safety.maxDeletePercent,

@@ -2,7 +2,7 @@
 // any number of files; a name declared twice (names differing only in case are one name)
 // is an error that names both places, and only one file may hold `settings:` (two would
 // silently override each other).
-import type { Diagnostic, DesiredState, SourcePos } from '../model/types.js';
+import type { AccountPin, Diagnostic, DesiredState, SourcePos } from '../model/types.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type { FileModel, ListKind, NamedKind } from './build-model.js';
 
@@ -41,6 +41,7 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
     settings: DEFAULT_SETTINGS,
     hasSettings: false,
     files,
+    ...accountPins(models, diagnostics),
   };
   const withSettings = models.filter((m) => m.settingsPos !== undefined);
   const first = withSettings[0];
@@ -90,4 +91,19 @@ function uniqueByName<T extends { pos?: SourcePos }>(kind: NamedKind, items: T[]
     diagnostics.push({ severity: 'error', message, ...(item.pos ? { pos: item.pos } : {}) });
   }
   return [...firstByName.values()];
+}
+
+/** `accounts:` of every file; a name pinned twice is an error pointing back at the first. */
+function accountPins(models: readonly FileModel[], diagnostics: Diagnostic[]): Pick<DesiredState, 'accountPins'> {
+  const byName = new Map<string, AccountPin>();
+  for (const pin of models.flatMap((m) => m.accountPins)) {
+    const first = byName.get(pin.name);
+    if (first === undefined) {
+      byName.set(pin.name, pin);
+      continue;
+    }
+    const where = first.pos ? `${first.pos.file}:${first.pos.line}:${first.pos.col}` : 'another file';
+    diagnostics.push({ severity: 'error', message: `account "${pin.name}" is pinned twice (first at ${where})`, ...(pin.pos ? { pos: pin.pos } : {}) });
+  }
+  return byName.size > 0 ? { accountPins: [...byName.values()] } : {};
 }

@@ -118,7 +118,8 @@ export interface ProtectEntry {
 export interface Settings {
   manage: Record<ManagedKind, boolean>;
   /** Glob patterns (`*`, `?`) of live object names never touched. */
-  ignore: { users: string[]; groups: string[]; permissionSets: string[] };
+  /** `accounts`: names, ids or globs of either; those accounts' assignments are never read nor touched. */
+  ignore: { users: string[]; groups: string[]; permissionSets: string[]; accounts?: string[] };
   safety: { maxDeletePercent: number; protect: ProtectEntry[] };
   /** AWS quotas raised for this instance; absent ones are the documented defaults (src/plan/quotas.ts). */
   quotas?: Partial<Quotas>;
@@ -132,7 +133,7 @@ export interface Quotas {
 
 export const DEFAULT_SETTINGS: Settings = {
   manage: { users: true, groups: true, groupMemberships: true, permissionSets: true, assignments: true },
-  ignore: { users: [], groups: [], permissionSets: [] },
+  ignore: { users: [], groups: [], permissionSets: [], accounts: [] },
   safety: { maxDeletePercent: 25, protect: [] },
 };
 
@@ -147,6 +148,14 @@ export interface DesiredState {
   hasSettings: boolean;
   /** Files that were read, relative to the state directory, sorted. */
   files: string[];
+  /** `accounts:` (identity/accounts.yaml): the id each account name must resolve to. */
+  accountPins?: AccountPin[];
+}
+
+export interface AccountPin {
+  name: string;
+  id: string;
+  pos?: SourcePos;
 }
 
 export type PrincipalType = 'USER' | 'GROUP';

@@ -1,5 +1,6 @@
 // Account references in the state files: a 12-digit id, or a name that must be unique
 // in the organization (AWS does not guarantee unique names).
+import { matchesAnyGlob } from '../model/glob.js';
 import type { Account } from '../model/types.js';
 
 export type AccountLookup = { account: Account } | { error: string };
@@ -28,4 +29,10 @@ export function accountsBelow(ouPath: string, accounts: readonly Account[]): Acc
 
 export function accountCarriesTags(account: Account, tags: Record<string, string>): boolean {
   return Object.entries(tags).every(([k, v]) => account.tags[k] === v);
+}
+
+/** settings.ignore.accounts: names, ids or globs of either. Such an account's assignments
+ *  are never read (src/aws/read-live.ts), compared or touched. */
+export function accountIgnored(account: Pick<Account, 'id' | 'name'>, patterns: readonly string[] | undefined): boolean {
+  return patterns !== undefined && patterns.length > 0 && (matchesAnyGlob(account.id, patterns) || matchesAnyGlob(account.name, patterns));
 }

@@ -14,9 +14,11 @@ import { diffUsers } from './diff/users.js';
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
+import { checkAccountPins } from './pins.js';
 import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
 import { safetyRefusals } from './safety.js';
+import { leaveOutOfScope } from './scope.js';
 import { PLAN_FORMAT_VERSION, type Change, type Plan, type PlanSummary } from './types.js';
 
 export interface PlanOptions {
@@ -33,14 +35,19 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const desired = matched.desired;
   const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const { resolved } = resolution;
-  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkQuotas(desired, resolved)];
+  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkAccountPins(desired, live.accounts), ...checkQuotas(desired, resolved)];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
   const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];
-  const { goesAway } = deletedObjects(objects.flatMap((r) => r.changes));
-  const results = [...objects, diffAssignments(desired, resolved, goesAway)];
-  const diffed = results.flatMap((r) => r.changes);
+  // out of scope (src/plan/scope.ts) before anything is derived from the deletions
+  const scopedObjects = leaveOutOfScope(objects.flatMap((r) => r.changes), named);
+  const { goesAway } = deletedObjects(scopedObjects.kept);
+  const assignments = diffAssignments(desired, resolved, goesAway);
+  const scopedAssignments = leaveOutOfScope(assignments.changes, named);
+  const results = [...objects, assignments];
+  const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
   const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
+  const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
   const warnings = [
     ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
     ...results.flatMap((r) => r.warnings),
@@ -55,6 +62,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
     summary: summarize(changes),
     refused: safetyRefusals({ changes, desired, live: named, allowDeletes: options.allowDeletes }),
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { plan, diagnostics };
 }

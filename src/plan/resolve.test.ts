@@ -53,3 +53,28 @@ describe('resolveDesired: names that do not resolve', () => {
     ]);
   });
 });
+
+describe('resolveDesired: settings.ignore.accounts', () => {
+  const resolve = (entry: Parameters<typeof anAssignmentEntry>[0], ignoreAccounts: string[]) => {
+    const desired = aDesiredState({
+      settings: aSettings({ ignore: { accounts: ignoreAccounts } }),
+      permissionSets: [aPermissionSet({ name: 'ReadOnly' })],
+      groups: [aGroup({ name: 'Developers' })],
+      assignments: [anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Developers'], pos, ...entry })],
+    });
+    const live = liveStateOf({ accounts: [prod, staging], groups: [aGroup({ name: 'Developers' })], permissionSets: [aPermissionSet({ name: 'ReadOnly' })] });
+    const { resolved, diagnostics } = resolveDesired(desired, live);
+    return { accounts: resolved.assignments.map((a) => a.accountId), lines: diagnostics.map(formatDiagnostic) };
+  };
+
+  it('drops accounts reached through an OU that match by name glob, silently', () => {
+    expect(resolve({ organizationalUnits: ['Root'] }, ['stag*'])).toEqual({ accounts: [prod.id], lines: [] });
+  });
+
+  it('drops an account named explicitly that matches by id, with a warning', () => {
+    expect(resolve({ accounts: ['production', 'staging'] }, [prod.id])).toEqual({
+      accounts: [staging.id],
+      lines: [`identity/assignments.yaml:2:5: warning: assignment of "ReadOnly": account "production" (${prod.id}) matches settings.ignore.accounts; it is left alone`],
+    });
+  });
+});

@@ -3,7 +3,7 @@
 // must resolve before anything is planned. Errors carry the entry's position.
 import type { LiveState } from '../model/live.js';
 import type { Account, AssignmentEntry, AssignmentTriple, DesiredState, Diagnostic, PrincipalType, SourcePos } from '../model/types.js';
-import { accountCarriesTags, accountsBelow, lookUpAccount } from './accounts.js';
+import { accountCarriesTags, accountIgnored, accountsBelow, lookUpAccount } from './accounts.js';
 import { nameLive, type NamedLive } from './live-names.js';
 import { compareStrings, valuesByKey } from '../model/order.js';
 import { closestName, didYouMean } from '../model/suggest.js';
@@ -35,7 +35,7 @@ export function resolveDesired(
   const triples = new Map<string, ResolvedAssignment>();
   for (const entry of desired.assignments) {
     const principalsOk = checkEntryNames(entry, desired, declared, named, report);
-    const accounts = targetAccounts(entry, live, report);
+    const accounts = targetAccounts(entry, live, report).filter((a) => !ignoredTarget(a, entry, desired, report));
     if (!principalsOk) continue;
     const principals: [PrincipalType, string][] = [
       ...entry.groups.map((g): [PrincipalType, string] => ['GROUP', g]),
@@ -52,6 +52,15 @@ export function resolveDesired(
   // sorted by the map's keys (the triple keys), computed once rather than per comparison
   const assignments = valuesByKey(triples);
   return { resolved: { assignments, live: named }, diagnostics: [...diagnostics, ...errors] };
+}
+
+/** An account of settings.ignore.accounts is never touched; named explicitly, the entry is told so. */
+function ignoredTarget(account: Account, entry: AssignmentEntry, desired: DesiredState, report: Report): boolean {
+  if (!accountIgnored(account, desired.settings.ignore.accounts)) return false;
+  if (entry.accounts.includes(account.id) || entry.accounts.includes(account.name)) {
+    report(`assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) matches settings.ignore.accounts; it is left alone`, entry.pos, 'warning');
+  }
+  return true;
 }
 
 type Report = (message: string, pos: SourcePos | undefined, severity?: Diagnostic['severity']) => void;

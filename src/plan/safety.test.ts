@@ -66,7 +66,7 @@ describe('safetyRefusals: delegated administrator', () => {
     const t = aTriple({ permissionSet: 'Other', accountId: mgmt.id });
     const create: Change = { kind: 'assignment', action: 'create', ...t };
     const found = refusals([create], { ...base, ...delegated }, {}, true);
-    expect(found).toEqual([{ rule: 'management-account', message: expect.stringContaining('creating assignment "Other" for group "Developers" on management (000000000001)') }]);
+    expect(found).toEqual([{ rule: 'management-account', message: expect.stringContaining('creating assignment "Other" for group "Developers" on management (000000000001)'), change: create }]);
   });
 
   it('refuses to change a set provisioned to the management account', () => {

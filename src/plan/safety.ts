@@ -1,11 +1,14 @@
-// Safety rules over a computed change list (DESIGN.md, "Safety"). A refusal does not
-// remove changes from the plan — the reviewer sees everything — but reconcile applies
-// nothing while the plan has refusals. Each message says what, why and how to proceed.
+// Safety rules over a computed change list (docs/guarantees.md). A refusal does not
+// remove changes from the plan — the reviewer sees everything. A refusal of the whole plan
+// means reconcile applies nothing; a refusal of one change (`change` set: what needs the
+// management account from a delegated administrator) means reconcile applies everything
+// else but that change and what depends on it. Each message says what, why and how to proceed.
 import type { AssignmentTriple, DesiredState } from '../model/types.js';
 import { describeTriple, protects } from './diff/assignments.js';
 import { deletedObjects } from './diff/implied.js';
 import type { NamedLive } from './live-names.js';
 import { tripleKey } from './resolve.js';
+import { provisionedToManagement } from './scope.js';
 import type { AssignmentChange, Change, Refusal } from './types.js';
 
 export interface SafetyInput {
@@ -18,7 +21,11 @@ export interface SafetyInput {
 const ADMINISTRATOR_ACCESS = /:policy\/AdministratorAccess$/;
 
 export function safetyRefusals(input: SafetyInput): Refusal[] {
-  return [...emptyStateRefusals(input), ...deleteRefusals(input), ...managementAccountRefusals(input), ...lockoutRefusals(input)];
+  const alone = managementAccountRefusals(input);
+  // the lock-out guards judge what will really happen: a change refused alone does not
+  const refusedAlone = new Set(alone.map((r) => r.change));
+  const applied = { ...input, changes: input.changes.filter((c) => !refusedAlone.has(c)) };
+  return [...emptyStateRefusals(input), ...deleteRefusals(input), ...alone, ...lockoutRefusals(applied)];
 }
 
 function emptyStateRefusals({ changes, desired }: SafetyInput): Refusal[] {
@@ -64,12 +71,16 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
   return refusals;
 }
 
-/** A delegated administrator gets AccessDenied for anything touching the management
- *  account; refusing up front beats failing half-way through an apply. */
+/** A delegated administrator cannot manage the management account's assignments nor the
+ *  permission sets provisioned there (src/plan/scope.ts cites the AWS documentation). What
+ *  the files do not ask for was left out of the plan (scope.ts); what they do ask for is
+ *  refused here, each change alone: refusing up front beats AccessDenied half-way through
+ *  an apply, and nothing unrelated waits for it. */
 function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
   if (!live.delegatedAdministrator) return [];
   const mgmt = live.managementAccountId;
-  const how = 'run this with credentials of the management account, or leave the management account out of the state files (excludeAccounts)';
+  const how = 'run reconcile with credentials of the management account, or leave the management account out of the state files ' +
+    '(excludeAccounts, or settings.ignore.accounts); everything else is applied';
   const refusals: Refusal[] = [];
   for (const c of changes) {
     if (c.kind === 'assignment' && c.accountId === mgmt) {
@@ -77,13 +88,15 @@ function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
         rule: 'management-account',
         message: `${c.action === 'create' ? 'creating' : 'deleting'} assignment ${describeTriple(c, live)} needs the management account, ` +
           `which a delegated administrator cannot change (AWS answers AccessDenied); ${how}`,
+        change: c,
       });
-    } else if (c.kind === 'permissionSet' && c.action !== 'create' && (live.provisionedAccounts.get(c.name) ?? []).includes(mgmt)) {
+    } else if (c.kind === 'permissionSet' && c.action !== 'create' && provisionedToManagement(c.name, live)) {
       const verb = c.action === 'reprovision' ? 're-provisioning' : c.action === 'update' ? 'changing' : 'deleting';
       refusals.push({
         rule: 'management-account',
         message: `${verb} permission set "${c.name}" is not allowed from a delegated administrator: the set is provisioned to the ` +
           `management account (${mgmt}) (AWS answers AccessDenied); ${how}`,
+        change: c,
       });
     }
   }

@@ -64,10 +64,15 @@ export interface PlanSummary {
   destroy: number;
 }
 
-/** Something the plan would do but the safety rules refuse (reconcile will not apply). */
+/** Something the plan would do but the safety rules refuse. Without `change` the whole
+ *  plan is refused: reconcile applies nothing. With `change` only that change is refused
+ *  (it stays in `changes` for the reviewer): reconcile applies everything else except
+ *  what depends on it, then exits 1 listing it. */
 export interface Refusal {
   rule: 'max-delete-percent' | 'delete-all' | 'protected' | 'management-account' | 'lockout' | 'empty-state' | string;
   message: string;
+  /** The one change refused (a copy of an entry of `changes`). */
+  change?: Change;
 }
 
 export interface Plan {
@@ -82,4 +87,17 @@ export interface Plan {
   summary: PlanSummary;
   refused: Refusal[];
   warnings: string[];
+  /** What was deliberately left out of the comparison (out of scope): informative, never
+   *  drift. Absent when there is nothing to say. */
+  notes?: string[];
+}
+
+/** The refusals that stop the whole plan (as opposed to one change each). */
+export function wholePlanRefusals(plan: Pick<Plan, 'refused'>): Refusal[] {
+  return plan.refused.filter((r) => r.change === undefined);
+}
+
+/** The changes refused alone, each with its refusal. */
+export function refusedChanges(plan: Pick<Plan, 'refused'>): { change: Change; refusal: Refusal }[] {
+  return plan.refused.flatMap((r) => (r.change !== undefined ? [{ change: r.change, refusal: r }] : []));
 }

@@ -3,7 +3,7 @@
 // with a ```diff block. GitHub rejects comments over 65,536 characters, and the
 // workflows add a footer, so the output stays under MAX_MARKDOWN_LENGTH and ends with
 // a note saying how many changes were left out.
-import type { Plan } from '../plan/types.js';
+import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
 import { fairShares } from './fair-share.js';
 
@@ -72,10 +72,14 @@ const NOTE_RESERVE = 200;
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const out = new Budget(MAX_MARKDOWN_LENGTH);
   out.add(head(plan, options));
+  for (const note of plan.notes ?? []) out.add(`> [!NOTE]\n> ${escapeHtml(note)}\n\n`);
   const reserve = SECTION_CLOSE_RESERVE + NOTE_RESERVE;
 
   if (plan.refused.length > 0) {
-    out.add('> [!CAUTION]\n> **Refused: `reconcile` will not apply this plan.**\n>\n');
+    const headline = wholePlanRefusals(plan).length > 0
+      ? 'Refused: `reconcile` will not apply this plan.'
+      : 'Refused alone: `reconcile` applies everything else, not these changes nor what depends on them.';
+    out.add(`> [!CAUTION]\n> **${headline}**\n>\n`);
     const left = plan.refused.findIndex((r) => {
       const item = `> - **${escapeHtml(r.rule)}**: ${escapeHtml(r.message)}\n`;
       if (!out.fits(item, reserve)) return true;

@@ -1,7 +1,7 @@
 // The terminal rendering: terraform-like `+ ~ -` lines grouped by kind, attribute
 // changes below each headline, policy changes as line diffs, then refusals, warnings
 // and the summary line. Colour only when asked (the command asks on a TTY).
-import type { Plan } from '../plan/types.js';
+import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
 
 export interface TextOptions {
@@ -26,8 +26,16 @@ export function renderText(plan: Plan, options: TextOptions): string {
     out.push('');
   }
   if (plan.refused.length > 0) {
-    out.push(paint('red', paint('bold', 'Refused: reconcile will not apply this plan.')));
+    const whole = wholePlanRefusals(plan).length > 0;
+    out.push(paint('red', paint('bold', whole
+      ? 'Refused: reconcile will not apply this plan.'
+      : 'Refused alone: reconcile applies everything else, not these changes nor what depends on them.')));
     for (const r of plan.refused) out.push(paint('red', `  x [${r.rule}] ${r.message}`));
+    out.push('');
+  }
+  if (plan.notes !== undefined && plan.notes.length > 0) {
+    out.push(paint('bold', 'Not compared:'));
+    for (const n of plan.notes) out.push(`  - ${n}`);
     out.push('');
   }
   if (plan.warnings.length > 0) {

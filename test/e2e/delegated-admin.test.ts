@@ -1,6 +1,7 @@
 // Identity Center run from a delegated administrator account (the migration target of a
-// reseller's organization): AWS refuses it anything in the management account, so a plan
-// that needs the management account is refused before any write; without it, it applies.
+// reseller's organization): AWS refuses it anything in the management account, so a change
+// that needs the management account is refused alone, before it is tried; everything else
+// applies (test/e2e/scopes.test.ts has the rest of the scope rule).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,15 +48,16 @@ describe('running as a delegated administrator', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('refuses a plan that assigns in the management account, before writing anything', async () => {
+  it('refuses alone an assignment in the management account, never trying it, and applies the rest', async () => {
     const dir = join(work, 'with-management');
     await mkdir(dir);
     await writeFile(join(dir, 'state.yaml'), stateWith(['Management', 'prod']));
     sandbox.sandbox.resetStats();
     const run = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/management account/);
-    expect(sandbox.sandbox.stats().writes).toBe(0);
+    expect(run.stderr).toMatch(/creating assignment "Operator" for group "Operators" on Management \(333333333333\) needs the management account/);
+    expect(sandbox.sandbox.stats().calls.CreateAccountAssignment).toBe(1); // prod only: the refused one is never tried
+    expect(run.stdout).toContain('Apply incomplete: 5 changes applied, 1 refused');
   });
 
   it('applies the same state once the management account is left out', async () => {

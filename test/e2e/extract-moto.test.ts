@@ -60,7 +60,7 @@ describe.runIf(requireMoto())('extract against moto_server', () => {
     expect(first.stderr).not.toContain('sso-admin ListAccountAssignments ');
 
     const files = await readTree(dir);
-    expect(Object.keys(files)).toEqual(['assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(Object.keys(files)).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
     expect(files['users.yaml']).toBe(
       [
         HEADER,
@@ -155,7 +155,7 @@ describe.runIf(requireMoto())('extract against moto_server', () => {
 
     const second = await runCli(['extract', '--dir', dir], { env: { ...MOTO_ENV, AWS_ENDPOINT_URL: moto.endpoint } });
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain('(0 written, 5 unchanged, 0 removed;');
+    expect(second.stderr).toContain('(0 written, 6 unchanged, 0 removed;');
     expect(await readTree(dir)).toEqual(files);
   });
 

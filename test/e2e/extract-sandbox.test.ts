@@ -60,7 +60,7 @@ describe('extract against the sandbox', () => {
     expect(first.stderr).not.toContain('ListAccountAssignmentsForPrincipal');
 
     const files = await readTree(dir);
-    expect(Object.keys(files)).toEqual(['assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(Object.keys(files)).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
     expect(files['permission-sets/Developer.yaml']).toBe(
       [
         HEADER,
@@ -133,7 +133,7 @@ describe('extract against the sandbox', () => {
 
     const second = await runCli(['extract', '--dir', dir], { env: sandbox.cliEnv(MANAGEMENT) });
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain('(0 written, 5 unchanged, 0 removed;');
+    expect(second.stderr).toContain('(0 written, 6 unchanged, 0 removed;');
     expect(await readTree(dir)).toEqual(files);
   });
 

@@ -7,6 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildSourceAndTarget, SOURCE_MANAGEMENT, TARGET_MANAGEMENT, type Backend } from './backends.js';
@@ -55,6 +56,7 @@ export function migrationScenario(start: () => Promise<Backend>): void {
   let sourceEnv: Record<string, string>;
   let targetEnv: Record<string, string>;
   let targetAccounts: Map<string, string>;
+  let sourcePins: { accounts: Record<string, string> } | undefined;
   const extracted = () => join(work, 'extracted');
   const cli = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
@@ -88,7 +90,17 @@ export function migrationScenario(start: () => Promise<Backend>): void {
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
   });
 
+  it('stops at the account pins in the target, whose accounts have the same names but other ids', async () => {
+    const run = await cli(['reconcile', '--dir', extracted(), '--yes'], targetEnv);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`account "prod" resolves to ${targetAccounts.get('prod') ?? '-'} in this organization, but it is pinned to \\d{12}`));
+    expect(run.stdout).not.toContain('Apply');
+  });
+
   it('reconciles the extract into the target organization, where plan then shows no changes', async () => {
+    // a rehearsal in another organization: the runbook deletes the pins (extract writes them again)
+    sourcePins = parse(await readFile(join(extracted(), 'accounts.yaml'), 'utf8')) as { accounts: Record<string, string> };
+    await rm(join(extracted(), 'accounts.yaml'));
     const run = await cli(['reconcile', '--dir', extracted(), '--yes'], targetEnv);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const plan = await cli(['plan', '--dir', extracted(), '--detailed-exitcode'], targetEnv);
@@ -96,11 +108,20 @@ export function migrationScenario(start: () => Promise<Backend>): void {
     expect(plan.stdout).toContain('No changes');
   });
 
-  it('extracts the target into the same files, byte for byte', async () => {
+  it('extracts the target into the same files, byte for byte, but for the pins of the target ids', async () => {
     const again = join(work, 'target-extract');
     const run = await cli(['extract', '--dir', again], targetEnv);
     expect(run.code, run.stderr).toBe(0);
-    expect(await filesOf(again)).toEqual(await filesOf(extracted()));
+    const files = await filesOf(again);
+    const pins = parse(files.get('accounts.yaml') ?? '') as { accounts: Record<string, string> };
+    expect(Object.keys(pins.accounts).sort()).toEqual(Object.keys(sourcePins?.accounts ?? {}).sort());
+    expect(pins.accounts.prod).toBe(targetAccounts.get('prod'));
+    expect(pins.accounts.prod).not.toBe(sourcePins?.accounts.prod);
+    files.delete('accounts.yaml');
+    expect(files).toEqual(await filesOf(extracted()));
+    // from now on the extract of the target is the state: pinned to the target's ids
+    await cp(join(again, 'accounts.yaml'), join(extracted(), 'accounts.yaml'));
+    expect((await cli(['plan', '--dir', extracted(), '--detailed-exitcode'], targetEnv)).code).toBe(0);
   });
 
   it('reports drift made behind its back with exit 2, exactly those changes, and restores it', async () => {

@@ -113,6 +113,35 @@ export function noChangePlan(): Plan {
   return planOf(desired, live);
 }
 
+/** Seen from a delegated administrator: the management account's own access is out of
+ *  scope (notes), a console change to a set provisioned there is refused alone, and an
+ *  unrelated change goes ahead. */
+export function delegatedAdministratorPlan(): Plan {
+  const management = anAccount({ id: '333333333333', name: 'Management' });
+  const groups = [aGroup({ name: 'Developers' })];
+  const billing = aPermissionSet({ name: 'Billing', description: 'billing' });
+  const live = liveStateOf({
+    accounts: [management, prod],
+    callerAccountId: prod.id,
+    managementAccountId: management.id,
+    groups,
+    permissionSets: [aPermissionSet(), { ...billing, description: 'changed in the console' }, aPermissionSet({ name: 'RootOnly' })],
+    assignments: [
+      aTriple({ accountId: prod.id }),
+      aTriple({ permissionSet: 'Billing', accountId: management.id }),
+      aTriple({ permissionSet: 'RootOnly', accountId: management.id }),
+    ],
+  });
+  const desired = aDesiredState({
+    files: ['identity.yaml'],
+    users: [aUser({ userName: 'new@example.com' })],
+    groups,
+    permissionSets: [aPermissionSet(), billing],
+    assignments: [anAssignmentEntry({ groups: ['Developers'], accounts: ['prod'] })],
+  });
+  return planOf(desired, live);
+}
+
 /** Far more changes than a PR comment can hold. */
 export function hugePlan(): Plan {
   const users = Array.from({ length: 1500 }, (_, i) => aUser({ userName: `user${String(i).padStart(4, '0')}@example.com` }));

@@ -196,6 +196,31 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
     }
   });
 
+  test('accounts.yaml pins account names to ids, and settings.ignore.accounts loads', async () => {
+    const state = await loaded({
+      'users.yaml': `users:\n${ALICE}`,
+      'accounts.yaml': `accounts:\n  prod: "222222222222"\n  Management: "111111111111"\n`,
+      'settings.yaml': `settings:\n  ignore:\n    accounts: [Sandbox-*, "333333333333"]\n`,
+    });
+    expect(state.accountPins?.map(({ name, id }) => [name, id])).toEqual([['prod', '222222222222'], ['Management', '111111111111']]);
+    expect(state.accountPins?.[1]?.pos).toMatchObject({ file: 'identity/accounts.yaml', line: 3 });
+    expect(state.settings.ignore.accounts).toEqual(['Sandbox-*', '333333333333']);
+  });
+
+  test('an account pin that is not a quoted 12-digit id, or pinned twice, is an error', async () => {
+    const result = await loadFiles({
+      'users.yaml': `users:\n${ALICE}`,
+      'accounts.yaml': `accounts:\n  prod: 22222222222\n  dev: "44444444444"\n  qa: "555555555555"\n`,
+      'more.yaml': `accounts:\n  qa: "555555555555"\n`,
+    });
+    expect(result.lines).toEqual([
+      'identity/accounts.yaml:2:9: accounts.prod: must be a string (put it in quotes: YAML reads 22222222222 as a number)',
+      'identity/accounts.yaml:3:8: accounts.dev: must be a 12-digit account id',
+    ]);
+    const twice = await loadFiles({ 'users.yaml': `users:\n${ALICE}`, 'a.yaml': `accounts:\n  qa: "555555555555"\n`, 'b.yaml': `accounts:\n  qa: "555555555555"\n` });
+    expect(twice.lines).toEqual(['identity/b.yaml:2:3: account "qa" is pinned twice (first at identity/a.yaml:2:3)']);
+  });
+
   test('files that declare nothing', async () => {
     const result = await loadFiles({ 'users.yaml': 'users: []\n' });
     expect(result.lines).toEqual(['no users, groups, permissionSets or assignments in "identity"']);

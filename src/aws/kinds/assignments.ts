@@ -37,6 +37,10 @@ export interface AssignmentReadInput {
   route: AssignmentRoutePreference;
   /** Read the stale-provisioning listing (moto lacks it). */
   provisioningStatus: boolean;
+  /** settings.ignore.accounts: no ListAccountAssignments for them, and no row of theirs is kept
+   *  (the principal route lists them anyway). Their provisioning records stay: they cost no
+   *  call and say which sets are provisioned to the management account. */
+  ignoredAccountIds?: ReadonlySet<string>;
 }
 
 export interface AssignmentReadResult {
@@ -59,6 +63,8 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
     callerAccountId: ctx.callerAccountId,
     managementAccountId: ctx.managementAccountId,
   };
+  const ignored = input.ignoredAccountIds ?? new Set<string>();
+  const read = <P extends Pair>(pairs: readonly P[]): P[] => pairs.filter((p) => !ignored.has(p.accountId));
   let route = routeBeforeListing(counts, input.route);
   let provisionedPairs: Pair[] | undefined;
   if (route !== 'principals') {
@@ -67,10 +73,10 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
   }
   ctx.progress.note(`assignments: reading ${route === 'pairs' ? `${provisionedPairs?.length ?? 0} provisioned (permission set, account) pairs` : `per principal (${input.principals.length})`}`);
   const [rows, stale] = await Promise.all([
-    route === 'pairs' ? readByPairs(ctx, provisionedPairs ?? []) : readByPrincipals(ctx, input.principals),
-    input.provisioningStatus ? listStalePairs(ctx, input.permissionSetArns, input.accountIds) : Promise.resolve([]),
+    route === 'pairs' ? readByPairs(ctx, read(provisionedPairs ?? [])) : readByPrincipals(ctx, input.principals),
+    input.provisioningStatus ? listStalePairs(ctx, input.permissionSetArns, input.accountIds.filter((id) => !ignored.has(id))) : Promise.resolve([]),
   ]);
-  const assignments = uniqueAssignments(rows);
+  const assignments = uniqueAssignments(read(rows));
   return { assignments, provisioning: provisioningOf(provisionedPairs ?? assignments, stale), route };
 }
 

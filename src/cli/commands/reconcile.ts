@@ -6,7 +6,7 @@
 // check) reads the live state anyway.
 import type { AwsContext } from '../../aws/context.js';
 import type { LiveState } from '../../model/live.js';
-import type { Plan } from '../../plan/types.js';
+import { refusedChanges, wholePlanRefusals, type Plan, type Refusal } from '../../plan/types.js';
 import { renderText } from '../../render/text.js';
 import { applyPlan, maxOutstandingAssignments } from '../apply-run.js';
 import { EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
@@ -41,12 +41,23 @@ SIGINT/SIGTERM while applying: no further change is started, the changes in flig
 up to 30 s (SSO_GITOPS_INTERRUPT_WAIT_MS) to finish, and what was applied and what was
 not started is printed; a second signal exits at once. A re-run converges.
 
-exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed change,
+A change refused alone (one that needs the management account, run from a delegated
+administrator) is not applied, nor what depends on it; everything else is, and the run
+exits 1 listing it.
+
+exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed or refused change,
 130 interrupted by SIGINT, 143 interrupted by SIGTERM`;
 
-function refuse(plan: Plan): void {
-  const lines = plan.refused.map((r) => `  - ${r.message}`);
+function refuse(refusals: readonly Refusal[]): void {
+  const lines = refusals.map((r) => `  - ${r.message}`);
   throw new UserError(`reconcile: the plan is refused by the safety rules; nothing was changed:\n${lines.join('\n')}`);
+}
+
+/** The changes refused alone, listed on stderr after everything else was applied. */
+function reportRefusedAlone(plan: Plan): void {
+  const alone = refusedChanges(plan);
+  process.stderr.write(`${plural(alone.length, 'change')} refused by the safety rules and not applied:\n`);
+  for (const { refusal } of alone) process.stderr.write(`  - [${refusal.rule}] ${refusal.message}\n`);
 }
 
 /** Reads the live state again and plans once more: anything left means the run did not converge. */
@@ -72,6 +83,7 @@ async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | u
   run.interruption.applying(tracker);
   const result = await applyPlan(plan, run.live, run.ctx, run.progress, {
     assignmentConcurrency: run.assignmentConcurrency,
+    refused: refusedChanges(plan).map((r) => r.change),
     signal: run.interruption.signal,
     onChangeDone: (change, error) => tracker.record(change, error),
   });
@@ -81,7 +93,13 @@ async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | u
   if (result.failures.length > 0) {
     process.stderr.write(`${result.failures.length} of ${plural(plan.changes.length, 'change')} failed:\n`);
     for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
-    process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed. Run reconcile again after fixing the cause; it starts from the live state.\n`);
+    if (result.refused.length > 0) reportRefusedAlone(plan);
+    process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed${result.refused.length > 0 ? `, ${result.refused.length} refused` : ''}. Run reconcile again after fixing the cause; it starts from the live state.\n`);
+    return EXIT_ERROR;
+  }
+  if (result.refused.length > 0) {
+    reportRefusedAlone(plan);
+    process.stdout.write(`Apply incomplete: ${plural(result.applied, 'change')} applied, ${result.refused.length} refused (listed above).\n`);
     return EXIT_ERROR;
   }
   process.stdout.write(`Apply complete: ${plural(result.applied, 'change')} applied.\n`);
@@ -114,12 +132,18 @@ export const command: Command = {
         const live = await readLive(ctx, desired, progress);
         const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanAgainst(saved, plan, flags.plan, flags.dir);
-        if (plan.refused.length > 0) refuse(plan);
+        const whole = wholePlanRefusals(plan);
+        if (whole.length > 0) refuse(whole);
         if (plan.changes.length === 0) {
           process.stdout.write('No changes. The live instance matches the state files.\n');
           return EXIT_OK;
         }
         process.stdout.write(renderText(plan, { color: process.stdout.isTTY === true }));
+        if (refusedChanges(plan).length === plan.changes.length) {
+          reportRefusedAlone(plan);
+          process.stdout.write('Nothing to apply: every change is refused (listed above). Nothing was changed.\n');
+          return EXIT_ERROR;
+        }
         if (!flags.yes) {
           if (!canAsk()) throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
           const answer = await confirm(`Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`);

@@ -4,6 +4,7 @@
 // is kept, with a warning, rather than deleted.
 import type { AssignmentTriple, DesiredState, ProtectEntry } from '../../model/types.js';
 import { matchesAnyGlob } from '../../model/glob.js';
+import { accountIgnored } from '../accounts.js';
 import type { NamedLive } from '../live-names.js';
 import { tripleKey, type ResolvedDesired } from '../resolve.js';
 import type { AssignmentChange } from '../types.js';
@@ -32,7 +33,9 @@ export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired
   if (!desired.settings.manage.assignments) return result;
   const live = resolved.live;
   const { ignore, safety } = desired.settings;
+  const ignoredAccount = (id: string) => accountIgnored(live.accountsById.get(id) ?? { id, name: id }, ignore.accounts);
   const ignored = (t: AssignmentTriple) =>
+    ignoredAccount(t.accountId) ||
     matchesAnyGlob(t.permissionSet, ignore.permissionSets) ||
     matchesAnyGlob(t.principal, t.principalType === 'GROUP' ? ignore.groups : ignore.users);
   const change = (action: 'create' | 'delete', t: AssignmentTriple): AssignmentChange => {
