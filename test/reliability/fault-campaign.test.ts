@@ -45,7 +45,8 @@ describe('fault campaign: reconcile under injected faults', () => {
       async (_rate, _seed, run) => {
         records.push(await campaignRun(run, dirs, work, scan));
       },
-      150_000,
+      // a storm run paces itself down (adaptive rate, 20 attempts per throttled call): minutes on a loaded machine
+      420_000,
     );
   });
 

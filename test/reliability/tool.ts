@@ -22,7 +22,9 @@ export function toolEnv(endpoint: string, accountId: string, extra: Record<strin
 }
 
 export async function runTool(scan: SecretScan, args: string[], env: Record<string, string>): Promise<CliResult> {
-  const result = await runCli(args, { env, timeoutMs: 90_000 });
+  // a safety net against a hung run, not a time limit: a storm run paces itself down and
+  // takes well over a minute on a loaded 2-core machine
+  const result = await runCli(args, { env, timeoutMs: 240_000 });
   scan.record(`stdout of ${args.join(' ')}`, result.stdout);
   scan.record(`stderr of ${args.join(' ')}`, result.stderr);
   return result;
