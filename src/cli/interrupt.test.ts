@@ -55,6 +55,21 @@ describe('an interrupted reconcile', () => {
     expect(io.listening()).toBe(0);
   });
 
+  it('reports a change the safety rules refuse alone as refused, not as failed', () => {
+    const io = fakeIo();
+    const interruption = new Interruption(30_000, io);
+    const changes = [group('a'), group('b'), group('c')];
+    const tracker = new ApplyTracker(changes, [changes[1] as Change]);
+    interruption.applying(tracker);
+    tracker.record(changes[0] as Change);
+    tracker.record(changes[1] as Change, new Error('refused by the safety rules'));
+    io.send('SIGINT');
+    interruption.applyFinished();
+    expect(io.out.join('')).toContain('Interrupted by SIGINT: 1 change of 3 applied, 0 failed, 1 refused, 1 not started.\n' +
+      'Applied:\n  - create group "a"\nRefused by the safety rules (not applied):\n  - create group "b"\nNot started:\n  - create group "c"\n');
+    interruption.dispose();
+  });
+
   it('exits after the bounded wait when changes are still in flight', () => {
     vi.useFakeTimers();
     const io = fakeIo();

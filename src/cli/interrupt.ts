@@ -26,22 +26,32 @@ export function interruptWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 /** What an apply has done so far, change by change, for the report of an interrupted run. */
 export class ApplyTracker {
   private readonly finished = new Map<Change, Error | undefined>();
+  private readonly refused: ReadonlySet<Change>;
 
-  constructor(private readonly changes: readonly Change[]) {}
+  /** @param refused changes the safety rules refuse alone: reported as refused, not failed */
+  constructor(
+    private readonly changes: readonly Change[],
+    refused: readonly Change[] = [],
+  ) {
+    this.refused = new Set(refused);
+  }
 
   record(change: Change, error?: Error): void {
     this.finished.set(change, error);
   }
 
   report(signal: StopSignal, stillRunning: boolean): string {
+    const refused = this.changes.filter((c) => this.refused.has(c));
     const applied = this.changes.filter((c) => this.finished.has(c) && this.finished.get(c) === undefined);
-    const failed = this.changes.filter((c) => this.finished.get(c) !== undefined);
-    const rest = this.changes.filter((c) => !this.finished.has(c));
+    const failed = this.changes.filter((c) => this.finished.get(c) !== undefined && !this.refused.has(c));
+    const rest = this.changes.filter((c) => !this.finished.has(c) && !this.refused.has(c));
     const restLabel = stillRunning ? 'in flight or not started' : 'not started';
+    const refusedCount = refused.length > 0 ? `, ${refused.length} refused` : '';
     const lines = [
-      `Interrupted by ${signal}: ${plural(applied.length, 'change')} of ${this.changes.length} applied, ${failed.length} failed, ${rest.length} ${restLabel}.`,
+      `Interrupted by ${signal}: ${plural(applied.length, 'change')} of ${this.changes.length} applied, ${failed.length} failed${refusedCount}, ${rest.length} ${restLabel}.`,
       ...section('Applied', applied),
       ...section('Failed', failed),
+      ...section('Refused by the safety rules (not applied)', refused),
       ...section(stillRunning ? 'In flight (outcome unknown) or not started' : 'Not started', rest),
       'The live instance is partly updated. Run reconcile again: it plans from the live state and converges.',
     ];

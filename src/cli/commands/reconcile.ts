@@ -79,11 +79,12 @@ interface ApplyContext {
 
 /** Applies the plan and prints the outcome; the exit code when it was interrupted or any change failed. */
 async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | undefined> {
-  const tracker = new ApplyTracker(plan.changes);
+  const refused = refusedChanges(plan).map((r) => r.change);
+  const tracker = new ApplyTracker(plan.changes, refused);
   run.interruption.applying(tracker);
   const result = await applyPlan(plan, run.live, run.ctx, run.progress, {
     assignmentConcurrency: run.assignmentConcurrency,
-    refused: refusedChanges(plan).map((r) => r.change),
+    refused,
     signal: run.interruption.signal,
     onChangeDone: (change, error) => tracker.record(change, error),
   });
