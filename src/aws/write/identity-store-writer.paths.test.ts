@@ -19,8 +19,8 @@ function writerAnswering(script: Parameters<typeof scripted>[0]) {
   return { writer: new IdentityStoreWriter(client, 'd-1', retry), calls };
 }
 
-const alice = { userName: 'alice', displayName: 'Alice L', givenName: 'Alice', familyName: 'L', email: 'alice@example.com' };
-const aliceLive = { UserId: 'u-1', IdentityStoreId: 'd-1', UserName: 'alice', DisplayName: 'Alice L', Name: { GivenName: 'Alice', FamilyName: 'L' }, Emails: [{ Value: 'alice@example.com', Primary: true }] };
+const alice = { userName: 'alice', displayName: 'Alice L', givenName: 'Alice', familyName: 'L', emails: [{ value: 'alice@example.com', type: 'work', primary: true }] };
+const aliceLive = { UserId: 'u-1', IdentityStoreId: 'd-1', UserName: 'alice', DisplayName: 'Alice L', Name: { GivenName: 'Alice', FamilyName: 'L' }, Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }] };
 
 describe('IdentityStoreWriter.createUser', () => {
   it('returns the id of the user it created', async () => {

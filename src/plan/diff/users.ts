@@ -1,17 +1,19 @@
-// Users: matched by userName; compared on the attributes the tool models.
-import { OPTIONAL_USER_ATTRIBUTES, type DesiredState, type User } from '../../model/types.js';
+// Users: matched by userName; compared on the attributes the tool models. Read-only facts
+// (externalIds set by an identity provider, status) are never compared: no API call the
+// tool makes can change them.
+import { OPTIONAL_USER_ATTRIBUTES, STRUCTURED_USER_ATTRIBUTES, type DesiredState, type JsonValue, type User } from '../../model/types.js';
 import type { NamedLive } from '../live-names.js';
 import type { UserChange } from '../types.js';
 import { compareAttributes } from './attributes.js';
 import { diffByName, type DiffResult } from './result.js';
 
-export const USER_FIELDS = ['displayName', 'givenName', 'familyName', ...OPTIONAL_USER_ATTRIBUTES] as const;
+export const USER_FIELDS = ['displayName', 'givenName', 'familyName', ...OPTIONAL_USER_ATTRIBUTES, ...STRUCTURED_USER_ATTRIBUTES] as const;
 
 /** The user as the plan stores it: modelled attributes only, no position, no id. */
 function plainUser(u: User): User {
-  const out: Record<string, string> = {};
+  const out: Record<string, JsonValue> = {};
   for (const f of ['userName', ...USER_FIELDS] as const) {
-    const v = u[f];
+    const v = u[f] as JsonValue | undefined;
     if (v !== undefined && v !== '') out[f] = v;
   }
   return out as unknown as User;
