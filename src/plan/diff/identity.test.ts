@@ -22,6 +22,34 @@ describe('diffUsers', () => {
     ]);
   });
 
+  it('sees a changed phone number, email type and enterprise attribute as drift', () => {
+    const before = aUser({
+      userName: 'a',
+      emails: [{ value: 'a@x', type: 'work', primary: true }],
+      phoneNumbers: [{ value: '+1 555 0100', type: 'mobile' }],
+      enterprise: { costCenter: 'CC-1', department: 'Ops' },
+    });
+    const after = aUser({
+      userName: 'a',
+      emails: [{ value: 'a@x', type: 'home', primary: true }],
+      phoneNumbers: [{ value: '+1 555 0199', type: 'mobile' }],
+      enterprise: { costCenter: 'CC-2', department: 'Ops' },
+    });
+    const change = diffUsers(aDesiredState({ users: [after] }), named([before], [])).changes[0];
+    expect(change?.action === 'update' ? change.attributes.map((a) => a.field) : change).toEqual(['emails', 'phoneNumbers', 'enterprise']);
+  });
+
+  it('compares structured attributes by content, not member order, and ignores read-only facts', () => {
+    const live = aUser({
+      userName: 'a',
+      addresses: [{ locality: 'London', country: 'GB', primary: true }],
+      status: 'disabled',
+      externalIds: [{ issuer: 'idp', id: '1' }],
+    });
+    const desired = aUser({ userName: 'a', addresses: [{ primary: true, country: 'GB', locality: 'London' }] });
+    expect(diffUsers(aDesiredState({ users: [desired] }), named([live], [])).changes).toEqual([]);
+  });
+
   it.each<[string, Parameters<typeof aSettings>[0]]>([
     ['not managed', { manage: { users: false } }],
     ['ignored', { ignore: { users: ['*'] } }],
