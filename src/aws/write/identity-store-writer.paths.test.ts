@@ -53,6 +53,19 @@ describe('IdentityStoreWriter.createUser', () => {
     });
   });
 
+  it('compares an adopted user on every attribute, enterprise extension included, which DescribeUser is asked for', async () => {
+    const wanted = { ...alice, phoneNumbers: [{ value: '+1 555 0100', type: 'work' }], enterprise: { costCenter: 'CC-1' } };
+    const { writer, calls } = writerAnswering({
+      CreateUser: [conflict('UNIQUENESS_CONSTRAINT_VIOLATION')],
+      GetUserId: [{ UserId: 'u-1', IdentityStoreId: 'd-1' }],
+      DescribeUser: [{ ...aliceLive, PhoneNumbers: [{ Value: '+1 555 0199', Type: 'work' }], Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1' } } }],
+      UpdateUser: [{}],
+    });
+    await expect(writer.createUser(wanted)).resolves.toBe('u-1');
+    expect(calls.find((c) => c.command === 'DescribeUser')?.input).toMatchObject({ Extensions: ['aws:identitystore:enterprise'] });
+    expect(calls.at(-1)?.input).toMatchObject({ Operations: [{ AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work' }] }] });
+  });
+
   it('fails naming the differences when the adopted user cannot be brought to what the files want', async () => {
     const { writer } = writerAnswering({
       CreateUser: [conflict('UNIQUENESS_CONSTRAINT_VIOLATION')],
