@@ -148,6 +148,8 @@ function toUser(raw: Raw): User {
   for (const [attribute, value] of [...STRUCTURED_USER_ATTRIBUTES.map((a) => [a, raw[a]] as const), ['emails', emails] as const]) {
     if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null) Object.assign(user, { [attribute]: structuredClone(value) });
   }
+  // read-only: never compared or written, but plan says where AWS disagrees (diff/users.ts)
+  if (raw.status === 'disabled') user.status = 'disabled';
   return user;
 }
 

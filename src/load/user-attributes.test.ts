@@ -49,10 +49,10 @@ describe('user attributes in the state files', () => {
     expect(errors.join('\n')).toContain(field);
   });
 
-  it('accepts the read-only facts extract writes, and keeps them out of the model plan compares', async () => {
+  it('accepts the read-only facts extract writes; keeps status (plan warns on it), not externalIds', async () => {
     const { user, errors } = await load('    status: disabled\n    externalIds: [{issuer: "https://idp.example.com", id: "ada-1"}]\n');
     expect(errors).toEqual([]);
-    expect(user).not.toHaveProperty('status');
+    expect(user?.status).toBe('disabled');
     expect(user).not.toHaveProperty('externalIds');
   });
 });

@@ -50,6 +50,18 @@ describe('diffUsers', () => {
     expect(diffUsers(aDesiredState({ users: [desired] }), named([live], [])).changes).toEqual([]);
   });
 
+  it('warns, without a change, where the files and AWS disagree on status: no API can set it', () => {
+    const live = named([aUser({ userName: 'leaver' }), aUser({ userName: 'back', status: 'disabled' })], []);
+    const desired = aDesiredState({ users: [aUser({ userName: 'leaver', status: 'disabled' }), aUser({ userName: 'back' }), aUser({ userName: 'new', status: 'disabled' })] });
+    const result = diffUsers(desired, live);
+    expect(result.changes.map((c) => `${c.action} ${c.userName}`)).toEqual(['create new']);
+    expect(result.warnings).toEqual([
+      'user "back" is disabled in AWS, but the files do not say status: disabled; no identitystore API enables or disables a user: enable it in the IAM Identity Center console, or write status: disabled',
+      'user "leaver": the files say status: disabled, but it is enabled in AWS; no identitystore API disables a user: disable it in the IAM Identity Center console',
+      'user "new": the files say status: disabled, but it will be created enabled; no identitystore API disables a user: disable it in the IAM Identity Center console',
+    ]);
+  });
+
   it.each<[string, Parameters<typeof aSettings>[0]]>([
     ['not managed', { manage: { users: false } }],
     ['ignored', { ignore: { users: ['*'] } }],
