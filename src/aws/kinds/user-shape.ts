@@ -85,13 +85,13 @@ export function userFromSdk(u: SdkUser): Omit<User, 'pos'> {
     const v = u[member];
     if (present(v)) text[field] = v as string;
   }
-  const lists: Partial<Pick<User, keyof typeof LIST_MEMBERS>> = {};
-  const emails = fromSdkList<UserTypedValue>(u.Emails);
-  const addresses = fromSdkList<UserAddress>(u.Addresses);
-  const phoneNumbers = fromSdkList<UserTypedValue>(u.PhoneNumbers);
-  const photos = fromSdkList<UserPhoto>(u.Photos);
-  const roles = fromSdkList<UserTypedValue>(u.Roles);
-  Object.assign(lists, { emails, addresses, phoneNumbers, photos, roles });
+  const lists = {
+    emails: fromSdkList<UserTypedValue>(u.Emails),
+    addresses: fromSdkList<UserAddress>(u.Addresses),
+    phoneNumbers: fromSdkList<UserTypedValue>(u.PhoneNumbers),
+    photos: fromSdkList<UserPhoto>(u.Photos),
+    roles: fromSdkList<UserTypedValue>(u.Roles),
+  };
   const enterprise = enterpriseOf(u.Extensions?.[ENTERPRISE_EXTENSION]);
   const externalIds: ExternalId[] = (u.ExternalIds ?? []).map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' }));
   const user: Struct = {
