@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aGroup, anAccount, aPermissionSet, aTriple, aUser, liveStateOf } from '../testing/builders.js';
+import { loadState } from '../load/load.js';
+import { aGroup, aLiveUser, anAccount, aPermissionSet, aTriple, aUser, liveStateOf } from '../testing/builders.js';
 import { EmptyStateRefused } from './empty-state.js';
 import { ExtractSetupError } from './existing.js';
 import { extractToDirectory } from './extract.js';
@@ -24,6 +25,50 @@ beforeEach(async () => {
   dir = join(root, 'identity');
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
+
+const ADA = aLiveUser({
+  userName: 'ada',
+  honorificPrefix: 'Countess',
+  formattedName: 'Countess Ada Lovelace',
+  website: 'https://ada.example.com',
+  birthdate: '1815-12-10',
+  emails: [{ value: 'ada@example.com', type: 'home', primary: true }],
+  phoneNumbers: [{ value: '+44 20 0000 0000', type: 'mobile', primary: true }],
+  addresses: [{ streetAddress: '12 St James Sq', locality: 'London', country: 'GB', type: 'work', primary: true }],
+  photos: [{ value: 'https://example.com/ada.png', display: 'Portrait' }],
+  roles: [{ value: 'Researcher' }],
+  enterprise: { employeeNumber: '1815', costCenter: 'CC-1', manager: { value: 'u-babbage' } },
+  status: 'disabled',
+  externalIds: [{ issuer: 'https://idp.example.com', id: 'ada-1' }],
+});
+
+describe('extract of users with every attribute', () => {
+  it('writes every attribute, and loading the files gives the same user back (externalIds aside)', async () => {
+    await extractToDirectory(dir, { ...live, users: [ADA, aLiveUser({ userName: 'bob', email: 'bob@example.com' })] });
+    const text = await readFile(join(dir, 'users.yaml'), 'utf8');
+    expect(text).toContain('  - userName: bob\n    displayName: bob Example\n    givenName: bob\n    familyName: Example\n    email: bob@example.com\n');
+    expect(text).toContain('    phoneNumbers:\n      - value: +44 20 0000 0000\n        type: mobile\n        primary: true\n');
+    expect(text).toContain('    status: disabled\n    externalIds:\n      - issuer: https://idp.example.com\n        id: ada-1\n');
+    const loaded = await loadState(dir);
+    expect(loaded.diagnostics).toEqual([]);
+    const { id: _id, externalIds: _externalIds, ...modelled } = ADA;
+    expect(loaded.state?.users.find((u) => u.userName === 'ada')).toEqual({ ...modelled, pos: expect.anything() });
+  });
+
+  it('refuses, writing nothing, a user with an attribute the files cannot hold, naming user and attribute', async () => {
+    const odd = aLiveUser({ userName: 'odd', unmodelled: ['Extensions["aws:identitystore:future"]'] });
+    await expect(extractToDirectory(dir, { ...live, users: [odd] })).rejects.toThrow('user "odd": Extensions["aws:identitystore:future"]');
+    await expect(readdir(dir)).rejects.toThrow();
+  });
+
+  it('extracts that user when settings.ignore leaves it out', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'settings.yaml'), 'settings:\n  ignore:\n    users: [odd]\n');
+    const odd = aLiveUser({ userName: 'odd', unmodelled: ['Extensions["aws:identitystore:future"]'] });
+    await extractToDirectory(dir, { ...live, users: [...live.users, odd] });
+    expect(await readFile(join(dir, 'users.yaml'), 'utf8')).not.toContain('odd');
+  });
+});
 
 describe('extractToDirectory', () => {
   it('writes the canonical layout, with default settings when the directory has none', async () => {

@@ -8,6 +8,7 @@ import type { LiveState } from '../model/live.js';
 import type { Account, Group, PermissionSet, PrincipalType, Settings, User } from '../model/types.js';
 import { matchesAnyGlob } from '../model/glob.js';
 import { compareStrings } from '../model/order.js';
+import { checkNothingDropped } from './unmodelled.js';
 
 export interface NamedExtract {
   users: User[];
@@ -50,6 +51,7 @@ export function nameLiveState(live: LiveState, ignore: Settings['ignore']): Nami
   const groups = live.groups.filter((g) => !matchesAnyGlob(g.name, ignore.groups));
   const sets = live.permissionSets.filter((s) => !matchesAnyGlob(s.name, ignore.permissionSets));
   ignored.users = live.users.length - users.length;
+  checkNothingDropped(users);
   ignored.groups = live.groups.length - groups.length;
   ignored.permissionSets = live.permissionSets.length - sets.length;
 
@@ -88,9 +90,14 @@ export function nameLiveState(live: LiveState, ignore: Settings['ignore']): Nami
 
   return {
     model: {
-      users: users.map(({ id: _id, ...user }) => user).sort((a, b) => compareStrings(a.userName, b.userName)),
+      users: users.map(({ id: _id, unmodelled: _unmodelled, ...user }) => user).sort((a, b) => compareStrings(a.userName, b.userName)),
       groups: groups
-        .map((g) => ({ name: g.name, ...(g.description ? { description: g.description } : {}), members: [...(members.get(g.id) ?? [])].sort(compareStrings) }))
+        .map((g) => ({
+          name: g.name,
+          ...(g.description ? { description: g.description } : {}),
+          members: [...(members.get(g.id) ?? [])].sort(compareStrings),
+          ...(g.externalIds ? { externalIds: g.externalIds } : {}),
+        }))
         .sort((a, b) => compareStrings(a.name, b.name)),
       permissionSets: sets.map(({ arn: _arn, ...set }) => set).sort((a, b) => compareStrings(a.name, b.name)),
       assignments,

@@ -5,7 +5,8 @@
 // Inline policies are written as YAML mappings that parse back to the same JSON
 // document (key order kept as AWS returned it: Version before Statement reads best).
 import { Document } from 'yaml';
-import { OPTIONAL_USER_ATTRIBUTES, type AssignmentEntry, type Group, type JsonValue, type PermissionSet, type Settings, type User } from '../model/types.js';
+import { shortFormEmail } from '../model/user-email.js';
+import { OPTIONAL_USER_ATTRIBUTES, type AssignmentEntry, type ExternalId, type Group, type JsonValue, type PermissionSet, type Settings, type User } from '../model/types.js';
 import { comparePolicyRefs, compareStrings } from '../model/order.js';
 
 type Yaml = { [key: string]: JsonValue };
@@ -24,18 +25,51 @@ export function renderUsers(users: readonly User[]): Yaml {
   return { users: users.map(userYaml) };
 }
 
+/** Member order inside one email, address, phone number, photo or role, and the enterprise extension. */
+const MEMBER_ORDER = ['value', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'formatted', 'display', 'type', 'primary'];
+const ENTERPRISE_ORDER = ['employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager'];
+
+function ordered(value: object, order: readonly string[]): Yaml {
+  const entries = Object.entries(value as Yaml).filter(([, v]) => v !== undefined && v !== '');
+  return Object.fromEntries(entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b) || compareStrings(a, b)));
+}
+
+/**
+ * A user in a fixed key order, empty attributes left out. One primary work email is
+ * written as `email:` (its short form); anything else as `emails:`. Read-only facts come
+ * last: `status: disabled` and `externalIds`, which plan never compares (no API sets them).
+ */
 export function userYaml(u: User): Yaml {
   const out: Yaml = { userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName };
+  const email = shortFormEmail(u);
+  if (email !== undefined) out.email = email;
   for (const attr of OPTIONAL_USER_ATTRIBUTES) {
     const value = u[attr];
     if (value !== undefined && value !== '') out[attr] = value;
   }
+  for (const attr of ['emails', 'phoneNumbers', 'addresses', 'photos', 'roles'] as const) {
+    const items = u[attr];
+    if (attr === 'emails' && email !== undefined) continue;
+    if (items && items.length > 0) out[attr] = items.map((i) => ordered(i, MEMBER_ORDER));
+  }
+  if (u.enterprise && Object.keys(u.enterprise).length > 0) out.enterprise = ordered(u.enterprise, ENTERPRISE_ORDER);
+  if (u.status) out.status = u.status;
+  if (u.externalIds && u.externalIds.length > 0) out.externalIds = externalIdsYaml(u.externalIds);
   return out;
+}
+
+function externalIdsYaml(ids: readonly ExternalId[]): JsonValue {
+  return ids.map((x) => ({ issuer: x.issuer, id: x.id }));
 }
 
 export function renderGroups(groups: readonly Group[]): Yaml {
   return {
-    groups: groups.map((g) => ({ name: g.name, ...(g.description ? { description: g.description } : {}), members: [...g.members] })),
+    groups: groups.map((g) => ({
+      name: g.name,
+      ...(g.description ? { description: g.description } : {}),
+      members: [...g.members],
+      ...(g.externalIds && g.externalIds.length > 0 ? { externalIds: externalIdsYaml(g.externalIds) } : {}),
+    })),
   };
 }
 

@@ -16,7 +16,7 @@ import type {
   SourcePos,
   User,
 } from '../model/types.js';
-import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES } from '../model/types.js';
+import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES, STRUCTURED_USER_ATTRIBUTES } from '../model/types.js';
 import { parsePolicyJson } from './policy.js';
 import type { FileSource, PathSegment, SourceMap } from './source.js';
 import { comparePolicyRefs, compareStrings } from '../model/order.js';
@@ -153,6 +153,14 @@ function toUser(raw: Raw): User {
     familyName: raw.familyName as string,
   };
   for (const attribute of OPTIONAL_USER_ATTRIBUTES) Object.assign(user, optional(attribute, raw[attribute]));
+  // `email: x` is the short form of one primary work email, exactly what the tool has
+  // always written for it, so files that use it keep meaning the same users.
+  const emails = typeof raw.email === 'string' ? [{ value: raw.email, type: 'work', primary: true }] : raw.emails;
+  for (const [attribute, value] of [...STRUCTURED_USER_ATTRIBUTES.map((a) => [a, raw[a]] as const), ['emails', emails] as const]) {
+    if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null) Object.assign(user, { [attribute]: structuredClone(value) });
+  }
+  // read-only: never compared or written, but plan says where AWS disagrees (diff/users.ts)
+  if (raw.status === 'disabled') user.status = 'disabled';
   return user;
 }
 

@@ -1,16 +1,20 @@
 // The live state as read from AWS, by id, before names are attached. Produced by the
 // AWS layer (src/aws), consumed by extract (naming) and plan (resolve + diff).
 // Plain data: no SDK types cross this boundary.
-import type { Account, PermissionSet, PrincipalType, User } from './types.js';
+import type { Account, ExternalId, PermissionSet, PrincipalType, User } from './types.js';
 
 export interface LiveUser extends User {
   id: string;
+  /** Attributes the state format cannot hold (e.g. an unknown extension): extract refuses the user. */
+  unmodelled?: string[];
 }
 
 export interface LiveGroup {
   id: string;
   name: string;
   description?: string;
+  /** Read-only: ids an identity provider set. */
+  externalIds?: ExternalId[];
 }
 
 export interface LiveMembership {

@@ -10,10 +10,13 @@ export interface SourcePos {
   col: number;
 }
 
-/** Optional attributes of a user that the tool models (identitystore names). */
+/** Optional single-valued text attributes of a user (identitystore User members, camelCased;
+ *  the Name parts are flattened: `middleName` is Name.MiddleName, `formattedName` Name.Formatted). */
 export const OPTIONAL_USER_ATTRIBUTES = [
-  'email',
   'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'formattedName',
   'nickName',
   'title',
   'userType',
@@ -21,16 +24,68 @@ export const OPTIONAL_USER_ATTRIBUTES = [
   'locale',
   'timezone',
   'profileUrl',
+  'website',
+  'birthdate',
 ] as const;
 export type OptionalUserAttribute = (typeof OPTIONAL_USER_ATTRIBUTES)[number];
+
+/** Multi-valued and extension attributes, compared as whole values (identitystore User). */
+export const STRUCTURED_USER_ATTRIBUTES = ['emails', 'addresses', 'phoneNumbers', 'photos', 'roles', 'enterprise'] as const;
+export type StructuredUserAttribute = (typeof STRUCTURED_USER_ATTRIBUTES)[number];
+
+/** identitystore Email, PhoneNumber and Role: a value with an optional type and primary flag. */
+export interface UserTypedValue {
+  value: string;
+  type?: string;
+  primary?: boolean;
+}
+
+/** identitystore Address. */
+export interface UserAddress {
+  streetAddress?: string;
+  locality?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+  formatted?: string;
+  type?: string;
+  primary?: boolean;
+}
+
+/** identitystore Photo (Value is required by the model). */
+export interface UserPhoto {
+  value: string;
+  type?: string;
+  display?: string;
+  primary?: boolean;
+}
+
+/** The `aws:identitystore:enterprise` extension (SCIM enterprise user, RFC 7643 section 4.3). */
+export interface EnterpriseAttributes {
+  employeeNumber?: string;
+  costCenter?: string;
+  organization?: string;
+  division?: string;
+  department?: string;
+  /** The manager's identifier, as SCIM's `manager.value`. */
+  manager?: { value: string };
+}
+
+/** identitystore ExternalId: set by an identity provider (SCIM), never by this tool. */
+export interface ExternalId {
+  issuer: string;
+  id: string;
+}
 
 export interface User {
   userName: string;
   displayName: string;
   givenName: string;
   familyName: string;
-  email?: string;
   middleName?: string;
+  honorificPrefix?: string;
+  honorificSuffix?: string;
+  formattedName?: string;
   nickName?: string;
   title?: string;
   userType?: string;
@@ -38,6 +93,19 @@ export interface User {
   locale?: string;
   timezone?: string;
   profileUrl?: string;
+  website?: string;
+  birthdate?: string;
+  /** `email: x` in the files is the short form of one primary work email. */
+  emails?: UserTypedValue[];
+  addresses?: UserAddress[];
+  phoneNumbers?: UserTypedValue[];
+  photos?: UserPhoto[];
+  roles?: UserTypedValue[];
+  enterprise?: EnterpriseAttributes;
+  /** Read-only (never compared, never written): the identity provider's ids. */
+  externalIds?: ExternalId[];
+  /** Read-only: UserStatus DISABLED; no identitystore API sets it (see docs/state-format.md). */
+  status?: 'disabled';
   pos?: SourcePos;
 }
 
@@ -45,6 +113,8 @@ export interface Group {
   /** The group's DisplayName. */
   name: string;
   description?: string;
+  /** Read-only (never compared, never written): the identity provider's ids. */
+  externalIds?: ExternalId[];
   /** userNames, sorted and unique once loaded. */
   members: string[];
   /** Names the group had before (`previousNames:`): a live group with one of them, when none

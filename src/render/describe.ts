@@ -7,6 +7,7 @@ import { PERMISSION_SET_FIELDS } from '../plan/diff/permission-sets.js';
 import { USER_FIELDS } from '../plan/diff/users.js';
 import type { AttributeChange, Change, ChangeKind } from '../plan/types.js';
 import { lineDiff, withContext } from './line-diff.js';
+import { compactUserValue, isCompactUserField } from './user-values.js';
 
 export type Mark = '+' | '-' | '~' | ' ';
 
@@ -33,17 +34,19 @@ export function changeMark(c: Change): Mark {
 const scalar = (v: JsonValue): string => JSON.stringify(v);
 const isStructured = (v: JsonValue | undefined) => v !== undefined && v !== null && typeof v === 'object';
 
-/** One attribute change: scalars on one line, documents and lists as a line diff. */
+/** One attribute change: scalars and a user's small structures on one line, documents and lists as a line diff. */
 function attributeLines(a: AttributeChange, depth: number): Line[] {
-  if (isStructured(a.before) || isStructured(a.after)) {
+  const oneLine = (v: JsonValue) => compactUserValue(a.field, v) ?? scalar(v);
+  const compact = isCompactUserField(a.field);
+  if (!compact && (isStructured(a.before) || isStructured(a.after))) {
     const lines = (v: JsonValue | undefined) => (v === undefined ? [] : prettyJson(v).split('\n'));
     const diff = withContext(lineDiff(lines(a.before), lines(a.after)));
     const mark: Mark = a.before === undefined ? '+' : a.after === undefined ? '-' : '~';
     return [{ mark, depth, text: `${a.field}:` }, ...diff.map((d): Line => ({ mark: d.op, depth: depth + 1, text: d.text }))];
   }
-  if (a.before === undefined) return [{ mark: '+', depth, text: `${a.field}: ${scalar(a.after ?? null)}` }];
-  if (a.after === undefined) return [{ mark: '-', depth, text: `${a.field}: ${scalar(a.before)}` }];
-  return [{ mark: '~', depth, text: `${a.field}: ${scalar(a.before)} -> ${scalar(a.after)}` }];
+  if (a.before === undefined) return [{ mark: '+', depth, text: `${a.field}: ${oneLine(a.after ?? null)}` }];
+  if (a.after === undefined) return [{ mark: '-', depth, text: `${a.field}: ${oneLine(a.before)}` }];
+  return [{ mark: '~', depth, text: `${a.field}: ${oneLine(a.before)} -> ${oneLine(a.after)}` }];
 }
 
 /** The attributes of a created object, as additions in a fixed field order (a plan

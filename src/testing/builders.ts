@@ -1,6 +1,7 @@
 // Test data builders for the AWS-free model: every builder returns a complete, valid
 // object with sensible defaults that a test overrides field by field. Shared by the
 // plan, render and apply tests (and anyone else who needs model data).
+import { workEmail } from '../model/user-email.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type {
   Account,
@@ -28,16 +29,19 @@ export const MANAGEMENT_ACCOUNT_ID = '000000000001';
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000001';
 export const IDENTITY_STORE_ID = 'd-0000000001';
 
-/** "Alice Liddell" style names derived from a userName keep test data readable. */
-export function aUser(overrides: Partial<User> & { userName?: string } = {}): User {
-  const userName = overrides.userName ?? 'alice@example.com';
+/** "Alice Liddell" style names derived from a userName keep test data readable.
+ *  `email` is the files' short form: one primary work email. */
+export function aUser(overrides: Partial<User> & { userName?: string; email?: string } = {}): User {
+  const { email, ...rest } = overrides;
+  const userName = rest.userName ?? 'alice@example.com';
   const given = userName.split('@')[0] ?? userName;
   return {
     userName,
     displayName: `${given} Example`,
     givenName: given,
     familyName: 'Example',
-    ...overrides,
+    ...(email !== undefined ? { emails: workEmail(email) } : {}),
+    ...rest,
   };
 }
 
@@ -105,7 +109,7 @@ export function anAccount(overrides: Partial<Account> = {}): Account {
   return { id, name: `account-${id}`, state: 'ACTIVE', ouPath: 'Root', tags: {}, ...overrides };
 }
 
-export function aLiveUser(overrides: Partial<LiveUser> = {}): LiveUser {
+export function aLiveUser(overrides: Partial<LiveUser> & { email?: string } = {}): LiveUser {
   const user = aUser(overrides);
   return { ...user, id: overrides.id ?? `user-${user.userName}` };
 }

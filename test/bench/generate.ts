@@ -7,6 +7,7 @@
 // first permission set is reserved for the policy-change scenario and is provisioned to
 // exactly `shape.policyAccounts` accounts.
 import type { Group, PermissionSet, User } from '../../src/model/types.js';
+import { workEmail } from '../../src/model/user-email.js';
 import { permissionSetAttributes } from './permission-set-mix.js';
 import { between, chance, pick, seededRandom, WeightedIndex, type Random } from './sampling.js';
 import type { Shape } from './shapes.js';
@@ -68,7 +69,7 @@ function generateUsers(count: number, random: Random): User[] {
       displayName: `${givenName} ${familyName}`,
       givenName,
       familyName,
-      email: userName,
+      emails: workEmail(userName),
       ...(chance(random, 0.3) ? { title: pick(random, TITLES) } : {}),
     });
   }

@@ -104,7 +104,7 @@ function userAttributes(u: User) {
     UserName: u.userName,
     DisplayName: u.displayName,
     Name: { GivenName: u.givenName, FamilyName: u.familyName },
-    ...(u.email ? { Emails: [{ Value: u.email, Type: 'work', Primary: true }] } : {}),
+    ...(u.emails ? { Emails: u.emails.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })) } : {}),
     ...(u.title ? { Title: u.title } : {}),
   };
 }

@@ -203,7 +203,7 @@ async function seed(endpoint: string): Promise<Map<string, string>> {
     // sequential: moto's identity store is not thread-safe
     const user = async (UserName: string, given: string, family: string, extra: Record<string, unknown> = {}) =>
       (await ids.send(new CreateUserCommand({ IdentityStoreId, UserName, DisplayName: `${given} ${family}`, Name: { GivenName: given, FamilyName: family }, ...extra }))).UserId as string;
-    const alice = await user('alice@example.com', 'Alice', 'Liddell', { Emails: [{ Value: 'alice@example.com', Primary: true }], Title: 'Platform Lead' });
+    const alice = await user('alice@example.com', 'Alice', 'Liddell', { Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }], Title: 'Platform Lead' });
     const bob = await user('bob@example.com', 'Bob', 'Builder');
     const carol = await user('carol@example.com', 'Carol', 'Danvers', { NickName: 'Cap' });
     const group = async (DisplayName: string, Description?: string) => (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName, Description }))).GroupId as string;

@@ -161,7 +161,7 @@ describe('loadState', () => {
       'assignments.yaml': 'assignments:\n  - permissionSet: Dev\n    groups: [Devs]\n    accounts: [prod]\n',
       'ps.yaml': 'permissionSets:\n  - name: Dev\n',
     });
-    expect(result.lines).toEqual(['identity/groups.yaml:4:5: groups[0]: unknown field "colour"; expected name, description, members, previousNames']);
+    expect(result.lines).toEqual(['identity/groups.yaml:4:5: groups[0]: unknown field "colour"; expected name, description, members, previousNames, externalIds']);
   });
 
   test('an empty file or a file of comments declares nothing and is not an error', async () => {

@@ -33,7 +33,7 @@ describe('a state file that cannot be parsed', () => {
     const result = await loadFiles(files);
     expect(result.lines).toEqual([
       'identity/users.yaml:11:1: YAML syntax error: Tabs are not allowed as indentation',
-      'identity/groups.yaml:10:5: groups[2]: unknown field "colour"; expected name, description, members, previousNames',
+      'identity/groups.yaml:10:5: groups[2]: unknown field "colour"; expected name, description, members, previousNames, externalIds',
     ]);
   });
 

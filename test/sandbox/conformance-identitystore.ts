@@ -10,11 +10,86 @@ import {
   ListUsersCommand,
   UpdateGroupCommand,
   UpdateUserCommand,
+  type AttributeOperation,
 } from '@aws-sdk/client-identitystore';
 import { expect } from 'vitest';
 import { createGroup, createUser, errorName, identityCenter, type Check } from './conformance-setup.js';
 
+/** Every attribute CreateUserRequest can carry besides Extensions (identitystore service model). */
+const CORE_ATTRIBUTES = {
+  Name: { GivenName: 'Ada', FamilyName: 'Lovelace', MiddleName: 'King', HonorificPrefix: 'Countess', HonorificSuffix: 'FRS', Formatted: 'Countess Ada King Lovelace FRS' },
+  DisplayName: 'Ada Lovelace',
+  NickName: 'Ada',
+  ProfileUrl: 'https://example.com/ada',
+  Emails: [{ Value: 'ada@example.com', Type: 'home', Primary: true }],
+  Addresses: [{ StreetAddress: '12 St James Sq', Locality: 'London', Region: 'LDN', PostalCode: 'SW1Y', Country: 'GB', Formatted: '12 St James Sq, London', Type: 'work', Primary: true }],
+  PhoneNumbers: [{ Value: '+44 20 0000 0000', Type: 'mobile', Primary: true }],
+  UserType: 'Employee',
+  Title: 'Analyst',
+  PreferredLanguage: 'en-GB',
+  Locale: 'en_GB',
+  Timezone: 'Europe/London',
+};
+/** The attributes moto 5.2.1 does not store (its User model lacks them). */
+const NEWER_ATTRIBUTES = {
+  Photos: [{ Value: 'https://example.com/ada.png', Type: 'photo', Display: 'Portrait', Primary: true }],
+  Website: 'https://ada.example.com',
+  Birthdate: '1815-12-10',
+  Roles: [{ Value: 'Researcher', Type: 'work', Primary: true }],
+};
+const ENTERPRISE = { 'aws:identitystore:enterprise': { employeeNumber: '1815', costCenter: 'CC-1', organization: 'Analytical', division: 'Engines', department: 'Notes', manager: { value: 'babbage' } } };
+
 export const IDENTITYSTORE_CHECKS: Check[] = [
+  {
+    name: 'CreateUser stores name parts, emails, addresses and phone numbers with type and primary, and DescribeUser and ListUsers return them',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES }));
+      const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId }));
+      expect(described).toMatchObject({ UserName: 'ada', ...CORE_ATTRIBUTES });
+      const listed = (await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId }))).Users ?? [];
+      expect(listed.find((u) => u.UserId === created.UserId)).toMatchObject({ UserName: 'ada', ...CORE_ATTRIBUTES });
+    },
+  },
+  {
+    name: 'CreateUser stores photos, website, birthdate and roles',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, ...NEWER_ATTRIBUTES }));
+      const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId }));
+      expect(described).toMatchObject(NEWER_ATTRIBUTES);
+    },
+  },
+  {
+    name: 'the enterprise extension is returned when DescribeUser and ListUsers ask for it',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, Extensions: ENTERPRISE }));
+      const Extensions = ['aws:identitystore:enterprise'];
+      const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId, Extensions }));
+      expect(described.Extensions).toEqual(ENTERPRISE);
+      const listed = (await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId, Extensions }))).Users ?? [];
+      expect(listed.find((u) => u.UserId === created.UserId)?.Extensions).toEqual(ENTERPRISE);
+    },
+  },
+  {
+    name: 'UpdateUser sets and removes a phone number, a name part and the enterprise extension',
+    async run(ctx) {
+      const { identityStoreId } = await identityCenter(ctx.clients);
+      const userId = await createUser(ctx.clients, identityStoreId, 'frank');
+      const update = (Operations: AttributeOperation[]) => ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations }));
+      const read = () => ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Extensions: ['aws:identitystore:enterprise'] }));
+      await update([
+        { AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work', Primary: true }] },
+        { AttributePath: 'name.honorificPrefix', AttributeValue: 'Dr.' },
+        { AttributePath: 'aws:identitystore:enterprise', AttributeValue: ENTERPRISE['aws:identitystore:enterprise'] },
+      ]);
+      expect(await read()).toMatchObject({ PhoneNumbers: [{ Value: '+1 555 0100', Type: 'work', Primary: true }], Name: { HonorificPrefix: 'Dr.' }, Extensions: ENTERPRISE });
+      await update([{ AttributePath: 'phoneNumbers' }, { AttributePath: 'name.honorificPrefix' }, { AttributePath: 'aws:identitystore:enterprise' }]);
+      const after = await read();
+      expect([after.PhoneNumbers, after.Name?.HonorificPrefix, after.Extensions]).toEqual([undefined, undefined, undefined]);
+    },
+  },
   {
     name: 'a created user is returned by DescribeUser and found by GetUserId on userName',
     async run(ctx) {

@@ -16,6 +16,8 @@ export async function readGroups(ctx: ReadContext): Promise<LiveGroup[]> {
     id: g.GroupId ?? '',
     name: g.DisplayName ?? '',
     ...(g.Description ? { description: g.Description } : {}),
+    // identitystore Group.ExternalIds: set by an identity provider, shown read-only
+    ...(g.ExternalIds && g.ExternalIds.length > 0 ? { externalIds: g.ExternalIds.map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' })) } : {}),
   }));
 }
 

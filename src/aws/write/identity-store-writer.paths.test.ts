@@ -19,8 +19,8 @@ function writerAnswering(script: Parameters<typeof scripted>[0]) {
   return { writer: new IdentityStoreWriter(client, 'd-1', retry), calls };
 }
 
-const alice = { userName: 'alice', displayName: 'Alice L', givenName: 'Alice', familyName: 'L', email: 'alice@example.com' };
-const aliceLive = { UserId: 'u-1', IdentityStoreId: 'd-1', UserName: 'alice', DisplayName: 'Alice L', Name: { GivenName: 'Alice', FamilyName: 'L' }, Emails: [{ Value: 'alice@example.com', Primary: true }] };
+const alice = { userName: 'alice', displayName: 'Alice L', givenName: 'Alice', familyName: 'L', emails: [{ value: 'alice@example.com', type: 'work', primary: true }] };
+const aliceLive = { UserId: 'u-1', IdentityStoreId: 'd-1', UserName: 'alice', DisplayName: 'Alice L', Name: { GivenName: 'Alice', FamilyName: 'L' }, Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }] };
 
 describe('IdentityStoreWriter.createUser', () => {
   it('returns the id of the user it created', async () => {
@@ -51,6 +51,19 @@ describe('IdentityStoreWriter.createUser', () => {
       command: 'UpdateUser',
       input: { IdentityStoreId: 'd-1', UserId: 'u-1', Operations: [{ AttributePath: 'displayName', AttributeValue: 'Alice L' }, { AttributePath: 'title' }] },
     });
+  });
+
+  it('compares an adopted user on every attribute, enterprise extension included, which DescribeUser is asked for', async () => {
+    const wanted = { ...alice, phoneNumbers: [{ value: '+1 555 0100', type: 'work' }], enterprise: { costCenter: 'CC-1' } };
+    const { writer, calls } = writerAnswering({
+      CreateUser: [conflict('UNIQUENESS_CONSTRAINT_VIOLATION')],
+      GetUserId: [{ UserId: 'u-1', IdentityStoreId: 'd-1' }],
+      DescribeUser: [{ ...aliceLive, PhoneNumbers: [{ Value: '+1 555 0199', Type: 'work' }], Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1' } } }],
+      UpdateUser: [{}],
+    });
+    await expect(writer.createUser(wanted)).resolves.toBe('u-1');
+    expect(calls.find((c) => c.command === 'DescribeUser')?.input).toMatchObject({ Extensions: ['aws:identitystore:enterprise'] });
+    expect(calls.at(-1)?.input).toMatchObject({ Operations: [{ AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work' }] }] });
   });
 
   it('fails naming the differences when the adopted user cannot be brought to what the files want', async () => {

@@ -24,41 +24,46 @@ import {
   type AttributeOperation,
   type IdentitystoreClient,
 } from '@aws-sdk/client-identitystore';
-import type { User } from '../../model/types.js';
+import type { DocumentType } from '@smithy/types';
+import type { JsonValue, User } from '../../model/types.js';
+import { createUserInput, ENTERPRISE_EXTENSION, LIST_MEMBERS, NAME_PARTS, TEXT_MEMBERS, toSdkList } from '../kinds/user-shape.js';
+import { USER_EXTENSIONS } from '../kinds/users.js';
 import type { AttributeChange } from '../../plan/types.js';
 import { isConflict, isUniquenessConflict } from '../conflict-retry.js';
 import { adoptedGroupChanges, adoptedUserChanges, fieldList } from './adopted-identity.js';
 import type { RetryConflicts } from './retry.js';
 import { isGone, writeOrConfirm } from './settle.js';
 
-/** identitystore AttributePath of each modelled user attribute. */
-const USER_ATTRIBUTE_PATHS: Record<string, string> = {
-  displayName: 'displayName',
-  givenName: 'name.givenName',
-  familyName: 'name.familyName',
-  middleName: 'name.middleName',
-  email: 'emails',
-  nickName: 'nickName',
-  title: 'title',
-  userType: 'userType',
-  preferredLanguage: 'preferredLanguage',
-  locale: 'locale',
-  timezone: 'timezone',
-  profileUrl: 'profileUrl',
-};
-
-const primaryEmail = (value: string) => [{ Value: value, Type: 'work', Primary: true }];
-
-/** UpdateUser operations; an absent `after` removes the attribute. */
+/**
+ * UpdateUser operations; an absent `after` removes the attribute. Text attributes and
+ * Name parts are addressed one by one ("name.honorificPrefix"); lists (emails, addresses,
+ * phoneNumbers, photos, roles) are replaced whole, as the model allows at most one email,
+ * address, phone number and role and three photos (identitystore Emails, Addresses,
+ * PhoneNumbers, Roles: max 1; Photos: max 3). The enterprise extension is replaced whole
+ * at its extension name: AttributePath's pattern admits "aws:identitystore:enterprise"
+ * (identitystore AttributePath: \p{L}+:\p{L}+:\p{L}+(?:\.\p{L}+){0,3}).
+ */
 export function userAttributeOperations(changes: AttributeChange[]): AttributeOperation[] {
   return changes.map((c) => {
-    const path = USER_ATTRIBUTE_PATHS[c.field];
-    if (path === undefined) throw new Error(`user attribute "${c.field}" cannot be updated`);
+    const path = userAttributePath(c.field);
     if (c.after === undefined || c.after === null) return { AttributePath: path };
-    const value = c.field === 'email' ? primaryEmail(String(c.after)) : c.after;
-    return { AttributePath: path, AttributeValue: value };
+    return { AttributePath: path, AttributeValue: sdkValue(c.field, c.after) };
   });
 }
+
+function userAttributePath(field: string): string {
+  if (field in NAME_PARTS) return `name.${lowerFirst(NAME_PARTS[field as keyof typeof NAME_PARTS])}`;
+  if (field in TEXT_MEMBERS || field in LIST_MEMBERS) return field;
+  if (field === 'enterprise') return ENTERPRISE_EXTENSION;
+  throw new Error(`user attribute "${field}" cannot be updated`);
+}
+
+function sdkValue(field: string, value: JsonValue): DocumentType {
+  if (field in LIST_MEMBERS && Array.isArray(value)) return toSdkList(value as object[]) as DocumentType;
+  return value as DocumentType;
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * UpdateGroup operations. `displayName` renames the group in place (same GroupId, so its
@@ -90,29 +95,14 @@ export class IdentityStoreWriter {
     const IdentityStoreId = this.identityStoreId;
     try {
       const out = await this.retry(`CreateUser ${u.userName}`, () =>
-        this.client.send(
-          new CreateUserCommand({
-            IdentityStoreId,
-            UserName: u.userName,
-            DisplayName: u.displayName,
-            Name: { GivenName: u.givenName, FamilyName: u.familyName, ...(u.middleName ? { MiddleName: u.middleName } : {}) },
-            ...(u.email ? { Emails: primaryEmail(u.email) } : {}),
-            NickName: u.nickName,
-            Title: u.title,
-            UserType: u.userType,
-            PreferredLanguage: u.preferredLanguage,
-            Locale: u.locale,
-            Timezone: u.timezone,
-            ProfileUrl: u.profileUrl,
-          }),
-        ),
+        this.client.send(new CreateUserCommand(createUserInput(IdentityStoreId, u))),
       );
       return required(out.UserId, 'CreateUser returned no UserId');
     } catch (err) {
       const userId = await this.existingAfterConflict(err, 'user', u.userName, () =>
         this.client.send(new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } } })).then((o) => o.UserId),
       );
-      const described = await this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId }));
+      const described = await this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId, Extensions: USER_EXTENSIONS }));
       const changes = adoptedUserChanges(described, u);
       await adoptionUpdate(`user "${u.userName}"`, changes, () => this.updateUser(userId, changes));
       return userId;

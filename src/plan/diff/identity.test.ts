@@ -22,6 +22,46 @@ describe('diffUsers', () => {
     ]);
   });
 
+  it('sees a changed phone number, email type and enterprise attribute as drift', () => {
+    const before = aUser({
+      userName: 'a',
+      emails: [{ value: 'a@x', type: 'work', primary: true }],
+      phoneNumbers: [{ value: '+1 555 0100', type: 'mobile' }],
+      enterprise: { costCenter: 'CC-1', department: 'Ops' },
+    });
+    const after = aUser({
+      userName: 'a',
+      emails: [{ value: 'a@x', type: 'home', primary: true }],
+      phoneNumbers: [{ value: '+1 555 0199', type: 'mobile' }],
+      enterprise: { costCenter: 'CC-2', department: 'Ops' },
+    });
+    const change = diffUsers(aDesiredState({ users: [after] }), named([before], [])).changes[0];
+    expect(change?.action === 'update' ? change.attributes.map((a) => a.field) : change).toEqual(['emails', 'phoneNumbers', 'enterprise']);
+  });
+
+  it('compares structured attributes by content, not member order, and ignores read-only facts', () => {
+    const live = aUser({
+      userName: 'a',
+      addresses: [{ locality: 'London', country: 'GB', primary: true }],
+      status: 'disabled',
+      externalIds: [{ issuer: 'idp', id: '1' }],
+    });
+    const desired = aUser({ userName: 'a', addresses: [{ primary: true, country: 'GB', locality: 'London' }] });
+    expect(diffUsers(aDesiredState({ users: [desired] }), named([live], [])).changes).toEqual([]);
+  });
+
+  it('warns, without a change, where the files and AWS disagree on status: no API can set it', () => {
+    const live = named([aUser({ userName: 'leaver' }), aUser({ userName: 'back', status: 'disabled' })], []);
+    const desired = aDesiredState({ users: [aUser({ userName: 'leaver', status: 'disabled' }), aUser({ userName: 'back' }), aUser({ userName: 'new', status: 'disabled' })] });
+    const result = diffUsers(desired, live);
+    expect(result.changes.map((c) => `${c.action} ${c.userName}`)).toEqual(['create new']);
+    expect(result.warnings).toEqual([
+      'user "back" is disabled in AWS, but the files do not say status: disabled; no identitystore API enables or disables a user: enable it in the IAM Identity Center console, or write status: disabled',
+      'user "leaver": the files say status: disabled, but it is enabled in AWS; no identitystore API disables a user: disable it in the IAM Identity Center console',
+      'user "new": the files say status: disabled, but it will be created enabled; no identitystore API disables a user: disable it in the IAM Identity Center console',
+    ]);
+  });
+
   it.each<[string, Parameters<typeof aSettings>[0]]>([
     ['not managed', { manage: { users: false } }],
     ['ignored', { ignore: { users: ['*'] } }],

@@ -55,6 +55,30 @@ const NAME_FIELDS: Record<string, AttributeCheck> = {
 
 const VALUE_TYPE_PRIMARY = { Value: text(), Type: text(), Primary: bool };
 
+/** CreateUserRequest.Extensions: "aws:identitystore:enterprise is the only supported extension name". */
+export const ENTERPRISE_EXTENSION = 'aws:identitystore:enterprise';
+
+/** Members of the enterprise extension: the SCIM enterprise user (RFC 7643 section 4.3). */
+const ENTERPRISE_FIELDS: Record<string, AttributeCheck> = {
+  employeeNumber: text(),
+  costCenter: text(),
+  organization: text(),
+  division: text(),
+  department: text(),
+  manager: struct({ value: text() }),
+};
+
+/** identitystore Extensions: a map of 1-10 extension names (aws:identitystore:[a-z]{1,20}) to documents. */
+const extensions: AttributeCheck = (path, value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError(`Value at '${path}' must be a map`);
+  const out: Json = {};
+  for (const [name, doc] of Object.entries(value as Json)) {
+    if (name !== ENTERPRISE_EXTENSION) throw validationError(`Extension ${name} is not supported; ${ENTERPRISE_EXTENSION} is the only supported extension name`);
+    out[name] = struct(ENTERPRISE_FIELDS)(`${path}.${name}`, doc);
+  }
+  return out;
+};
+
 /** Every user attribute CreateUser takes (besides IdentityStoreId) and UpdateUser may set. */
 const USER_ATTRIBUTES: Record<string, AttributeCheck> = {
   UserName: text(128, USER_NAME),
@@ -73,7 +97,9 @@ const USER_ATTRIBUTES: Record<string, AttributeCheck> = {
   PhoneNumbers: list(1, struct(VALUE_TYPE_PRIMARY)),
   Addresses: list(1, struct({ StreetAddress: text(), Locality: text(), Region: text(), PostalCode: text(), Country: text(), Formatted: text(), Type: text(), Primary: bool })),
   Photos: list(3, struct({ Value: text(), Type: text(), Display: text(), Primary: bool })),
-  Roles: list(20, struct(VALUE_TYPE_PRIMARY)),
+  // identitystore Roles: max 1, like Emails, PhoneNumbers and Addresses; Photos: max 3
+  Roles: list(1, struct(VALUE_TYPE_PRIMARY)),
+  Extensions: extensions,
 };
 
 /** Structured attributes whose members UpdateUser may address one by one ("name.givenName"). */
@@ -98,8 +124,12 @@ export function applyUserOperations(current: Json, operations: unknown[]): Json 
       throw validationError(`Value at 'operations.${index + 1}.member.attributePath' failed to satisfy constraint: Member must not be null`);
     }
     const [top, sub, ...rest] = op.AttributePath.split('.');
-    const key = attributeKey(USER_ATTRIBUTES, top ?? '');
     const value = op.AttributeValue;
+    if (top === ENTERPRISE_EXTENSION && rest.length === 0) {
+      applyEnterpriseOperation(next, sub, value, op.AttributePath);
+      return;
+    }
+    const key = attributeKey(USER_ATTRIBUTES, top ?? '');
     if (key === undefined || rest.length > 0) throw invalidPath(op.AttributePath);
     if (sub === undefined) {
       if (value === null || value === undefined) delete next[key];
@@ -116,6 +146,25 @@ export function applyUserOperations(current: Json, operations: unknown[]): Json 
     else next[key] = parent;
   });
   return next;
+}
+
+/** Sets or removes the whole enterprise extension ("aws:identitystore:enterprise") or one member ("...enterprise.costCenter"). */
+function applyEnterpriseOperation(next: Json, member: string | undefined, value: unknown, path: string): void {
+  const current: Json = { ...(((next.Extensions as Json | undefined)?.[ENTERPRISE_EXTENSION] as Json | undefined) ?? {}) };
+  let doc: Json;
+  if (member === undefined) doc = value === null || value === undefined ? {} : (struct(ENTERPRISE_FIELDS)(path, value) as Json);
+  else {
+    const check = ENTERPRISE_FIELDS[member];
+    if (!check) throw invalidPath(path);
+    doc = current;
+    if (value === null || value === undefined) delete doc[member];
+    else doc[member] = check(path, value);
+  }
+  const others = { ...((next.Extensions as Json | undefined) ?? {}) };
+  delete others[ENTERPRISE_EXTENSION];
+  const all = Object.keys(doc).length > 0 ? { ...others, [ENTERPRISE_EXTENSION]: doc } : others;
+  if (Object.keys(all).length > 0) next.Extensions = all;
+  else delete next.Extensions;
 }
 
 /**

@@ -6,8 +6,21 @@ import type { IdentityStore, StoredUser } from '../state/identity-store.js';
 import { applyUserOperations, requireIdentityCenterUser, userAttributesFromCreate } from './identitystore-attributes.js';
 import { RESOURCE_ID, callerStore, newResourceId, storePage, uniqueAttribute } from './identitystore-common.js';
 
-function userShape(storeId: string, user: StoredUser): Json {
-  return { IdentityStoreId: storeId, UserId: user.UserId, ...user.attributes };
+/**
+ * A user as ListUsers and DescribeUser answer it. Extensions only when the request names
+ * them (ListUsersRequest/DescribeUserRequest.Extensions: "extension names indicating what
+ * extensions the service should retrieve"; User.Extensions: "a map of explicitly requested
+ * attribute extensions").
+ */
+function userShape(storeId: string, user: StoredUser, requested: readonly string[] | undefined): Json {
+  const { Extensions: stored, ...attributes } = user.attributes;
+  const wanted = Object.entries((stored as Json | undefined) ?? {}).filter(([name]) => requested?.includes(name));
+  return { IdentityStoreId: storeId, UserId: user.UserId, ...attributes, ...(wanted.length > 0 ? { Extensions: Object.fromEntries(wanted) } : {}) };
+}
+
+/** The request's Extensions: 1-10 extension names (identitystore ExtensionNames). */
+function requestedExtensions(input: { optList(name: string, max: number): unknown[] | undefined }): string[] | undefined {
+  return input.optList('Extensions', 10)?.map(String);
 }
 
 /** ListUsers' deprecated Filters: only an exact UserName match is supported, as in AWS. */
@@ -33,7 +46,7 @@ export const identityStoreUserOperations: OperationTable = {
   }),
   DescribeUser: read((ctx) => {
     const { store, storeId } = callerStore(ctx);
-    return userShape(storeId, store.user(ctx.input.string('UserId', RESOURCE_ID)));
+    return userShape(storeId, store.user(ctx.input.string('UserId', RESOURCE_ID)), requestedExtensions(ctx.input));
   }),
   UpdateUser: write((ctx) => {
     const { store } = callerStore(ctx);
@@ -54,7 +67,8 @@ export const identityStoreUserOperations: OperationTable = {
     const { store, storeId } = callerStore(ctx);
     const users = filteredUsers(store, ctx.input.optList('Filters', 25));
     const page = storePage(ctx, users, storeId);
-    return { Users: page.items.map((u) => userShape(storeId, u)), NextToken: page.NextToken };
+    const requested = requestedExtensions(ctx.input);
+    return { Users: page.items.map((u) => userShape(storeId, u, requested)), NextToken: page.NextToken };
   }),
   GetUserId: read((ctx) => {
     const { store, storeId } = callerStore(ctx);

@@ -79,6 +79,63 @@ describe('identitystore users', () => {
     expect(user.Name).toEqual({ GivenName: 'Ada', FamilyName: 'Lovelace' });
   });
 
+  it('stores the enterprise extension and returns it only when ListUsers or DescribeUser asks for it', () => {
+    const t = testWorld();
+    const enterprise = { employeeNumber: '7', costCenter: 'CC-1', organization: 'O', division: 'D', department: 'Ops', manager: { value: 'u-1' } };
+    const id = createUser(t, 'ada', { Extensions: { 'aws:identitystore:enterprise': enterprise } });
+    const describe = (extra: Json) => t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id, ...extra });
+    expect(describe({}).Extensions).toBeUndefined();
+    expect(describe({ Extensions: ['aws:identitystore:enterprise'] }).Extensions).toEqual({ 'aws:identitystore:enterprise': enterprise });
+    const listed = t.call(ops, 'ListUsers', { IdentityStoreId: t.storeId, Extensions: ['aws:identitystore:enterprise'] }).Users as Json[];
+    expect(listed[0]?.Extensions).toEqual({ 'aws:identitystore:enterprise': enterprise });
+  });
+
+  it('UpdateUser replaces or removes the enterprise extension whole or one member at a time', () => {
+    const t = testWorld();
+    const id = createUser(t, 'ada', { Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1', department: 'Ops' } } });
+    const update = (Operations: Json[]) => t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations });
+    const read = () => t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id, Extensions: ['aws:identitystore:enterprise'] }).Extensions;
+    update([{ AttributePath: 'aws:identitystore:enterprise.costCenter', AttributeValue: 'CC-2' }]);
+    expect(read()).toEqual({ 'aws:identitystore:enterprise': { costCenter: 'CC-2', department: 'Ops' } });
+    update([{ AttributePath: 'aws:identitystore:enterprise', AttributeValue: { division: 'D' } }]);
+    expect(read()).toEqual({ 'aws:identitystore:enterprise': { division: 'D' } });
+    update([{ AttributePath: 'aws:identitystore:enterprise' }]);
+    expect(read()).toBeUndefined();
+  });
+
+  it('refuses an extension other than aws:identitystore:enterprise, and more than one role', () => {
+    const t = testWorld();
+    expect(awsError(() => createUser(t, 'ada', { Extensions: { 'aws:identitystore:other': {} } })).type).toBe('ValidationException');
+    expect(awsError(() => createUser(t, 'bob', { Roles: [{ Value: 'a' }, { Value: 'b' }] })).message).toContain('less than or equal to 1');
+  });
+
+  it('UpdateUser accepts the other name parts, website, birthdate and every list the reconciler writes', () => {
+    const t = testWorld();
+    const id = createUser(t, 'ada');
+    const lists = {
+      emails: [{ Value: 'a@x', Type: 'home', Primary: true }],
+      phoneNumbers: [{ Value: '+1', Type: 'mobile' }],
+      addresses: [{ Locality: 'London', Primary: true }],
+      photos: [{ Value: 'https://p', Display: 'me' }],
+      roles: [{ Value: 'Researcher' }],
+    };
+    const ops_ = [
+      ...['name.honorificPrefix', 'name.honorificSuffix', 'name.formatted', 'website', 'birthdate'].map((AttributePath) => ({ AttributePath, AttributeValue: 'v' })),
+      ...Object.entries(lists).map(([AttributePath, AttributeValue]) => ({ AttributePath, AttributeValue })),
+    ];
+    t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations: ops_ });
+    expect(t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id })).toMatchObject({
+      Name: { HonorificPrefix: 'v', HonorificSuffix: 'v', Formatted: 'v' },
+      Website: 'v',
+      Birthdate: 'v',
+      Emails: lists.emails,
+      PhoneNumbers: lists.phoneNumbers,
+      Addresses: lists.addresses,
+      Photos: lists.photos,
+      Roles: lists.roles,
+    });
+  });
+
   it('UpdateUser refuses an unknown attribute path and removing a required attribute', () => {
     const t = testWorld();
     const id = createUser(t, 'ada');
