@@ -33,7 +33,9 @@ export class ExtractSetupError extends Error {
 }
 
 const EXTRACTED_KINDS = ['users', 'groups', 'permissionSets', 'assignments'];
-const IGNORE_KINDS = ['users', 'groups', 'permissionSets'] as const;
+// `accounts` is honoured by the live read itself (src/cli/commands/extract.ts): those
+// accounts' assignments are never read, so none is written.
+const IGNORE_KINDS = ['users', 'groups', 'permissionSets', 'accounts'] as const;
 
 export async function readExistingDirectory(dir: string): Promise<ExistingDirectory> {
   const result: ExistingDirectory = { hasSettings: false, ignore: { ...DEFAULT_SETTINGS.ignore }, ownedFiles: [], overlappingFiles: [], ownedEntries: 0, keptEntries: 0 };
@@ -66,7 +68,7 @@ export async function readExistingDirectory(dir: string): Promise<ExistingDirect
 
 function ignorePatterns(file: string, settings: unknown): Settings['ignore'] {
   const ignore = isRecord(settings) ? settings.ignore : undefined;
-  const out: Settings['ignore'] = { users: [], groups: [], permissionSets: [] };
+  const out: Settings['ignore'] = { users: [], groups: [], permissionSets: [], accounts: [] };
   if (ignore === undefined || ignore === null) return out;
   if (!isRecord(ignore)) throw new ExtractSetupError(`${file}: settings.ignore must be a mapping`);
   for (const kind of IGNORE_KINDS) {

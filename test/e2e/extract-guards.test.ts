@@ -1,7 +1,7 @@
 // End-to-end: what extract writes is a state its own validate accepts, and extract never
 // replaces a state directory with an empty state by accident (wrong region, wrong
 // account, an instance that is not the one the files describe).
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateUserCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -69,6 +69,19 @@ describe('extract guards', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: extract: the instance .* has no users, groups, permission sets or assignments: nothing to extract .*--force.*; nothing was written$/m);
     await expect(readdir(dir)).rejects.toThrow('ENOENT');
+  });
+
+  it('honours settings.ignore.accounts: no assignment on an ignored account is read or written', async () => {
+    const dir = join(work, 'ignoring-prod');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'settings.yaml'), 'settings:\n  ignore:\n    accounts: [prod]\n');
+    const extracted = await runCli(['extract', '--dir', dir, '--verbose'], { env: sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT) });
+    expect(extracted.code, extracted.stderr).toBe(0);
+    const assignments = await readFile(join(dir, 'assignments.yaml'), 'utf8');
+    expect(assignments).toContain('staging');
+    expect(assignments).not.toMatch(/\bprod\b/);
+    const validated = await runCli(['validate', '--dir', dir]);
+    expect(validated.code, validated.stdout + validated.stderr).toBe(0);
   });
 
   it('warns when no assignment is read although permission sets are provisioned to accounts', async () => {

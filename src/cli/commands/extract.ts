@@ -4,9 +4,10 @@ import { formatCallStats } from '../../aws/call-stats.js';
 import type { AwsContext } from '../../aws/context.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../../aws/read-live.js';
 import { EmptyStateRefused } from '../../extract/empty-state.js';
-import { ExtractSetupError } from '../../extract/existing.js';
+import { ExtractSetupError, readExistingDirectory } from '../../extract/existing.js';
 import { extractToDirectory } from '../../extract/extract.js';
 import { plural } from '../../model/plural.js';
+import { accountIgnored } from '../../plan/accounts.js';
 import { EXIT_OK, UserError, isUserFacing, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
@@ -45,7 +46,14 @@ export const command: Command = {
       ctx = await openAws(aws, false, progress);
       // Assignments are written with literal accounts: OU paths (one listing per OU) and
       // account tags (one call per account) would cost calls for nothing.
-      const readOptions = { ...liveReadOptionsFromEnv(), accountTags: false, organizationalUnits: false };
+      // settings.ignore.accounts: those accounts' assignments are never read, so never written.
+      const ignoredAccounts = (await readExistingDirectory(dir)).ignore.accounts;
+      const readOptions = {
+        ...liveReadOptionsFromEnv(),
+        accountTags: false,
+        organizationalUnits: false,
+        ignoreAccount: (account: { id: string; name: string }) => accountIgnored(account, ignoredAccounts),
+      };
       progress.note(`extract: instance ${ctx.instanceArn} (${ctx.region}), caller account ${ctx.callerAccountId}`);
       const live = await readLiveState(ctx, readOptions);
       const result = await extractToDirectory(dir, live, { force: values.force });
