@@ -4,10 +4,12 @@
 // --yes` into a fresh target → an independent comparison, with the plain SDK, of every
 // attribute of every user, group, membership, permission set and assignment: zero
 // differences. Then plan against the target is empty and a second extract gives the same files.
+// On the sandbox the target side runs from a delegated administrator account.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateUserRequest } from '@aws-sdk/client-identitystore';
+import { OrganizationsClient, RegisterDelegatedAdministratorCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { IndependentReader } from '../property/live-reader.js';
@@ -67,6 +69,9 @@ export interface FidelityOptions {
   /** Whether the backend stores the enterprise extension (ListUsers is asked for it). */
   extensions: boolean;
   scope: { tags: boolean; permissionsBoundary: boolean };
+  /** Run the target side (reconcile, plan, extract) from a delegated administrator account
+   *  of the target organization, the migration's usual home, instead of its management account. */
+  delegatedAdministratorTarget?: boolean;
 }
 
 async function filesOf(dir: string): Promise<Map<string, string>> {
@@ -98,7 +103,14 @@ export function userFidelityScenario(start: () => Promise<Backend>, options: Fid
     const placed = (ids: Map<string, string>) => [...ids].map(([name, id]) => ({ name, id, ouPath: '', tags: {} }));
     accounts = { source: placed(source.accountIds), target: placed(target.accountIds) };
     sourceEnv = await backend.cliEnv(SOURCE_MANAGEMENT);
-    targetEnv = await backend.cliEnv(TARGET_MANAGEMENT);
+    const delegated = target.accountIds.get('shared');
+    if (options.delegatedAdministratorTarget && delegated === undefined) throw new Error('the target organization has no "shared" account');
+    if (options.delegatedAdministratorTarget && delegated !== undefined) {
+      const organizations = new OrganizationsClient(backend.sdkConfig(TARGET_MANAGEMENT));
+      await organizations.send(new RegisterDelegatedAdministratorCommand({ AccountId: delegated, ServicePrincipal: 'sso.amazonaws.com' }));
+      organizations.destroy();
+    }
+    targetEnv = await backend.cliEnv(options.delegatedAdministratorTarget && delegated !== undefined ? delegated : TARGET_MANAGEMENT);
     const seed = await cli(['reconcile', '--dir', backend.fixture, '--yes'], sourceEnv);
     if (seed.code !== 0) throw new Error(`seeding the source failed: ${seed.stdout}${seed.stderr}`);
     await seedUsers(backend.sdkConfig(SOURCE_MANAGEMENT), options.users, 'Developers');
