@@ -48,17 +48,7 @@ export interface FileModel {
 type Raw = Record<string, unknown>;
 
 export function buildFileModel(data: Raw, source: FileSource, invalidPaths: PathSegment[][], sources: SourceMap): FileModel {
-  const model: FileModel = {
-    file: source.file,
-    users: [],
-    groups: [],
-    permissionSets: [],
-    assignments: [],
-    accountPins: [],
-    rejectedNames: { users: [], groups: [], permissionSets: [] },
-    unreadable: new Set(),
-    diagnostics: [],
-  };
+  const model = emptyFileModel(source.file, new Set());
   const invalidEntries = new Set<string>();
   for (const path of invalidPaths) {
     const [kind, index] = path;
@@ -121,6 +111,10 @@ export function unparsedFileModel(file: string, text: string | undefined): FileM
   const keys = text === undefined ? [] : [...text.matchAll(/^["']?([A-Za-z]+)["']?[ \t]*:/gm)].map((m) => m[1]);
   const named = DECLARING_KEYS.filter((kind) => keys.includes(kind));
   const anyKey = keys.some((k) => (DECLARING_KEYS as readonly unknown[]).includes(k));
+  return emptyFileModel(file, new Set(anyKey ? named : DECLARING_KEYS));
+}
+
+function emptyFileModel(file: string, unreadable: FileModel['unreadable']): FileModel {
   return {
     file,
     users: [],
@@ -129,7 +123,7 @@ export function unparsedFileModel(file: string, text: string | undefined): FileM
     assignments: [],
     accountPins: [],
     rejectedNames: { users: [], groups: [], permissionSets: [] },
-    unreadable: new Set(anyKey ? named : DECLARING_KEYS),
+    unreadable,
     diagnostics: [],
   };
 }
