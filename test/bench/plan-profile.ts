@@ -2,7 +2,7 @@
 // time and wall time of each, and the peak RSS after each, as one JSON line on stdout.
 // This separates the plan computation (load + resolve + diff + render) from the API time
 // (reading the live state), which the CLI as a whole cannot show.
-//   node dist/test/bench/plan-profile.js <state-dir>   (AWS_* env points at the sandbox)
+//   npm run build:bench && node dist/test/bench/plan-profile.js <state-dir>   (AWS_* env points at the sandbox)
 import { openAwsContext } from '../../src/aws/context.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../../src/aws/read-live.js';
 import { makeReadOnly } from '../../src/aws/read-only.js';
