@@ -1,9 +1,9 @@
-// Writes a synthetic organization as a state directory in the canonical layout of DESIGN.md
+// Writes a synthetic organization as a state directory in the canonical layout of docs/state-format.md
 // (settings.yaml, users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml).
 // Assignments that share a permission set and the same account list become one entry with
 // several principals, the way people write them by hand. A kind whose file would pass
 // MAX_FILE_BYTES is split into numbered files (users-01.yaml, ...): the loader refuses
-// state files over 1 MiB, and DESIGN.md lets users split files any way they like.
+// state files over 1 MiB, and docs/state-format.md lets users split files any way they like.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
