@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from '../helpers/cli.js';
+import { CLI_PATH, REPO_ROOT, runCli } from '../helpers/cli.js';
 
 const own = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
 const scratch = mkdtempSync(join(tmpdir(), 'sso-gitops-version-'));
@@ -21,11 +21,13 @@ describe('sso-gitops --version', () => {
 
   it("prints the installed package's version from node_modules/sso-gitops, not a constant", () => {
     const installed = join(scratch, 'node_modules', 'sso-gitops');
-    cpSync(join(REPO_ROOT, 'dist', 'src'), join(installed, 'dist', 'src'), { recursive: true });
+    // the built tree the CLI lives in (dist/src), at the same place inside the package
+    const built = dirname(dirname(CLI_PATH));
+    cpSync(built, join(installed, relative(REPO_ROOT, built)), { recursive: true });
     writeFileSync(join(installed, 'package.json'), JSON.stringify({ name: 'sso-gitops', version: '97.3.1-rc.2', type: 'module' }));
     // a package.json of the user's own repository above it must not be taken for the tool's
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'acme-identity', version: '5.0.0' }));
-    const main = join(installed, 'dist', 'src', 'cli', 'main.js');
+    const main = join(installed, relative(REPO_ROOT, CLI_PATH));
     const r = spawnSync(process.execPath, [main, '--version'], { cwd: scratch, encoding: 'utf8' });
     expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: '97.3.1-rc.2\n' });
   });
