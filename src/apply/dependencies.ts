@@ -1,5 +1,5 @@
 // Which changes must not run once another change has failed. "A failure stops nothing that
-// does not depend on it" (DESIGN: Applying) — and so it stops what does. Two kinds of
+// does not depend on it" (docs/plan-format.md, "Apply order") — and so it stops what does. Two kinds of
 // dependency:
 //  - needs: the change uses what the failed one was creating (a membership of a user whose
 //    creation failed, an assignment of a permission set whose update failed, ...);

@@ -2,6 +2,7 @@
 // Entry point of the `sso-gitops` binary: dispatches to one module per sub-command.
 import type { Command } from './command.js';
 import { EXIT_ERROR, isUserFacing } from './command.js';
+import { packageVersion } from './version.js';
 
 /** Sub-commands and the modules that implement them (loaded lazily: `validate` never loads the AWS SDK). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? EXIT_ERROR : 0;
   }
   if (name === '--version') {
-    process.stdout.write('0.1.0\n');
+    process.stdout.write(`${await packageVersion()}\n`);
     return 0;
   }
   const entry = COMMANDS[name];

@@ -22,7 +22,7 @@ const every: Change[] = [
 const label = (c: Change) => `${c.kind} ${c.action}`;
 
 describe('orderChanges', () => {
-  it('puts each kind of change in the phase DESIGN.md gives it', () => {
+  it('puts each kind of change in the phase of the apply order in docs/plan-format.md', () => {
     expect(orderChanges(every).map((phase) => phase.map(label))).toEqual([
       ['group rename'],
       ['user create'],

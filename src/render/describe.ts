@@ -18,7 +18,7 @@ export interface Line {
   text: string;
 }
 
-/** Sections in the order a reader expects (the order of DESIGN.md's kinds). */
+/** Sections in the order a reader expects (the order of the kinds in docs/state-format.md). */
 export const KIND_SECTIONS: { kind: ChangeKind; title: string }[] = [
   { kind: 'user', title: 'Users' },
   { kind: 'group', title: 'Groups' },

@@ -1,9 +1,9 @@
-// Writes a synthetic organization as a state directory in the canonical layout of DESIGN.md
+// Writes a synthetic organization as a state directory in the canonical layout of docs/state-format.md
 // (settings.yaml, users.yaml, groups.yaml, permission-sets/<Name>.yaml, assignments.yaml).
 // Assignments that share a permission set and the same account list become one entry with
 // several principals, the way people write them by hand. A kind whose file would pass
-// MAX_FILE_BYTES is split into numbered files (users-01.yaml, ...): the loader refuses
-// state files over 1 MiB, and DESIGN.md lets users split files any way they like.
+// MAX_FILE_BYTES is split into numbered files (users-01.yaml, ...), as a team splits a big
+// kind for review; docs/state-format.md lets users split files any way they like.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -31,7 +31,7 @@ export function writeStateDirectory(dir: string, org: SyntheticOrg): void {
   writeSplit(dir, 'assignments', assignmentEntries(org.assignments));
 }
 
-/** Half the loader's 1 MiB limit per file, so entries of uneven size still fit. */
+/** A reviewable file size, far below the loader's 16 MiB limit (src/load/read-files.ts). */
 const MAX_FILE_BYTES = 512 * 1024;
 
 function yamlText(document: unknown): string {

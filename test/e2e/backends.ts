@@ -57,7 +57,7 @@ export async function startMotoBackend(): Promise<Backend> {
       return {
         ...baseCliEnv(moto.endpoint, key.accessKeyId, key.secretAccessKey),
         // moto answers HTTP 500 for these reads, and its provisioned-set listings ignore
-        // the account (AWS-NOTES): read assignments per principal instead.
+        // the account (docs/aws-behaviour.md): read assignments per principal instead.
         SSO_GITOPS_UNSUPPORTED_READS: 'tags,permissionsBoundary,provisioningStatus',
         SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
         // moto has no rate limit; the tool's pacing would only slow the suite down

@@ -1,6 +1,6 @@
 // End-to-end: the built CLI's `extract` against moto_server. The organization and the
 // Identity Center content are seeded with the SDK using only what moto does faithfully
-// (AWS-NOTES): no permission-set tags, no boundaries, no provisioning status, and the
+// (docs/aws-behaviour.md): no permission-set tags, no boundaries, no provisioning status, and the
 // per-principal assignment route (moto's provisioned-account listings are wrong).
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';

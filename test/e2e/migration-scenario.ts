@@ -1,4 +1,4 @@
-// The scenario that must always pass (DESIGN.md, Testing), written once and run against
+// The scenario that must always pass (the migration runbook of docs/operations.md), written once and run against
 // every backend: seed a source organization from state files, extract it, reconcile the
 // extract into a second organization whose accounts have the same names but other ids,
 // then plan there shows no changes and extract there gives the same files. Then drift,

@@ -38,7 +38,7 @@ export function partlyAppliedViolations(before: NamedState, after: NamedState, l
 }
 
 /**
- * Creations come before deletions (DESIGN.md, "Applying"): once any deletion of the plan
+ * Creations come before deletions (docs/plan-format.md, "Apply order"): once any deletion of the plan
  * is visible, every creation of the plan must be too. Only meaningful without injected
  * faults, where every creation succeeds.
  */

@@ -1,4 +1,4 @@
-// A failed read is an error, never an empty list (DESIGN.md, Safety): for every read
+// A failed read is an error, never an empty list (docs/guarantees.md, G5): for every read
 // operation the tool uses, make every call of it fail (fail-op) and check that plan and
 // reconcile exit 1 naming that call, that plan prints and saves no plan, and that the
 // sandbox saw zero writes. The table of operations is checked against what the tool

@@ -15,7 +15,7 @@ const MANAGEMENT_ACCOUNT = '111122223333';
 
 const CHECKS: Check[] = [...ORGANIZATIONS_CHECKS, ...IDENTITYSTORE_CHECKS, ...SSO_ADMIN_CHECKS];
 
-/** Checks moto 5.2.1 gets wrong (see AWS-NOTES.md), by check name, with the reason. */
+/** Checks moto 5.2.1 gets wrong (docs/aws-behaviour.md, "The local emulators are not AWS"), by check name, with the reason. */
 export const MOTO_DIFFERS: Record<string, string> = {
   'a second OU of the same name under one parent is DuplicateOrganizationalUnitException': 'moto creates a second OU of the same name',
   'a second permission set with the same name is ConflictException': 'moto creates a second permission set of the same name',

@@ -105,7 +105,7 @@ export function parseInlinePolicy(setName: string, text: string | undefined): Po
   return parsed as PolicyDocument;
 }
 
-/** ResourceNotFoundException or an empty answer mean "no boundary" — nothing else does (AWS-NOTES). */
+/** ResourceNotFoundException or an empty answer mean "no boundary" — nothing else does (docs/aws-behaviour.md, "Reads that look empty"). */
 export async function readBoundary(ctx: PermissionSetReader, arn: string): Promise<PermissionsBoundary | undefined> {
   try {
     const out = await ctx.clients.ssoAdmin.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: ctx.instanceArn, PermissionSetArn: arn }));
