@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { linesWithoutNodeNotice } from '../helpers/node-notice.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-
-/** The SDK's multi-line "upgrade node" notice on Node 20 is not ours to test. */
-const QUIET = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 function expectOneLineError(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  // The CLI's one-line Node notice (only on Node < 22) is pinned by node-support.test.ts.
+  const lines = linesWithoutNodeNotice(run.stderr);
   expect(lines, run.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -26,7 +25,7 @@ function expectOneLineError(run: CliResult, pattern: RegExp): void {
 /** The last stderr line is the error; progress lines may precede it, a stack trace may not. */
 function expectErrorLast(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  const lines = linesWithoutNodeNotice(run.stderr);
   expect(lines.filter((l) => l.startsWith('error:')), run.stderr).toHaveLength(1);
   expect(lines.at(-1)).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -73,7 +72,7 @@ describe('errors a user can cause: one line, exit 1', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500', ...QUIET };
+    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-user-errors-'));
   });
 
