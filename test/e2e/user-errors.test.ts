@@ -125,6 +125,29 @@ describe('errors a user can cause: one line, exit 1', () => {
     expect(sandbox.sandbox.stats().totalCalls).toBe(0);
   });
 
+  it('an unknown profile is named, with access keys in the environment too', async () => {
+    const config = join(work, 'aws-config-keys');
+    await writeFile(config, '[profile other]\nregion = us-east-1\n');
+    const run = await runCli(['plan', '--profile', 'nosuchprofile'], { env: { ...env, AWS_CONFIG_FILE: config } });
+    expectOneLineError(run, /^error: .*profile "nosuchprofile" \(--profile\).*not defined/);
+  });
+
+  it.each<[string, Record<string, string>, string[], RegExp]>([
+    ['--profile', {}, ['--profile', 'broken'], /^error: .*profile "broken" \(--profile\)/],
+    ['AWS_PROFILE', { AWS_PROFILE: 'broken' }, [], /^error: .*profile "broken" \(AWS_PROFILE\)/],
+  ])('a profile that yields no credentials (%s) is named in one line, with no SDK warning', async (_source, extra, flags, pattern) => {
+    // Defined, but with no keys, role, SSO or process: the SDK's chain finds nothing. The
+    // environment's access keys (the sandbox's) make the SDK's 8-line "Multiple credential
+    // sources" warning apply as well.
+    const config = join(work, 'aws-config-broken');
+    await writeFile(config, '[profile broken]\nregion = us-east-1\n');
+    sandbox.sandbox.resetStats();
+    const run = await runCli(['plan', ...flags], { env: { ...env, AWS_CONFIG_FILE: config, AWS_MAX_ATTEMPTS: '1', ...extra } });
+    expect(run.stderr).not.toMatch(/Multiple credential sources|WARNING/);
+    expectErrorLast(run, pattern);
+    expect(sandbox.sandbox.stats().totalCalls).toBe(0);
+  });
+
   it('an endpoint answering an HTML 500 is named with the status, not as a JSON parse error', async () => {
     const { server, endpoint } = await startServer((_req, res) => answerHtml(res, 500));
     servers.push(server);
