@@ -49,9 +49,28 @@ export function attemptsFromEnv(value: string | undefined): number {
   return attempts;
 }
 
+/**
+ * The SDK's logger. The default NoOpLogger drops the SDK's log lines but not its notices:
+ * where the logger is a NoOpLogger the SDK writes them with console.warn instead, e.g.
+ * @aws-sdk/credential-provider-node's defaultProvider prints an 8-line "Multiple
+ * credential sources detected" notice whenever a profile and AWS_ACCESS_KEY_ID/
+ * AWS_SECRET_ACCESS_KEY are both set (dist-es/defaultProvider.js: `init.logger?.warn &&
+ * init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn : console.warn`).
+ * The CLI prints no SDK notice: what the user must act on reaches them as one line of ours
+ * (an error naming the profile, session.ts), so this logger, not being a NoOpLogger,
+ * silences the fallback too.
+ */
+const QUIET_SDK_LOGGER = {
+  debug: (): void => undefined,
+  info: (): void => undefined,
+  warn: (): void => undefined,
+  error: (): void => undefined,
+};
+
 function clientConfig(options: ClientOptions, region: string | undefined, rate: AdaptiveRate, jitter: (() => number) | undefined) {
   const maxAttempts = options.maxAttempts ?? attemptsFromEnv(process.env.AWS_MAX_ATTEMPTS);
   return {
+    logger: QUIET_SDK_LOGGER,
     ...(region !== undefined ? { region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     maxAttempts,

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AwsSetupError } from './errors.js';
-import { checkProfileDefined, selectedProfile } from './profile.js';
+import { AwsCallError, AwsSetupError } from './errors.js';
+import { checkProfileDefined, nameProfileInCredentialError, selectedProfile } from './profile.js';
 
 describe('a named profile', () => {
   let dir: string;
@@ -44,5 +44,35 @@ describe('a named profile', () => {
     expect(selectedProfile('dev', { AWS_PROFILE: 'ci' })).toEqual({ name: 'dev', source: '--profile' });
     expect(selectedProfile(undefined, { AWS_PROFILE: 'ci' })).toEqual({ name: 'ci', source: 'AWS_PROFILE' });
     expect(selectedProfile(undefined, {})).toBeUndefined();
+  });
+});
+
+describe('a credential error of a selected profile', () => {
+  const noCredentials = () => {
+    const cause = new Error('Could not load credentials from any providers');
+    cause.name = 'CredentialsProviderError';
+    return new AwsCallError('sso-admin', 'ListInstances', cause);
+  };
+
+  it('names the profile and where it was selected, keeping the SDK message', () => {
+    const named = nameProfileInCredentialError({ name: 'broken', source: 'AWS_PROFILE' }, noCredentials());
+    expect(named).toBeInstanceOf(AwsSetupError);
+    expect((named as Error).message).toBe(
+      'profile "broken" (AWS_PROFILE) gave no credentials: sso-admin ListInstances failed: CredentialsProviderError: Could not load credentials from any providers',
+    );
+  });
+
+  it('an expired SSO token (TokenProviderError) is named too', () => {
+    const cause = new Error('The SSO session token has expired');
+    cause.name = 'TokenProviderError';
+    expect(nameProfileInCredentialError({ name: 'sso', source: '--profile' }, cause)).toBeInstanceOf(AwsSetupError);
+  });
+
+  it('leaves other errors, and any error without a selected profile, as they are', () => {
+    const denied = new Error('no');
+    denied.name = 'AccessDeniedException';
+    expect(nameProfileInCredentialError({ name: 'dev', source: '--profile' }, denied)).toBe(denied);
+    const err = noCredentials();
+    expect(nameProfileInCredentialError(undefined, err)).toBe(err);
   });
 });

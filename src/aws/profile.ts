@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { AwsSetupError } from './errors.js';
+import { AwsSetupError, awsErrorName } from './errors.js';
 
 async function sectionNames(file: string): Promise<string[]> {
   let text: string;
@@ -41,4 +41,19 @@ export async function checkProfileDefined(profile: { name: string; source: strin
   if (inConfig) return;
   if ((await sectionNames(credentialsFile)).includes(profile.name)) return;
   throw new AwsSetupError(`profile "${profile.name}" (${profile.source}) is not defined in ${configFile} or ${credentialsFile}; check its name (aws configure list-profiles)`);
+}
+
+/**
+ * The SDK's credential chain fails with errors that name no profile ("CredentialsProviderError:
+ * Could not load credentials from any providers"), surfacing on the first call. When a
+ * profile was selected, that is the source that failed: an AwsSetupError names it; any other
+ * error is returned unchanged. Names: @smithy's ProviderError and its subclasses
+ * CredentialsProviderError and TokenProviderError (expired or missing SSO token).
+ */
+export function nameProfileInCredentialError(profile: { name: string; source: string } | undefined, err: unknown): unknown {
+  if (profile === undefined) return err;
+  const name = awsErrorName(err);
+  if (name !== 'CredentialsProviderError' && name !== 'TokenProviderError' && name !== 'ProviderError') return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new AwsSetupError(`profile "${profile.name}" (${profile.source}) gave no credentials: ${message}`);
 }

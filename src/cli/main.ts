@@ -2,14 +2,19 @@
 // Entry point of the `sso-gitops` binary: dispatches to one module per sub-command.
 import type { Command } from './command.js';
 import { EXIT_ERROR, isUserFacing } from './command.js';
+import { announceNodeSupport } from './node-support.js';
 import { packageVersion } from './version.js';
 
-/** Sub-commands and the modules that implement them (loaded lazily: `validate` never loads the AWS SDK). */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+/**
+ * Sub-commands and the modules that implement them (loaded lazily: `validate` never loads
+ * the AWS SDK). `aws`: the command talks to AWS through the SDK, so it is where an
+ * unsupported Node matters and where the SDK would print its own notice.
+ */
+const COMMANDS: Record<string, { summary: string; aws?: true; load: () => Promise<{ command: Command }> }> = {
   validate: { summary: 'check the state files (no AWS access)', load: () => import('./commands/validate.js') },
-  extract: { summary: 'write the state files from a live instance', load: () => import('./commands/extract.js') },
-  plan: { summary: 'show the changes that would make a live instance match the state files', load: () => import('./commands/plan.js') },
-  reconcile: { summary: 'apply those changes and wait until AWS has finished', load: () => import('./commands/reconcile.js') },
+  extract: { summary: 'write the state files from a live instance', aws: true, load: () => import('./commands/extract.js') },
+  plan: { summary: 'show the changes that would make a live instance match the state files', aws: true, load: () => import('./commands/plan.js') },
+  reconcile: { summary: 'apply those changes and wait until AWS has finished', aws: true, load: () => import('./commands/reconcile.js') },
   sandbox: { summary: 'run a local Identity Center endpoint for tests and trials', load: () => import('./commands/sandbox.js') },
 };
 
@@ -49,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(command.usage + '\n');
     return 0;
   }
+  // Before the first SDK client exists: the SDK's multi-line notice off, one line of ours instead.
+  if (entry.aws) announceNodeSupport(process.version, process.env, (line) => process.stderr.write(line));
   return command.run(rest);
 }
 

@@ -4,7 +4,7 @@
 import { formatCallStats } from '../aws/call-stats.js';
 import type { AwsContext } from '../aws/context.js';
 import { openAwsContext } from '../aws/context.js';
-import { checkProfileDefined, selectedProfile } from '../aws/profile.js';
+import { checkProfileDefined, nameProfileInCredentialError, selectedProfile } from '../aws/profile.js';
 import { makeReadOnly } from '../aws/read-only.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
 import { loadState } from '../load/load.js';
@@ -48,6 +48,9 @@ export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: S
     ...(aws.profile !== undefined ? { profile: aws.profile } : {}),
     ...(aws.instanceArn !== undefined ? { instanceArn: aws.instanceArn } : {}),
     progress,
+  }).catch((err: unknown) => {
+    // openAwsContext makes the first calls, so a profile that resolves no credentials fails here.
+    throw nameProfileInCredentialError(profile, err);
   });
   if (readOnly) makeReadOnly(ctx.clients);
   return ctx;

@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { linesWithoutNodeNotice } from '../helpers/node-notice.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-
-/** The SDK's multi-line "upgrade node" notice on Node 20 is not ours to test. */
-const QUIET = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 function expectOneLineError(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  // The CLI's one-line Node notice (only on Node < 22) is pinned by node-support.test.ts.
+  const lines = linesWithoutNodeNotice(run.stderr);
   expect(lines, run.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -26,7 +25,7 @@ function expectOneLineError(run: CliResult, pattern: RegExp): void {
 /** The last stderr line is the error; progress lines may precede it, a stack trace may not. */
 function expectErrorLast(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
-  const lines = run.stderr.split('\n').filter((l) => l !== '');
+  const lines = linesWithoutNodeNotice(run.stderr);
   expect(lines.filter((l) => l.startsWith('error:')), run.stderr).toHaveLength(1);
   expect(lines.at(-1)).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -73,7 +72,7 @@ describe('errors a user can cause: one line, exit 1', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500', ...QUIET };
+    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-user-errors-'));
   });
 
@@ -123,6 +122,29 @@ describe('errors a user can cause: one line, exit 1', () => {
     const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = env;
     const run = await runCli(['plan', '--profile', 'nosuchprofile'], { env: { ...withoutKeys, AWS_CONFIG_FILE: config } });
     expectOneLineError(run, /^error: .*profile "nosuchprofile".*not (found|defined)/);
+    expect(sandbox.sandbox.stats().totalCalls).toBe(0);
+  });
+
+  it('an unknown profile is named, with access keys in the environment too', async () => {
+    const config = join(work, 'aws-config-keys');
+    await writeFile(config, '[profile other]\nregion = us-east-1\n');
+    const run = await runCli(['plan', '--profile', 'nosuchprofile'], { env: { ...env, AWS_CONFIG_FILE: config } });
+    expectOneLineError(run, /^error: .*profile "nosuchprofile" \(--profile\).*not defined/);
+  });
+
+  it.each<[string, Record<string, string>, string[], RegExp]>([
+    ['--profile', {}, ['--profile', 'broken'], /^error: .*profile "broken" \(--profile\)/],
+    ['AWS_PROFILE', { AWS_PROFILE: 'broken' }, [], /^error: .*profile "broken" \(AWS_PROFILE\)/],
+  ])('a profile that yields no credentials (%s) is named in one line, with no SDK warning', async (_source, extra, flags, pattern) => {
+    // Defined, but with no keys, role, SSO or process: the SDK's chain finds nothing. The
+    // environment's access keys (the sandbox's) make the SDK's 8-line "Multiple credential
+    // sources" warning apply as well.
+    const config = join(work, 'aws-config-broken');
+    await writeFile(config, '[profile broken]\nregion = us-east-1\n');
+    sandbox.sandbox.resetStats();
+    const run = await runCli(['plan', ...flags], { env: { ...env, AWS_CONFIG_FILE: config, AWS_MAX_ATTEMPTS: '1', ...extra } });
+    expect(run.stderr).not.toMatch(/Multiple credential sources|WARNING/);
+    expectErrorLast(run, pattern);
     expect(sandbox.sandbox.stats().totalCalls).toBe(0);
   });
 
