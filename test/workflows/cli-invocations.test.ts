@@ -7,11 +7,14 @@ describe('cliInvocations', () => {
       'set +e',
       'npx --no-install sso-gitops plan --detailed-exitcode --format markdown --out plan.json > plan.md',
       'node dist/src/cli/main.js reconcile --yes 2>&1 | tee log',
+      '  sso-gitops validate --dir "$STATE_DIR"',
       'echo sso-gitops plan --not-an-invocation',
+      'echo "::error::sso-gitops: $SUMMARY"',
     ].join('\n');
     expect(cliInvocations(script).map(({ command, flags }) => ({ command, flags }))).toEqual([
       { command: 'plan', flags: ['--detailed-exitcode', '--format', '--out'] },
       { command: 'reconcile', flags: ['--yes'] },
+      { command: 'validate', flags: ['--dir'] },
     ]);
   });
 

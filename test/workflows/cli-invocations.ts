@@ -1,12 +1,13 @@
-// Finds `sso-gitops <command> --flags` invocations in workflow `run:` scripts, whether
-// called as `npx [--no-install] sso-gitops` or `node dist/src/cli/main.js`.
+// Finds `sso-gitops <command> --flags` invocations in workflow and action `run:` scripts,
+// whether called as `npx [--no-install] sso-gitops`, `node dist/src/cli/main.js` or, at
+// the start of a line, as `sso-gitops` on PATH (as action.yml installs it).
 export interface CliInvocation {
   command: string;
   flags: string[];
   line: string;
 }
 
-const INVOCATION = /(?:\bnpx\s+(?:--no-install\s+|--yes\s+|-y\s+)*sso-gitops|\bnode\s+(?:\.\/)?dist\/src\/cli\/main\.js)\s+([^\s|;&>]+)([^|;&>]*)/g;
+const INVOCATION = /(?:^\s*sso-gitops|\bnpx\s+(?:--no-install\s+|--yes\s+|-y\s+)*sso-gitops|\bnode\s+(?:\.\/)?dist\/src\/cli\/main\.js)\s+([^\s|;&>]+)([^|;&>]*)/g;
 
 export function cliInvocations(script: string): CliInvocation[] {
   const found: CliInvocation[] = [];

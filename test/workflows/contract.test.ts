@@ -1,14 +1,17 @@
 // The workflows' contract: triggers, least privilege, pinned actions, fork safety, and
-// that every `sso-gitops` invocation uses a command and flags the CLI really has.
+// that every `sso-gitops` invocation uses a command and flags the CLI really has. The
+// workflows run the tool through the repository's own action (`uses: ./`, action.yml):
+// its contract is in action.test.ts; the pins and invocations are checked here for both.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliInvocations, flagsInUsage } from './cli-invocations.js';
 import { declaredCommands, usageOf } from './cli-usage.js';
-import { loadWorkflows, stepsOf, usesOf, type Job, type Step, type Workflow } from './workflow-files.js';
+import { loadAction, loadWorkflows, stepsOf, usesOf, type Job, type Step, type Workflow } from './workflow-files.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const files = loadWorkflows(ROOT);
+const { action, text: actionText } = loadAction(ROOT);
 const byName = new Map(files.map((f) => [f.file, f.workflow]));
 const SAME_REPO = 'github.event.pull_request.head.repo.full_name == github.repository';
 const AWS_CREDENTIALS = 'aws-actions/configure-aws-credentials@';
@@ -20,7 +23,15 @@ function workflow(file: string): Workflow {
 }
 
 const runsCli = (step: Step, command: string) => cliInvocations(step.run ?? '').some((i) => i.command === command);
-const usesAws = (job: Job) => (job.steps ?? []).some((s) => s.uses?.startsWith(AWS_CREDENTIALS));
+/** A step of the repository's own action (action.yml), and the command it runs. */
+const actionCommand = (step: Step) => (step.uses === './' ? String(step.with?.command ?? '') : undefined);
+const assumesRole = (step: Step) => step.uses?.startsWith(AWS_CREDENTIALS) === true || (actionCommand(step) !== undefined && step.with?.['role-to-assume'] !== undefined);
+const usesAws = (job: Job) => (job.steps ?? []).some(assumesRole);
+/** Every `uses:` and the text it sits in: the workflows' and action.yml's. */
+const allUses = [
+  ...files.map(({ file, workflow: w, text }) => ({ file, uses: usesOf(w), text })),
+  { file: 'action.yml', uses: action.runs.steps.flatMap((s) => (s.uses ? [s.uses] : [])), text: actionText },
+];
 
 describe('workflow triggers', () => {
   it('test runs on every push and pull request', () => {
@@ -94,8 +105,8 @@ describe('permissions', () => {
 
 describe('third-party actions', () => {
   it('every `uses:` is pinned to a full commit SHA with a version comment', () => {
-    for (const { file, workflow: w, text } of files) {
-      for (const uses of usesOf(w)) {
+    for (const { file, uses: list, text } of allUses) {
+      for (const uses of list) {
         if (uses.startsWith('./')) continue;
         expect(uses, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
         const line = text.split('\n').find((l) => l.includes(uses));
@@ -104,10 +115,10 @@ describe('third-party actions', () => {
     }
   });
 
-  it('each action is pinned to the same commit in every workflow', () => {
+  it('each action is pinned to the same commit in every workflow and in action.yml', () => {
     const shaByAction = new Map<string, Set<string>>();
-    for (const { workflow: w } of files) {
-      for (const uses of usesOf(w)) {
+    for (const { uses: list } of allUses) {
+      for (const uses of list) {
         const [action = '', sha = ''] = uses.split('@');
         shaByAction.set(action, (shaByAction.get(action) ?? new Set()).add(sha));
       }
@@ -117,29 +128,48 @@ describe('third-party actions', () => {
 });
 
 describe('AWS access', () => {
-  const roleOf = (file: string) => stepsOf(workflow(file)).find((s) => s.uses?.startsWith(AWS_CREDENTIALS))?.with;
+  const roleStep = (file: string) => stepsOf(workflow(file)).find(assumesRole);
 
   it('plan and drift assume the read-only role, apply the apply role, each falling back to SSO_GITOPS_ROLE_ARN', () => {
-    expect(roleOf('plan.yml')?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
-    expect(roleOf('drift.yml')?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
-    expect(roleOf('apply.yml')?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
-    for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleOf(file)?.['aws-region'], file).toBe('${{ vars.AWS_REGION }}');
+    expect(roleStep('plan.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
+    expect(roleStep('drift.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
+    expect(roleStep('apply.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
+    for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleStep(file)?.with?.region, file).toBe('${{ vars.AWS_REGION }}');
+  });
+
+  it('the workflows assume roles only through the action (one place pins configure-aws-credentials)', () => {
+    for (const { file, workflow: w } of files) expect(usesOf(w).filter((u) => u.startsWith(AWS_CREDENTIALS)), file).toEqual([]);
+    expect(action.runs.steps.filter((s) => s.uses?.startsWith(AWS_CREDENTIALS))).toHaveLength(1);
   });
 
   it('forked pull requests get no AWS credentials and no write access to the PR', () => {
     for (const step of stepsOf(workflow('plan.yml'))) {
-      const sensitive = step.uses?.startsWith(AWS_CREDENTIALS) || step.uses?.startsWith('actions/github-script@') || runsCli(step, 'plan');
+      const command = actionCommand(step);
+      const sensitive =
+        step.uses?.startsWith(AWS_CREDENTIALS) || step.uses?.startsWith('actions/github-script@') || runsCli(step, 'plan') || (command !== undefined && command !== 'validate');
       if (sensitive) expect(step.if ?? '', step.name ?? step.uses).toContain(SAME_REPO);
     }
   });
 
-  it('a plan with changes (exit code 2) does not fail the job, any other non-zero code does', () => {
-    for (const file of ['plan.yml', 'drift.yml']) {
-      const step = stepsOf(workflow(file)).find((s) => runsCli(s, 'plan'));
-      expect(step?.run, file).toMatch(/--detailed-exitcode/);
-      expect(step?.run, file).toMatch(/set \+e/);
-      expect(step?.run, file).toMatch(/-ne 0 \] && \[ "\$code" -ne 2/);
-    }
+  it('the only step a fork runs through the action is validate, which takes no role', () => {
+    const forkSteps = stepsOf(workflow('plan.yml')).filter((s) => actionCommand(s) !== undefined && !(s.if ?? '').includes(SAME_REPO));
+    expect(forkSteps.map((s) => s.with)).toEqual([{ command: 'validate' }]);
+  });
+
+  it('plan.yml plans, drift.yml runs drift and apply.yml reconciles through the action', () => {
+    const commands = (file: string) => stepsOf(workflow(file)).flatMap((s) => actionCommand(s) ?? []);
+    expect(commands('plan.yml')).toEqual(['validate', 'plan']);
+    expect(commands('drift.yml')).toEqual(['drift']);
+    expect(commands('apply.yml')).toEqual(['validate', 'reconcile']);
+  });
+
+  it('what the comment and the issue show is the markdown the action wrote (its output)', () => {
+    const comment = stepsOf(workflow('plan.yml')).find((s) => s.uses?.startsWith('actions/github-script@'));
+    expect(comment?.env?.PLAN_MD).toBe('${{ steps.plan.outputs.markdown }}');
+    const issue = stepsOf(workflow('drift.yml')).find((s) => s.uses?.startsWith('actions/github-script@'));
+    expect(issue?.env).toEqual({ PLAN_EXITCODE: '${{ steps.plan.outputs.exit-code }}', PLAN_MD: '${{ steps.plan.outputs.markdown }}' });
+    const upload = stepsOf(workflow('plan.yml')).find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with?.path).toBe('${{ steps.plan.outputs.plan-json }}');
   });
 
   it('the PR comment is sticky (found again by its hidden marker) and drift uses one labelled issue', () => {
@@ -151,15 +181,14 @@ describe('AWS access', () => {
 });
 
 describe('sso-gitops invocations', () => {
-  const invocations = files.flatMap(({ file, workflow: w }) =>
-    stepsOf(w).flatMap((s) => cliInvocations(s.run ?? '').map((i) => ({ ...i, file }))),
-  );
+  const invocations = [
+    ...files.flatMap(({ file, workflow: w }) => stepsOf(w).flatMap((s) => cliInvocations(s.run ?? '').map((i) => ({ ...i, file })))),
+    ...action.runs.steps.flatMap((s) => cliInvocations(s.run ?? '').map((i) => ({ ...i, file: 'action.yml' }))),
+  ];
 
-  it('the workflows run validate, plan and reconcile', () => {
-    const used = new Set(invocations.map((i) => `${i.file} ${i.command}`));
-    for (const expected of ['plan.yml validate', 'plan.yml plan', 'apply.yml validate', 'apply.yml reconcile', 'drift.yml plan']) {
-      expect(used).toContain(expected);
-    }
+  it('the action runs validate, plan and reconcile (reconcile always with --yes: CI has no terminal)', () => {
+    const used = new Set(invocations.filter((i) => i.file === 'action.yml').map((i) => i.command));
+    expect([...used].sort()).toEqual(['plan', 'reconcile', 'validate']);
     expect(invocations.filter((i) => i.command === 'reconcile').every((i) => i.flags.includes('--yes'))).toBe(true);
   });
 
@@ -179,11 +208,20 @@ describe('sso-gitops invocations', () => {
   });
 });
 
-describe('test workflow', () => {
-  it('runs the same commands as .ci/run on Node 20', () => {
+describe('Node versions', () => {
+  it('test.yml runs the same commands as .ci/run on Node 22 and 24', () => {
     const ciCommands = readFileSync(`${ROOT}.ci/run`, 'utf8').split('\n').filter((l) => /^npm /.test(l));
     const steps = stepsOf(workflow('test.yml'));
     expect(steps.map((s) => s.run).filter((r): r is string => r?.startsWith('npm ') ?? false)).toEqual(ciCommands);
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe('${{ matrix.node }}');
+    const test = workflow('test.yml').jobs.test as { strategy?: { matrix?: { node?: unknown } } };
+    expect(test.strategy?.matrix?.node).toEqual([22, 24]);
+  });
+
+  it('the action runs the tool on Node 24, and no workflow sets up another Node by itself', () => {
+    expect(action.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
+    for (const file of ['plan.yml', 'apply.yml', 'drift.yml']) {
+      expect(usesOf(workflow(file)).filter((u) => u.startsWith('actions/setup-node@')), file).toEqual([]);
+    }
   });
 });

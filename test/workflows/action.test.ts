@@ -1,0 +1,180 @@
+// The contract of action.yml (the reusable composite action) and what its scripts do
+// with each exit code of the CLI, run with a stand-in CLI (run-step.ts).
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { runStep } from './run-step.js';
+import { loadAction, type Step } from './workflow-files.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const { action } = loadAction(ROOT);
+
+function step(name: string): Step {
+  const found = action.runs.steps.find((s) => s.name === name);
+  if (!found) throw new Error(`action.yml has no step "${name}"`);
+  return found;
+}
+
+const planJson = (summary: { add: number; change: number; destroy: number }, refused: unknown[] = []) => ({
+  changes: Array.from({ length: summary.add + summary.change + summary.destroy }, () => ({ kind: 'group', action: 'create', name: 'G' })),
+  summary,
+  refused,
+});
+
+describe('action.yml metadata', () => {
+  it('is a composite action with the inputs command, state-directory, role-to-assume, region and allow-deletes', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-deletes', 'command', 'region', 'role-to-assume', 'state-directory']);
+    expect(action.inputs.command?.required).toBe(true);
+    expect(action.inputs['state-directory']?.default).toBe('identity');
+  });
+
+  it('has the outputs exit-code, summary, markdown and plan-json, each read from a step that exists', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(['exit-code', 'markdown', 'plan-json', 'summary']);
+    const ids = new Set(action.runs.steps.flatMap((s) => s.id ?? []));
+    for (const [name, output] of Object.entries(action.outputs)) {
+      const refs = [...(output.value ?? '').matchAll(/steps\.([\w-]+)\.outputs\./g)].map((m) => m[1] ?? '');
+      expect(refs.length, name).toBeGreaterThan(0);
+      for (const id of refs) expect(ids, `${name} reads steps.${id}`).toContain(id);
+    }
+  });
+
+  it('every run: step names its shell and takes inputs through env, never as ${{ }} in the script (no injection)', () => {
+    for (const s of action.runs.steps.filter((x) => x.run !== undefined)) {
+      expect(s.shell, s.name).toBe('bash');
+      expect(s.run, s.name).not.toContain('${{');
+    }
+  });
+
+  it('installs the tool from its own checkout (github.action_path), not from the caller workspace', () => {
+    const install = step('Install sso-gitops') as Step & { 'working-directory'?: string };
+    expect(install['working-directory']).toBe('${{ github.action_path }}');
+    expect(install.run).toMatch(/npm ci/);
+  });
+
+  it('validates before it asks for AWS credentials, and asks only when a role is given', () => {
+    const names = action.runs.steps.map((s) => s.name ?? s.uses ?? '');
+    expect(names.indexOf('Validate the state files')).toBeLessThan(names.indexOf('Configure AWS credentials (GitHub OIDC)'));
+    expect(step('Configure AWS credentials (GitHub OIDC)').if).toBe("inputs.command != 'validate' && inputs.role-to-assume != ''");
+  });
+});
+
+describe('action.yml: the inputs are checked', () => {
+  const check = (env: Record<string, string>) => runStep(step('Check the inputs'), { ROLE: '', REGION: '', ALLOW_DELETES: 'false', ...env });
+
+  it('accepts validate, plan, drift and reconcile', () => {
+    for (const command of ['validate', 'plan', 'drift', 'reconcile']) expect(check({ COMMAND: command }).status, command).toBe(0);
+  });
+
+  it('rejects access with a message that says it does not exist in this version', () => {
+    const run = check({ COMMAND: 'access' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("::error::sso-gitops action: command 'access' does not exist in this version");
+  });
+
+  it('rejects an unknown command, naming it', () => {
+    const run = check({ COMMAND: 'apply' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("unknown command 'apply'");
+  });
+
+  it('rejects a role without a region, and an allow-deletes that is not true or false', () => {
+    expect(check({ COMMAND: 'plan', ROLE: 'arn:aws:iam::111122223333:role/r' }).status).toBe(1);
+    expect(check({ COMMAND: 'plan', ROLE: 'arn:aws:iam::111122223333:role/r', REGION: 'eu-west-1' }).status).toBe(0);
+    expect(check({ COMMAND: 'plan', ALLOW_DELETES: 'yes' }).status).toBe(1);
+  });
+});
+
+describe('action.yml: validate', () => {
+  it('fails the action on invalid state files, with exit-code 1 and the directory in the summary', () => {
+    const run = runStep(step('Validate the state files'), { STATE_DIR: 'state' }, { code: 1 });
+    expect(run.status).toBe(1);
+    expect(run.calls).toEqual(['validate --dir state']);
+    expect(run.outputs).toEqual({ 'exit-code': '1', summary: 'the state files in state are invalid' });
+  });
+});
+
+describe('action.yml: plan and drift', () => {
+  const plan = (command: string, cli: Parameters<typeof runStep>[2], allowDeletes = 'false') =>
+    runStep(step('Plan'), { COMMAND: command, STATE_DIR: 'identity', ALLOW_DELETES: allowDeletes }, cli);
+
+  it('a plan with changes: exit-code 2, the counts as summary, the markdown in a file and the job summary', () => {
+    const run = plan('plan', { code: 2, stdout: '### sso-gitops plan: 1 to add\n', planJson: planJson({ add: 1, change: 2, destroy: 0 }) });
+    expect(run.status).toBe(0);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.outputs.summary).toBe('1 to add, 2 to change, 0 to destroy');
+    expect(run.read(run.outputs.markdown ?? '')).toBe('### sso-gitops plan: 1 to add\n');
+    expect(run.summary).toBe('### sso-gitops plan: 1 to add\n');
+    expect(run.outputs['plan-json']).toMatch(/plan\.json$/);
+    expect(run.calls).toEqual([`plan --dir identity --detailed-exitcode --format markdown --out ${run.outputs['plan-json'] ?? ''}`]);
+  });
+
+  it('no changes: exit-code 0 and the summary "no changes"', () => {
+    const run = plan('plan', { code: 0, stdout: 'no changes\n', planJson: planJson({ add: 0, change: 0, destroy: 0 }) });
+    expect([run.outputs['exit-code'], run.outputs.summary]).toEqual(['0', 'no changes']);
+  });
+
+  it('a refused plan stays exit code 1 for plan, and the summary says it was refused', () => {
+    const refused = [{ rule: 'max-delete-percent', message: 'too many deletes' }];
+    const run = plan('plan', { code: 1, stdout: '### refused\n', planJson: planJson({ add: 0, change: 0, destroy: 9 }, refused) });
+    expect(run.outputs['exit-code']).toBe('1');
+    expect(run.outputs.summary).toBe('0 to add, 0 to change, 9 to destroy; refused by the safety rules');
+  });
+
+  it('for drift a refused plan (exit 1 with a plan written) is drift: exit-code 2', () => {
+    const refused = [{ rule: 'max-delete-percent', message: 'too many deletes' }];
+    const run = plan('drift', { code: 1, stdout: '### refused\n', planJson: planJson({ add: 0, change: 0, destroy: 9 }, refused) });
+    expect(run.outputs['exit-code']).toBe('2');
+  });
+
+  it('for drift an error with nothing written stays exit-code 1, and the summary says the plan failed', () => {
+    const run = plan('drift', { code: 1, stderr: 'error: no credentials\n' });
+    expect(run.outputs['exit-code']).toBe('1');
+    expect(run.outputs.summary).toBe('plan failed (exit code 1)');
+  });
+
+  it('passes --allow-deletes only when asked', () => {
+    const run = plan('plan', { code: 0, planJson: planJson({ add: 0, change: 0, destroy: 0 }) }, 'true');
+    expect(run.calls[0]).toMatch(/^plan --dir identity --detailed-exitcode --allow-deletes /);
+  });
+});
+
+describe('action.yml: reconcile', () => {
+  const reconcile = (cli: Parameters<typeof runStep>[2]) => runStep(step('Reconcile'), { STATE_DIR: 'identity', ALLOW_DELETES: 'false' }, cli);
+
+  it("applied: exit-code 0, reconcile's last line as summary, a 'done' markdown", () => {
+    const run = reconcile({ code: 0, stdout: '+ group "G"\nApply complete: 3 changes applied.\n' });
+    expect(run.calls).toEqual(['reconcile --dir identity --yes']);
+    expect(run.outputs['exit-code']).toBe('0');
+    expect(run.outputs.summary).toBe('Apply complete: 3 changes applied.');
+    expect(run.read(run.outputs.markdown ?? '')).toMatch(/^## sso-gitops reconcile: done\n/);
+  });
+
+  it('failed: the exit code, the "Apply incomplete" line, and the last lines of the log in the markdown', () => {
+    const run = reconcile({ code: 1, stdout: 'Apply incomplete: 2 applied, 1 failed. Run reconcile again.\n', stderr: 'AccessDenied on CreateGroup\n' });
+    expect(run.status).toBe(0);
+    expect(run.outputs['exit-code']).toBe('1');
+    expect(run.outputs.summary).toBe('Apply incomplete: 2 applied, 1 failed. Run reconcile again.');
+    const md = run.read(run.outputs.markdown ?? '');
+    expect(md).toContain('## sso-gitops reconcile: failed (exit code 1)');
+    expect(md).toContain('AccessDenied on CreateGroup');
+  });
+
+  it('failed before applying anything: the summary says so with the code', () => {
+    const run = reconcile({ code: 1, stderr: 'error: profile "x" is not defined\n' });
+    expect(run.outputs.summary).toBe('reconcile failed (exit code 1)');
+  });
+});
+
+describe('action.yml: which exit codes fail the action', () => {
+  const fail = (command: string, code: number) => runStep(step('Fail on an error'), { COMMAND: command, CODE: String(code), SUMMARY: 's' }).status;
+
+  it('plan and drift: 0 and 2 pass, 1 fails with its code', () => {
+    for (const command of ['plan', 'drift']) {
+      expect([fail(command, 0), fail(command, 2), fail(command, 1)], command).toEqual([0, 0, 1]);
+    }
+  });
+
+  it('reconcile: only 0 passes (an interrupted run, 130, fails with its code)', () => {
+    expect([fail('reconcile', 0), fail('reconcile', 2), fail('reconcile', 130)]).toEqual([0, 2, 130]);
+  });
+});
