@@ -11,6 +11,7 @@ import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/s
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { readTree } from '../helpers/files.js';
 
 const EMPTY_MANAGEMENT = '333333333333';
 const PROVISIONED_ONLY_MANAGEMENT = '444444444444';
@@ -108,11 +109,3 @@ describe('extract guards', () => {
   });
 });
 
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const full = join(entry.parentPath, entry.name);
-    out[full.slice(dir.length + 1)] = await readFile(full, 'utf8');
-  }
-  return out;
-}

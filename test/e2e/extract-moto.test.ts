@@ -3,7 +3,7 @@
 // (docs/aws-behaviour.md): no permission-set tags, no boundaries, no provisioning status, and the
 // per-principal assignment route (moto's provisioned-account listings are wrong).
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateGroupCommand, CreateGroupMembershipCommand, CreateUserCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -21,6 +21,7 @@ import { loadState } from '../../src/load/load.js';
 import { runCli } from '../helpers/cli.js';
 import { MOTO_DEFAULT_ACCOUNT, motoClientConfig, requireMoto, startMoto, type MotoServer } from '../helpers/moto.js';
 import { buildOrganization } from '../helpers/org.js';
+import { readTree } from '../helpers/files.js';
 
 const MOTO_ENV = {
   AWS_REGION: 'us-east-1',
@@ -251,14 +252,6 @@ async function sandboxAccountIds(endpoint: string): Promise<string[]> {
   }
 }
 
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const full = join(entry.parentPath, entry.name);
-    out[full.slice(dir.length + 1)] = await readFile(full, 'utf8');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 /** A proxy on 127.0.0.1 that forwards to moto, except that it answers HTTP 500 for one X-Amz-Target. */
 async function failingProxy(target: string, failTarget: string): Promise<{ endpoint: string; stop(): Promise<void> }> {

@@ -2,7 +2,7 @@
 // which implements what moto lacks: permission-set tags, permissions boundaries,
 // provisioning status and faithful provisioned-account listings. The same kind of
 // scenario as extract-moto.test.ts, plus the pairs route and its call count.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateGroupCommand, CreateGroupMembershipCommand, CreateUserCommand, DeleteUserCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -25,6 +25,7 @@ import { loadState } from '../../src/load/load.js';
 import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { readTree } from '../helpers/files.js';
 
 const MANAGEMENT = '210987654321';
 const HEADER = '# yaml-language-server: $schema=https://github.com/sso-gitops/sso-gitops/schema/identity.schema.json';
@@ -254,11 +255,3 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
   }
 }
 
-async function readTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const full = join(entry.parentPath, entry.name);
-    out[full.slice(dir.length + 1)] = await readFile(full, 'utf8');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}

@@ -3,7 +3,7 @@
 // extract into a second organization whose accounts have the same names but other ids,
 // then plan there shows no changes and extract there gives the same files. Then drift,
 // the delete guard, the stale-plan refusal and the no-terminal refusal on the target.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,19 +12,8 @@ import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildSourceAndTarget, SOURCE_MANAGEMENT, TARGET_MANAGEMENT, type Backend } from './backends.js';
 import { ConsoleUser } from './behind-the-back.js';
+import { filesOf } from '../helpers/files.js';
 
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path);
-      else out.set(path, await readFile(join(dir, path), 'utf8'));
-    }
-  };
-  await walk('');
-  return out;
-}
 
 function planJson(stdout: string): Plan {
   return JSON.parse(stdout) as Plan;

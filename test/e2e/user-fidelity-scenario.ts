@@ -5,7 +5,7 @@
 // attribute of every user, group, membership, permission set and assignment: zero
 // differences. Then plan against the target is empty and a second extract gives the same files.
 // On the sandbox the target side runs from a delegated administrator account.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateUserRequest } from '@aws-sdk/client-identitystore';
@@ -15,6 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { IndependentReader } from '../property/live-reader.js';
 import { buildSourceAndTarget, SOURCE_MANAGEMENT, TARGET_MANAGEMENT, type Backend } from './backends.js';
 import { readRawIdentity, seedUsers } from './raw-identity.js';
+import { filesOf } from '../helpers/files.js';
 
 export type SeedUser = Omit<CreateUserRequest, 'IdentityStoreId'>;
 
@@ -74,18 +75,6 @@ export interface FidelityOptions {
   delegatedAdministratorTarget?: boolean;
 }
 
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const walk = async (rel: string): Promise<void> => {
-    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path);
-      else out.set(path, await readFile(join(dir, path), 'utf8'));
-    }
-  };
-  await walk('');
-  return out;
-}
 
 export function userFidelityScenario(start: () => Promise<Backend>, options: FidelityOptions): void {
   let backend: Backend;
