@@ -67,7 +67,10 @@ describe('applying the creation of a permission set', () => {
     const { writer, steps } = writerCreating({ arn: 'arn:new' });
     const result = await applyPhases([[{ kind: 'permissionSet', action: 'create', name: 'Ops', after: wanted }]], live, writer);
     expect(result.failures).toEqual([]);
-    expect(steps).toEqual(['arn:new {"op":"attachManagedPolicy","arn":"arn:aws:iam::aws:policy/A"}', 'arn:new {"op":"attachManagedPolicy","arn":"arn:aws:iam::aws:policy/B"}']);
+    expect(steps).toEqual([
+      'arn:new {"op":"attachManagedPolicy","arn":"arn:aws:iam::aws:policy/A"}',
+      'arn:new {"op":"attachManagedPolicy","arn":"arn:aws:iam::aws:policy/B"}',
+    ]);
   });
 
   it('brings an adopted set from its real content: fixes basics and tags, attaches only what is missing, detaches what is not wanted', async () => {
@@ -96,7 +99,15 @@ describe('applying the creation of a permission set', () => {
     const withRelay = { ...wanted, relayState: 'https://console.aws.amazon.com/' };
     const result = await applyPhases(
       [
-        [{ kind: 'permissionSet', action: 'update', name: 'Ops', attributes: [{ field: 'relayState', before: withRelay.relayState }], after: wanted }],
+        [
+          {
+            kind: 'permissionSet',
+            action: 'update',
+            name: 'Ops',
+            attributes: [{ field: 'relayState', before: withRelay.relayState }],
+            after: wanted,
+          },
+        ],
         [{ kind: 'permissionSet', action: 'reprovision', name: 'Ops', staleAccounts: [], reason: 'updated' }],
       ],
       { ...live, permissionSets: [{ ...withRelay, arn: 'arn:ops' }] },

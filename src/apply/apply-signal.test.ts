@@ -26,18 +26,27 @@ describe('applying with an abort signal (an interrupted reconcile)', () => {
       if (call === 'createGroup b') controller.abort();
     });
     const phases: Change[][] = [[group('a'), group('b'), group('c')], [group('d')]];
-    const result = await applyPhases(phases, liveStateOf({}), writer, { concurrency: 1, assignmentConcurrency: 1, signal: controller.signal });
+    const result = await applyPhases(phases, liveStateOf({}), writer, {
+      concurrency: 1,
+      assignmentConcurrency: 1,
+      signal: controller.signal,
+    });
     expect(calls).toEqual(['createGroup a', 'createGroup b']);
     expect(result).toEqual({ applied: 2, failures: [], refused: [] });
   });
 
   it('applies everything when the signal is never aborted', async () => {
     const calls: string[] = [];
-    const result = await applyPhases([[group('a')], [group('b')]], liveStateOf({}), recordingWriter(calls, () => {}), {
-      concurrency: 2,
-      assignmentConcurrency: 1,
-      signal: new AbortController().signal,
-    });
+    const result = await applyPhases(
+      [[group('a')], [group('b')]],
+      liveStateOf({}),
+      recordingWriter(calls, () => {}),
+      {
+        concurrency: 2,
+        assignmentConcurrency: 1,
+        signal: new AbortController().signal,
+      },
+    );
     expect(result).toEqual({ applied: 2, failures: [], refused: [] });
   });
 });

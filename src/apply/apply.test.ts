@@ -30,20 +30,51 @@ class RecordingWriter implements IdentityCenterWriter {
     this.calls.push(call);
     if (call === this.failOn) throw new Error(`injected failure of ${call}`);
   }
-  async createUser(u: { userName: string }) { this.record(`createUser ${u.userName}`); return `u-${u.userName}`; }
-  async updateUser(id: string) { this.record(`updateUser ${id}`); }
-  async deleteUser(id: string) { this.record(`deleteUser ${id}`); }
-  async createGroup(name: string) { this.record(`createGroup ${name}`); return `g-${name}`; }
-  async updateGroup(id: string, _attributes: AttributeChange[]) { this.record(`updateGroup ${id}`); }
-  async deleteGroup(id: string) { this.record(`deleteGroup ${id}`); }
-  async createMembership(g: string, u: string) { this.record(`createMembership ${g} ${u}`); }
-  async deleteMembership(id: string) { this.record(`deleteMembership ${id}`); }
-  async createPermissionSet(s: { name: string }) { this.record(`createPermissionSet ${s.name}`); return { arn: `arn:ps/${s.name}` }; }
-  async applyPermissionSetOperation(arn: string, op: { op: string }) { this.record(`${op.op} ${arn}`); }
-  async deletePermissionSet(arn: string) { this.record(`deletePermissionSet ${arn}`); }
-  async provisionPermissionSet(arn: string) { this.record(`provision ${arn}`); }
-  async createAssignment(a: ConcreteAssignment) { this.record(`createAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`); }
-  async deleteAssignment(a: ConcreteAssignment) { this.record(`deleteAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`); }
+  async createUser(u: { userName: string }) {
+    this.record(`createUser ${u.userName}`);
+    return `u-${u.userName}`;
+  }
+  async updateUser(id: string) {
+    this.record(`updateUser ${id}`);
+  }
+  async deleteUser(id: string) {
+    this.record(`deleteUser ${id}`);
+  }
+  async createGroup(name: string) {
+    this.record(`createGroup ${name}`);
+    return `g-${name}`;
+  }
+  async updateGroup(id: string, _attributes: AttributeChange[]) {
+    this.record(`updateGroup ${id}`);
+  }
+  async deleteGroup(id: string) {
+    this.record(`deleteGroup ${id}`);
+  }
+  async createMembership(g: string, u: string) {
+    this.record(`createMembership ${g} ${u}`);
+  }
+  async deleteMembership(id: string) {
+    this.record(`deleteMembership ${id}`);
+  }
+  async createPermissionSet(s: { name: string }) {
+    this.record(`createPermissionSet ${s.name}`);
+    return { arn: `arn:ps/${s.name}` };
+  }
+  async applyPermissionSetOperation(arn: string, op: { op: string }) {
+    this.record(`${op.op} ${arn}`);
+  }
+  async deletePermissionSet(arn: string) {
+    this.record(`deletePermissionSet ${arn}`);
+  }
+  async provisionPermissionSet(arn: string) {
+    this.record(`provision ${arn}`);
+  }
+  async createAssignment(a: ConcreteAssignment) {
+    this.record(`createAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`);
+  }
+  async deleteAssignment(a: ConcreteAssignment) {
+    this.record(`deleteAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`);
+  }
 }
 
 const user = { userName: 'alice', displayName: 'Alice', givenName: 'A', familyName: 'L' };
@@ -56,7 +87,16 @@ describe('applyPhases', () => {
       [{ kind: 'group', action: 'create', name: 'Devs' }],
       [{ kind: 'membership', action: 'create', group: 'Devs', userName: 'alice' }],
       [{ kind: 'permissionSet', action: 'create', name: 'Admin', after: psAfter }],
-      [{ kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'GROUP', principal: 'Devs', accountId: '222222222222' }],
+      [
+        {
+          kind: 'assignment',
+          action: 'create',
+          permissionSet: 'Admin',
+          principalType: 'GROUP',
+          principal: 'Devs',
+          accountId: '222222222222',
+        },
+      ],
     ];
     const w = new RecordingWriter();
     const result = await applyPhases(phases, emptyLive(), w);
@@ -73,7 +113,10 @@ describe('applyPhases', () => {
 
   it('reports a failure, skips what depends on it, and still applies the independent rest', async () => {
     const phases: Change[][] = [
-      [{ kind: 'user', action: 'create', userName: 'alice', after: user }, { kind: 'group', action: 'create', name: 'Ops' }],
+      [
+        { kind: 'user', action: 'create', userName: 'alice', after: user },
+        { kind: 'group', action: 'create', name: 'Ops' },
+      ],
       [{ kind: 'membership', action: 'create', group: 'Ops', userName: 'alice' }],
     ];
     const w = new RecordingWriter('createUser alice');
@@ -188,7 +231,16 @@ describe('applyPhases with renames and what goes with a deleted object', () => {
     const phases: Change[][] = [
       [{ kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Support' }],
       [{ kind: 'membership', action: 'create', group: 'Customer Support', userName: 'alice' }],
-      [{ kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'GROUP', principal: 'Customer Support', accountId: '222222222222' }],
+      [
+        {
+          kind: 'assignment',
+          action: 'create',
+          permissionSet: 'Admin',
+          principalType: 'GROUP',
+          principal: 'Customer Support',
+          accountId: '222222222222',
+        },
+      ],
     ];
     const result = await applyPhases(phases, live, w);
     expect(result).toEqual({ applied: 3, failures: [], refused: [] });
@@ -228,8 +280,21 @@ describe('applyPhases with renames and what goes with a deleted object', () => {
 
 describe('applyPhases with changes refused alone', () => {
   it('applies neither the refused change nor what depends on it, and everything unrelated', async () => {
-    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [{ field: 'description', after: 'x' }], after: { ...psAfter, description: 'x' } };
-    const assign: Change = { kind: 'assignment', action: 'create', permissionSet: 'Admin', principalType: 'USER', principal: 'bob', accountId: '222222222222' };
+    const update: Change = {
+      kind: 'permissionSet',
+      action: 'update',
+      name: 'Admin',
+      attributes: [{ field: 'description', after: 'x' }],
+      after: { ...psAfter, description: 'x' },
+    };
+    const assign: Change = {
+      kind: 'assignment',
+      action: 'create',
+      permissionSet: 'Admin',
+      principalType: 'USER',
+      principal: 'bob',
+      accountId: '222222222222',
+    };
     const phases: Change[][] = [[{ kind: 'user', action: 'create', userName: 'alice', after: user }, update], [assign]];
     const live = emptyLive({
       users: [{ ...user, userName: 'bob', id: 'u-bob' }],
@@ -240,6 +305,8 @@ describe('applyPhases with changes refused alone', () => {
     expect(w.calls).toEqual(['createUser alice']);
     expect(result.applied).toBe(1);
     expect(result.refused.map((r) => r.label)).toEqual(['update permission set "Admin"']);
-    expect(result.failures.map((f) => f.error)).toEqual(['skipped: it depends on a change the safety rules refuse (update permission set "Admin")']);
+    expect(result.failures.map((f) => f.error)).toEqual([
+      'skipped: it depends on a change the safety rules refuse (update permission set "Admin")',
+    ]);
   });
 });

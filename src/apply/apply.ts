@@ -60,31 +60,36 @@ export async function applyPhases(
   for (const phase of phases) {
     if (options.signal?.aborted === true) break;
     const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
-    await forEachLimit(phase, limit, async (change) => {
-      let error: Error | undefined;
-      const label = changeLabel(change);
-      if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
-        refused.push({ change, label, error: 'refused by the safety rules' });
-        refusedLabels.add(label);
-        dependencies.fail(change, label);
+    await forEachLimit(
+      phase,
+      limit,
+      async (change) => {
+        let error: Error | undefined;
+        const label = changeLabel(change);
+        if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
+          refused.push({ change, label, error: 'refused by the safety rules' });
+          refusedLabels.add(label);
+          dependencies.fail(change, label);
+          done++;
+          options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
+          return;
+        }
+        const blocker = dependencies.blockerOf(change);
+        try {
+          // the blocker is a label that quotes its own names: put it in parentheses, not quotes
+          const what = blocker !== undefined && refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
+          if (blocker !== undefined) throw new Error(`skipped: it depends on ${what} (${blocker})`);
+          await applyChange(change, ids, writer);
+        } catch (err) {
+          error = err instanceof Error ? err : new Error(String(err));
+          failures.push({ change, label, error: error.message });
+          dependencies.fail(change, label);
+        }
         done++;
-        options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
-        return;
-      }
-      const blocker = dependencies.blockerOf(change);
-      try {
-        // the blocker is a label that quotes its own names: put it in parentheses, not quotes
-        const what = blocker !== undefined && refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
-        if (blocker !== undefined) throw new Error(`skipped: it depends on ${what} (${blocker})`);
-        await applyChange(change, ids, writer);
-      } catch (err) {
-        error = err instanceof Error ? err : new Error(String(err));
-        failures.push({ change, label, error: error.message });
-        dependencies.fail(change, label);
-      }
-      done++;
-      options.onProgress?.(done, total, change, error);
-    }, options.signal);
+        options.onProgress?.(done, total, change, error);
+      },
+      options.signal,
+    );
   }
   return { applied: done - failures.length - refused.length, failures, refused };
 }
@@ -127,7 +132,11 @@ async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter):
 
 /** UpdateGroup of displayName keeps the id (and so the members and access); from then on
  *  the group answers to its new name. */
-async function renameGroup(c: Extract<Change, { kind: 'group'; action: 'rename' }>, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
+async function renameGroup(
+  c: Extract<Change, { kind: 'group'; action: 'rename' }>,
+  ids: IdRegistry,
+  w: IdentityCenterWriter,
+): Promise<void> {
   const id = ids.groupId(c.previousName);
   await w.updateGroup(id, [{ field: 'displayName', before: c.previousName, after: c.name }]);
   ids.renameGroup(c.previousName, c.name);

@@ -20,28 +20,53 @@ function blockerAfter(failed: Change, next: Change): string | undefined {
 
 describe('what a failed change blocks', () => {
   it('blocks a membership of a user whose creation failed', () => {
-    expect(blockerAfter({ kind: 'user', action: 'create', userName: 'alice', after: user }, { kind: 'membership', action: 'create', group: 'Ops', userName: 'alice' })).toBe('the failed change');
+    expect(
+      blockerAfter(
+        { kind: 'user', action: 'create', userName: 'alice', after: user },
+        { kind: 'membership', action: 'create', group: 'Ops', userName: 'alice' },
+      ),
+    ).toBe('the failed change');
   });
 
   it('blocks assignments and the re-provisioning of a permission set whose update failed', () => {
-    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [], after: { name: 'Admin', tags: {}, managedPolicies: [], customerManagedPolicies: [] } };
+    const update: Change = {
+      kind: 'permissionSet',
+      action: 'update',
+      name: 'Admin',
+      attributes: [],
+      after: { name: 'Admin', tags: {}, managedPolicies: [], customerManagedPolicies: [] },
+    };
     expect(blockerAfter(update, assignment('create', 'Admin', 'Ops', '111111111111'))).toBeDefined();
-    expect(blockerAfter(update, { kind: 'permissionSet', action: 'reprovision', name: 'Admin', staleAccounts: [], reason: 'updated' })).toBeDefined();
+    expect(
+      blockerAfter(update, { kind: 'permissionSet', action: 'reprovision', name: 'Admin', staleAccounts: [], reason: 'updated' }),
+    ).toBeDefined();
   });
 
   it('keeps the old access of a principal on an account when its new access there failed (no lock-out)', () => {
-    expect(blockerAfter(assignment('create', 'PowerUser', 'Ops', '111111111111'), assignment('delete', 'Admin', 'Ops', '111111111111'))).toBeDefined();
+    expect(
+      blockerAfter(assignment('create', 'PowerUser', 'Ops', '111111111111'), assignment('delete', 'Admin', 'Ops', '111111111111')),
+    ).toBeDefined();
   });
 
   it('keeps a user in its old group when adding it to the new one failed', () => {
-    expect(blockerAfter({ kind: 'membership', action: 'create', group: 'New', userName: 'alice' }, { kind: 'membership', action: 'delete', group: 'Old', userName: 'alice' })).toBeDefined();
+    expect(
+      blockerAfter(
+        { kind: 'membership', action: 'create', group: 'New', userName: 'alice' },
+        { kind: 'membership', action: 'delete', group: 'Old', userName: 'alice' },
+      ),
+    ).toBeDefined();
   });
 
   it('does not delete a group, user or permission set whose assignments could not be removed', () => {
     const failedRemoval = assignment('delete', 'Admin', 'Ops', '111111111111');
     expect(blockerAfter(failedRemoval, { kind: 'group', action: 'delete', name: 'Ops' })).toBeDefined();
     expect(blockerAfter(failedRemoval, { kind: 'permissionSet', action: 'delete', name: 'Admin' })).toBeDefined();
-    expect(blockerAfter({ kind: 'membership', action: 'delete', group: 'Ops', userName: 'alice' }, { kind: 'user', action: 'delete', userName: 'alice' })).toBeDefined();
+    expect(
+      blockerAfter(
+        { kind: 'membership', action: 'delete', group: 'Ops', userName: 'alice' },
+        { kind: 'user', action: 'delete', userName: 'alice' },
+      ),
+    ).toBeDefined();
   });
 
   it('lets independent changes run: other principals, other accounts, other sets', () => {

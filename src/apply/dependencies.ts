@@ -18,7 +18,11 @@ function provides(c: Change): string[] {
       // a failed rename leaves the group without its new name: all that uses the name waits
       return c.action === 'delete' ? [] : c.action === 'rename' ? [`group:${c.name}`, `renamed-group:${c.name}`] : [`group:${c.name}`];
     case 'permissionSet':
-      return c.action === 'create' || c.action === 'update' ? [`set:${c.name}`] : c.action === 'reprovision' ? [`provisioned:${c.name}`] : [];
+      return c.action === 'create' || c.action === 'update'
+        ? [`set:${c.name}`]
+        : c.action === 'reprovision'
+          ? [`provisioned:${c.name}`]
+          : [];
     case 'membership':
       return c.action === 'create' ? [`grant-member:${c.userName}`] : [];
     case 'assignment':
@@ -34,15 +38,24 @@ function principalKey(type: 'USER' | 'GROUP', name: string): string {
 function needs(c: Change): string[] {
   switch (c.kind) {
     case 'membership':
-      return c.action === 'create' ? [`user:${c.userName}`, `group:${c.group}`] : [`grant-member:${c.userName}`, `renamed-group:${c.group}`];
+      return c.action === 'create'
+        ? [`user:${c.userName}`, `group:${c.group}`]
+        : [`grant-member:${c.userName}`, `renamed-group:${c.group}`];
     case 'permissionSet':
       return c.action === 'reprovision' ? [`set:${c.name}`] : [];
     case 'assignment':
       return c.action === 'create'
         ? [`set:${c.permissionSet}`, principalKey(c.principalType, c.principal)]
-        : [`grant:${c.principalType}:${c.principal}:${c.accountId}`, ...(c.principalType === 'GROUP' ? [`renamed-group:${c.principal}`] : [])];
+        : [
+            `grant:${c.principalType}:${c.principal}:${c.accountId}`,
+            ...(c.principalType === 'GROUP' ? [`renamed-group:${c.principal}`] : []),
+          ];
     case 'group':
-      return c.action === 'delete' ? [`removed-assignment-of:GROUP:${c.name}`, `removed-members-of:${c.name}`] : c.action === 'update' ? [`renamed-group:${c.name}`] : [];
+      return c.action === 'delete'
+        ? [`removed-assignment-of:GROUP:${c.name}`, `removed-members-of:${c.name}`]
+        : c.action === 'update'
+          ? [`renamed-group:${c.name}`]
+          : [];
     case 'user':
       return c.action === 'delete' ? [`removed-assignment-of:USER:${c.userName}`, `removed-membership-of:${c.userName}`] : [];
     default:
@@ -52,7 +65,8 @@ function needs(c: Change): string[] {
 
 /** Extra keys a failure blocks: deleting a principal or set waits for the removals that must precede it. */
 function blockedByFailure(c: Change): string[] {
-  if (c.kind === 'assignment' && c.action === 'delete') return [`removed-assignment-of:${c.principalType}:${c.principal}`, `removed-assignments-of-set:${c.permissionSet}`];
+  if (c.kind === 'assignment' && c.action === 'delete')
+    return [`removed-assignment-of:${c.principalType}:${c.principal}`, `removed-assignments-of-set:${c.permissionSet}`];
   if (c.kind === 'membership' && c.action === 'delete') return [`removed-members-of:${c.group}`, `removed-membership-of:${c.userName}`];
   return [];
 }

@@ -18,7 +18,10 @@ describe('permissionSetOperations', () => {
   });
 
   it('sends description, session duration and relay state together when one changes', () => {
-    const ops = permissionSetOperations(set({ description: 'old', relayState: 'https://x' }), set({ description: 'new', relayState: 'https://x' }));
+    const ops = permissionSetOperations(
+      set({ description: 'old', relayState: 'https://x' }),
+      set({ description: 'new', relayState: 'https://x' }),
+    );
     expect(ops).toEqual([{ op: 'updateBasics', description: 'new', sessionDuration: 'PT1H', relayState: 'https://x' }]);
   });
 
@@ -51,7 +54,10 @@ describe('permissionSetOperations', () => {
   });
 
   it('puts and deletes inline policy and boundary', () => {
-    const withBoth = set({ inlinePolicy: { Version: '2012-10-17' }, permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/P' } });
+    const withBoth = set({
+      inlinePolicy: { Version: '2012-10-17' },
+      permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/P' },
+    });
     expect(permissionSetOperations(withBoth, set()).map((o) => o.op)).toEqual(['deleteInlinePolicy', 'deletePermissionsBoundary']);
     expect(permissionSetOperations(set(), withBoth).map((o) => o.op)).toEqual(['putInlinePolicy', 'putPermissionsBoundary']);
   });
@@ -59,7 +65,12 @@ describe('permissionSetOperations', () => {
   it('for a new set, leaves basics and tags to CreatePermissionSet and adds only content', () => {
     const ops = permissionSetOperations(
       undefined,
-      set({ description: 'd', tags: { t: 'v' }, managedPolicies: ['arn:aws:iam::aws:policy/A'], permissionsBoundary: { customerManagedPolicy: { name: 'B', path: '/' } } }),
+      set({
+        description: 'd',
+        tags: { t: 'v' },
+        managedPolicies: ['arn:aws:iam::aws:policy/A'],
+        permissionsBoundary: { customerManagedPolicy: { name: 'B', path: '/' } },
+      }),
     );
     expect(ops).toEqual([
       { op: 'attachManagedPolicy', arn: 'arn:aws:iam::aws:policy/A' },

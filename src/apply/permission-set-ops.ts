@@ -39,7 +39,9 @@ function basicsDiffer(before: PermissionSet, after: PermissionSet): boolean {
 }
 
 function tagOperations(before: Record<string, string>, after: Record<string, string>): PermissionSetOperation[] {
-  const removed = Object.keys(before).filter((k) => !(k in after)).sort();
+  const removed = Object.keys(before)
+    .filter((k) => !(k in after))
+    .sort();
   const changed: Record<string, string> = {};
   for (const k of Object.keys(after).sort()) {
     if (before[k] !== after[k]) changed[k] = after[k] as string;

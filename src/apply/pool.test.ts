@@ -20,12 +20,17 @@ describe('forEachLimit', () => {
     const controller = new AbortController();
     const started: number[] = [];
     const finished: number[] = [];
-    await forEachLimit([1, 2, 3, 4, 5, 6], 2, async (n) => {
-      started.push(n);
-      if (n === 2) controller.abort();
-      await new Promise((r) => setImmediate(r));
-      finished.push(n);
-    }, controller.signal);
+    await forEachLimit(
+      [1, 2, 3, 4, 5, 6],
+      2,
+      async (n) => {
+        started.push(n);
+        if (n === 2) controller.abort();
+        await new Promise((r) => setImmediate(r));
+        finished.push(n);
+      },
+      controller.signal,
+    );
     expect(started).toEqual([1, 2]);
     expect(finished.sort()).toEqual([1, 2]);
   });

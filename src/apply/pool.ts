@@ -3,7 +3,12 @@
 // calls) and assignment requests never exceed AWS's outstanding-request limit.
 // Once `signal` is aborted (an interrupted reconcile) no further item is started; the
 // items already started run to their end, so no write is cut off half-way by us.
-export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function forEachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length && signal?.aborted !== true) {

@@ -36,7 +36,12 @@ export interface AdaptiveRateOptions {
   holdMs: number;
 }
 
-export const DEFAULT_ADAPTIVE_RATE: AdaptiveRateOptions = { decreaseFactor: 0.5, ceilingFractionPerSecond: 0.1, minimumRate: 0.5, holdMs: 1000 };
+export const DEFAULT_ADAPTIVE_RATE: AdaptiveRateOptions = {
+  decreaseFactor: 0.5,
+  ceilingFractionPerSecond: 0.1,
+  minimumRate: 0.5,
+  holdMs: 1000,
+};
 
 /** What the retry strategy tells the pacing about each answer. */
 export interface ThrottleFeedback {
@@ -57,7 +62,8 @@ export class AdaptiveRate implements RateLimiter, ThrottleFeedback {
     private readonly options: AdaptiveRateOptions = DEFAULT_ADAPTIVE_RATE,
     private readonly clock: Clock = realClock,
   ) {
-    if (!(options.decreaseFactor > 0 && options.decreaseFactor < 1)) throw new Error(`decreaseFactor must be between 0 and 1, got ${options.decreaseFactor}`);
+    if (!(options.decreaseFactor > 0 && options.decreaseFactor < 1))
+      throw new Error(`decreaseFactor must be between 0 and 1, got ${options.decreaseFactor}`);
     this.bucket = new TokenBucket(ceiling, 1, clock);
     this.lastIncrease = clock.now();
   }
@@ -83,7 +89,9 @@ export class AdaptiveRate implements RateLimiter, ThrottleFeedback {
     const now = this.clock.now();
     const rate = this.ratePerSecond;
     if (rate < this.ceiling) {
-      this.bucket.setRate(Math.min(this.ceiling, rate + (this.options.ceilingFractionPerSecond * this.ceiling * (now - this.lastIncrease)) / 1000));
+      this.bucket.setRate(
+        Math.min(this.ceiling, rate + (this.options.ceilingFractionPerSecond * this.ceiling * (now - this.lastIncrease)) / 1000),
+      );
     }
     this.lastIncrease = now;
   }

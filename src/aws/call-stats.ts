@@ -64,5 +64,9 @@ export function formatCallStats(stats: OperationStats[]): string[] {
   const total = stats.reduce((n, s) => n + s.calls, 0);
   const throttled = stats.reduce((n, s) => n + s.throttled, 0);
   // Throttling means another client shares the quota (or --tps is above it): worth saying.
-  return ['AWS calls:', ...lines, `  total  ${total}${throttled > 0 ? ` (${throttled} attempts throttled: the rate was lowered for them)` : ''}`];
+  return [
+    'AWS calls:',
+    ...lines,
+    `  total  ${total}${throttled > 0 ? ` (${throttled} attempts throttled: the rate was lowered for them)` : ''}`,
+  ];
 }

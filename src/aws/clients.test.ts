@@ -11,7 +11,12 @@ import { THROTTLE_MAX_ATTEMPTS } from './retry-strategy.js';
 type Script = Record<string, Error[]>;
 
 /** Answers every attempt below the retry and pacing middleware: the network is never used. */
-function answerFrom<C extends { middlewareStack: { add: (...args: never[]) => void } }>(client: C, script: Script, log: { op: string; at: number }[], clock: VirtualClock): C {
+function answerFrom<C extends { middlewareStack: { add: (...args: never[]) => void } }>(
+  client: C,
+  script: Script,
+  log: { op: string; at: number }[],
+  clock: VirtualClock,
+): C {
   const stack = (client as unknown as { middlewareStack: { add: (mw: unknown, options: unknown) => void } }).middlewareStack;
   stack.add(
     (_next: unknown, context: { commandName?: string }) => async () => {
@@ -101,7 +106,12 @@ describe('AWS_MAX_ATTEMPTS', () => {
     expect(attemptsFromEnv('3')).toBe(3);
   });
 
-  it.each(['abc', '0', '-2', '2.5'])('rejects %j in one line naming the variable and the value, instead of falling back silently', (value) => {
-    expect(() => attemptsFromEnv(value)).toThrow(`AWS_MAX_ATTEMPTS=${JSON.stringify(value)}: attempts per call must be a positive whole number`);
-  });
+  it.each(['abc', '0', '-2', '2.5'])(
+    'rejects %j in one line naming the variable and the value, instead of falling back silently',
+    (value) => {
+      expect(() => attemptsFromEnv(value)).toThrow(
+        `AWS_MAX_ATTEMPTS=${JSON.stringify(value)}: attempts per call must be a positive whole number`,
+      );
+    },
+  );
 });

@@ -45,7 +45,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 export function attemptsFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_MAX_ATTEMPTS;
   const attempts = Number(value);
-  if (!Number.isInteger(attempts) || attempts < 1) throw new SettingError('AWS_MAX_ATTEMPTS', value, 'attempts per call must be a positive whole number');
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new SettingError('AWS_MAX_ATTEMPTS', value, 'attempts per call must be a positive whole number');
   return attempts;
 }
 

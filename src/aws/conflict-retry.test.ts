@@ -5,7 +5,9 @@ import { isUniquenessConflict, withConflictRetry, type ConflictRetryOptions } fr
 const noWait: ConflictRetryOptions = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 };
 
 function conflict(reason?: string): ConflictException {
-  return new ConflictException({ message: 'conflict', $metadata: {}, ...(reason ? { Reason: reason } : {}) } as ConstructorParameters<typeof ConflictException>[0]);
+  return new ConflictException({ message: 'conflict', $metadata: {}, ...(reason ? { Reason: reason } : {}) } as ConstructorParameters<
+    typeof ConflictException
+  >[0]);
 }
 
 /** A call that fails with `errors` in turn, then answers "ok"; counts its attempts. */
@@ -30,13 +32,18 @@ describe('withConflictRetry', () => {
 
   it('passes "already exists" (UNIQUENESS_CONSTRAINT_VIOLATION) on at once: waiting cannot change it', async () => {
     const call = failing(conflict('UNIQUENESS_CONSTRAINT_VIOLATION'));
-    await expect(withConflictRetry(call.fn, 'CreateUser alice', noWait)).rejects.toMatchObject({ Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION', message: 'conflict' });
+    await expect(withConflictRetry(call.fn, 'CreateUser alice', noWait)).rejects.toMatchObject({
+      Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION',
+      message: 'conflict',
+    });
     expect(call.attempts()).toBe(1);
   });
 
   it('gives up after maxAttempts, naming the call', async () => {
     const call = failing(conflict(), conflict(), conflict(), conflict(), conflict());
-    await expect(withConflictRetry(call.fn, 'DeletePermissionSet ps', noWait)).rejects.toThrow('DeletePermissionSet ps: still conflicting after 4 attempts');
+    await expect(withConflictRetry(call.fn, 'DeletePermissionSet ps', noWait)).rejects.toThrow(
+      'DeletePermissionSet ps: still conflicting after 4 attempts',
+    );
     expect(call.attempts()).toBe(4);
   });
 

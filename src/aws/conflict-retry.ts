@@ -52,14 +52,19 @@ export function conflictDelayMs(attempt: number, options: ConflictRetryOptions, 
   return Math.round(random() * cap);
 }
 
-export async function withConflictRetry<T>(fn: () => Promise<T>, label: string, options: ConflictRetryOptions = DEFAULT_CONFLICT_RETRY): Promise<T> {
+export async function withConflictRetry<T>(
+  fn: () => Promise<T>,
+  label: string,
+  options: ConflictRetryOptions = DEFAULT_CONFLICT_RETRY,
+): Promise<T> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
       if (!isRetryableConflict(err) || attempt + 1 >= options.maxAttempts) {
-        if (isRetryableConflict(err) && err instanceof Error) err.message = `${label}: still conflicting after ${options.maxAttempts} attempts: ${err.message}`;
+        if (isRetryableConflict(err) && err instanceof Error)
+          err.message = `${label}: still conflicting after ${options.maxAttempts} attempts: ${err.message}`;
         throw err;
       }
       await sleep(conflictDelayMs(attempt, options, options.random));

@@ -2,7 +2,15 @@
 // the instance, the accounts involved, shared pacing and call accounting. The write path
 // (reconcile) builds on the same context.
 import { CallStats } from './call-stats.js';
-import { createIdentityCenterClients, createOrganizationsClient, createStsClient, destroyClients, type AwsClients, type ClientOptions, type Pacing } from './clients.js';
+import {
+  createIdentityCenterClients,
+  createOrganizationsClient,
+  createStsClient,
+  destroyClients,
+  type AwsClients,
+  type ClientOptions,
+  type Pacing,
+} from './clients.js';
 import { DEFAULT_READ_CONCURRENCY } from './concurrency.js';
 import { AwsSetupError } from './errors.js';
 import { readCallerAccountId, readManagementAccountId, resolveInstance } from './instance.js';
@@ -40,9 +48,16 @@ export interface AwsContext {
 
 export function createPacing(options: AwsContextOptions, stats: CallStats = new CallStats()): Pacing {
   return {
-    identityCenter: new AdaptiveRate(resolveRate(options.identityCenterTps, process.env.SSO_GITOPS_TPS, 'SSO_GITOPS_TPS', DEFAULT_IDENTITY_CENTER_TPS)),
+    identityCenter: new AdaptiveRate(
+      resolveRate(options.identityCenterTps, process.env.SSO_GITOPS_TPS, 'SSO_GITOPS_TPS', DEFAULT_IDENTITY_CENTER_TPS),
+    ),
     organizations: new AdaptiveRate(
-      resolveRate(options.organizationsTps, process.env.SSO_GITOPS_ORGANIZATIONS_TPS, 'SSO_GITOPS_ORGANIZATIONS_TPS', DEFAULT_ORGANIZATIONS_TPS),
+      resolveRate(
+        options.organizationsTps,
+        process.env.SSO_GITOPS_ORGANIZATIONS_TPS,
+        'SSO_GITOPS_ORGANIZATIONS_TPS',
+        DEFAULT_ORGANIZATIONS_TPS,
+      ),
     ),
     stats,
   };
@@ -55,7 +70,9 @@ export async function openAwsContext(options: AwsContextOptions = {}): Promise<A
   const close = () => destroyClients({ ...identityCenter, organizations });
   try {
     const configuredRegion = await identityCenter.ssoAdmin.config.region().catch((err: unknown) => {
-      throw new AwsSetupError(`no AWS region configured: pass --region or set AWS_REGION (${err instanceof Error ? err.message : String(err)})`);
+      throw new AwsSetupError(
+        `no AWS region configured: pass --region or set AWS_REGION (${err instanceof Error ? err.message : String(err)})`,
+      );
     });
     const instance = await resolveInstance(identityCenter.ssoAdmin, options.instanceArn);
     // sso-admin reads of permission sets and assignments only work in the primary region.
@@ -66,7 +83,10 @@ export async function openAwsContext(options: AwsContextOptions = {}): Promise<A
       identityCenter = createIdentityCenterClients(options, region, pacing);
     }
     const sts = createStsClient(options, pacing);
-    const [managementAccountId, callerAccountId] = await Promise.all([readManagementAccountId(organizations), readCallerAccountId(sts)]).finally(() => sts.destroy());
+    const [managementAccountId, callerAccountId] = await Promise.all([
+      readManagementAccountId(organizations),
+      readCallerAccountId(sts),
+    ]).finally(() => sts.destroy());
     return {
       clients: { ...identityCenter, organizations },
       region,

@@ -39,7 +39,9 @@ export class AwsCallError extends Error {
     const { name, message, httpStatus } = describeError(cause);
     // "sso-admin ListTagsForResource: HTTP 500 from https://..." says all there is: the
     // endpoint gave no AWS error to name.
-    super(cause instanceof EndpointAnswerError ? `${service} ${operation}: ${message}` : `${service} ${operation} failed: ${name}: ${message}`);
+    super(
+      cause instanceof EndpointAnswerError ? `${service} ${operation}: ${message}` : `${service} ${operation} failed: ${name}: ${message}`,
+    );
     this.name = 'AwsCallError';
     this.errorName = name;
     if (httpStatus !== undefined) this.httpStatus = httpStatus;

@@ -35,7 +35,12 @@ describe('answers that are not AWS answers', () => {
   async function call(next: Answer, maxAttempts = 1): Promise<unknown> {
     answer = next;
     requests = 0;
-    const client = new SSOAdminClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts });
+    const client = new SSOAdminClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts,
+    });
     installEndpointAnswerCheck(client);
     try {
       await awsCall('sso-admin', 'ListInstances', () => client.send(new ListInstancesCommand({})));
@@ -48,10 +53,26 @@ describe('answers that are not AWS answers', () => {
   }
 
   it.each<[string, Answer, RegExp]>([
-    ['an HTML 500', [500, 'text/html', '<html>500</html>'], /^sso-admin ListInstances: HTTP 500 from http:\/\/127\.0\.0\.1:\d+ \(text\/html, not an AWS answer\)$/],
-    ['an HTML page with 200 (a proxy login)', [200, 'text/html', '<html>login</html>'], /^sso-admin ListInstances: HTTP 200 from http:\/\/127\.0\.0\.1:\d+ \(text\/html, not an AWS answer\)$/],
-    ['an empty 502', [502, 'text/plain', ''], /^sso-admin ListInstances: HTTP 502 from http:\/\/127\.0\.0\.1:\d+ \(text\/plain, not an AWS answer\)$/],
-    ['JSON without an error type', [500, 'application/json', '{"foo":1}'], /^sso-admin ListInstances: HTTP 500 from http:\/\/127\.0\.0\.1:\d+$/],
+    [
+      'an HTML 500',
+      [500, 'text/html', '<html>500</html>'],
+      /^sso-admin ListInstances: HTTP 500 from http:\/\/127\.0\.0\.1:\d+ \(text\/html, not an AWS answer\)$/,
+    ],
+    [
+      'an HTML page with 200 (a proxy login)',
+      [200, 'text/html', '<html>login</html>'],
+      /^sso-admin ListInstances: HTTP 200 from http:\/\/127\.0\.0\.1:\d+ \(text\/html, not an AWS answer\)$/,
+    ],
+    [
+      'an empty 502',
+      [502, 'text/plain', ''],
+      /^sso-admin ListInstances: HTTP 502 from http:\/\/127\.0\.0\.1:\d+ \(text\/plain, not an AWS answer\)$/,
+    ],
+    [
+      'JSON without an error type',
+      [500, 'application/json', '{"foo":1}'],
+      /^sso-admin ListInstances: HTTP 500 from http:\/\/127\.0\.0\.1:\d+$/,
+    ],
   ])('%s is named by status and endpoint', async (_what, next, message) => {
     const err = await call(next);
     expect(err).toBeInstanceOf(AwsCallError);
@@ -73,7 +94,12 @@ describe('answers that are not AWS answers', () => {
 
   it('names the answer also to callers that do not wrap it (the write path)', async () => {
     answer = [500, 'text/html', '<html/>'];
-    const client = new SSOAdminClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+    const client = new SSOAdminClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts: 1,
+    });
     installEndpointAnswerCheck(client);
     await expect(client.send(new ListInstancesCommand({}))).rejects.toThrow(EndpointAnswerError);
     client.destroy();

@@ -17,20 +17,31 @@ export interface InstanceInfo {
 
 /** `instanceArn` when given (it must be listed), otherwise the one instance; a clear error for none or several. */
 export async function resolveInstance(ssoAdmin: SSOAdminClient, instanceArn: string | undefined): Promise<InstanceInfo> {
-  const instances = await collectPages('sso-admin', 'ListInstances', paginateListInstances(paginatorConfig(ssoAdmin), {}), (p) => p.Instances);
+  const instances = await collectPages(
+    'sso-admin',
+    'ListInstances',
+    paginateListInstances(paginatorConfig(ssoAdmin), {}),
+    (p) => p.Instances,
+  );
   const region = await ssoAdmin.config.region();
   if (instanceArn !== undefined) {
     const match = instances.find((i) => i.InstanceArn === instanceArn);
     if (!match) {
-      throw new AwsSetupError(`instance ${instanceArn} is not among the ${plural(instances.length, 'Identity Center instance')} visible in ${region}: ${listArns(instances)}`);
+      throw new AwsSetupError(
+        `instance ${instanceArn} is not among the ${plural(instances.length, 'Identity Center instance')} visible in ${region}: ${listArns(instances)}`,
+      );
     }
     return toInfo(match);
   }
   if (instances.length === 0) {
-    throw new AwsSetupError(`no IAM Identity Center instance is visible in region ${region}: enable Identity Center, or pass --region with the instance's region`);
+    throw new AwsSetupError(
+      `no IAM Identity Center instance is visible in region ${region}: enable Identity Center, or pass --region with the instance's region`,
+    );
   }
   if (instances.length > 1) {
-    throw new AwsSetupError(`${instances.length} Identity Center instances are visible in ${region}; choose one with --instance-arn: ${listArns(instances)}`);
+    throw new AwsSetupError(
+      `${instances.length} Identity Center instances are visible in ${region}; choose one with --instance-arn: ${listArns(instances)}`,
+    );
   }
   return toInfo(instances[0] as InstanceMetadata);
 }
@@ -40,7 +51,8 @@ function listArns(instances: InstanceMetadata[]): string {
 }
 
 function toInfo(i: InstanceMetadata): InstanceInfo {
-  if (!i.InstanceArn || !i.IdentityStoreId) throw new AwsSetupError(`ListInstances returned an instance without InstanceArn or IdentityStoreId`);
+  if (!i.InstanceArn || !i.IdentityStoreId)
+    throw new AwsSetupError(`ListInstances returned an instance without InstanceArn or IdentityStoreId`);
   return {
     instanceArn: i.InstanceArn,
     identityStoreId: i.IdentityStoreId,

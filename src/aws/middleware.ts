@@ -17,7 +17,12 @@ export function operationLabel(service: AwsService, commandName: string | undefi
   return `${service} ${(commandName ?? 'UnknownCommand').replace(/Command$/, '')}`;
 }
 
-export function installCallMiddleware<I extends object, O extends object>(client: MiddlewareHost<I, O>, service: AwsService, limiter: RateLimiter, stats: CallStats): void {
+export function installCallMiddleware<I extends object, O extends object>(
+  client: MiddlewareHost<I, O>,
+  service: AwsService,
+  limiter: RateLimiter,
+  stats: CallStats,
+): void {
   client.middlewareStack.add(
     (next, context) => (args) => {
       stats.recordCall(operationLabel(service, context.commandName));
@@ -50,5 +55,10 @@ export function installCallMiddleware<I extends object, O extends object>(client
 export function isThrottling(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const e = err as Error & { $metadata?: { httpStatusCode?: number }; $retryable?: { throttling?: boolean } };
-  return e.name === 'ThrottlingException' || e.name === 'TooManyRequestsException' || e.$metadata?.httpStatusCode === 429 || e.$retryable?.throttling === true;
+  return (
+    e.name === 'ThrottlingException' ||
+    e.name === 'TooManyRequestsException' ||
+    e.$metadata?.httpStatusCode === 429 ||
+    e.$retryable?.throttling === true
+  );
 }

@@ -11,7 +11,10 @@ describe('a named profile', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sso-gitops-profile-'));
-    await writeFile(join(dir, 'config'), '[default]\nregion = us-east-1\n[profile  dev ]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n');
+    await writeFile(
+      join(dir, 'config'),
+      '[default]\nregion = us-east-1\n[profile  dev ]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n',
+    );
     await writeFile(join(dir, 'credentials'), '[ci]\naws_access_key_id = x\n');
     env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
   });
@@ -37,7 +40,12 @@ describe('a named profile', () => {
   });
 
   it('missing files define no profile', async () => {
-    await expect(checkProfileDefined({ name: 'dev', source: '--profile' }, { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') })).rejects.toThrow(AwsSetupError);
+    await expect(
+      checkProfileDefined(
+        { name: 'dev', source: '--profile' },
+        { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') },
+      ),
+    ).rejects.toThrow(AwsSetupError);
   });
 
   it('is the flag, else AWS_PROFILE, else none (the default chain)', () => {

@@ -27,7 +27,10 @@ function expandHome(path: string): string {
 }
 
 /** The profile the SDK will use: the --profile flag, else AWS_PROFILE; undefined for the default chain. */
-export function selectedProfile(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { name: string; source: string } | undefined {
+export function selectedProfile(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { name: string; source: string } | undefined {
   if (flag !== undefined) return { name: flag, source: '--profile' };
   if (env.AWS_PROFILE) return { name: env.AWS_PROFILE, source: 'AWS_PROFILE' };
   return undefined;
@@ -37,10 +40,14 @@ export function selectedProfile(flag: string | undefined, env: NodeJS.ProcessEnv
 export async function checkProfileDefined(profile: { name: string; source: string }, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const configFile = expandHome(env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config'));
   const credentialsFile = expandHome(env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials'));
-  const inConfig = (await sectionNames(configFile)).some((s) => s === `profile ${profile.name}` || (profile.name === 'default' && s === 'default'));
+  const inConfig = (await sectionNames(configFile)).some(
+    (s) => s === `profile ${profile.name}` || (profile.name === 'default' && s === 'default'),
+  );
   if (inConfig) return;
   if ((await sectionNames(credentialsFile)).includes(profile.name)) return;
-  throw new AwsSetupError(`profile "${profile.name}" (${profile.source}) is not defined in ${configFile} or ${credentialsFile}; check its name (aws configure list-profiles)`);
+  throw new AwsSetupError(
+    `profile "${profile.name}" (${profile.source}) is not defined in ${configFile} or ${credentialsFile}; check its name (aws configure list-profiles)`,
+  );
 }
 
 /**

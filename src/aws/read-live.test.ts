@@ -13,8 +13,17 @@ describe('liveReadOptionsFromEnv', () => {
   });
 
   it('switches off the reads moto cannot answer and forces a route', () => {
-    const options = liveReadOptionsFromEnv({ SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus', SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals' });
-    expect(options).toEqual({ permissionSets: { tags: false, permissionsBoundary: false }, assignmentRoute: 'principals', provisioningStatus: false, accountTags: true, organizationalUnits: true });
+    const options = liveReadOptionsFromEnv({
+      SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus',
+      SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
+    });
+    expect(options).toEqual({
+      permissionSets: { tags: false, permissionsBoundary: false },
+      assignmentRoute: 'principals',
+      provisioningStatus: false,
+      accountTags: true,
+      organizationalUnits: true,
+    });
   });
 
   it('rejects an unknown read name or route instead of ignoring it', () => {

@@ -27,7 +27,13 @@ export interface LiveReadOptions {
   ignoreAccount?: (account: Account) => boolean;
 }
 
-export const READ_ALL: LiveReadOptions = { permissionSets: READ_EVERYTHING, assignmentRoute: 'auto', provisioningStatus: true, accountTags: true, organizationalUnits: true };
+export const READ_ALL: LiveReadOptions = {
+  permissionSets: READ_EVERYTHING,
+  assignmentRoute: 'auto',
+  provisioningStatus: true,
+  accountTags: true,
+  organizationalUnits: true,
+};
 
 /** Reads the emulator can switch off, by their SSO_GITOPS_UNSUPPORTED_READS names. */
 const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus'] as const;
@@ -50,7 +56,11 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
   );
   for (const name of skipped) {
     if (!(UNSUPPORTED_READS as readonly string[]).includes(name)) {
-      throw new SettingError('SSO_GITOPS_UNSUPPORTED_READS', env.SSO_GITOPS_UNSUPPORTED_READS ?? '', `unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`);
+      throw new SettingError(
+        'SSO_GITOPS_UNSUPPORTED_READS',
+        env.SSO_GITOPS_UNSUPPORTED_READS ?? '',
+        `unknown read "${name}" (known: ${UNSUPPORTED_READS.join(', ')})`,
+      );
     }
   }
   const route = (env.SSO_GITOPS_ASSIGNMENT_ROUTE ?? 'auto').trim() as AssignmentRoutePreference;

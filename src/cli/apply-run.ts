@@ -15,7 +15,8 @@ export function maxOutstandingAssignments(env: NodeJS.ProcessEnv = process.env):
   const value = env.SSO_GITOPS_MAX_OUTSTANDING;
   if (value === undefined || value === '') return DEFAULT_APPLY_OPTIONS.assignmentConcurrency;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new SettingError('SSO_GITOPS_MAX_OUTSTANDING', value, 'must be a whole number of requests above 0');
+  if (!Number.isInteger(n) || n <= 0)
+    throw new SettingError('SSO_GITOPS_MAX_OUTSTANDING', value, 'must be a whole number of requests above 0');
   return n;
 }
 
@@ -29,7 +30,13 @@ export interface ApplyRunOptions {
   refused?: readonly Change[];
 }
 
-export async function applyPlan(plan: Plan, live: LiveState, ctx: AwsContext, progress: StderrProgress, options: ApplyRunOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  live: LiveState,
+  ctx: AwsContext,
+  progress: StderrProgress,
+  options: ApplyRunOptions,
+): Promise<ApplyResult> {
   const writer = createIdentityCenterWriter({
     ssoAdmin: ctx.clients.ssoAdmin,
     identityStore: ctx.clients.identityStore,

@@ -48,9 +48,11 @@ describe('an interrupted reconcile', () => {
     tracker.record(changes[1] as Change, new Error('boom'));
     interruption.applyFinished();
     expect(interruption.exitCode).toBe(143);
-    expect(io.out.join('')).toContain('Interrupted by SIGTERM: 1 change of 3 applied, 1 failed, 1 not started.\n' +
-      'Applied:\n  - create group "a"\nFailed:\n  - create group "b"\nNot started:\n  - create group "c"\n' +
-      'The live instance is partly updated. Run reconcile again: it plans from the live state and converges.\n');
+    expect(io.out.join('')).toContain(
+      'Interrupted by SIGTERM: 1 change of 3 applied, 1 failed, 1 not started.\n' +
+        'Applied:\n  - create group "a"\nFailed:\n  - create group "b"\nNot started:\n  - create group "c"\n' +
+        'The live instance is partly updated. Run reconcile again: it plans from the live state and converges.\n',
+    );
     interruption.dispose();
     expect(io.listening()).toBe(0);
   });
@@ -65,8 +67,10 @@ describe('an interrupted reconcile', () => {
     tracker.record(changes[1] as Change, new Error('refused by the safety rules'));
     io.send('SIGINT');
     interruption.applyFinished();
-    expect(io.out.join('')).toContain('Interrupted by SIGINT: 1 change of 3 applied, 0 failed, 1 refused, 1 not started.\n' +
-      'Applied:\n  - create group "a"\nRefused by the safety rules (not applied):\n  - create group "b"\nNot started:\n  - create group "c"\n');
+    expect(io.out.join('')).toContain(
+      'Interrupted by SIGINT: 1 change of 3 applied, 0 failed, 1 refused, 1 not started.\n' +
+        'Applied:\n  - create group "a"\nRefused by the safety rules (not applied):\n  - create group "b"\nNot started:\n  - create group "c"\n',
+    );
     interruption.dispose();
   });
 

@@ -19,7 +19,8 @@ export function interruptWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const value = env.SSO_GITOPS_INTERRUPT_WAIT_MS;
   if (value === undefined || value === '') return DEFAULT_INTERRUPT_WAIT_MS;
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new SettingError('SSO_GITOPS_INTERRUPT_WAIT_MS', value, 'must be a whole number of milliseconds');
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new SettingError('SSO_GITOPS_INTERRUPT_WAIT_MS', value, 'must be a whole number of milliseconds');
   return ms;
 }
 
@@ -139,13 +140,17 @@ export class Interruption {
     this.received = signal;
     const tracker = this.tracker;
     if (tracker === undefined) {
-      this.io.write(this.applyDone
-        ? `Interrupted by ${signal} after the apply had finished (its result is above).\n`
-        : `Interrupted by ${signal} before any change was applied; nothing was changed.\n`);
+      this.io.write(
+        this.applyDone
+          ? `Interrupted by ${signal} after the apply had finished (its result is above).\n`
+          : `Interrupted by ${signal} before any change was applied; nothing was changed.\n`,
+      );
       this.io.exit(SIGNAL_EXIT_CODES[signal]);
       return;
     }
-    this.io.write(`Interrupted by ${signal}: starting no further change; waiting up to ${Math.round(this.waitMs / 1000)} s for the changes in flight (${signal} again exits at once).\n`);
+    this.io.write(
+      `Interrupted by ${signal}: starting no further change; waiting up to ${Math.round(this.waitMs / 1000)} s for the changes in flight (${signal} again exits at once).\n`,
+    );
     this.controller.abort(signal);
     this.timer = setTimeout(() => {
       this.io.write(`The changes in flight did not finish within ${Math.round(this.waitMs / 1000)} s.\n`);

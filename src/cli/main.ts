@@ -13,7 +13,11 @@ import { packageVersion } from './version.js';
 const COMMANDS: Record<string, { summary: string; aws?: true; load: () => Promise<{ command: Command }> }> = {
   validate: { summary: 'check the state files (no AWS access)', load: () => import('./commands/validate.js') },
   extract: { summary: 'write the state files from a live instance', aws: true, load: () => import('./commands/extract.js') },
-  plan: { summary: 'show the changes that would make a live instance match the state files', aws: true, load: () => import('./commands/plan.js') },
+  plan: {
+    summary: 'show the changes that would make a live instance match the state files',
+    aws: true,
+    load: () => import('./commands/plan.js'),
+  },
   reconcile: { summary: 'apply those changes and wait until AWS has finished', aws: true, load: () => import('./commands/reconcile.js') },
   sandbox: { summary: 'run a local Identity Center endpoint for tests and trials', load: () => import('./commands/sandbox.js') },
 };
@@ -69,7 +73,7 @@ main(process.argv.slice(2)).then(
     if (isUserFacing(err)) {
       process.stderr.write(`error: ${err.message}\n`);
     } else {
-      process.stderr.write(`error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     }
     process.exitCode = EXIT_ERROR;
   },

@@ -27,7 +27,9 @@ describe('a saved plan checked before applying', () => {
   });
 
   it('is refused as stale when the live checksum moved, before its changes are compared', () => {
-    expect(() => checkSavedPlanAgainst(planOf([del('a')]), planOf([], 'b'.repeat(64)), 'plan.json', 'identity')).toThrow(/stale plan: .*aaaaaaaaaaaa then, bbbbbbbbbbbb now/);
+    expect(() => checkSavedPlanAgainst(planOf([del('a')]), planOf([], 'b'.repeat(64)), 'plan.json', 'identity')).toThrow(
+      /stale plan: .*aaaaaaaaaaaa then, bbbbbbbbbbbb now/,
+    );
   });
 
   it('is refused naming the changes only in the file and only planned now', () => {
@@ -53,7 +55,11 @@ describe('a saved plan checked before applying', () => {
 
 describe('a saved plan with a change refused alone and notes', () => {
   it('is accepted when its changes are the plan of now: refusals and notes are recomputed, not compared', () => {
-    const saved = { ...planOf([del('a'), del('b')]), refused: [{ rule: 'management-account', message: 'm', change: del('b') }], notes: ['1 assignment on the management account is managed from the management account (1); not compared'] };
+    const saved = {
+      ...planOf([del('a'), del('b')]),
+      refused: [{ rule: 'management-account', message: 'm', change: del('b') }],
+      notes: ['1 assignment on the management account is managed from the management account (1); not compared'],
+    };
     expect(() => checkSavedPlanAgainst(saved, planOf([del('b'), del('a')]), 'plan.json', 'identity')).not.toThrow();
   });
 });

@@ -32,7 +32,9 @@ describe('packageVersion', () => {
     const lone = mkdtempSync(join(tmpdir(), 'sso-gitops-lone-'));
     try {
       mkdirSync(join(lone, 'a'), { recursive: true });
-      await expect(packageVersion(pathToFileURL(join(lone, 'a', 'version.js')))).rejects.toThrow(/no package\.json of sso-gitops above .*version\.js/);
+      await expect(packageVersion(pathToFileURL(join(lone, 'a', 'version.js')))).rejects.toThrow(
+        /no package\.json of sso-gitops above .*version\.js/,
+      );
     } finally {
       rmSync(lone, { recursive: true, force: true });
     }

@@ -16,5 +16,7 @@ export function renderAccountsFile(accounts: readonly Account[], schemaRef: stri
   for (const a of accounts) count.set(a.name, (count.get(a.name) ?? 0) + 1);
   const pins: Record<string, string> = {};
   for (const a of [...accounts].sort((x, y) => compareStrings(x.name, y.name))) if (count.get(a.name) === 1) pins[a.name] = a.id;
-  return schemaHeader(schemaRef) + stringify({ accounts: pins }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  return (
+    schemaHeader(schemaRef) + stringify({ accounts: pins }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })
+  );
 }

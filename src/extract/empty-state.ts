@@ -23,7 +23,9 @@ export function checkNotEmptied(dir: string, live: LiveState, existing: Existing
   const what = `the instance ${live.instanceArn} has no users, groups, permission sets or assignments${ignoredNote(output)}`;
   const hint = 'check --region, the credentials (account) and --instance-arn; pass --force to write the empty state anyway';
   if (existing.ownedEntries > 0) {
-    throw new EmptyStateRefused(`${what}, but ${dir} declares ${existing.ownedEntries} entries: refusing to replace them with an empty state; ${hint}`);
+    throw new EmptyStateRefused(
+      `${what}, but ${dir} declares ${existing.ownedEntries} entries: refusing to replace them with an empty state; ${hint}`,
+    );
   }
   throw new EmptyStateRefused(`${what}: nothing to extract (an empty state is not valid: validate and plan refuse it); ${hint}`);
 }
@@ -46,6 +48,6 @@ export function emptyAssignmentReadWarning(live: LiveState): string | undefined 
   const accounts = new Set(live.provisioning.map((p) => p.accountId)).size;
   return (
     `no account assignments were read, although ${sets} permission set${sets === 1 ? ' is' : 's are'} provisioned to ${accounts} account${accounts === 1 ? '' : 's'}: ` +
-    'if the instance has assignments, check the region (--region) and the caller\'s permissions (sso:ListAccountAssignments); assignments.yaml lists none'
+    "if the instance has assignments, check the region (--region) and the caller's permissions (sso:ListAccountAssignments); assignments.yaml lists none"
   );
 }

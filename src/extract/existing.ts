@@ -38,7 +38,14 @@ const EXTRACTED_KINDS = ['users', 'groups', 'permissionSets', 'assignments'];
 const IGNORE_KINDS = ['users', 'groups', 'permissionSets', 'accounts'] as const;
 
 export async function readExistingDirectory(dir: string): Promise<ExistingDirectory> {
-  const result: ExistingDirectory = { hasSettings: false, ignore: { ...DEFAULT_SETTINGS.ignore }, ownedFiles: [], overlappingFiles: [], ownedEntries: 0, keptEntries: 0 };
+  const result: ExistingDirectory = {
+    hasSettings: false,
+    ignore: { ...DEFAULT_SETTINGS.ignore },
+    ownedFiles: [],
+    overlappingFiles: [],
+    ownedEntries: 0,
+    keptEntries: 0,
+  };
   if (!(await isDirectory(dir))) return result;
   for (const relative of await listStateFiles(dir)) {
     const owned = isOwnedFile(relative);
@@ -49,11 +56,17 @@ export async function readExistingDirectory(dir: string): Promise<ExistingDirect
     const data = parsed?.data;
     if (!data) {
       // An owned file is replaced anyway; a kept file the user must fix may hold settings.
-      if (!owned) throw new ExtractSetupError(`${shown}: cannot be read as a state file (run \`sso-gitops validate\`); extract needs to know whether it declares settings`);
+      if (!owned)
+        throw new ExtractSetupError(
+          `${shown}: cannot be read as a state file (run \`sso-gitops validate\`); extract needs to know whether it declares settings`,
+        );
       continue;
     }
     if ('settings' in data) {
-      if (owned) throw new ExtractSetupError(`${shown}: declares settings, but extract rewrites this file; move the settings to settings.yaml first`);
+      if (owned)
+        throw new ExtractSetupError(
+          `${shown}: declares settings, but extract rewrites this file; move the settings to settings.yaml first`,
+        );
       result.hasSettings = true;
       result.ignore = ignorePatterns(shown, data.settings);
     }

@@ -46,7 +46,9 @@ describe('extract of users with every attribute', () => {
   it('writes every attribute, and loading the files gives the same user back (externalIds aside)', async () => {
     await extractToDirectory(dir, { ...live, users: [ADA, aLiveUser({ userName: 'bob', email: 'bob@example.com' })] });
     const text = await readFile(join(dir, 'users.yaml'), 'utf8');
-    expect(text).toContain('  - userName: bob\n    displayName: bob Example\n    givenName: bob\n    familyName: Example\n    email: bob@example.com\n');
+    expect(text).toContain(
+      '  - userName: bob\n    displayName: bob Example\n    givenName: bob\n    familyName: Example\n    email: bob@example.com\n',
+    );
     expect(text).toContain('    phoneNumbers:\n      - value: +44 20 0000 0000\n        type: mobile\n        primary: true\n');
     expect(text).toContain('    status: disabled\n    externalIds:\n      - issuer: https://idp.example.com\n        id: ada-1\n');
     const loaded = await loadState(dir);
@@ -73,7 +75,14 @@ describe('extract of users with every attribute', () => {
 describe('extractToDirectory', () => {
   it('writes the canonical layout, with default settings when the directory has none', async () => {
     const result = await extractToDirectory(dir, live);
-    expect(result.write.written).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(result.write.written).toEqual([
+      'accounts.yaml',
+      'assignments.yaml',
+      'groups.yaml',
+      'permission-sets/ReadOnly.yaml',
+      'settings.yaml',
+      'users.yaml',
+    ]);
     expect(await readFile(join(dir, 'assignments.yaml'), 'utf8')).toBe(
       `# yaml-language-server: $schema=${SCHEMA_ID}\nassignments:\n  - permissionSet: ReadOnly\n    groups:\n      - Ops\n    accounts:\n      - prod\n`,
     );
@@ -83,8 +92,12 @@ describe('extractToDirectory', () => {
     await mkdir(join(root, 'schema'));
     await writeFile(join(root, 'schema', 'identity.schema.json'), '{}');
     await extractToDirectory(dir, live);
-    expect((await readFile(join(dir, 'users.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/identity.schema.json');
-    expect((await readFile(join(dir, 'permission-sets', 'ReadOnly.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/identity.schema.json');
+    expect((await readFile(join(dir, 'users.yaml'), 'utf8')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/identity.schema.json',
+    );
+    expect((await readFile(join(dir, 'permission-sets', 'ReadOnly.yaml'), 'utf8')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../schema/identity.schema.json',
+    );
   });
 
   it('keeps settings.yaml and user files, removes files of permission sets that no longer exist, rewrites nothing unchanged', async () => {
@@ -95,7 +108,11 @@ describe('extractToDirectory', () => {
     await writeFile(join(dir, 'permission-sets', 'Deleted.yaml'), 'permissionSets:\n  - name: Deleted\n');
     await extractToDirectory(dir, live);
     const second = await extractToDirectory(dir, live);
-    expect(second.write).toEqual({ written: [], unchanged: ['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'users.yaml'], removed: [] });
+    expect(second.write).toEqual({
+      written: [],
+      unchanged: ['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/ReadOnly.yaml', 'users.yaml'],
+      removed: [],
+    });
     expect(await readFile(join(dir, 'settings.yaml'), 'utf8')).toBe(settings);
     expect(await readFile(join(dir, 'CODEOWNERS'), 'utf8')).toBe('* @platform\n');
     expect(await readdir(join(dir, 'permission-sets'))).toEqual(['ReadOnly.yaml']);
@@ -114,7 +131,9 @@ describe('extractToDirectory', () => {
     await mkdir(dir);
     await writeFile(join(dir, 'team-a.yaml'), 'assignments:\n  - permissionSet: ReadOnly\n');
     const result = await extractToDirectory(dir, live);
-    expect(result.warnings).toEqual(['team-a.yaml (kept) also declares assignments, which extract writes to its own files: merge or remove it, or validate reports duplicates']);
+    expect(result.warnings).toEqual([
+      'team-a.yaml (kept) also declares assignments, which extract writes to its own files: merge or remove it, or validate reports duplicates',
+    ]);
   });
 
   it('refuses, writing nothing, when an owned file holds the settings', async () => {
@@ -141,7 +160,9 @@ describe('extractToDirectory', () => {
   });
 
   it('refuses an empty instance into a new directory too: an empty state is not a valid one', async () => {
-    await expect(extractToDirectory(dir, liveStateOf({ accounts: [prod] }))).rejects.toThrow(/nothing to extract \(an empty state is not valid/);
+    await expect(extractToDirectory(dir, liveStateOf({ accounts: [prod] }))).rejects.toThrow(
+      /nothing to extract \(an empty state is not valid/,
+    );
     await expect(readdir(dir)).rejects.toThrow('ENOENT');
   });
 
@@ -161,7 +182,13 @@ describe('extractToDirectory', () => {
   });
 
   it('warns when no assignment was read although permission sets are provisioned', async () => {
-    const provisionedOnly = { ...live, assignments: [], provisioning: [{ permissionSetArn: live.permissionSets[0]!.arn, accountId: prod.id, status: 'LATEST_PERMISSION_SET_PROVISIONED' as const }] };
+    const provisionedOnly = {
+      ...live,
+      assignments: [],
+      provisioning: [
+        { permissionSetArn: live.permissionSets[0]!.arn, accountId: prod.id, status: 'LATEST_PERMISSION_SET_PROVISIONED' as const },
+      ],
+    };
     const result = await extractToDirectory(dir, provisionedOnly);
     expect(result.warnings).toContain(
       "no account assignments were read, although 1 permission set is provisioned to 1 account: if the instance has assignments, check the region (--region) and the caller's permissions (sso:ListAccountAssignments); assignments.yaml lists none",

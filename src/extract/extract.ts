@@ -40,7 +40,9 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
   const emptyRead = emptyAssignmentReadWarning(live);
   if (emptyRead) warnings.push(emptyRead);
   for (const { file, kinds } of existing.overlappingFiles) {
-    warnings.push(`${file} (kept) also declares ${kinds.join(', ')}, which extract writes to its own files: merge or remove it, or validate reports duplicates`);
+    warnings.push(
+      `${file} (kept) also declares ${kinds.join(', ')}, which extract writes to its own files: merge or remove it, or validate reports duplicates`,
+    );
   }
   const m = naming.model;
   return {
@@ -65,7 +67,11 @@ export interface ExtractOptions {
 }
 
 /** Reads the directory, builds the files, writes them; nothing is written if building fails or the guard refuses. */
-export async function extractToDirectory(dir: string, live: LiveState, options: ExtractOptions = {}): Promise<ExtractOutput & { write: WriteSummary }> {
+export async function extractToDirectory(
+  dir: string,
+  live: LiveState,
+  options: ExtractOptions = {},
+): Promise<ExtractOutput & { write: WriteSummary }> {
   const existing = await readExistingDirectory(dir);
   const output = buildExtract(live, existing, schemaRefs(dir, await findSchema(dir)));
   if (!options.force) checkNotEmptied(dir, live, existing, output);

@@ -32,7 +32,15 @@ export function groupAssignments(triples: readonly NamedAssignment[]): Assignmen
     for (const [key, accountSet] of perPrincipal) {
       const accounts = [...accountSet].sort(compareStrings);
       const accountsKey = accounts.join('\0');
-      const entry = byAccounts.get(accountsKey) ?? { permissionSet, users: [], groups: [], accounts, organizationalUnits: [], accountTags: {}, excludeAccounts: [] };
+      const entry = byAccounts.get(accountsKey) ?? {
+        permissionSet,
+        users: [],
+        groups: [],
+        accounts,
+        organizationalUnits: [],
+        accountTags: {},
+        excludeAccounts: [],
+      };
       byAccounts.set(accountsKey, entry);
       const principal = key.slice(key.indexOf(' ') + 1);
       if (key.startsWith('USER ')) entry.users.push(principal);

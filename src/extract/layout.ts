@@ -33,13 +33,15 @@ export interface LayoutInput {
 
 /** Permission set names are [\w+=,.@-]{1,32}, which are all safe file names. */
 export function permissionSetFile(name: string): string {
-  if (!/^[\w+=,.@-]{1,32}$/.test(name)) throw new Error(`permission set name "${name}" is not a valid Identity Center name; cannot name its file`);
+  if (!/^[\w+=,.@-]{1,32}$/.test(name))
+    throw new Error(`permission set name "${name}" is not a valid Identity Center name; cannot name its file`);
   return `${PERMISSION_SETS_DIR}/${name}.yaml`;
 }
 
 export function layoutFiles(input: LayoutInput): Map<string, string> {
   const files = new Map<string, string>();
-  const put = (relative: string, content: Parameters<typeof renderYaml>[1]) => files.set(relative, renderYaml(input.schemaRefFor(relative), content));
+  const put = (relative: string, content: Parameters<typeof renderYaml>[1]) =>
+    files.set(relative, renderYaml(input.schemaRefFor(relative), content));
   put(USERS_FILE, renderUsers(input.model.users));
   put(GROUPS_FILE, renderGroups(input.model.groups));
   for (const set of input.model.permissionSets) put(permissionSetFile(set.name), renderPermissionSet(set));

@@ -35,7 +35,10 @@ describe('nameLiveState', () => {
       groups: [aGroup({ name: 'Developers', members: ['alice@example.com'] })],
       permissionSets: [aPermissionSet({ name: 'ReadOnly' })],
       accounts: [prod],
-      assignments: [aTriple({ principalType: 'USER', principal: 'alice@example.com', accountId: prod.id }), aTriple({ principal: 'Developers', accountId: prod.id })],
+      assignments: [
+        aTriple({ principalType: 'USER', principal: 'alice@example.com', accountId: prod.id }),
+        aTriple({ principal: 'Developers', accountId: prod.id }),
+      ],
     });
     const { model, warnings } = nameLiveState(live, NO_IGNORE);
     expect(warnings).toEqual([]);
@@ -50,7 +53,12 @@ describe('nameLiveState', () => {
 
   it('reports an assignment of a principal that no longer exists instead of dropping it silently', () => {
     const live = liveStateOf({ permissionSets: [aPermissionSet({ name: 'ReadOnly' })], accounts: [prod] });
-    live.assignments.push({ permissionSetArn: permissionSetArn('ReadOnly'), principalType: 'GROUP', principalId: 'g-gone', accountId: prod.id });
+    live.assignments.push({
+      permissionSetArn: permissionSetArn('ReadOnly'),
+      principalType: 'GROUP',
+      principalId: 'g-gone',
+      accountId: prod.id,
+    });
     const { model, warnings } = nameLiveState(live, NO_IGNORE);
     expect(model.assignments).toEqual([]);
     expect(warnings).toEqual(['assignment of group g-gone to ReadOnly on account 111111111111: the group does not exist; not written']);
@@ -58,9 +66,16 @@ describe('nameLiveState', () => {
 
   it('reports an assignment of a permission set that no longer exists', () => {
     const live = liveStateOf({ users: [aUser({ userName: 'bob@example.com' })], accounts: [prod] });
-    live.assignments.push({ permissionSetArn: 'arn:aws:sso:::permissionSet/x/ps-gone', principalType: 'USER', principalId: live.users[0]!.id, accountId: prod.id });
+    live.assignments.push({
+      permissionSetArn: 'arn:aws:sso:::permissionSet/x/ps-gone',
+      principalType: 'USER',
+      principalId: live.users[0]!.id,
+      accountId: prod.id,
+    });
     const { warnings } = nameLiveState(live, NO_IGNORE);
-    expect(warnings).toEqual(['assignment of user bob@example.com to arn:aws:sso:::permissionSet/x/ps-gone on account 111111111111: the permission set does not exist; not written']);
+    expect(warnings).toEqual([
+      'assignment of user bob@example.com to arn:aws:sso:::permissionSet/x/ps-gone on account 111111111111: the permission set does not exist; not written',
+    ]);
   });
 
   it('reports an assignment on an account outside the organization', () => {
@@ -72,11 +87,16 @@ describe('nameLiveState', () => {
     });
     const { model, warnings } = nameLiveState(live, NO_IGNORE);
     expect(model.assignments).toEqual([]);
-    expect(warnings).toEqual(['assignment of group Ops to Admin on account 999999999999: the account is not in the organization; not written']);
+    expect(warnings).toEqual([
+      'assignment of group Ops to Admin on account 999999999999: the account is not in the organization; not written',
+    ]);
   });
 
   it('reports a membership of a user that no longer exists', () => {
-    const live = aLiveState({ groups: [{ id: 'g-1', name: 'Ops' }], memberships: [{ membershipId: 'm-1', groupId: 'g-1', userId: 'u-gone' }] });
+    const live = aLiveState({
+      groups: [{ id: 'g-1', name: 'Ops' }],
+      memberships: [{ membershipId: 'm-1', groupId: 'g-1', userId: 'u-gone' }],
+    });
     const { model, warnings } = nameLiveState(live, NO_IGNORE);
     expect(model.groups).toEqual([{ name: 'Ops', members: [] }]);
     expect(warnings).toEqual(['group membership m-1: user u-gone does not exist; not written']);
@@ -85,7 +105,10 @@ describe('nameLiveState', () => {
   it('leaves out objects matched by settings.ignore, with their memberships and assignments, and counts them', () => {
     const live = liveStateOf({
       users: [aUser({ userName: 'alice@example.com' })],
-      groups: [aGroup({ name: 'AWSControlTowerAdmins', members: ['alice@example.com'] }), aGroup({ name: 'Ops', members: ['alice@example.com'] })],
+      groups: [
+        aGroup({ name: 'AWSControlTowerAdmins', members: ['alice@example.com'] }),
+        aGroup({ name: 'Ops', members: ['alice@example.com'] }),
+      ],
       permissionSets: [aPermissionSet({ name: 'AWSServiceCatalogEndUserAccess' }), aPermissionSet({ name: 'ReadOnly' })],
       accounts: [prod],
       assignments: [
@@ -94,7 +117,11 @@ describe('nameLiveState', () => {
         aTriple({ permissionSet: 'ReadOnly', principal: 'Ops', accountId: prod.id }),
       ],
     });
-    const { model, warnings, ignored } = nameLiveState(live, { users: [], groups: ['AWSControlTower*'], permissionSets: ['AWSServiceCatalog*'] });
+    const { model, warnings, ignored } = nameLiveState(live, {
+      users: [],
+      groups: ['AWSControlTower*'],
+      permissionSets: ['AWSServiceCatalog*'],
+    });
     expect(warnings).toEqual([]);
     expect(model.groups.map((g) => g.name)).toEqual(['Ops']);
     expect(model.permissionSets.map((s) => s.name)).toEqual(['ReadOnly']);
@@ -110,7 +137,10 @@ describe('nameLiveState', () => {
     });
     const { model } = nameLiveState(live, NO_IGNORE);
     expect(model.users.map((u) => u.userName)).toEqual(['amy@example.com', 'zed@example.com']);
-    expect(model.groups.map((g) => [g.name, g.members])).toEqual([['A', []], ['B', ['amy@example.com', 'zed@example.com']]]);
+    expect(model.groups.map((g) => [g.name, g.members])).toEqual([
+      ['A', []],
+      ['B', ['amy@example.com', 'zed@example.com']],
+    ]);
     expect(model.permissionSets.map((s) => s.name)).toEqual(['A', 'Z']);
   });
 });

@@ -68,7 +68,8 @@ export function nameLiveState(live: LiveState, ignore: Settings['ignore']): Nami
     const userName = userNames.get(m.userId);
     const groupMembers = members.get(m.groupId);
     if (userName !== undefined && groupMembers) groupMembers.add(userName);
-    else if (!allGroupIds.has(m.groupId)) warnings.push(`group membership ${m.membershipId}: group ${m.groupId} does not exist; not written`);
+    else if (!allGroupIds.has(m.groupId))
+      warnings.push(`group membership ${m.membershipId}: group ${m.groupId} does not exist; not written`);
     else if (!allUserIds.has(m.userId)) warnings.push(`group membership ${m.membershipId}: user ${m.userId} does not exist; not written`);
     else ignored.memberships++;
   }
@@ -106,4 +107,3 @@ export function nameLiveState(live: LiveState, ignore: Settings['ignore']): Nami
     ignored,
   };
 }
-

@@ -61,7 +61,12 @@ describe('renderYaml', () => {
           Effect: 'Allow',
           Action: ['s3:GetObject', 's3:ListBucket'],
           Resource: ['arn:aws:s3:::bucket-0123', 'arn:aws:s3:::bucket-0123/*'],
-          Condition: { Bool: { 'aws:SecureTransport': 'true' }, NumericLessThan: { 's3:max-keys': 10 }, Null: { 'aws:TokenIssueTime': false }, StringEquals: { 'aws:PrincipalTag/x': ['on', '1e3', 'null', '~', 'line1\nline2', ' padded '] } },
+          Condition: {
+            Bool: { 'aws:SecureTransport': 'true' },
+            NumericLessThan: { 's3:max-keys': 10 },
+            Null: { 'aws:TokenIssueTime': false },
+            StringEquals: { 'aws:PrincipalTag/x': ['on', '1e3', 'null', '~', 'line1\nline2', ' padded '] },
+          },
         },
       ],
     };
@@ -73,13 +78,18 @@ describe('renderYaml', () => {
   });
 
   it('quotes account ids and other strings a YAML parser could read as numbers or booleans', () => {
-    const text = renderYaml(REF, renderAssignments([anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['yes', 'Ops'], accounts: ['012345678901', 'prod'] })]));
+    const text = renderYaml(
+      REF,
+      renderAssignments([anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['yes', 'Ops'], accounts: ['012345678901', 'prod'] })]),
+    );
     expect(text).toContain('- "012345678901"');
     expect(text).toContain('- "yes"');
-    expect(parseStateFile('a.yaml', text).data).toEqual({ assignments: [{ permissionSet: 'ReadOnly', groups: ['yes', 'Ops'], accounts: ['012345678901', 'prod'] }] });
+    expect(parseStateFile('a.yaml', text).data).toEqual({
+      assignments: [{ permissionSet: 'ReadOnly', groups: ['yes', 'Ops'], accounts: ['012345678901', 'prod'] }],
+    });
   });
 
-  it('writes a user\'s attributes in a fixed order and leaves out empty ones', () => {
+  it("writes a user's attributes in a fixed order and leaves out empty ones", () => {
     const text = renderYaml(REF, renderUsers([aUser({ userName: 'a@example.com', title: 'Lead', email: 'a@example.com', nickName: '' })]));
     expect(text.split('\n').slice(1)).toEqual([
       'users:',

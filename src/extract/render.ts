@@ -6,7 +6,16 @@
 // document (key order kept as AWS returned it: Version before Statement reads best).
 import { Document } from 'yaml';
 import { shortFormEmail } from '../model/user-email.js';
-import { OPTIONAL_USER_ATTRIBUTES, type AssignmentEntry, type ExternalId, type Group, type JsonValue, type PermissionSet, type Settings, type User } from '../model/types.js';
+import {
+  OPTIONAL_USER_ATTRIBUTES,
+  type AssignmentEntry,
+  type ExternalId,
+  type Group,
+  type JsonValue,
+  type PermissionSet,
+  type Settings,
+  type User,
+} from '../model/types.js';
 import { comparePolicyRefs, compareStrings } from '../model/order.js';
 
 type Yaml = { [key: string]: JsonValue };
@@ -82,9 +91,7 @@ export function renderPermissionSet(set: PermissionSet): Yaml {
   if (tagKeys.length > 0) out.tags = Object.fromEntries(tagKeys.map((k) => [k, set.tags[k] ?? '']));
   if (set.managedPolicies.length > 0) out.managedPolicies = [...set.managedPolicies].sort(compareStrings);
   if (set.customerManagedPolicies.length > 0) {
-    out.customerManagedPolicies = [...set.customerManagedPolicies]
-      .sort(comparePolicyRefs)
-      .map((p) => ({ name: p.name, path: p.path }));
+    out.customerManagedPolicies = [...set.customerManagedPolicies].sort(comparePolicyRefs).map((p) => ({ name: p.name, path: p.path }));
   }
   if (set.inlinePolicy) out.inlinePolicy = set.inlinePolicy;
   const boundary = set.permissionsBoundary;
@@ -114,7 +121,11 @@ export function renderSettings(settings: Settings): Yaml {
   return {
     settings: {
       manage: { ...settings.manage },
-      ignore: { users: [...settings.ignore.users], groups: [...settings.ignore.groups], permissionSets: [...settings.ignore.permissionSets] },
+      ignore: {
+        users: [...settings.ignore.users],
+        groups: [...settings.ignore.groups],
+        permissionSets: [...settings.ignore.permissionSets],
+      },
       safety: { maxDeletePercent: settings.safety.maxDeletePercent },
     },
   };

@@ -33,7 +33,10 @@ export async function findSchema(dir: string): Promise<string | undefined> {
 export function schemaRefs(dir: string, schemaPath: string | undefined): (relativeFile: string) => string {
   if (schemaPath === undefined) return () => SCHEMA_ID;
   const root = resolve(dir);
-  return (relativeFile) => relative(dirname(join(root, relativeFile)), schemaPath).split(sep).join(posix.sep);
+  return (relativeFile) =>
+    relative(dirname(join(root, relativeFile)), schemaPath)
+      .split(sep)
+      .join(posix.sep);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -151,7 +151,8 @@ function toUser(raw: Raw): User {
   // always written for it, so files that use it keep meaning the same users.
   const emails = typeof raw.email === 'string' ? [{ value: raw.email, type: 'work', primary: true }] : raw.emails;
   for (const [attribute, value] of [...STRUCTURED_USER_ATTRIBUTES.map((a) => [a, raw[a]] as const), ['emails', emails] as const]) {
-    if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null) Object.assign(user, { [attribute]: structuredClone(value) });
+    if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null)
+      Object.assign(user, { [attribute]: structuredClone(value) });
   }
   // read-only: never compared or written, but plan says where AWS disagrees (diff/users.ts)
   if (raw.status === 'disabled') user.status = 'disabled';
@@ -219,7 +220,12 @@ function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => Pro
   const safety = (raw.safety ?? {}) as Raw;
   const protect = (Array.isArray(safety.protect) ? safety.protect : []).map((entry, i) => {
     const e = entry as Raw;
-    const parsed: ProtectEntry = { permissionSet: e.permissionSet as string, ...optional('group', e.group), ...optional('user', e.user), ...optional('account', e.account) };
+    const parsed: ProtectEntry = {
+      permissionSet: e.permissionSet as string,
+      ...optional('group', e.group),
+      ...optional('user', e.user),
+      ...optional('account', e.account),
+    };
     return place(parsed, i);
   });
   const quotas = raw.quotas as Settings['quotas'] | undefined;

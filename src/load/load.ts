@@ -44,7 +44,11 @@ export async function loadState(dir: string): Promise<LoadResult> {
     if (model) models.push(model);
   }
   const merged = mergeFiles(models, files);
-  diagnostics.push(...merged.diagnostics, ...checkReferences(merged, sources), ...checkPermissionSetLimits(merged.state.permissionSets, sources));
+  diagnostics.push(
+    ...merged.diagnostics,
+    ...checkReferences(merged, sources),
+    ...checkPermissionSetLimits(merged.state.permissionSets, sources),
+  );
   diagnostics.push(...checkPreviousNames(merged.state.groups, sources));
 
   adoptDeclaredSpellings(merged);
@@ -63,7 +67,12 @@ export async function loadState(dir: string): Promise<LoadResult> {
  * or to `parseErrors` when the file cannot be parsed (it is then modelled as declaring
  * nothing, with the kinds it may have declared unreadable).
  */
-async function loadFile(file: string, sources: SourceMap, diagnostics: Diagnostic[], parseErrors: Diagnostic[]): Promise<FileModel | undefined> {
+async function loadFile(
+  file: string,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+  parseErrors: Diagnostic[],
+): Promise<FileModel | undefined> {
   let read;
   try {
     read = await readStateFile(file);

@@ -34,9 +34,24 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
   const diagnostics: Diagnostic[] = models.flatMap((m) => m.diagnostics);
   const unreadable = new Set(models.flatMap((m) => [...m.unreadable]));
   const state: DesiredState = {
-    users: uniqueByName('users', models.flatMap((m) => m.users), (u) => u.userName, diagnostics),
-    groups: uniqueByName('groups', models.flatMap((m) => m.groups), (g) => g.name, diagnostics),
-    permissionSets: uniqueByName('permissionSets', models.flatMap((m) => m.permissionSets), (p) => p.name, diagnostics),
+    users: uniqueByName(
+      'users',
+      models.flatMap((m) => m.users),
+      (u) => u.userName,
+      diagnostics,
+    ),
+    groups: uniqueByName(
+      'groups',
+      models.flatMap((m) => m.groups),
+      (g) => g.name,
+      diagnostics,
+    ),
+    permissionSets: uniqueByName(
+      'permissionSets',
+      models.flatMap((m) => m.permissionSets),
+      (p) => p.name,
+      diagnostics,
+    ),
     assignments: models.flatMap((m) => m.assignments),
     settings: DEFAULT_SETTINGS,
     hasSettings: false,
@@ -60,9 +75,18 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
     return map;
   };
   const declared = {
-    users: names(state.users.map((u) => u.userName), models.flatMap((m) => m.rejectedNames.users)),
-    groups: names(state.groups.map((g) => g.name), models.flatMap((m) => m.rejectedNames.groups)),
-    permissionSets: names(state.permissionSets.map((p) => p.name), models.flatMap((m) => m.rejectedNames.permissionSets)),
+    users: names(
+      state.users.map((u) => u.userName),
+      models.flatMap((m) => m.rejectedNames.users),
+    ),
+    groups: names(
+      state.groups.map((g) => g.name),
+      models.flatMap((m) => m.rejectedNames.groups),
+    ),
+    permissionSets: names(
+      state.permissionSets.map((p) => p.name),
+      models.flatMap((m) => m.rejectedNames.permissionSets),
+    ),
   };
   return { state, declared, unreadable, diagnostics };
 }
@@ -73,7 +97,12 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
  * (a CreateGroup of "ADMINS" beside "Admins" conflicts), and the tool must be right
  * whichever way it compares.
  */
-function uniqueByName<T extends { pos?: SourcePos }>(kind: NamedKind, items: T[], nameOf: (item: T) => string, diagnostics: Diagnostic[]): T[] {
+function uniqueByName<T extends { pos?: SourcePos }>(
+  kind: NamedKind,
+  items: T[],
+  nameOf: (item: T) => string,
+  diagnostics: Diagnostic[],
+): T[] {
   const firstByName = new Map<string, T>();
   for (const item of items) {
     const name = nameOf(item);
@@ -103,7 +132,11 @@ function accountPins(models: readonly FileModel[], diagnostics: Diagnostic[]): P
       continue;
     }
     const where = first.pos ? `${first.pos.file}:${first.pos.line}:${first.pos.col}` : 'another file';
-    diagnostics.push({ severity: 'error', message: `account "${pin.name}" is pinned twice (first at ${where})`, ...(pin.pos ? { pos: pin.pos } : {}) });
+    diagnostics.push({
+      severity: 'error',
+      message: `account "${pin.name}" is pinned twice (first at ${where})`,
+      ...(pin.pos ? { pos: pin.pos } : {}),
+    });
   }
   return byName.size > 0 ? { accountPins: [...byName.values()] } : {};
 }

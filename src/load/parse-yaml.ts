@@ -50,7 +50,10 @@ export function parseStateFile(file: string, text: string): ParsedFile {
 
   const top = doc.contents;
   if (top !== null && !isMap(top)) {
-    error(`a state file must be a mapping with users, groups, permissionSets, assignments or settings; found ${kindOf(top)}`, top.range?.[0] ?? 0);
+    error(
+      `a state file must be a mapping with users, groups, permissionSets, assignments or settings; found ${kindOf(top)}`,
+      top.range?.[0] ?? 0,
+    );
   }
   if (diagnostics.some((d) => d.severity === 'error') || top === null) return { source, data: undefined, diagnostics };
 
@@ -107,7 +110,8 @@ function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: stri
       const key = pair.key as Node | null;
       if (key === null) return;
       if (!isScalar(key)) error('a mapping key must be a plain string, not a mapping or list', key.range?.[0] ?? 0);
-      else if (FORBIDDEN_KEYS.has(String(key.value))) error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
+      else if (FORBIDDEN_KEYS.has(String(key.value)))
+        error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
     },
   });
 }

@@ -39,7 +39,12 @@ export function checkPermissionSetLimits(permissionSets: readonly PermissionSet[
   return diagnostics;
 }
 
-function checkInlinePolicy(ps: PermissionSet, policy: NonNullable<PermissionSet['inlinePolicy']>, sources: SourceMap, diagnostics: Diagnostic[]): void {
+function checkInlinePolicy(
+  ps: PermissionSet,
+  policy: NonNullable<PermissionSet['inlinePolicy']>,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+): void {
   const error = (message: string, pos = sources.at(ps, 'inlinePolicy') ?? ps.pos) =>
     diagnostics.push({ severity: 'error', message: `permission set "${ps.name}": inline policy ${message}`, ...(pos ? { pos } : {}) });
   const size = policySize(policy);

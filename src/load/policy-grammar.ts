@@ -57,12 +57,19 @@ function checkStatement(value: JsonValue, at: PathSegment[], problem: Problem): 
     } else if (!STATEMENT_KEYS.includes(key)) problem([...at, key], unknownKey(key, STATEMENT_KEYS), true);
   }
   const { Sid: sid, Effect: effect, Condition: condition } = value;
-  if (sid !== undefined && !(typeof sid === 'string' && SID.test(sid))) problem([...at, 'Sid'], `${JSON.stringify(sid)} must use only ASCII letters and digits`);
+  if (sid !== undefined && !(typeof sid === 'string' && SID.test(sid)))
+    problem([...at, 'Sid'], `${JSON.stringify(sid)} must use only ASCII letters and digits`);
   if (effect === undefined) problem(at, 'needs Effect ("Allow" or "Deny")');
   else if (typeof effect !== 'string' || !EFFECTS.includes(effect)) {
-    problem([...at, 'Effect'], `${JSON.stringify(effect)} must be "Allow" or "Deny"${typeof effect === 'string' ? didYouMean(effect, EFFECTS) : ''}`);
+    problem(
+      [...at, 'Effect'],
+      `${JSON.stringify(effect)} must be "Allow" or "Deny"${typeof effect === 'string' ? didYouMean(effect, EFFECTS) : ''}`,
+    );
   }
-  for (const [element, negated] of [['Action', 'NotAction'], ['Resource', 'NotResource']] as const) {
+  for (const [element, negated] of [
+    ['Action', 'NotAction'],
+    ['Resource', 'NotResource'],
+  ] as const) {
     const has = value[element] !== undefined;
     const hasNot = value[negated] !== undefined;
     if (has && hasNot) problem(at, `has both ${element} and ${negated}; use one`);

@@ -26,7 +26,7 @@ describe('previousNames', () => {
     });
     expect(result.lines).toEqual([
       'identity/groups.yaml:4:31: group "Customer Support": previous name "SUPPORT" is also declared as group "Support" (identity/groups.yaml:2:5); ' +
-        'a name is either a group\'s current name or a previous one',
+        "a name is either a group's current name or a previous one",
     ]);
   });
 

@@ -15,15 +15,20 @@ export function checkPreviousNames(groups: readonly Group[], sources: SourceMap)
   for (const group of groups) {
     for (const previous of group.previousNames ?? []) {
       const pos = sources.itemAt(group, 'previousNames', previous) ?? group.pos;
-      const report = (message: string) => diagnostics.push({ severity: 'error', message: `group "${group.name}": ${message}`, ...(pos ? { pos } : {}) });
+      const report = (message: string) =>
+        diagnostics.push({ severity: 'error', message: `group "${group.name}": ${message}`, ...(pos ? { pos } : {}) });
       const key = nameKey(previous);
       const other = declared.get(key);
       const first = claimed.get(key);
       if (other === group) continue; // its own name in another case: matched by case anyway
       if (other !== undefined) {
-        report(`previous name "${previous}" is also declared as group "${other.name}"${where(other.pos)}; a name is either a group's current name or a previous one`);
+        report(
+          `previous name "${previous}" is also declared as group "${other.name}"${where(other.pos)}; a name is either a group's current name or a previous one`,
+        );
       } else if (first !== undefined) {
-        report(`previous name "${previous}" is also a previous name of group "${first.group.name}"${where(first.pos)}; one live group cannot be renamed into two`);
+        report(
+          `previous name "${previous}" is also a previous name of group "${first.group.name}"${where(first.pos)}; one live group cannot be renamed into two`,
+        );
       } else {
         claimed.set(key, { group, pos });
       }

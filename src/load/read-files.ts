@@ -45,7 +45,9 @@ async function linkTarget(absolute: string, shown: string): Promise<{ isFile(): 
   try {
     return await stat(absolute);
   } catch (err) {
-    throw new Error(`${shown} is a symbolic link that cannot be followed (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(`${shown} is a symbolic link that cannot be followed (${err instanceof Error ? err.message : String(err)})`, {
+      cause: err,
+    });
   }
 }
 
@@ -57,7 +59,13 @@ export async function readStateFile(file: string): Promise<ReadResult> {
   const size = (await stat(file)).size;
   if (size > MAX_STATE_FILE_BYTES) {
     const mib = (size / (1024 * 1024)).toFixed(1);
-    return { diagnostic: { severity: 'error', message: `file is ${mib} MiB, over the ${MAX_STATE_FILE_MIB} MiB limit for a state file`, pos: at(1, 1) } };
+    return {
+      diagnostic: {
+        severity: 'error',
+        message: `file is ${mib} MiB, over the ${MAX_STATE_FILE_MIB} MiB limit for a state file`,
+        pos: at(1, 1),
+      },
+    };
   }
   const bytes = await readFile(file);
   const bad = firstInvalidUtf8Offset(bytes);

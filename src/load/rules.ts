@@ -24,7 +24,14 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   const checkGroups = manage.groups && !unreadable.has('groups');
   const checkPermissionSets = manage.permissionSets && !unreadable.has('permissionSets');
   /** A reference must name a declared object; one that differs from it only in case is it, with a warning. */
-  const reference = (kind: NamedKind, name: string, subject: string, missing: string, pos: SourcePos | undefined, label = KIND_LABEL[kind]) => {
+  const reference = (
+    kind: NamedKind,
+    name: string,
+    subject: string,
+    missing: string,
+    pos: SourcePos | undefined,
+    label = KIND_LABEL[kind],
+  ) => {
     const spelling = declaredSpelling(declared[kind], name);
     if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, pos);
     else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, pos);
@@ -33,7 +40,14 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   if (checkUsers) {
     for (const group of state.groups) {
       for (const member of group.members) {
-        reference('users', member, `group "${group.name}"`, `member "${member}" is not a user`, sources.itemAt(group, 'members', member), 'member');
+        reference(
+          'users',
+          member,
+          `group "${group.name}"`,
+          `member "${member}" is not a user`,
+          sources.itemAt(group, 'members', member),
+          'member',
+        );
       }
     }
   }
@@ -52,10 +66,15 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   }
   for (const entry of state.settings.safety.protect) {
     // a protect entry may name live objects the files do not declare: only the case is checked
-    const named: Array<[NamedKind, string | undefined]> = [['permissionSets', entry.permissionSet], ['groups', entry.group], ['users', entry.user]];
+    const named: Array<[NamedKind, string | undefined]> = [
+      ['permissionSets', entry.permissionSet],
+      ['groups', entry.group],
+      ['users', entry.user],
+    ];
     for (const [kind, name] of named) {
       const spelling = name === undefined ? undefined : declaredSpelling(declared[kind], name);
-      if (name !== undefined && spelling !== undefined && spelling !== name) report('warning', `protect: ${caseMismatch(KIND_LABEL[kind], name, spelling)}`, entry.pos);
+      if (name !== undefined && spelling !== undefined && spelling !== name)
+        report('warning', `protect: ${caseMismatch(KIND_LABEL[kind], name, spelling)}`, entry.pos);
     }
   }
   if (!unreadable.has('assignments')) {
@@ -66,7 +85,11 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
         const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].values()) : '';
         const principal = `${KIND_LABEL[kind]} "${name}"${hint}`;
         const account = entry.account !== undefined ? ` on account "${entry.account}"` : '';
-        report('warning', `protect: no assignment in the state files gives "${entry.permissionSet}" to ${principal}${account}; the entry only guards a live assignment`, entry.pos);
+        report(
+          'warning',
+          `protect: no assignment in the state files gives "${entry.permissionSet}" to ${principal}${account}; the entry only guards a live assignment`,
+          entry.pos,
+        );
       }
     }
   }
@@ -102,7 +125,8 @@ export function adoptDeclaredSpellings(merged: MergedState): void {
 
 /** Whether an assignment entry may give what a protect entry guards (OU and tag targets resolve only at plan time). */
 function protects(entry: ProtectEntry, assignment: AssignmentEntry, declared: MergedState['declared']): boolean {
-  const same = (kind: NamedKind, a: string, b: string) => a === b || (declaredSpelling(declared[kind], a) ?? a) === (declaredSpelling(declared[kind], b) ?? b);
+  const same = (kind: NamedKind, a: string, b: string) =>
+    a === b || (declaredSpelling(declared[kind], a) ?? a) === (declaredSpelling(declared[kind], b) ?? b);
   if (!same('permissionSets', assignment.permissionSet, entry.permissionSet)) return false;
   const principal =
     entry.group !== undefined

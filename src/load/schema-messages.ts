@@ -30,14 +30,20 @@ export function describeSchemaError(e: ErrorObject, source: FileSource): SchemaP
     case 'required':
       return at(path, false, `missing required field "${String(e.params.missingProperty)}"`);
     case 'additionalProperties':
-      return at([...path, String(e.params.additionalProperty)], true, unknownField(String(e.params.additionalProperty), parent, path), path);
+      return at(
+        [...path, String(e.params.additionalProperty)],
+        true,
+        unknownField(String(e.params.additionalProperty), parent, path),
+        path,
+      );
     case 'uniqueItems': {
       const later = Math.max(Number(e.params.i), Number(e.params.j));
       const item: unknown = Array.isArray(e.data) ? e.data[later] : undefined;
       return at([...path, later], false, `${JSON.stringify(item)} is listed twice`, path);
     }
     case 'type':
-      if (ACCOUNT_ID_PATH.test(e.instancePath) && typeof e.data === 'number') return at(path, false, accountIdMessage(e.data, source, path));
+      if (ACCOUNT_ID_PATH.test(e.instancePath) && typeof e.data === 'number')
+        return at(path, false, accountIdMessage(e.data, source, path));
       return at(path, false, typeMessage(e, source, path));
     default:
       return at(path, false, predicate(e, parent));
@@ -111,7 +117,8 @@ function typeMessage(e: ErrorObject, source: FileSource, path: PathSegment[]): s
 
 export function accountIdMessage(value: number, source: FileSource, path: PathSegment[]): string {
   const written = sourceText(source, path);
-  const suggestion = written && /^\d{12}$/.test(written) ? written : Number.isInteger(value) ? String(value).padStart(12, '0') : String(value);
+  const suggestion =
+    written && /^\d{12}$/.test(written) ? written : Number.isInteger(value) ? String(value).padStart(12, '0') : String(value);
   return `account id ${String(value)} must be a quoted string ("${suggestion}"): YAML reads unquoted digits as a number and drops leading zeros`;
 }
 

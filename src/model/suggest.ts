@@ -38,7 +38,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     if (candidate === name) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (distance > limit || distance > Math.max(1, Math.floor(differingLength(wanted, candidate.toLowerCase()) / 2))) continue;
-    if (!best || distance < best.distance || (distance === best.distance && compareStrings(candidate, best.name) < 0)) best = { name: candidate, distance };
+    if (!best || distance < best.distance || (distance === best.distance && compareStrings(candidate, best.name) < 0))
+      best = { name: candidate, distance };
   }
   return best?.name;
 }

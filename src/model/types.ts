@@ -129,9 +129,7 @@ export interface PolicyRef {
   path: string;
 }
 
-export type PermissionsBoundary =
-  | { managedPolicyArn: string }
-  | { customerManagedPolicy: PolicyRef };
+export type PermissionsBoundary = { managedPolicyArn: string } | { customerManagedPolicy: PolicyRef };
 
 /** A JSON policy document (always a JSON object). */
 export type PolicyDocument = { [key: string]: JsonValue };
@@ -168,13 +166,7 @@ export interface AssignmentEntry {
 }
 
 export type ManagedKind = 'users' | 'groups' | 'groupMemberships' | 'permissionSets' | 'assignments';
-export const MANAGED_KINDS: readonly ManagedKind[] = [
-  'users',
-  'groups',
-  'groupMemberships',
-  'permissionSets',
-  'assignments',
-];
+export const MANAGED_KINDS: readonly ManagedKind[] = ['users', 'groups', 'groupMemberships', 'permissionSets', 'assignments'];
 
 export interface ProtectEntry {
   permissionSet: string;

@@ -16,7 +16,10 @@ export function lookUpAccount(ref: string, accounts: readonly Account[]): Accoun
   const [first] = matches;
   if (!first) return { error: `account "${ref}" is not in the organization (no account has that name)` };
   if (matches.length > 1) {
-    const ids = matches.map((a) => a.id).sort().join(', ');
+    const ids = matches
+      .map((a) => a.id)
+      .sort()
+      .join(', ');
     return { error: `account name "${ref}" is used by ${matches.length} accounts (${ids}); reference the account by its id` };
   }
   return { account: first };

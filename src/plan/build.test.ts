@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aDesiredState,
-  aGroup,
-  aPermissionSet,
-  aUser,
-  anAccount,
-  anAssignmentEntry,
-  liveStateOf,
-  aTriple,
-} from '../testing/builders.js';
+import { aDesiredState, aGroup, aPermissionSet, aUser, anAccount, anAssignmentEntry, liveStateOf, aTriple } from '../testing/builders.js';
 import { buildPlan, planPhases } from './build.js';
 import { liveChecksum } from './checksum.js';
 
@@ -75,7 +66,10 @@ describe('buildPlan', () => {
       groups: [aGroup()],
       permissionSets: [aPermissionSet()],
       assignments: [anAssignmentEntry({ groups: ['Developers'], organizationalUnits: ['Root'] })],
-      settings: { ...aDesiredState().settings, safety: { maxDeletePercent: 25, protect: [{ permissionSet: 'ReadOnly', group: 'Developers' }] } },
+      settings: {
+        ...aDesiredState().settings,
+        safety: { maxDeletePercent: 25, protect: [{ permissionSet: 'ReadOnly', group: 'Developers' }] },
+      },
     });
     const live = liveStateOf({
       accounts: [prod, closed],

@@ -35,12 +35,25 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const desired = matched.desired;
   const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const { resolved } = resolution;
-  const diagnostics = [...resolution.diagnostics, ...matched.diagnostics, ...checkAccountPins(desired, live.accounts), ...checkQuotas(desired, resolved)];
+  const diagnostics = [
+    ...resolution.diagnostics,
+    ...matched.diagnostics,
+    ...checkAccountPins(desired, live.accounts),
+    ...checkQuotas(desired, resolved),
+  ];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
-  const objects: DiffResult[] = [diffUsers(desired, named), diffGroups(desired, named), diffMemberships(desired, named), diffPermissionSets(desired, named)];
+  const objects: DiffResult[] = [
+    diffUsers(desired, named),
+    diffGroups(desired, named),
+    diffMemberships(desired, named),
+    diffPermissionSets(desired, named),
+  ];
   // out of scope (src/plan/scope.ts) before anything is derived from the deletions
-  const scopedObjects = leaveOutOfScope(objects.flatMap((r) => r.changes), named);
+  const scopedObjects = leaveOutOfScope(
+    objects.flatMap((r) => r.changes),
+    named,
+  );
   const { goesAway } = deletedObjects(scopedObjects.kept);
   const assignments = diffAssignments(desired, resolved, goesAway);
   const scopedAssignments = leaveOutOfScope(assignments.changes, named);
@@ -48,10 +61,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
   const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
   const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
-  const warnings = [
-    ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-    ...results.flatMap((r) => r.warnings),
-  ];
+  const warnings = [...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic), ...results.flatMap((r) => r.warnings)];
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     createdAt: (options.now ?? new Date()).toISOString(),

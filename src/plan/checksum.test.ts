@@ -8,7 +8,10 @@ const live = liveStateOf({
   groups: [aGroup({ name: 'G', members: ['a', 'b'] }), aGroup({ name: 'H' })],
   permissionSets: [aPermissionSet({ name: 'S', managedPolicies: ['arn:1', 'arn:2'] })],
   accounts: [anAccount({ id: '111111111111' }), anAccount({ id: '222222222222' })],
-  assignments: [aTriple({ permissionSet: 'S', principal: 'G', accountId: '111111111111' }), aTriple({ permissionSet: 'S', principal: 'G', accountId: '222222222222' })],
+  assignments: [
+    aTriple({ permissionSet: 'S', principal: 'G', accountId: '111111111111' }),
+    aTriple({ permissionSet: 'S', principal: 'G', accountId: '222222222222' }),
+  ],
 });
 
 function reversed(state: LiveState): LiveState {
@@ -31,7 +34,13 @@ describe('liveChecksum', () => {
     ['a user attribute', (s) => ({ ...s, users: s.users.map((u, i) => (i === 0 ? { ...u, displayName: 'New' } : u)) })],
     ['a membership', (s) => ({ ...s, memberships: s.memberships.slice(1) })],
     ['an assignment', (s) => ({ ...s, assignments: s.assignments.slice(1) })],
-    ['a provisioning status', (s) => ({ ...s, provisioning: s.provisioning.map((p, i) => (i === 0 ? { ...p, status: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' as const } : p)) })],
+    [
+      'a provisioning status',
+      (s) => ({
+        ...s,
+        provisioning: s.provisioning.map((p, i) => (i === 0 ? { ...p, status: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' as const } : p)),
+      }),
+    ],
     ['an id', (s) => ({ ...s, groups: s.groups.map((g, i) => (i === 0 ? { ...g, id: 'other-id' } : g)) })],
     ['an account tag', (s) => ({ ...s, accounts: s.accounts.map((a, i) => (i === 0 ? { ...a, tags: { env: 'x' } } : a)) })],
   ])('moves when %s changes', (_what, mutate) => {

@@ -47,7 +47,9 @@ export function nameLive(live: LiveState): { named: NamedLive; diagnostics: Diag
     if (set && principal !== undefined) {
       assignments.push({ permissionSet: set.name, principalType: a.principalType, principal, accountId: a.accountId });
     } else {
-      warn(`live assignment of ${a.principalType.toLowerCase()} ${a.principalId} on account ${a.accountId} names an unknown ${set ? 'principal' : 'permission set'}; it is left alone`);
+      warn(
+        `live assignment of ${a.principalType.toLowerCase()} ${a.principalId} on account ${a.accountId} names an unknown ${set ? 'principal' : 'permission set'}; it is left alone`,
+      );
     }
   }
 

@@ -73,7 +73,8 @@ describe('a group whose name differs from the live one only in case', () => {
       {
         severity: 'error',
         pos,
-        message: 'group "admins" matches 2 live groups whose names differ from it only in case ("ADMINS", "Admins"); write the name exactly as the one to keep',
+        message:
+          'group "admins" matches 2 live groups whose names differ from it only in case ("ADMINS", "Admins"); write the name exactly as the one to keep',
       },
     ]);
   });
@@ -88,12 +89,20 @@ describe('a group whose name differs from the live one only in case', () => {
 describe('previousNames', () => {
   it('renames the live group of a previous name in place when none has the new name', () => {
     const { live, desired } = groupCase('Customer Support', { previousNames: ['Old Name', 'platform admins'] });
-    expect(plan(desired, live).plan?.changes).toEqual([{ kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Platform Admins' }]);
+    expect(plan(desired, live).plan?.changes).toEqual([
+      { kind: 'group', action: 'rename', name: 'Customer Support', previousName: 'Platform Admins' },
+    ]);
   });
 
   it('keeps the live group of the new name when it exists, and deletes the old one', () => {
     const { live, desired } = groupCase('Platform Admins');
-    const both = liveStateOf({ accounts: [prod], users: [alice], groups: [aGroup({ name: 'Platform Admins', members: ['alice'] }), aGroup({ name: 'Support' })], permissionSets: [aPermissionSet()], assignments: [aTriple({ principal: 'Platform Admins', accountId: prod.id })] });
+    const both = liveStateOf({
+      accounts: [prod],
+      users: [alice],
+      groups: [aGroup({ name: 'Platform Admins', members: ['alice'] }), aGroup({ name: 'Support' })],
+      permissionSets: [aPermissionSet()],
+      assignments: [aTriple({ principal: 'Platform Admins', accountId: prod.id })],
+    });
     const withPrevious = { ...desired, groups: [aGroup({ name: 'Platform Admins', members: ['alice'], previousNames: ['Support'] })] };
     expect(plan(withPrevious, both).plan?.changes).toEqual([{ kind: 'group', action: 'delete', name: 'Support' }]);
     expect(plan(desired, live).plan?.changes).toEqual([]);
@@ -113,11 +122,19 @@ describe('a user whose userName differs from the live one only in case', () => {
     expect(result.plan).toBeUndefined();
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]?.pos).toEqual(pos);
-    expect(result.diagnostics[0]?.message).toMatch(/^user "Alice@Example\.com" is "alice@example\.com" in AWS: .*write the userName as AWS has it \("alice@example\.com"\)$/);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^user "Alice@Example\.com" is "alice@example\.com" in AWS: .*write the userName as AWS has it \("alice@example\.com"\)$/,
+    );
   });
 
   it('is found by members and assignments case-insensitively when users are not managed here', () => {
-    const live = liveStateOf({ accounts: [prod], users: [alice], groups: [aGroup({ name: 'G', members: ['alice'] })], permissionSets: [aPermissionSet()], assignments: [aTriple({ principalType: 'USER', principal: 'alice', accountId: prod.id })] });
+    const live = liveStateOf({
+      accounts: [prod],
+      users: [alice],
+      groups: [aGroup({ name: 'G', members: ['alice'] })],
+      permissionSets: [aPermissionSet()],
+      assignments: [aTriple({ principalType: 'USER', principal: 'alice', accountId: prod.id })],
+    });
     const desired = aDesiredState({
       files: ['identity.yaml'],
       groups: [aGroup({ name: 'G', members: ['ALICE'] })],
@@ -151,7 +168,9 @@ describe('protect entries', () => {
     const guarded = {
       ...desired,
       assignments: [],
-      settings: aSettings({ safety: { maxDeletePercent: 100, protect: [aProtectEntry({ permissionSet: 'readonly', group: 'platform admins' })] } }),
+      settings: aSettings({
+        safety: { maxDeletePercent: 100, protect: [aProtectEntry({ permissionSet: 'readonly', group: 'platform admins' })] },
+      }),
     };
     const result = buildPlan(guarded, live, { allowDeletes: false });
     expect(result.plan?.changes.filter((c) => c.kind === 'assignment')).toEqual([]);

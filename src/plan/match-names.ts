@@ -68,7 +68,10 @@ export function matchNames(desired: DesiredState, live: NamedLive): NameMatch {
     renames[kind] = matchKind(kind, declared[kind], liveNames[kind], ignore[kind], report);
   }
   for (const [liveName, name] of renames.users) {
-    report(`user "${name}" is "${liveName}" in AWS: userNames that differ only in case are the same name, and ${USER_NOT_RENAMED}; write the userName as AWS has it ("${liveName}")`, posOf(declared.users, name));
+    report(
+      `user "${name}" is "${liveName}" in AWS: userNames that differ only in case are the same name, and ${USER_NOT_RENAMED}; write the userName as AWS has it ("${liveName}")`,
+      posOf(declared.users, name),
+    );
   }
   for (const [liveName, name] of renames.permissionSets) {
     report(
@@ -98,7 +101,13 @@ function posOf(declared: readonly Declared[], name: string): SourcePos | undefin
  * are never matched. A name that matches several live objects (AWS comparing names with
  * regard to case may hold "Admins" and "ADMINS") is an error: the tool does not guess.
  */
-function matchKind(kind: NamedKind, declared: readonly Declared[], liveNames: readonly string[], ignore: readonly string[], report: (m: string, p: SourcePos | undefined) => void): Map<string, string> {
+function matchKind(
+  kind: NamedKind,
+  declared: readonly Declared[],
+  liveNames: readonly string[],
+  ignore: readonly string[],
+  report: (m: string, p: SourcePos | undefined) => void,
+): Map<string, string> {
   const ignored = (name: string) => matchesAnyGlob(name, ignore);
   const exact = new Set(liveNames);
   const claimed = new Set(declared.filter((d) => exact.has(d.name)).map((d) => d.name));
@@ -113,14 +122,22 @@ function matchKind(kind: NamedKind, declared: readonly Declared[], liveNames: re
     const free = [...new Set(candidates)].filter((n) => !renames.has(n)).sort(compareStrings);
     const [only] = free;
     if (free.length > 1) {
-      report(`${WHAT[kind]} "${d.name}" matches ${free.length} live ${kind === 'permissionSets' ? 'permission sets' : kind} ${how} (${free.map((n) => `"${n}"`).join(', ')}); write the name exactly as the one to keep`, d.pos);
+      report(
+        `${WHAT[kind]} "${d.name}" matches ${free.length} live ${kind === 'permissionSets' ? 'permission sets' : kind} ${how} (${free.map((n) => `"${n}"`).join(', ')}); write the name exactly as the one to keep`,
+        d.pos,
+      );
     }
     if (only !== undefined && free.length === 1) renames.set(only, d.name);
     return free.length > 0;
   };
   const byCase = unmatched.filter((d) => !claim(d, liveByKey.get(nameKey(d.name)) ?? [], 'whose names differ from it only in case'));
   for (const d of byCase) {
-    if (d.previousNames.length > 0) claim(d, d.previousNames.flatMap((p) => liveByKey.get(nameKey(p)) ?? []), 'by its previousNames');
+    if (d.previousNames.length > 0)
+      claim(
+        d,
+        d.previousNames.flatMap((p) => liveByKey.get(nameKey(p)) ?? []),
+        'by its previousNames',
+      );
   }
   return renames;
 }

@@ -59,7 +59,10 @@ describe('orderChanges', () => {
       { kind: 'user', action: 'create', userName: 'z', after: aUser({ userName: 'z' }) },
       { kind: 'user', action: 'update', userName: 'a', attributes: [] },
     ];
-    const names = (cs: Change[]) => orderChanges(cs).flat().map((c) => (c.kind === 'user' ? `${c.action} ${c.userName}` : ''));
+    const names = (cs: Change[]) =>
+      orderChanges(cs)
+        .flat()
+        .map((c) => (c.kind === 'user' ? `${c.action} ${c.userName}` : ''));
     expect(names(users)).toEqual(['create z', 'update a', 'update b']);
     expect(names([...users].reverse())).toEqual(names(users));
   });

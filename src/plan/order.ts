@@ -32,7 +32,11 @@ function phaseName(c: Change): Phase {
     case 'membership':
       return c.action === 'delete' ? 'memberships removed' : 'memberships added';
     case 'permissionSet':
-      return c.action === 'delete' ? 'permission sets deleted' : c.action === 'reprovision' ? 'permission sets re-provisioned' : 'permission sets created/updated';
+      return c.action === 'delete'
+        ? 'permission sets deleted'
+        : c.action === 'reprovision'
+          ? 'permission sets re-provisioned'
+          : 'permission sets created/updated';
     case 'assignment':
       return c.action === 'delete' ? 'assignments deleted' : 'assignments created';
   }

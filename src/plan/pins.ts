@@ -40,7 +40,8 @@ export function checkAccountPins(desired: DesiredState, accounts: readonly Accou
     const where = pin.pos ? ` (${pin.pos.file}:${pin.pos.line})` : '';
     diagnostics.push({
       severity: 'error',
-      message: `account "${use.name}" resolves to ${found.account.id} in this organization, but it is pinned to ${pin.id}${where}: ` +
+      message:
+        `account "${use.name}" resolves to ${found.account.id} in this organization, but it is pinned to ${pin.id}${where}: ` +
         'another account with the same name would get this access. If the state really moved to this organization ' +
         '(a rehearsal, a migration), correct the id in accounts.yaml or delete the file; nothing was changed',
       ...(use.pos ? { pos: use.pos } : {}),

@@ -6,7 +6,11 @@ import { PlanFileError, parsePlanFile, savedPlanDifferences, serializePlan } fro
 import type { Change, Plan } from './types.js';
 
 function samplePlan(): Plan {
-  const desired = aDesiredState({ users: [aUser()], groups: [aGroup({ members: ['alice@example.com'] })], permissionSets: [aPermissionSet({ inlinePolicy: { b: 1, a: [2] } })] });
+  const desired = aDesiredState({
+    users: [aUser()],
+    groups: [aGroup({ members: ['alice@example.com'] })],
+    permissionSets: [aPermissionSet({ inlinePolicy: { b: 1, a: [2] } })],
+  });
   const { plan } = buildPlan(desired, liveStateOf({}), { allowDeletes: false, now: new Date(0) });
   if (!plan) throw new Error('no plan');
   return plan;
@@ -54,18 +58,55 @@ describe('plan files', () => {
 
   it.each<[string, string, string]>([
     ['invalid JSON', '{', 'plan.json: not a plan file: invalid JSON'],
-    ['another format version', edited((p) => (p.formatVersion = 2)), 'plan.json: not a valid plan file: /formatVersion: plan format version 2; this sso-gitops reads version 1'],
+    [
+      'another format version',
+      edited((p) => (p.formatVersion = 2)),
+      'plan.json: not a valid plan file: /formatVersion: plan format version 2; this sso-gitops reads version 1',
+    ],
     ['a missing checksum', edited((p) => delete p.liveChecksum), '/: missing required field "liveChecksum"'],
     ['a checksum that is not sha256 hex', edited((p) => (p.liveChecksum = 'abc')), '/liveChecksum: must match pattern'],
-    ['an unknown change kind', edited((p) => (p.changes = [{ kind: 'role', action: 'create' }])), '/changes/0/kind: must be equal to one of the allowed values'],
-    ['a known kind with an action it does not have', edited((p) => (p.changes = [{ kind: 'membership', action: 'rename', group: 'g', userName: 'u' }])), '/changes/0: unknown kind/action combination'],
-    ['a change without its name', edited((p) => (p.changes = [{ kind: 'group', action: 'delete' }])), '/changes/0: missing required field "name"'],
-    ['a change with a field of another shape', edited((p) => (p.changes = [{ kind: 'group', action: 'delete', name: 'g', userName: 'u' }])), '/changes/0/userName: unknown field'],
-    ['a user without a required attribute', edited((p) => delete (p.changes[0]?.after as Record<string, unknown>).displayName), '/changes/0/after: missing required field "displayName"'],
-    ['an assignment to an account id that is not 12 digits', edited((p) => (p.changes = [{ kind: 'assignment', action: 'create', permissionSet: 's', principalType: 'GROUP', principal: 'g', accountId: '123' }])), '/changes/0/accountId: must match pattern'],
+    [
+      'an unknown change kind',
+      edited((p) => (p.changes = [{ kind: 'role', action: 'create' }])),
+      '/changes/0/kind: must be equal to one of the allowed values',
+    ],
+    [
+      'a known kind with an action it does not have',
+      edited((p) => (p.changes = [{ kind: 'membership', action: 'rename', group: 'g', userName: 'u' }])),
+      '/changes/0: unknown kind/action combination',
+    ],
+    [
+      'a change without its name',
+      edited((p) => (p.changes = [{ kind: 'group', action: 'delete' }])),
+      '/changes/0: missing required field "name"',
+    ],
+    [
+      'a change with a field of another shape',
+      edited((p) => (p.changes = [{ kind: 'group', action: 'delete', name: 'g', userName: 'u' }])),
+      '/changes/0/userName: unknown field',
+    ],
+    [
+      'a user without a required attribute',
+      edited((p) => delete (p.changes[0]?.after as Record<string, unknown>).displayName),
+      '/changes/0/after: missing required field "displayName"',
+    ],
+    [
+      'an assignment to an account id that is not 12 digits',
+      edited(
+        (p) =>
+          (p.changes = [
+            { kind: 'assignment', action: 'create', permissionSet: 's', principalType: 'GROUP', principal: 'g', accountId: '123' },
+          ]),
+      ),
+      '/changes/0/accountId: must match pattern',
+    ],
     ['an unknown top-level field', edited((p) => (p.approvedBy = 'me')), '/approvedBy: unknown field'],
     ['refusals that are not {rule, message}', edited((p) => (p.refused = ['none'])), '/refused/0: must be object'],
-    ['a summary that does not count the changes', edited((p) => (p.summary = { add: 0, change: 0, destroy: 0 })), '/summary: says 0 to add, 0 to change, 0 to destroy, but the changes are 4 to add'],
+    [
+      'a summary that does not count the changes',
+      edited((p) => (p.summary = { add: 0, change: 0, destroy: 0 })),
+      '/summary: says 0 to add, 0 to change, 0 to destroy, but the changes are 4 to add',
+    ],
     ['an array', '[]', 'plan.json: not a valid plan file: /: must be object'],
   ])('rejects %s, naming the file and the JSON path', (_what, text, message) => {
     expect(() => parsePlanFile(text, 'plan.json')).toThrow(PlanFileError);

@@ -11,7 +11,11 @@ import { checkQuotas, DEFAULT_QUOTAS } from './quotas.js';
 const prod = anAccount({ id: '111122223333', name: 'prod' });
 const sets = (n: number, prefix = 'Set'): PermissionSet[] => Array.from({ length: n }, (_, i) => aPermissionSet({ name: `${prefix}${i}` }));
 
-function check(desiredSets: PermissionSet[], liveSets: PermissionSet[], options: { assignments?: AssignmentTriple[]; settings?: ReturnType<typeof aSettings> } = {}) {
+function check(
+  desiredSets: PermissionSet[],
+  liveSets: PermissionSet[],
+  options: { assignments?: AssignmentTriple[]; settings?: ReturnType<typeof aSettings> } = {},
+) {
   const desired = aDesiredState({ permissionSets: desiredSets, ...(options.settings ? { settings: options.settings } : {}) });
   const live = liveStateOf({ accounts: [prod], permissionSets: liveSets, assignments: options.assignments ?? [] });
   const { resolved } = resolveDesired(desired, live);
@@ -49,7 +53,15 @@ describe('checkQuotas', () => {
     const desired = aDesiredState({
       permissionSets: sets(251),
       groups: [{ name: 'G', members: [] }],
-      assignments: sets(251).map((s) => ({ permissionSet: s.name, users: [], groups: ['G'], accounts: ['prod'], organizationalUnits: [], accountTags: {}, excludeAccounts: [] })),
+      assignments: sets(251).map((s) => ({
+        permissionSet: s.name,
+        users: [],
+        groups: ['G'],
+        accounts: ['prod'],
+        organizationalUnits: [],
+        accountTags: {},
+        excludeAccounts: [],
+      })),
     });
     const { resolved } = resolveDesired(desired, liveStateOf({ accounts: [prod] }));
     expect(checkQuotas(desired, resolved).map(formatDiagnostic)).toEqual([
@@ -63,7 +75,9 @@ describe('checkQuotas', () => {
   });
 
   it('buildPlan makes no plan past a quota: nothing is written halfway', () => {
-    const { plan, diagnostics } = buildPlan(aDesiredState({ permissionSets: sets(2001) }), liveStateOf({ accounts: [prod] }), { allowDeletes: false });
+    const { plan, diagnostics } = buildPlan(aDesiredState({ permissionSets: sets(2001) }), liveStateOf({ accounts: [prod] }), {
+      allowDeletes: false,
+    });
     expect(plan).toBeUndefined();
     expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
   });

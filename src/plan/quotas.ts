@@ -14,7 +14,9 @@ export const DEFAULT_QUOTAS: Quotas = { permissionSetsPerInstance: 2000, permiss
 
 export function checkQuotas(desired: DesiredState, resolved: ResolvedDesired): Diagnostic[] {
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...desired.settings.quotas };
-  const raised = (key: keyof Quotas) => (desired.settings.quotas?.[key] === undefined ? ' by default: after a quota increase, set' : '; raise the quota and') + ` settings.quotas.${key}`;
+  const raised = (key: keyof Quotas) =>
+    (desired.settings.quotas?.[key] === undefined ? ' by default: after a quota increase, set' : '; raise the quota and') +
+    ` settings.quotas.${key}`;
   const errors: Diagnostic[] = [];
   const error = (message: string) => errors.push({ severity: 'error', message });
   const { manage, ignore } = desired.settings;
@@ -23,22 +25,30 @@ export function checkQuotas(desired: DesiredState, resolved: ResolvedDesired): D
   if (manage.permissionSets) {
     // a lower bound of the sets after apply: the declared ones, and live ones never deleted
     const declared = new Set(desired.permissionSets.map((s) => s.name.toLowerCase()));
-    const leftAlone = [...live.permissionSets.keys()].filter((name) => !declared.has(name.toLowerCase()) && ignore.permissionSets.some((p) => matchesGlob(name, p)));
+    const leftAlone = [...live.permissionSets.keys()].filter(
+      (name) => !declared.has(name.toLowerCase()) && ignore.permissionSets.some((p) => matchesGlob(name, p)),
+    );
     const after = declared.size + leftAlone.length;
     if (after > quotas.permissionSetsPerInstance && after > live.permissionSets.size) {
       const more = leftAlone.length > 0 ? ` and ${leftAlone.length} more are left alone` : '';
-      error(`the state declares ${declared.size} permission sets${more}; IAM Identity Center allows ${quotas.permissionSetsPerInstance} per instance${raised('permissionSetsPerInstance')}`);
+      error(
+        `the state declares ${declared.size} permission sets${more}; IAM Identity Center allows ${quotas.permissionSetsPerInstance} per instance${raised('permissionSetsPerInstance')}`,
+      );
     }
   }
 
   if (manage.assignments) {
     const wanted = setsPerAccount(resolved.assignments.map((a) => [a.permissionSet, a.accountId]));
-    const now = setsPerAccount([...live.provisionedAccounts].flatMap(([set, accounts]) => accounts.map((id): [string, string] => [set, id])));
+    const now = setsPerAccount(
+      [...live.provisionedAccounts].flatMap(([set, accounts]) => accounts.map((id): [string, string] => [set, id])),
+    );
     for (const [accountId, sets] of [...wanted].sort(([a], [b]) => compareStrings(a, b))) {
       if (sets.size <= quotas.permissionSetsPerAccount || sets.size <= (now.get(accountId)?.size ?? 0)) continue;
       const name = live.accountsById.get(accountId)?.name;
       const account = name === undefined ? `account ${accountId}` : `account "${name}" (${accountId})`;
-      error(`${account} would have ${sets.size} permission sets provisioned; AWS allows ${quotas.permissionSetsPerAccount} per account${raised('permissionSetsPerAccount')}`);
+      error(
+        `${account} would have ${sets.size} permission sets provisioned; AWS allows ${quotas.permissionSetsPerAccount} per account${raised('permissionSetsPerAccount')}`,
+      );
     }
   }
   return errors;

@@ -16,7 +16,11 @@ function errors(entry: Parameters<typeof anAssignmentEntry>[0], settings = aSett
     groups: [aGroup({ name: 'Developers' })],
     assignments: [anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Developers'], pos, ...entry })],
   });
-  const live = liveStateOf({ accounts: [prod, staging], groups: [aGroup({ name: 'Platform Admins' })], permissionSets: [aPermissionSet({ name: 'Billing' })] });
+  const live = liveStateOf({
+    accounts: [prod, staging],
+    groups: [aGroup({ name: 'Platform Admins' })],
+    permissionSets: [aPermissionSet({ name: 'Billing' })],
+  });
   return resolveDesired(desired, live).diagnostics.map(formatDiagnostic);
 }
 
@@ -62,7 +66,11 @@ describe('resolveDesired: settings.ignore.accounts', () => {
       groups: [aGroup({ name: 'Developers' })],
       assignments: [anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Developers'], pos, ...entry })],
     });
-    const live = liveStateOf({ accounts: [prod, staging], groups: [aGroup({ name: 'Developers' })], permissionSets: [aPermissionSet({ name: 'ReadOnly' })] });
+    const live = liveStateOf({
+      accounts: [prod, staging],
+      groups: [aGroup({ name: 'Developers' })],
+      permissionSets: [aPermissionSet({ name: 'ReadOnly' })],
+    });
     const { resolved, diagnostics } = resolveDesired(desired, live);
     return { accounts: resolved.assignments.map((a) => a.accountId), lines: diagnostics.map(formatDiagnostic) };
   };
@@ -74,7 +82,9 @@ describe('resolveDesired: settings.ignore.accounts', () => {
   it('drops an account named explicitly that matches by id, with a warning', () => {
     expect(resolve({ accounts: ['production', 'staging'] }, [prod.id])).toEqual({
       accounts: [staging.id],
-      lines: [`identity/assignments.yaml:2:5: warning: assignment of "ReadOnly": account "production" (${prod.id}) matches settings.ignore.accounts; it is left alone`],
+      lines: [
+        `identity/assignments.yaml:2:5: warning: assignment of "ReadOnly": account "production" (${prod.id}) matches settings.ignore.accounts; it is left alone`,
+      ],
     });
   });
 });

@@ -58,7 +58,11 @@ export function resolveDesired(
 function ignoredTarget(account: Account, entry: AssignmentEntry, desired: DesiredState, report: Report): boolean {
   if (!accountIgnored(account, desired.settings.ignore.accounts)) return false;
   if (entry.accounts.includes(account.id) || entry.accounts.includes(account.name)) {
-    report(`assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) matches settings.ignore.accounts; it is left alone`, entry.pos, 'warning');
+    report(
+      `assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) matches settings.ignore.accounts; it is left alone`,
+      entry.pos,
+      'warning',
+    );
   }
   return true;
 }
@@ -85,12 +89,22 @@ function declaredNames(desired: DesiredState): DeclaredNames {
 function checkEntryNames(entry: AssignmentEntry, desired: DesiredState, declared: DeclaredNames, live: NamedLive, report: Report): boolean {
   const { manage } = desired.settings;
   let ok = true;
-  const need = (what: string, name: string, setting: 'permissionSets' | 'groups' | 'users', managed: boolean, inDesired: boolean, inLive: boolean) => {
+  const need = (
+    what: string,
+    name: string,
+    setting: 'permissionSets' | 'groups' | 'users',
+    managed: boolean,
+    inDesired: boolean,
+    inLive: boolean,
+  ) => {
     if (managed && !inDesired) {
       report(`${what} "${name}" is not defined in the state files`, entry.pos);
       ok = false;
     } else if (!managed && !inLive) {
-      report(`${what} "${name}" is not managed here (settings.manage.${setting}: false) and does not exist in the identity store${didYouMean(name, liveNames[setting]())}`, entry.pos);
+      report(
+        `${what} "${name}" is not managed here (settings.manage.${setting}: false) and does not exist in the identity store${didYouMean(name, liveNames[setting]())}`,
+        entry.pos,
+      );
       ok = false;
     }
   };
@@ -109,7 +123,10 @@ function checkMembers(desired: DesiredState, live: NamedLive, report: Report): v
   for (const group of desired.groups) {
     for (const member of group.members) {
       if (!live.users.has(member)) {
-        report(`group "${group.name}": member "${member}" is not managed here (settings.manage.users: false) and does not exist in the identity store${didYouMean(member, live.users.keys())}`, group.pos);
+        report(
+          `group "${group.name}": member "${member}" is not managed here (settings.manage.users: false) and does not exist in the identity store${didYouMean(member, live.users.keys())}`,
+          group.pos,
+        );
       }
     }
   }
@@ -130,7 +147,11 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
   };
   const knownOus = new Set(live.organizationalUnits.map((ou) => ou.path));
   for (const path of entry.organizationalUnits) {
-    if (!knownOus.has(path)) report(`assignment of "${entry.permissionSet}": organizational unit "${path}" does not exist${didYouMean(path, knownOus)}`, entry.pos);
+    if (!knownOus.has(path))
+      report(
+        `assignment of "${entry.permissionSet}": organizational unit "${path}" does not exist${didYouMean(path, knownOus)}`,
+        entry.pos,
+      );
     else accountsBelow(path, live.accounts).forEach(implicit);
   }
   if (Object.keys(entry.accountTags).length > 0) {
@@ -138,14 +159,24 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
   }
   for (const ref of entry.excludeAccounts) {
     const found = lookUpAccount(ref, live.accounts);
-    if ('error' in found) report(`assignment of "${entry.permissionSet}": excludeAccounts: ${accountError(ref, found.error, live.accounts)}`, entry.pos);
+    if ('error' in found)
+      report(`assignment of "${entry.permissionSet}": excludeAccounts: ${accountError(ref, found.error, live.accounts)}`, entry.pos);
     else targets.delete(found.account.id);
   }
   const result: Account[] = [];
   for (const { account, explicit } of [...targets.values()].sort((a, b) => compareStrings(a.account.id, b.account.id))) {
     if (account.state === 'ACTIVE') result.push(account);
-    else if (explicit) report(`assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) is ${account.state}, not ACTIVE`, entry.pos);
-    else report(`assignment of "${entry.permissionSet}": skipping account "${account.name}" (${account.id}): it is ${account.state}, not ACTIVE`, entry.pos, 'warning');
+    else if (explicit)
+      report(
+        `assignment of "${entry.permissionSet}": account "${account.name}" (${account.id}) is ${account.state}, not ACTIVE`,
+        entry.pos,
+      );
+    else
+      report(
+        `assignment of "${entry.permissionSet}": skipping account "${account.name}" (${account.id}): it is ${account.state}, not ACTIVE`,
+        entry.pos,
+        'warning',
+      );
   }
   return result;
 }
@@ -157,11 +188,17 @@ function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report)
 function accountError(ref: string, error: string, accounts: readonly Account[]): string {
   if (accounts.some((a) => a.id === ref || a.name === ref)) return error; // found, but not usable (a shared name)
   if (/^\d{12}$/.test(ref)) {
-    const id = closestName(ref, accounts.map((a) => a.id));
+    const id = closestName(
+      ref,
+      accounts.map((a) => a.id),
+    );
     const account = accounts.find((a) => a.id === id);
     return account ? `account ${ref} is not in the organization (did you mean ${account.id} "${account.name}"?)` : error;
   }
-  const name = closestName(ref, accounts.map((a) => a.name));
+  const name = closestName(
+    ref,
+    accounts.map((a) => a.name),
+  );
   return name === undefined ? error : `account "${ref}" is not in the organization (did you mean "${name}"?)`;
 }
 

@@ -66,17 +66,35 @@ describe('safetyRefusals: delegated administrator', () => {
     const t = aTriple({ permissionSet: 'Other', accountId: mgmt.id });
     const create: Change = { kind: 'assignment', action: 'create', ...t };
     const found = refusals([create], { ...base, ...delegated }, {}, true);
-    expect(found).toEqual([{ rule: 'management-account', message: expect.stringContaining('creating assignment "Other" for group "Developers" on management (000000000001)'), change: create }]);
+    expect(found).toEqual([
+      {
+        rule: 'management-account',
+        message: expect.stringContaining('creating assignment "Other" for group "Developers" on management (000000000001)'),
+        change: create,
+      },
+    ]);
   });
 
   it('refuses to change a set provisioned to the management account', () => {
-    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [], after: aPermissionSet({ name: 'Admin' }) };
+    const update: Change = {
+      kind: 'permissionSet',
+      action: 'update',
+      name: 'Admin',
+      attributes: [],
+      after: aPermissionSet({ name: 'Admin' }),
+    };
     const found = refusals([update], { ...base, ...delegated, assignments: [aTriple({ permissionSet: 'Admin', accountId: mgmt.id })] });
     expect(found.map((r) => r.rule)).toEqual(['management-account']);
   });
 
   it('allows the same changes from the management account itself', () => {
-    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [], after: aPermissionSet({ name: 'Admin' }) };
+    const update: Change = {
+      kind: 'permissionSet',
+      action: 'update',
+      name: 'Admin',
+      attributes: [],
+      after: aPermissionSet({ name: 'Admin' }),
+    };
     expect(refusals([update], { ...base, assignments: [aTriple({ permissionSet: 'Admin', accountId: mgmt.id })] })).toEqual([]);
   });
 
@@ -111,7 +129,10 @@ describe('safetyRefusals: lock-out', () => {
   const adminOnMgmt = aTriple({ permissionSet: 'Admin', accountId: mgmt.id });
   const adminSpec: NamedLiveSpec = {
     groups: [aGroup()],
-    permissionSets: [aPermissionSet({ name: 'Admin', managedPolicies: [ADMIN_POLICY] }), aPermissionSet({ name: 'Admin2', managedPolicies: [ADMIN_POLICY] })],
+    permissionSets: [
+      aPermissionSet({ name: 'Admin', managedPolicies: [ADMIN_POLICY] }),
+      aPermissionSet({ name: 'Admin2', managedPolicies: [ADMIN_POLICY] }),
+    ],
     assignments: [adminOnMgmt],
   };
 
@@ -125,7 +146,13 @@ describe('safetyRefusals: lock-out', () => {
   });
 
   it('refuses taking AdministratorAccess away from the only administrator set on the management account', () => {
-    const update: Change = { kind: 'permissionSet', action: 'update', name: 'Admin', attributes: [], after: aPermissionSet({ name: 'Admin' }) };
+    const update: Change = {
+      kind: 'permissionSet',
+      action: 'update',
+      name: 'Admin',
+      attributes: [],
+      after: aPermissionSet({ name: 'Admin' }),
+    };
     expect(refusals([update], adminSpec).map((r) => r.rule)).toEqual(['lockout']);
   });
 });

@@ -30,11 +30,14 @@ export function safetyRefusals(input: SafetyInput): Refusal[] {
 
 function emptyStateRefusals({ changes, desired }: SafetyInput): Refusal[] {
   if (desired.files.length > 0 || !changes.some((c) => c.action === 'delete')) return [];
-  return [{
-    rule: 'empty-state',
-    message: 'the state directory has no state files, and an empty state never means "delete everything"; ' +
-      'check --dir, or run `sso-gitops extract` to write the current state first',
-  }];
+  return [
+    {
+      rule: 'empty-state',
+      message:
+        'the state directory has no state files, and an empty state never means "delete everything"; ' +
+        'check --dir, or run `sso-gitops extract` to write the current state first',
+    },
+  ];
 }
 
 const KINDS: { kind: Change['kind']; label: string; liveCount: (live: NamedLive) => number }[] = [
@@ -57,13 +60,15 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
     if (deletes === total) {
       refusals.push({
         rule: 'delete-all',
-        message: `the plan deletes all live ${label} (${total}); check that the state files are complete (settings.manage.* and the --dir), ` +
+        message:
+          `the plan deletes all live ${label} (${total}); check that the state files are complete (settings.manage.* and the --dir), ` +
           'and if this is really intended run reconcile with --allow-deletes',
       });
     } else if (percent > max) {
       refusals.push({
         rule: 'max-delete-percent',
-        message: `the plan deletes ${deletes} of ${total} live ${label} (${percent.toFixed(0)}%), more than ` +
+        message:
+          `the plan deletes ${deletes} of ${total} live ${label} (${percent.toFixed(0)}%), more than ` +
           `settings.safety.maxDeletePercent (${max}%); review the deletions and run reconcile with --allow-deletes to proceed`,
       });
     }
@@ -79,14 +84,16 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
 function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
   if (!live.delegatedAdministrator) return [];
   const mgmt = live.managementAccountId;
-  const how = 'run reconcile with credentials of the management account, or leave the management account out of the state files ' +
+  const how =
+    'run reconcile with credentials of the management account, or leave the management account out of the state files ' +
     '(excludeAccounts, or settings.ignore.accounts); everything else is applied';
   const refusals: Refusal[] = [];
   for (const c of changes) {
     if (c.kind === 'assignment' && c.accountId === mgmt) {
       refusals.push({
         rule: 'management-account',
-        message: `${c.action === 'create' ? 'creating' : 'deleting'} assignment ${describeTriple(c, live)} needs the management account, ` +
+        message:
+          `${c.action === 'create' ? 'creating' : 'deleting'} assignment ${describeTriple(c, live)} needs the management account, ` +
           `which a delegated administrator cannot change (AWS answers AccessDenied); ${how}`,
         change: c,
       });
@@ -94,7 +101,8 @@ function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
       const verb = c.action === 'reprovision' ? 're-provisioning' : c.action === 'update' ? 'changing' : 'deleting';
       refusals.push({
         rule: 'management-account',
-        message: `${verb} permission set "${c.name}" is not allowed from a delegated administrator: the set is provisioned to the ` +
+        message:
+          `${verb} permission set "${c.name}" is not allowed from a delegated administrator: the set is provisioned to the ` +
           `management account (${mgmt}) (AWS answers AccessDenied); ${how}`,
         change: c,
       });
@@ -121,13 +129,16 @@ function lockoutRefusals({ changes, desired, live }: SafetyInput): Refusal[] {
     const who = entry.group !== undefined ? `group "${entry.group}"` : `user "${entry.user ?? ''}"`;
     refusals.push({
       rule: 'lockout',
-      message: `the plan removes every assignment of the protected pair "${entry.permissionSet}" for ${who}` +
+      message:
+        `the plan removes every assignment of the protected pair "${entry.permissionSet}" for ${who}` +
         `${entry.account !== undefined ? ` on ${entry.account}` : ''} (by deleting the principal, the permission set or the assignments); ` +
         'this could lock everyone out. Keep the principal and the set in the state files, or remove the protect entry in a reviewed change first',
     });
   }
 
-  const adminSetsBefore = new Set([...live.permissionSets.values()].filter((s) => s.managedPolicies.some((p) => ADMINISTRATOR_ACCESS.test(p))).map((s) => s.name));
+  const adminSetsBefore = new Set(
+    [...live.permissionSets.values()].filter((s) => s.managedPolicies.some((p) => ADMINISTRATOR_ACCESS.test(p))).map((s) => s.name),
+  );
   const adminSetsAfter = new Set(adminSetsBefore);
   for (const c of changes) {
     if (c.kind !== 'permissionSet' || (c.action !== 'create' && c.action !== 'update')) continue;
@@ -138,7 +149,8 @@ function lockoutRefusals({ changes, desired, live }: SafetyInput): Refusal[] {
   if (live.assignments.some(onMgmt(adminSetsBefore)) && !after.some(onMgmt(adminSetsAfter))) {
     refusals.push({
       rule: 'lockout',
-      message: `the plan removes the last administrator assignment (a permission set with AdministratorAccess) on the management ` +
+      message:
+        `the plan removes the last administrator assignment (a permission set with AdministratorAccess) on the management ` +
         `account (${live.managementAccountId}); nobody could administer Identity Center through it afterwards. ` +
         'Keep at least one such assignment in the state files (add the new one in an earlier reconcile), or make this change by hand in the console',
     });

@@ -29,7 +29,9 @@ describe('the management account seen from a delegated administrator', () => {
     const { plan } = buildPlan(desired, live, { allowDeletes: false });
     expect(plan?.changes).toEqual([]);
     expect(plan?.refused).toEqual([]);
-    expect(plan?.notes).toEqual([`1 assignment on the management account is managed from the management account (${mgmt.id}); not compared`]);
+    expect(plan?.notes).toEqual([
+      `1 assignment on the management account is managed from the management account (${mgmt.id}); not compared`,
+    ]);
   });
 
   it('deletes the same assignments when the caller is the management account', () => {
@@ -42,7 +44,12 @@ describe('the management account seen from a delegated administrator', () => {
 
   it('leaves a set provisioned to the management account and absent from the files undeleted, with a note', () => {
     const mgmtOnly = aPermissionSet({ name: 'Billing' });
-    const live = liveStateOf({ ...delegated, groups: [devs], permissionSets: [readOnly, mgmtOnly], assignments: [aTriple({ permissionSet: 'Billing', accountId: mgmt.id })] });
+    const live = liveStateOf({
+      ...delegated,
+      groups: [devs],
+      permissionSets: [readOnly, mgmtOnly],
+      assignments: [aTriple({ permissionSet: 'Billing', accountId: mgmt.id })],
+    });
     const { plan } = buildPlan(aDesiredState(files), live, { allowDeletes: true });
     expect(plan?.changes).toEqual([]);
     expect(plan?.notes).toEqual([
@@ -54,7 +61,11 @@ describe('the management account seen from a delegated administrator', () => {
   it('refuses a changed set provisioned there alone, and leaves an unrelated change to apply', () => {
     const changed = aPermissionSet({ name: 'ReadOnly', description: 'changed in the console' });
     const live = liveStateOf({ ...delegated, groups: [devs], permissionSets: [changed], assignments: [onMgmt] });
-    const desired = aDesiredState({ ...files, users: [aUser({ userName: 'new@example.com' })], assignments: [anAssignmentEntry({ groups: ['Developers'], accounts: [mgmt.id] })] });
+    const desired = aDesiredState({
+      ...files,
+      users: [aUser({ userName: 'new@example.com' })],
+      assignments: [anAssignmentEntry({ groups: ['Developers'], accounts: [mgmt.id] })],
+    });
     const { plan } = buildPlan(desired, live, { allowDeletes: false });
     if (plan === undefined) throw new Error('no plan');
     expect(plan.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['user create', 'permissionSet update']);
@@ -64,7 +75,10 @@ describe('the management account seen from a delegated administrator', () => {
 
   it('refuses alone an assignment on the management account that the files ask for', () => {
     const live = liveStateOf({ ...delegated, groups: [devs], permissionSets: [readOnly] });
-    const desired = aDesiredState({ ...files, assignments: [anAssignmentEntry({ groups: ['Developers'], accounts: ['management', 'member'] })] });
+    const desired = aDesiredState({
+      ...files,
+      assignments: [anAssignmentEntry({ groups: ['Developers'], accounts: ['management', 'member'] })],
+    });
     const { plan } = buildPlan(desired, live, { allowDeletes: false });
     if (plan === undefined) throw new Error('no plan');
     expect(plan.changes).toHaveLength(2);
@@ -76,7 +90,10 @@ describe('the management account seen from a delegated administrator', () => {
 describe('settings.ignore.accounts', () => {
   it('never deletes a live assignment on an ignored account, even from the management account', () => {
     const live = liveStateOf({ accounts: [mgmt, member], groups: [devs], permissionSets: [readOnly], assignments: [onMember] });
-    const desired = aDesiredState({ ...files, settings: { ...aDesiredState().settings, ignore: { users: [], groups: [], permissionSets: [], accounts: ['mem*'] } } });
+    const desired = aDesiredState({
+      ...files,
+      settings: { ...aDesiredState().settings, ignore: { users: [], groups: [], permissionSets: [], accounts: ['mem*'] } },
+    });
     const { plan } = buildPlan(desired, live, { allowDeletes: true });
     expect(plan?.changes).toEqual([]);
   });

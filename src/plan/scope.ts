@@ -44,7 +44,9 @@ export function leaveOutOfScope<C extends Change>(changes: readonly C[], live: N
   const from = (n: number) => `${n === 1 ? 'is' : 'are'} managed from the management account (${live.managementAccountId}); not compared`;
   const notes = [
     ...(assignments > 0 ? [`${plural(assignments, 'assignment')} on the management account ${from(assignments)}`] : []),
-    ...(sets > 0 ? [`${plural(sets, 'permission set')} provisioned to the management account and not in the state files ${from(sets)}`] : []),
+    ...(sets > 0
+      ? [`${plural(sets, 'permission set')} provisioned to the management account and not in the state files ${from(sets)}`]
+      : []),
   ];
   return { kept, notes };
 }

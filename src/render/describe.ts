@@ -68,7 +68,9 @@ function headline(c: Change): string {
     case 'user':
       return `user "${c.userName}"`;
     case 'group':
-      return c.action === 'rename' ? `group "${c.previousName}" renamed to "${c.name}" (same id; members and access kept)` : `group "${c.name}"`;
+      return c.action === 'rename'
+        ? `group "${c.previousName}" renamed to "${c.name}" (same id; members and access kept)`
+        : `group "${c.name}"`;
     case 'membership':
       return `user "${c.userName}" ${c.action === 'create' ? 'joins' : 'leaves'} group "${c.group}"`;
     case 'permissionSet':

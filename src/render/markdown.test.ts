@@ -23,7 +23,9 @@ describe('renderMarkdown', () => {
   });
 
   it('uses a fence that a name containing backticks cannot close', () => {
-    const md = renderMarkdown(plan({ changes: [{ kind: 'group', action: 'delete', name: 'a```b' }], summary: { add: 0, change: 0, destroy: 1 } }));
+    const md = renderMarkdown(
+      plan({ changes: [{ kind: 'group', action: 'delete', name: 'a```b' }], summary: { add: 0, change: 0, destroy: 1 } }),
+    );
     expect(md).toContain('````diff\n- group "a```b"\n````');
   });
 

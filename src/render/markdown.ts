@@ -45,7 +45,10 @@ function fenceFor(lines: readonly string[]): string {
 }
 
 function head(plan: Plan, options: MarkdownOptions): string {
-  const title = plan.changes.length === 0 ? 'no changes' : `${plan.summary.add} to add, ${plan.summary.change} to change, ${plan.summary.destroy} to destroy`;
+  const title =
+    plan.changes.length === 0
+      ? 'no changes'
+      : `${plan.summary.add} to add, ${plan.summary.change} to change, ${plan.summary.destroy} to destroy`;
   const meta = [`live state \`${plan.liveChecksum.slice(0, 12)}\``];
   const { commit, actor, repository } = options.header ?? {};
   if (repository) meta.push(escapeHtml(repository));
@@ -61,7 +64,9 @@ function countsTable(plan: Plan): string {
     const changes = plan.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) return [];
     const n = (pick: (a: string) => boolean) => changes.filter((c) => pick(c.action)).length;
-    return [`| ${title} | ${n((a) => a === 'create')} | ${n((a) => a === 'update' || a === 'rename' || a === 'reprovision')} | ${n((a) => a === 'delete')} |`];
+    return [
+      `| ${title} | ${n((a) => a === 'create')} | ${n((a) => a === 'update' || a === 'rename' || a === 'reprovision')} | ${n((a) => a === 'delete')} |`,
+    ];
   });
   return ['| | add | change | destroy |', '|---|--:|--:|--:|', ...rows].join('\n');
 }
@@ -76,9 +81,10 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const reserve = SECTION_CLOSE_RESERVE + NOTE_RESERVE;
 
   if (plan.refused.length > 0) {
-    const headline = wholePlanRefusals(plan).length > 0
-      ? 'Refused: `reconcile` will not apply this plan.'
-      : 'Refused alone: `reconcile` applies everything else, not these changes nor what depends on them.';
+    const headline =
+      wholePlanRefusals(plan).length > 0
+        ? 'Refused: `reconcile` will not apply this plan.'
+        : 'Refused alone: `reconcile` applies everything else, not these changes nor what depends on them.';
     out.add(`> [!CAUTION]\n> **${headline}**\n>\n`);
     const left = plan.refused.findIndex((r) => {
       const item = `> - **${escapeHtml(r.rule)}**: ${escapeHtml(r.message)}\n`;

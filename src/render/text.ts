@@ -27,9 +27,17 @@ export function renderText(plan: Plan, options: TextOptions): string {
   }
   if (plan.refused.length > 0) {
     const whole = wholePlanRefusals(plan).length > 0;
-    out.push(paint('red', paint('bold', whole
-      ? 'Refused: reconcile will not apply this plan.'
-      : 'Refused alone: reconcile applies everything else, not these changes nor what depends on them.')));
+    out.push(
+      paint(
+        'red',
+        paint(
+          'bold',
+          whole
+            ? 'Refused: reconcile will not apply this plan.'
+            : 'Refused alone: reconcile applies everything else, not these changes nor what depends on them.',
+        ),
+      ),
+    );
     for (const r of plan.refused) out.push(paint('red', `  x [${r.rule}] ${r.message}`));
     out.push('');
   }

@@ -5,7 +5,24 @@
 import type { JsonValue } from '../model/types.js';
 import { STRUCTURED_USER_ATTRIBUTES } from '../model/types.js';
 
-const MEMBER_ORDER = ['value', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'formatted', 'display', 'type', 'primary', 'employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager'];
+const MEMBER_ORDER = [
+  'value',
+  'streetAddress',
+  'locality',
+  'region',
+  'postalCode',
+  'country',
+  'formatted',
+  'display',
+  'type',
+  'primary',
+  'employeeNumber',
+  'costCenter',
+  'organization',
+  'division',
+  'department',
+  'manager',
+];
 
 function flow(v: JsonValue): string {
   if (Array.isArray(v)) return `[${v.map(flow).join(', ')}]`;

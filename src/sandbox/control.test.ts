@@ -6,9 +6,20 @@ import { SandboxRuntime } from './runtime.js';
 describe('sandbox control API', () => {
   it('changes settings at run time and shows them', () => {
     const runtime = new SandboxRuntime({ tps: 20, randomSeed: 3 });
-    const answer = handleControl(runtime, 'POST', '/_sandbox/config', JSON.stringify({ tps: 0, asyncMs: 250, maxOutstanding: 3, faults: 'throttle=0.5' }));
+    const answer = handleControl(
+      runtime,
+      'POST',
+      '/_sandbox/config',
+      JSON.stringify({ tps: 0, asyncMs: 250, maxOutstanding: 3, faults: 'throttle=0.5' }),
+    );
     expect(answer.status).toBe(200);
-    expect(handleControl(runtime, 'GET', '/_sandbox/config', '').body).toMatchObject({ tps: 0, organizationsTps: 0, asyncMs: 250, maxOutstanding: 3, faults: 'throttle=0.5' });
+    expect(handleControl(runtime, 'GET', '/_sandbox/config', '').body).toMatchObject({
+      tps: 0,
+      organizationsTps: 0,
+      asyncMs: 250,
+      maxOutstanding: 3,
+      faults: 'throttle=0.5',
+    });
     expect(runtime.world.settings).toEqual({ asyncMs: 250, maxOutstanding: 3 });
   });
 
@@ -35,7 +46,13 @@ describe('sandbox control API', () => {
 
   it('declares which customer managed policies exist in an account', () => {
     const runtime = new SandboxRuntime({ randomSeed: 3 });
-    const body = { accountId: '111122223333', policies: [{ name: 'DenyBilling', path: '/' }, { name: 'Boundary', path: '/org/' }] };
+    const body = {
+      accountId: '111122223333',
+      policies: [
+        { name: 'DenyBilling', path: '/' },
+        { name: 'Boundary', path: '/org/' },
+      ],
+    };
     expect(handleControl(runtime, 'POST', '/_sandbox/policies', JSON.stringify(body)).status).toBe(200);
     expect(runtime.world.customerManagedPolicyExists('111122223333', { Name: 'DenyBilling', Path: '/' })).toBe(true);
     expect(runtime.world.customerManagedPolicyExists('111122223333', { Name: 'Other', Path: '/' })).toBe(false);

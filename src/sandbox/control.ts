@@ -55,14 +55,16 @@ function configChanges(body: unknown): Partial<SandboxOptions> {
   const object = asObject(body, 'config');
   const unknown = Object.keys(object).filter((k) => !(CONFIG_KEYS as readonly string[]).includes(k));
   if (unknown.length > 0) throw new Error(`unknown config field(s) ${unknown.join(', ')}; known: ${CONFIG_KEYS.join(', ')}`);
-  if (object.faults !== undefined && typeof object.faults !== 'string') throw new Error('faults must be a string such as "throttle=0.1,5xx=0.02"');
+  if (object.faults !== undefined && typeof object.faults !== 'string')
+    throw new Error('faults must be a string such as "throttle=0.1,5xx=0.02"');
   // the numeric fields are checked by SandboxRuntime.configure
   return object as Partial<SandboxOptions>;
 }
 
 function policyDeclaration(body: unknown): { accountId: string; policies: PolicyReference[] } {
   const object = asObject(body, 'policies');
-  if (typeof object.accountId !== 'string' || !/^\d{12}$/.test(object.accountId)) throw new Error('accountId must be a 12-digit account id');
+  if (typeof object.accountId !== 'string' || !/^\d{12}$/.test(object.accountId))
+    throw new Error('accountId must be a 12-digit account id');
   if (!Array.isArray(object.policies)) throw new Error('policies must be a list of {name, path}');
   const policies = object.policies.map((p: unknown, i: number) => {
     const entry = asObject(p, `policies[${i}]`);

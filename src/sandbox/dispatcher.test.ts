@@ -17,7 +17,10 @@ function setup(options: SandboxOptions = {}) {
     'sso-admin': { WhoAmI: whoAmI },
     identitystore: { WhoAmI: whoAmI },
   });
-  return { runtime, call: (req: Partial<AwsRequest>) => dispatcher.dispatch({ target: undefined, authorization: undefined, body: '{}', ...req }) };
+  return {
+    runtime,
+    call: (req: Partial<AwsRequest>) => dispatcher.dispatch({ target: undefined, authorization: undefined, body: '{}', ...req }),
+  };
 }
 
 function auth(accessKeyId: string): string {
@@ -32,14 +35,24 @@ function answer(outcome: Outcome): { status: number; body: Record<string, unknow
 describe('sandbox dispatcher', () => {
   it('answers an unknown target or operation with UnknownOperationException naming it', async () => {
     const { call } = setup();
-    expect(answer(await call({ target: 'Nope.ListThings' })).body).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringContaining('Nope.ListThings') });
-    expect(answer(await call({ target: 'SWBExternalService.ListThings' })).body).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringContaining('ListThings') });
+    expect(answer(await call({ target: 'Nope.ListThings' })).body).toMatchObject({
+      __type: 'UnknownOperationException',
+      message: expect.stringContaining('Nope.ListThings'),
+    });
+    expect(answer(await call({ target: 'SWBExternalService.ListThings' })).body).toMatchObject({
+      __type: 'UnknownOperationException',
+      message: expect.stringContaining('ListThings'),
+    });
   });
 
   it('takes the caller account from a 12-digit access key id, else the default account', async () => {
     const { call } = setup();
-    expect(answer(await call({ target: 'SWBExternalService.WhoAmI', authorization: auth('111122223333') })).body).toEqual({ caller: '111122223333' });
-    expect(answer(await call({ target: 'SWBExternalService.WhoAmI', authorization: auth('AKIDEXAMPLE') })).body).toEqual({ caller: '123456789012' });
+    expect(answer(await call({ target: 'SWBExternalService.WhoAmI', authorization: auth('111122223333') })).body).toEqual({
+      caller: '111122223333',
+    });
+    expect(answer(await call({ target: 'SWBExternalService.WhoAmI', authorization: auth('AKIDEXAMPLE') })).body).toEqual({
+      caller: '123456789012',
+    });
     expect(answer(await call({ target: 'SWBExternalService.WhoAmI' })).body).toEqual({ caller: '123456789012' });
   });
 
@@ -58,13 +71,15 @@ describe('sandbox dispatcher', () => {
   it('throttles per account and service family, counting refusals as throttled', async () => {
     const { runtime, call } = setup({ tps: 2 });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push(answer(await call({ target: 'AWSIdentityStore.WhoAmI', authorization: auth('111122223333') })).body.__type);
+    for (let i = 0; i < 4; i++)
+      statuses.push(answer(await call({ target: 'AWSIdentityStore.WhoAmI', authorization: auth('111122223333') })).body.__type);
     expect(statuses.filter((t) => t === 'ThrottlingException').length).toBeGreaterThan(0);
     // another account has its own bucket
     expect(answer(await call({ target: 'SWBExternalService.WhoAmI', authorization: auth('444455556666') })).status).toBe(200);
     expect(runtime.stats.throttled).toBe(statuses.filter((t) => t === 'ThrottlingException').length);
     const orgs = [];
-    for (let i = 0; i < 30; i++) orgs.push(answer(await call({ target: `${ORGS}.DescribeOrganization`, authorization: auth('111122223333') })).body.__type);
+    for (let i = 0; i < 30; i++)
+      orgs.push(answer(await call({ target: `${ORGS}.DescribeOrganization`, authorization: auth('111122223333') })).body.__type);
     expect(orgs).toContain('TooManyRequestsException');
   });
 
@@ -88,7 +103,9 @@ describe('sandbox dispatcher', () => {
 
   it('runs the operation and then drops the connection for the lost-answer fault', async () => {
     const { runtime, call } = setup({ faults: 'lost-answer=1' });
-    expect((await call({ target: `${ORGS}.CreateOrganization`, authorization: auth('111122223333'), body: '{"FeatureSet":"ALL"}' })).kind).toBe('drop');
+    expect(
+      (await call({ target: `${ORGS}.CreateOrganization`, authorization: auth('111122223333'), body: '{"FeatureSet":"ALL"}' })).kind,
+    ).toBe('drop');
     expect(runtime.stats.faults.lostAnswer).toBe(1);
     expect(runtime.world.organizationOf('111122223333')).toBeDefined();
   });

@@ -77,7 +77,7 @@ export class Dispatcher {
 function asAwsError(err: unknown, service: ServiceName | undefined): AwsError {
   if (err instanceof AwsError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`sandbox: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
+  process.stderr.write(`sandbox: internal error: ${err instanceof Error ? (err.stack ?? message) : message}\n`);
   return internalErrorFor(service ?? 'sso-admin', 500, `Sandbox internal error: ${message}`);
 }
 

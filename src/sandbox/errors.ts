@@ -33,7 +33,12 @@ export function accessDenied(message: string): AwsError {
 }
 
 export function throttling(retryAfterSeconds?: number): AwsError {
-  return new AwsError('ThrottlingException', 'Rate exceeded', 400, retryAfterSeconds === undefined ? {} : { RetryAfterSeconds: retryAfterSeconds });
+  return new AwsError(
+    'ThrottlingException',
+    'Rate exceeded',
+    400,
+    retryAfterSeconds === undefined ? {} : { RetryAfterSeconds: retryAfterSeconds },
+  );
 }
 
 /** The body of an error answer; `message` and `Message` both, as services differ in casing. */

@@ -38,20 +38,28 @@ export function noFaults(): FaultSpec {
 /** Parses a fault spec; an unknown key or a probability outside 0..1 is an Error naming it. */
 export function parseFaults(spec: string | undefined): FaultSpec {
   const faults = noFaults();
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (spec ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
     if (key === 'fail-op') {
-      const ops = value.split('+').map((o) => o.trim()).filter(Boolean);
+      const ops = value
+        .split('+')
+        .map((o) => o.trim())
+        .filter(Boolean);
       if (ops.length === 0) throw new Error(`fault "${part}": fail-op needs an operation name, e.g. fail-op=ListUsers`);
       ops.forEach((op) => faults.failOps.add(op));
       continue;
     }
     const field = PROBABILITY_KEYS[key];
-    if (!field) throw new Error(`fault "${part}": unknown kind "${key}" (known: ${[...Object.keys(PROBABILITY_KEYS), 'fail-op'].join(', ')})`);
+    if (!field)
+      throw new Error(`fault "${part}": unknown kind "${key}" (known: ${[...Object.keys(PROBABILITY_KEYS), 'fail-op'].join(', ')})`);
     const p = Number(value);
-    if (value === '' || !Number.isFinite(p) || p < 0 || p > 1) throw new Error(`fault "${part}": probability must be a number between 0 and 1`);
+    if (value === '' || !Number.isFinite(p) || p < 0 || p > 1)
+      throw new Error(`fault "${part}": probability must be a number between 0 and 1`);
     faults[field] = p;
   }
   return faults;

@@ -21,7 +21,10 @@ export class Input {
 
   string(name: string, rules: StringRules = {}): string {
     const value = this.optString(name, rules);
-    if (value === undefined) throw validationError(`1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
+    if (value === undefined)
+      throw validationError(
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+      );
     return value;
   }
 
@@ -30,7 +33,9 @@ export class Input {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value)) throw validationError(`Value at '${lowerFirst(name)}' must be an integer`);
     if (value < min || value > max) {
-      throw validationError(`1 validation error detected: Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
+      throw validationError(
+        `1 validation error detected: Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must have value between ${min} and ${max}`,
+      );
     }
     return value;
   }
@@ -44,7 +49,10 @@ export class Input {
 
   object(name: string): Input {
     const value = this.optObject(name);
-    if (!value) throw validationError(`1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
+    if (!value)
+      throw validationError(
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+      );
     return value;
   }
 
@@ -52,7 +60,10 @@ export class Input {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) throw validationError(`Value at '${lowerFirst(name)}' must be a list`);
-    if (value.length > max) throw validationError(`Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    if (value.length > max)
+      throw validationError(
+        `Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+      );
     return value;
   }
 
@@ -67,16 +78,24 @@ export function checkString(name: string, value: unknown, rules: StringRules): s
   const at = `'${lowerFirst(name)}'`;
   if (typeof value !== 'string') throw validationError(`Value at ${at} must be a string`);
   if (rules.min !== undefined && value.length < rules.min) {
-    throw validationError(`1 validation error detected: Value at ${at} failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`);
+    throw validationError(
+      `1 validation error detected: Value at ${at} failed to satisfy constraint: Member must have length greater than or equal to ${rules.min}`,
+    );
   }
   if (rules.max !== undefined && value.length > rules.max) {
-    throw validationError(`1 validation error detected: Value at ${at} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`);
+    throw validationError(
+      `1 validation error detected: Value at ${at} failed to satisfy constraint: Member must have length less than or equal to ${rules.max}`,
+    );
   }
   if (rules.pattern && !rules.pattern.test(value)) {
-    throw validationError(`1 validation error detected: Value '${value}' at ${at} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rules.pattern.source}`);
+    throw validationError(
+      `1 validation error detected: Value '${value}' at ${at} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rules.pattern.source}`,
+    );
   }
   if (rules.oneOf && !rules.oneOf.includes(value)) {
-    throw validationError(`1 validation error detected: Value '${value}' at ${at} failed to satisfy constraint: Member must satisfy enum value set: [${rules.oneOf.join(', ')}]`);
+    throw validationError(
+      `1 validation error detected: Value '${value}' at ${at} failed to satisfy constraint: Member must satisfy enum value set: [${rules.oneOf.join(', ')}]`,
+    );
   }
   return value;
 }

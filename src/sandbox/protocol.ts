@@ -25,7 +25,10 @@ export function parseTarget(header: string | undefined): Target {
   const dot = header?.indexOf('.') ?? -1;
   const service = header && dot > 0 ? TARGET_PREFIXES[header.slice(0, dot)] : undefined;
   if (!header || !service) {
-    throw new AwsError('UnknownOperationException', `Unknown operation ${header ?? '(no X-Amz-Target header)'}: the sandbox serves ${Object.keys(TARGET_PREFIXES).join(', ')}`);
+    throw new AwsError(
+      'UnknownOperationException',
+      `Unknown operation ${header ?? '(no X-Amz-Target header)'}: the sandbox serves ${Object.keys(TARGET_PREFIXES).join(', ')}`,
+    );
   }
   return { service, operation: header.slice(dot + 1) };
 }
@@ -57,7 +60,12 @@ export function parseBody(text: string): Record<string, unknown> {
 /** Rate limit answer: organizations calls it TooManyRequestsException, Identity Center ThrottlingException. */
 export function throttlingFor(service: ServiceName): AwsError {
   if (service === 'organizations') {
-    return new AwsError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because of too many requests. Try again later.', 400, { Type: 'RequestThrottled' });
+    return new AwsError(
+      'TooManyRequestsException',
+      "AWS Organizations can't complete your request because of too many requests. Try again later.",
+      400,
+      { Type: 'RequestThrottled' },
+    );
   }
   // identitystore models RetryAfterSeconds on its ThrottlingException; sso-admin does not
   return new AwsError('ThrottlingException', 'Rate exceeded', 400, service === 'identitystore' ? { RetryAfterSeconds: 1 } : {});

@@ -130,7 +130,8 @@ export class SandboxRuntime {
 }
 
 function nonNegative(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number >= 0, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number >= 0, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -46,7 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dispatcher = new Dispatcher(runtime, OPERATIONS);
   const server = createServer((req, res) => {
     serve(runtime, dispatcher, req, res).catch((err: unknown) => {
-      process.stderr.write(`sandbox: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.stderr.write(`sandbox: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -90,7 +90,9 @@ async function serve(runtime: SandboxRuntime, dispatcher: Dispatcher, req: Incom
     return;
   }
   if (body === undefined) {
-    res.writeHead(413, { 'content-type': JSON_CONTENT_TYPE }).end(JSON.stringify({ __type: 'SerializationException', message: 'Request body too large' }));
+    res
+      .writeHead(413, { 'content-type': JSON_CONTENT_TYPE })
+      .end(JSON.stringify({ __type: 'SerializationException', message: 'Request body too large' }));
     return;
   }
   const sts = header(req, 'x-amz-target') === undefined ? answerSts(body, header(req, 'authorization'), randomUUID()) : undefined;

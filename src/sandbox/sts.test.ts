@@ -12,7 +12,11 @@ describe('STS GetCallerIdentity in the sandbox', () => {
   });
 
   it('answers the account of the 12-digit access key id through the real SDK client', async () => {
-    const sts = new STSClient({ endpoint: sandbox.endpoint, region: 'us-east-1', credentials: { accessKeyId: '444455556666', secretAccessKey: 'x' } });
+    const sts = new STSClient({
+      endpoint: sandbox.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: '444455556666', secretAccessKey: 'x' },
+    });
     const out = await sts.send(new GetCallerIdentityCommand({}));
     sts.destroy();
     expect(out.Account).toBe('444455556666');

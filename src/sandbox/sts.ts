@@ -16,7 +16,11 @@ export function answerSts(body: string, authorization: string | undefined, reque
   const action = params.get('Action');
   if (action === null) return undefined;
   if (action !== 'GetCallerIdentity') {
-    return { status: 400, contentType: 'text/xml', body: stsError('InvalidAction', `The sandbox answers only GetCallerIdentity of STS, not ${action}`, requestId) };
+    return {
+      status: 400,
+      contentType: 'text/xml',
+      body: stsError('InvalidAction', `The sandbox answers only GetCallerIdentity of STS, not ${action}`, requestId),
+    };
   }
   const account = callerAccount(authorization);
   return {

@@ -77,11 +77,13 @@ export function aProtectEntry(overrides: Partial<ProtectEntry> = {}): ProtectEnt
 }
 
 /** Settings with deep overrides: `aSettings({ manage: { users: false } })`. */
-export function aSettings(overrides: {
-  manage?: Partial<Settings['manage']>;
-  ignore?: Partial<Settings['ignore']>;
-  safety?: Partial<Settings['safety']>;
-} = {}): Settings {
+export function aSettings(
+  overrides: {
+    manage?: Partial<Settings['manage']>;
+    ignore?: Partial<Settings['ignore']>;
+    safety?: Partial<Settings['safety']>;
+  } = {},
+): Settings {
   return {
     manage: { ...DEFAULT_SETTINGS.manage, ...overrides.manage },
     ignore: { ...DEFAULT_SETTINGS.ignore, ...overrides.ignore },
@@ -177,7 +179,9 @@ export interface NamedLiveSpec {
  */
 export function liveStateOf(spec: NamedLiveSpec): LiveState {
   const users = (spec.users ?? []).map((u) => aLiveUser(u));
-  const groups = (spec.groups ?? []).map((g) => aLiveGroup({ name: g.name, ...(g.description !== undefined ? { description: g.description } : {}) }));
+  const groups = (spec.groups ?? []).map((g) =>
+    aLiveGroup({ name: g.name, ...(g.description !== undefined ? { description: g.description } : {}) }),
+  );
   const userId = (name: string) => users.find((u) => u.userName === name)?.id ?? `user-${name}`;
   const groupId = (name: string) => groups.find((g) => g.name === name)?.id ?? `group-${name}`;
   const memberships: LiveMembership[] = (spec.groups ?? []).flatMap((g) =>
@@ -193,7 +197,11 @@ export function liveStateOf(spec: NamedLiveSpec): LiveState {
   const stale = spec.staleProvisioning ?? {};
   const provisioning = new Map<string, LiveProvisioning>();
   for (const a of assignments) {
-    provisioning.set(`${a.permissionSetArn} ${a.accountId}`, { permissionSetArn: a.permissionSetArn, accountId: a.accountId, status: 'LATEST_PERMISSION_SET_PROVISIONED' });
+    provisioning.set(`${a.permissionSetArn} ${a.accountId}`, {
+      permissionSetArn: a.permissionSetArn,
+      accountId: a.accountId,
+      status: 'LATEST_PERMISSION_SET_PROVISIONED',
+    });
   }
   for (const [set, accountIds] of Object.entries(stale)) {
     for (const accountId of accountIds) {

@@ -25,7 +25,11 @@ function importsOf(file: string): string[] {
 
 function offenders(layers: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
   return layers.flatMap((layer) =>
-    sourceFiles(join(SRC, layer)).flatMap((file) => importsOf(file).filter((s) => forbidden(s, file)).map((s) => `src/${relative(SRC, file)} imports ${s}`)),
+    sourceFiles(join(SRC, layer)).flatMap((file) =>
+      importsOf(file)
+        .filter((s) => forbidden(s, file))
+        .map((s) => `src/${relative(SRC, file)} imports ${s}`),
+    ),
   );
 }
 

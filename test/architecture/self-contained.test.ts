@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** This file, which checks itself like every other. */
-const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/');
+const SELF = relative(ROOT, fileURLToPath(import.meta.url))
+  .split(sep)
+  .join('/');
 
 // The forbidden names are assembled from pieces, so that this file, which must spell them
 // to find them, does not contain them itself.

@@ -1,7 +1,16 @@
 // The lower bound of each measured command on a generated organization: which live state
 // the command reads and which writes it cannot avoid. Pure, so the bounds of a shape can be
 // reported without running it (L) and pinned by unit tests.
-import { assignmentCreateCalls, createCalls, lowerBound, merge, policyChangeCalls, readCalls, type BenchSettings, type LowerBound } from './lower-bound.js';
+import {
+  assignmentCreateCalls,
+  createCalls,
+  lowerBound,
+  merge,
+  policyChangeCalls,
+  readCalls,
+  type BenchSettings,
+  type LowerBound,
+} from './lower-bound.js';
 import type { SyntheticOrg } from './org.js';
 import type { CommandName } from './result.js';
 import { applyDrift, driftOf, newAssignments, withAssignments, withChangedPolicy, withoutIdentity } from './variants.js';

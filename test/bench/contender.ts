@@ -17,7 +17,12 @@ export interface Contender {
 }
 
 export async function startContender(endpoint: string, accountId: string, perSecond: number): Promise<Contender> {
-  const client = new SSOAdminClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: accountId, secretAccessKey: 'sandbox-secret' }, maxAttempts: 1 });
+  const client = new SSOAdminClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: accountId, secretAccessKey: 'sandbox-secret' },
+    maxAttempts: 1,
+  });
   const InstanceArn = (await client.send(new ListInstancesCommand({}))).Instances?.[0]?.InstanceArn;
   if (!InstanceArn) throw new Error(`contender: account ${accountId} has no Identity Center instance`);
   const report: ContenderReport = { sent: 0, throttled: 0 };

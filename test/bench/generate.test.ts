@@ -49,8 +49,9 @@ describe('synthetic organization generator', () => {
 
   it('writes assignment entries that expand back to exactly the assignments', () => {
     const expanded = assignmentEntries(org.assignments).flatMap((e) =>
-      [...(e.groups ?? []).map((g) => ['GROUP', g] as const), ...(e.users ?? []).map((u) => ['USER', u] as const)].flatMap(([principalType, principal]) =>
-        e.accounts.map((account) => assignmentKey({ permissionSet: e.permissionSet, principalType, principal, account })),
+      [...(e.groups ?? []).map((g) => ['GROUP', g] as const), ...(e.users ?? []).map((u) => ['USER', u] as const)].flatMap(
+        ([principalType, principal]) =>
+          e.accounts.map((account) => assignmentKey({ permissionSet: e.permissionSet, principalType, principal, account })),
       ),
     );
     expect(new Set(expanded)).toEqual(new Set(org.assignments.map(assignmentKey)));
@@ -75,7 +76,7 @@ describe('synthetic organization generator', () => {
 });
 
 describe('state directory of a generated organization', () => {
-  it('loads with the tool\'s own loader without a diagnostic and with every object', async () => {
+  it("loads with the tool's own loader without a diagnostic and with every object", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-state-'));
     try {
       const org = generateOrganization(SHAPES.S);

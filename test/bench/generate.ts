@@ -14,7 +14,20 @@ import type { Shape } from './shapes.js';
 import { assignmentKey, type SyntheticAccount, type SyntheticAssignment, type SyntheticOrg } from './org.js';
 
 const GIVEN = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Tim'];
-const FAMILY = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee'];
+const FAMILY = [
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+];
 const ROLES = ['developers', 'admins', 'readonly', 'oncall', 'data', 'finance', 'security', 'support', 'network', 'qa'];
 const TITLES = ['Engineer', 'Senior Engineer', 'Analyst', 'Manager', 'SRE'];
 
@@ -41,7 +54,8 @@ function pad(n: number, width: number): string {
 function generateAccounts(shape: Shape, random: Random): { organizationalUnits: string[]; accounts: SyntheticAccount[] } {
   const units = Math.max(1, Math.ceil(shape.accounts / 100));
   const organizationalUnits = ['Security', 'Infrastructure', 'Sandbox', 'Workloads'];
-  for (let u = 1; u <= units; u++) organizationalUnits.push(`Workloads/BU${pad(u, 2)}`, `Workloads/BU${pad(u, 2)}/Prod`, `Workloads/BU${pad(u, 2)}/NonProd`);
+  for (let u = 1; u <= units; u++)
+    organizationalUnits.push(`Workloads/BU${pad(u, 2)}`, `Workloads/BU${pad(u, 2)}/Prod`, `Workloads/BU${pad(u, 2)}/NonProd`);
   const accounts: SyntheticAccount[] = [];
   for (let i = 0; i < shape.accounts; i++) {
     const name = `acct-${pad(i + 1, 4)}`;
@@ -52,7 +66,11 @@ function generateAccounts(shape: Shape, random: Random): { organizationalUnits: 
     else {
       const unit = `BU${pad(1 + (i % units), 2)}`;
       const prod = chance(random, 0.4);
-      accounts.push({ name, ou: `Workloads/${unit}/${prod ? 'Prod' : 'NonProd'}`, tags: { env: prod ? 'prod' : 'nonprod', team: unit.toLowerCase(), 'cost-center': costCenter } });
+      accounts.push({
+        name,
+        ou: `Workloads/${unit}/${prod ? 'Prod' : 'NonProd'}`,
+        tags: { env: prod ? 'prod' : 'nonprod', team: unit.toLowerCase(), 'cost-center': costCenter },
+      });
     }
   }
   return { organizationalUnits, accounts };
@@ -113,7 +131,8 @@ function generateAssignments(
   for (const account of accounts) {
     for (const s of others.drawDistinct(random, setsPerAccount)) pairs.push({ set: s + 1, account: account.name });
   }
-  if (pairs.length > shape.assignments) throw new Error(`shape ${shape.name}: ${pairs.length} provisioned pairs exceed ${shape.assignments} assignments`);
+  if (pairs.length > shape.assignments)
+    throw new Error(`shape ${shape.name}: ${pairs.length} provisioned pairs exceed ${shape.assignments} assignments`);
   const out: SyntheticAssignment[] = [];
   pairs.forEach((pair, index) => {
     // spread the exact total over the pairs: the first `remainder` pairs get one more principal
@@ -131,7 +150,13 @@ function generateAssignments(
   return out;
 }
 
-export function randomPrincipal(random: Random, users: readonly User[], groups: readonly Group[], permissionSet: string, account: string): SyntheticAssignment {
+export function randomPrincipal(
+  random: Random,
+  users: readonly User[],
+  groups: readonly Group[],
+  permissionSet: string,
+  account: string,
+): SyntheticAssignment {
   return chance(random, GROUP_SHARE)
     ? { permissionSet, principalType: 'GROUP', principal: pick(random, groups).name, account }
     : { permissionSet, principalType: 'USER', principal: pick(random, users).userName, account };

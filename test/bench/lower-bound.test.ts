@@ -18,7 +18,10 @@ function tinyOrg(assignments: SyntheticAssignment[]): SyntheticOrg {
     ],
     users: [aUser({ userName: 'u1' }), aUser({ userName: 'u2' })],
     groups: [aGroup({ name: 'g1', members: ['u1', 'u2'] })],
-    permissionSets: [aPermissionSet({ name: 'P1', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }), aPermissionSet({ name: 'P2', inlinePolicy: { Version: '2012-10-17' } })],
+    permissionSets: [
+      aPermissionSet({ name: 'P1', managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }),
+      aPermissionSet({ name: 'P2', inlinePolicy: { Version: '2012-10-17' } }),
+    ],
     assignments,
   };
 }
@@ -48,7 +51,9 @@ describe('lower-bound model', () => {
   });
 
   it('takes the principal route when it is cheaper than the provisioned pairs', () => {
-    const wide: SyntheticAssignment[] = ['a1', 'a2'].flatMap((account) => ['P1', 'P2'].map((permissionSet) => ({ permissionSet, principalType: 'GROUP' as const, principal: 'g1', account })));
+    const wide: SyntheticAssignment[] = ['a1', 'a2'].flatMap((account) =>
+      ['P1', 'P2'].map((permissionSet) => ({ permissionSet, principalType: 'GROUP' as const, principal: 'g1', account })),
+    );
     const calls = readCalls(tinyOrg(wide));
     // principals: u1, u2, g1 = 3 calls; pairs: 2 set listings + 4 pairs = 6
     expect(calls.ListAccountAssignmentsForPrincipal).toBe(3);
@@ -79,7 +84,11 @@ describe('lower-bound model', () => {
   it('prices the naive route as every account x permission set instead of the assignment reads', () => {
     const org = tinyOrg([{ permissionSet: 'P1', principalType: 'GROUP', principal: 'g1', account: 'a1' }]);
     const calls = readCalls(org);
-    const assignmentReads = (calls.ListAccountsForProvisionedPermissionSet ?? 0) + (calls.ListAccountAssignments ?? 0) + (calls.ListAccountAssignmentsForPrincipal ?? 0) + (calls.ListPermissionSetsProvisionedToAccount ?? 0);
+    const assignmentReads =
+      (calls.ListAccountsForProvisionedPermissionSet ?? 0) +
+      (calls.ListAccountAssignments ?? 0) +
+      (calls.ListAccountAssignmentsForPrincipal ?? 0) +
+      (calls.ListPermissionSetsProvisionedToAccount ?? 0);
     expect(naiveCalls(calls, org)).toBe(total(calls) - assignmentReads + 2 * 2);
   });
 

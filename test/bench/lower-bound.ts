@@ -42,7 +42,14 @@ export interface LowerBound {
 }
 
 /** Operations of the organizations API (its own rate bucket); the model's ListTagsForResource is sso-admin's. */
-export const ORGANIZATIONS_OPERATIONS = new Set(['ListAccounts', 'ListRoots', 'ListOrganizationalUnitsForParent', 'ListAccountsForParent', 'ListParents', 'DescribeOrganization']);
+export const ORGANIZATIONS_OPERATIONS = new Set([
+  'ListAccounts',
+  'ListRoots',
+  'ListOrganizationalUnitsForParent',
+  'ListAccountsForParent',
+  'ListParents',
+  'DescribeOrganization',
+]);
 
 const PAGE = 100;
 const ORG_PAGE = 20;
@@ -93,7 +100,10 @@ const PER_SET_READS = [
 function addMembershipReads(counts: CallCounts, org: SyntheticOrg): void {
   if (org.groups.length === 0) return;
   const perGroup = sumPages(org.groups.map((g) => g.members.length));
-  const perMember = countBy(org.groups.flatMap((g) => g.members), (userName) => userName);
+  const perMember = countBy(
+    org.groups.flatMap((g) => g.members),
+    (userName) => userName,
+  );
   const perUser = org.users.reduce((total, u) => total + pages(perMember.get(u.userName) ?? 0), 0);
   if (perGroup <= perUser) add(counts, 'ListGroupMemberships', perGroup);
   else add(counts, 'ListGroupMembershipsForMember', perUser);
@@ -124,7 +134,11 @@ export function createCalls(org: SyntheticOrg): CallCounts {
   const counts: CallCounts = {};
   add(counts, 'CreateUser', org.users.length);
   add(counts, 'CreateGroup', org.groups.length);
-  add(counts, 'CreateGroupMembership', org.groups.reduce((t, g) => t + g.members.length, 0));
+  add(
+    counts,
+    'CreateGroupMembership',
+    org.groups.reduce((t, g) => t + g.members.length, 0),
+  );
   add(counts, 'CreatePermissionSet', org.permissionSets.length); // carries description, session, relay state and tags
   for (const s of org.permissionSets) {
     add(counts, 'AttachManagedPolicyToPermissionSet', s.managedPolicies.length);
@@ -178,11 +192,21 @@ export function asyncSeconds(requests: number, settings: BenchSettings): number 
 
 /** The naive route: the same command with one ListAccountAssignments per account x permission set. */
 export function naiveCalls(bound: CallCounts, live: SyntheticOrg): number {
-  const assignmentReads = ['ListAccountsForProvisionedPermissionSet', 'ListPermissionSetsProvisionedToAccount', 'ListAccountAssignmentsForPrincipal', 'ListAccountAssignments'];
+  const assignmentReads = [
+    'ListAccountsForProvisionedPermissionSet',
+    'ListPermissionSetsProvisionedToAccount',
+    'ListAccountAssignmentsForPrincipal',
+    'ListAccountAssignments',
+  ];
   const rest = total(bound) - assignmentReads.reduce((t, op) => t + (bound[op] ?? 0), 0);
   return rest + live.accounts.length * live.permissionSets.length;
 }
 
 export function lowerBound(counts: CallCounts, live: SyntheticOrg, settings: BenchSettings, asyncRequests = 0): LowerBound {
-  return { calls: total(counts), byOperation: counts, rateBoundSeconds: rateBoundSeconds(counts, settings, asyncRequests), naiveCalls: naiveCalls(counts, live) };
+  return {
+    calls: total(counts),
+    byOperation: counts,
+    rateBoundSeconds: rateBoundSeconds(counts, settings, asyncRequests),
+    naiveCalls: naiveCalls(counts, live),
+  };
 }

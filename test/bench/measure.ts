@@ -61,7 +61,10 @@ export async function runNode(script: string, args: readonly string[], target: C
   const usageFile = join(scratch, 'usage.json');
   const started = performance.now();
   try {
-    const child = spawn(process.execPath, ['--import', USAGE_PRELOAD, script, ...args], { env: cliEnvironment(target, usageFile), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', USAGE_PRELOAD, script, ...args], {
+      env: cliEnvironment(target, usageFile),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => stdout.push(b));
@@ -71,7 +74,13 @@ export async function runNode(script: string, args: readonly string[], target: C
       child.once('close', (code) => resolve(code ?? 1));
     });
     const wallSeconds = (performance.now() - started) / 1000;
-    return { exitCode, wallSeconds, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), ...readUsage(usageFile) };
+    return {
+      exitCode,
+      wallSeconds,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      ...readUsage(usageFile),
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

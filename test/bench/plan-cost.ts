@@ -11,12 +11,19 @@ const UNPACED_TOOL_TPS = 100_000;
 
 export async function measurePlanCost(ctx: BenchContext, dir: string): Promise<PlanCost> {
   ctx.sandbox.configure(FAST);
-  const target: CliTarget = { endpoint: ctx.sandbox.endpoint, accountId: SOURCE_MANAGEMENT_ACCOUNT, toolTps: UNPACED_TOOL_TPS, toolOrganizationsTps: UNPACED_TOOL_TPS };
+  const target: CliTarget = {
+    endpoint: ctx.sandbox.endpoint,
+    accountId: SOURCE_MANAGEMENT_ACCOUNT,
+    toolTps: UNPACED_TOOL_TPS,
+    toolOrganizationsTps: UNPACED_TOOL_TPS,
+  };
   ctx.log('plan cost: phases (load, read, compute) in one process');
   const profiled = await runNode(PLAN_PROFILE_SCRIPT, [dir], target);
   if (profiled.exitCode !== 0) return { error: profiled.stderr.trim().split('\n').slice(-5).join('\n') };
   const phases = JSON.parse(profiled.stdout) as PlanProfile;
-  ctx.log(`plan cost: compute ${phases.compute.cpuSeconds.toFixed(2)} s CPU, peak RSS ${phases.compute.peakRssMiB.toFixed(0)} MiB; now the CLI`);
+  ctx.log(
+    `plan cost: compute ${phases.compute.cpuSeconds.toFixed(2)} s CPU, peak RSS ${phases.compute.peakRssMiB.toFixed(0)} MiB; now the CLI`,
+  );
   ctx.sandbox.resetStats();
   const run = await runCli(['plan', '--dir', dir], target);
   return {

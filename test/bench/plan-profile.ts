@@ -29,7 +29,14 @@ async function phase<T>(work: () => Promise<T> | T): Promise<[T, PhaseUsage]> {
   const started = performance.now();
   const value = await work();
   const used = process.cpuUsage(cpu);
-  return [value, { cpuSeconds: (used.user + used.system) / 1e6, wallSeconds: (performance.now() - started) / 1000, peakRssMiB: process.resourceUsage().maxRSS / 1024 }];
+  return [
+    value,
+    {
+      cpuSeconds: (used.user + used.system) / 1e6,
+      wallSeconds: (performance.now() - started) / 1000,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    },
+  ];
 }
 
 async function main(dir: string): Promise<PlanProfile> {

@@ -8,7 +8,8 @@ import type { ShapeName } from './shapes.js';
 
 const SHAPE_ORDER: ShapeName[] = ['S', 'M', 'L'];
 
-const fmt = (n: number | undefined, digits = 1): string => (n === undefined ? '–' : n >= 1000 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toFixed(digits))));
+const fmt = (n: number | undefined, digits = 1): string =>
+  n === undefined ? '–' : n >= 1000 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toFixed(digits)));
 
 export function renderShapeTable(doc: BenchDocument): string {
   const o = doc.organization;
@@ -24,16 +25,26 @@ export function renderShapeTable(doc: BenchDocument): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const r of doc.results) {
-      const rate = r.assignmentsPerSecond !== undefined ? `, ${fmt(r.assignmentsPerSecond)}/s of ${fmt(r.assignmentsPerSecondLimit)}/s possible` : '';
+      const rate =
+        r.assignmentsPerSecond !== undefined ? `, ${fmt(r.assignmentsPerSecond)}/s of ${fmt(r.assignmentsPerSecondLimit)}/s possible` : '';
       const contended = r.contender ? `, second client at ${r.contender.perSecond}/s` : '';
-      const label = r.assignments !== undefined ? `${r.command} (${fmt(r.assignments)} assignments${rate}${contended})` : `${r.command}${contended ? ` (${contended.slice(2)})` : ''}`;
+      const label =
+        r.assignments !== undefined
+          ? `${r.command} (${fmt(r.assignments)} assignments${rate}${contended})`
+          : `${r.command}${contended ? ` (${contended.slice(2)})` : ''}`;
       lines.push(
         `| ${label} | ${fmt(r.calls)} | ${fmt(r.lowerBoundCalls)} | ${fmt(r.callsToLowerBound, 2)} | ${fmt(r.naiveCalls)} | ${fmt(r.naiveToOurs)} | ${fmt(r.wallSeconds)} | ${fmt(r.rateBoundSeconds)} | ${fmt(r.wallToRateBound, 2)} | ${fmt(r.wallToOwnCallsAtRate, 2)} | ${r.throttled} (${r.throttledFailures}) | ${r.exitCode} |`,
       );
     }
   } else {
-    lines.push('Not run against the AWS limits (see note). Bounds of each command on this shape:', '', '| command | lower bound calls | rate bound s | naive calls |', '|---|---:|---:|---:|');
-    for (const b of doc.bounds) lines.push(`| ${b.command} | ${fmt(b.lowerBoundCalls)} | ${fmt(b.rateBoundSeconds)} | ${fmt(b.naiveCalls)} |`);
+    lines.push(
+      'Not run against the AWS limits (see note). Bounds of each command on this shape:',
+      '',
+      '| command | lower bound calls | rate bound s | naive calls |',
+      '|---|---:|---:|---:|',
+    );
+    for (const b of doc.bounds)
+      lines.push(`| ${b.command} | ${fmt(b.lowerBoundCalls)} | ${fmt(b.rateBoundSeconds)} | ${fmt(b.naiveCalls)} |`);
   }
   lines.push('', ...renderPlanCost(doc));
   if (doc.note) lines.push('', `Note: ${doc.note}.`);
@@ -52,7 +63,10 @@ function renderPlanCost(doc: BenchDocument): string[] {
         `computing and rendering the plan ${fmt(p.compute.cpuSeconds, 2)} s CPU; peak RSS ${fmt(p.compute.peakRssMiB, 0)} MiB (${p.changes} changes).`,
     );
   }
-  if (cost.cli) out.push(`The \`plan\` command end to end: ${fmt(cost.cli.wallSeconds)} s wall, ${fmt(cost.cli.cpuSeconds, 2)} s CPU, peak RSS ${fmt(cost.cli.peakRssMiB, 0)} MiB, ${fmt(cost.cli.calls)} calls, exit ${cost.cli.exitCode}.`);
+  if (cost.cli)
+    out.push(
+      `The \`plan\` command end to end: ${fmt(cost.cli.wallSeconds)} s wall, ${fmt(cost.cli.cpuSeconds, 2)} s CPU, peak RSS ${fmt(cost.cli.peakRssMiB, 0)} MiB, ${fmt(cost.cli.calls)} calls, exit ${cost.cli.exitCode}.`,
+    );
   return out;
 }
 

@@ -56,7 +56,14 @@ export interface AssignmentWork {
   limit: number;
 }
 
-export function commandResult(command: CommandName, run: CliRun, stats: SandboxStats, bound: LowerBound, settings: BenchSettings, work?: AssignmentWork): CommandResult {
+export function commandResult(
+  command: CommandName,
+  run: CliRun,
+  stats: SandboxStats,
+  bound: LowerBound,
+  settings: BenchSettings,
+  work?: AssignmentWork,
+): CommandResult {
   const identityCenter = total(stats.callsByService['sso-admin']) + total(stats.callsByService.identitystore);
   const organizations = total(stats.callsByService.organizations);
   const ownSeconds = callSeconds(identityCenter, organizations, settings);

@@ -52,7 +52,13 @@ function parseCommandLine(argv: string[]) {
   const unknown = only.filter((c) => !(COMMAND_ORDER as string[]).includes(c));
   if (unknown.length > 0) throw new Error(`--only: unknown command(s) ${unknown.join(', ')}; known: ${COMMAND_ORDER.join(', ')}`);
   const planCostOnly = values['plan-cost-only'] ?? shape === 'L';
-  return { shape, json: values.json ?? false, only: COMMAND_ORDER.filter((c) => only.includes(c)), planCostOnly, save: values.save ?? false };
+  return {
+    shape,
+    json: values.json ?? false,
+    only: COMMAND_ORDER.filter((c) => only.includes(c)),
+    planCostOnly,
+    save: values.save ?? false,
+  };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -71,7 +77,12 @@ async function main(argv: string[]): Promise<void> {
     settings,
     organization: organizationSize(org),
     results,
-    bounds: COMMAND_ORDER.map((command) => ({ command, lowerBoundCalls: bounds[command].calls, rateBoundSeconds: Number(bounds[command].rateBoundSeconds.toFixed(2)), naiveCalls: bounds[command].naiveCalls })),
+    bounds: COMMAND_ORDER.map((command) => ({
+      command,
+      lowerBoundCalls: bounds[command].calls,
+      rateBoundSeconds: Number(bounds[command].rateBoundSeconds.toFixed(2)),
+      naiveCalls: bounds[command].naiveCalls,
+    })),
     ...(planCost ? { planCost } : {}),
     ...(options.planCostOnly
       ? { note: 'plan cost only (phases and the plan command, sandbox unthrottled); the AWS-limited commands were not run for this shape' }
@@ -86,7 +97,9 @@ async function main(argv: string[]): Promise<void> {
     if (options.save) log(`wrote ${saveDocument(resolve(process.cwd(), 'bench'), document(final)).join(', ')}`);
   };
   try {
-    log(`shape ${options.shape}: seeding ${org.accounts.length} accounts, ${org.users.length} users, ${org.groups.length} groups, ${org.permissionSets.length} permission sets, ${org.assignments.length} assignments`);
+    log(
+      `shape ${options.shape}: seeding ${org.accounts.length} accounts, ${org.users.length} users, ${org.groups.length} groups, ${org.permissionSets.length} permission sets, ${org.assignments.length} assignments`,
+    );
     const seeded = await seedOrganization(sandbox.endpoint, SOURCE_MANAGEMENT_ACCOUNT, org);
     log(`seeded (${sandbox.stats().totalCalls} calls)`);
     const ctx: BenchContext = { sandbox, settings, org, bounds, seeded, workDir, log };

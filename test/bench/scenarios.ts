@@ -3,7 +3,15 @@
 // AWS, and records calls and throttles from the sandbox's own accounting.
 import { join } from 'node:path';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
-import { CONTENDER_TPS, DRIFT_FRACTION, DRIFT_SEED, beforeContention, contendedAssignments, contendedTarget, withNewAssignments } from './command-bounds.js';
+import {
+  CONTENDER_TPS,
+  DRIFT_FRACTION,
+  DRIFT_SEED,
+  beforeContention,
+  contendedAssignments,
+  contendedTarget,
+  withNewAssignments,
+} from './command-bounds.js';
 import { CONTENDER_OPERATION, startContender, type ContenderReport } from './contender.js';
 import type { BenchSettings, LowerBound } from './lower-bound.js';
 import { runCli, type CliRun } from './measure.js';
@@ -49,7 +57,9 @@ async function measure(ctx: BenchContext, command: CommandName, args: string[], 
   ctx.sandbox.configure({ tps, latencyMs, asyncMs, maxOutstanding });
   const contender = contenderTps === undefined ? undefined : await startContender(ctx.sandbox.endpoint, accountId, contenderTps);
   ctx.sandbox.resetStats();
-  ctx.log(`${command}: running sso-gitops ${args.join(' ')}${contenderTps === undefined ? '' : ` while a second client sends ${contenderTps} requests/s`}`);
+  ctx.log(
+    `${command}: running sso-gitops ${args.join(' ')}${contenderTps === undefined ? '' : ` while a second client sends ${contenderTps} requests/s`}`,
+  );
   const sampler = sampleAssignmentCreations(ctx.sandbox);
   const run = await runCli(args, { endpoint: ctx.sandbox.endpoint, accountId, toolTps: tps });
   const perSecond = sampler.stop();
@@ -59,7 +69,9 @@ async function measure(ctx: BenchContext, command: CommandName, args: string[], 
   const work = assignments === undefined ? undefined : { assignments, perSecond, limit: assignmentThroughputLimit(ctx.settings) };
   const result = commandResult(command, run, stats, ctx.bounds[command], ctx.settings, work);
   if (report && contenderTps !== undefined) result.contender = { perSecond: contenderTps, ...report };
-  ctx.log(`${command}: exit ${result.exitCode}, ${result.calls} calls (bound ${result.lowerBoundCalls}), ${result.wallSeconds} s (bound ${result.rateBoundSeconds} s), throttled ${result.throttled}`);
+  ctx.log(
+    `${command}: exit ${result.exitCode}, ${result.calls} calls (bound ${result.lowerBoundCalls}), ${result.wallSeconds} s (bound ${result.rateBoundSeconds} s), throttled ${result.throttled}`,
+  );
   if (run.exitCode !== 0) ctx.log(`${command} failed:\n${result.error ?? ''}`);
   return result;
 }
@@ -69,13 +81,24 @@ function withoutContender(stats: SandboxStats, report: ContenderReport): Sandbox
   const sent = stats.callsByService['sso-admin'][CONTENDER_OPERATION] ?? 0;
   const { [CONTENDER_OPERATION]: _calls, ...calls } = stats.calls;
   const { [CONTENDER_OPERATION]: _ssoCalls, ...ssoAdmin } = stats.callsByService['sso-admin'];
-  return { ...stats, calls, callsByService: { ...stats.callsByService, 'sso-admin': ssoAdmin }, totalCalls: stats.totalCalls - sent, throttled: stats.throttled - report.throttled };
+  return {
+    ...stats,
+    calls,
+    callsByService: { ...stats.callsByService, 'sso-admin': ssoAdmin },
+    totalCalls: stats.totalCalls - sent,
+    throttled: stats.throttled - report.throttled,
+  };
 }
 
 /** Brings the live state to `dir` without measuring (after a failed measured reconcile). */
 async function converge(ctx: BenchContext, dir: string, accountId = SOURCE_MANAGEMENT_ACCOUNT): Promise<CliRun> {
   ctx.sandbox.configure(FAST);
-  return runCli(['reconcile', '--yes', '--allow-deletes', '--dir', dir], { endpoint: ctx.sandbox.endpoint, accountId, toolTps: FAST_TOOL_TPS, toolOrganizationsTps: FAST_TOOL_TPS });
+  return runCli(['reconcile', '--yes', '--allow-deletes', '--dir', dir], {
+    endpoint: ctx.sandbox.endpoint,
+    accountId,
+    toolTps: FAST_TOOL_TPS,
+    toolOrganizationsTps: FAST_TOOL_TPS,
+  });
 }
 
 function stateDir(ctx: BenchContext, name: string, org: SyntheticOrg): string {
@@ -92,29 +115,47 @@ export const planNoChange: Scenario = (ctx) => measure(ctx, 'plan-no-change', ['
 export const planDrift: Scenario = async (ctx) => {
   const drift = driftOf(ctx.org, DRIFT_FRACTION, DRIFT_SEED);
   ctx.sandbox.configure(FAST);
-  await changeLive(ctx.sandbox.endpoint, ctx.seeded, { create: drift.addedAssignments, remove: drift.removedAssignments, displayNames: drift.renamedUsers });
+  await changeLive(ctx.sandbox.endpoint, ctx.seeded, {
+    create: drift.addedAssignments,
+    remove: drift.removedAssignments,
+    displayNames: drift.renamedUsers,
+  });
   const result = await measure(ctx, 'plan-drift-1pct', ['plan', '--dir', stateDir(ctx, 'base', ctx.org)]);
   const original = new Map(ctx.org.users.filter((u) => drift.renamedUsers.has(u.userName)).map((u) => [u.userName, u.displayName]));
-  await changeLive(ctx.sandbox.endpoint, ctx.seeded, { create: drift.removedAssignments, remove: drift.addedAssignments, displayNames: original });
+  await changeLive(ctx.sandbox.endpoint, ctx.seeded, {
+    create: drift.removedAssignments,
+    remove: drift.addedAssignments,
+    displayNames: original,
+  });
   return result;
 };
 
 export const reconcileAssignments: Scenario = async (ctx) => {
   const dir = stateDir(ctx, 'new-assignments', withNewAssignments(ctx.org));
-  const result = await measure(ctx, 'reconcile-assignments-1000', ['reconcile', '--yes', '--dir', dir], { assignments: ctx.org.shape.newAssignments });
+  const result = await measure(ctx, 'reconcile-assignments-1000', ['reconcile', '--yes', '--dir', dir], {
+    assignments: ctx.org.shape.newAssignments,
+  });
   if (result.exitCode !== 0) await converge(ctx, dir);
   return result;
 };
 
 /** Runs after reconcileAssignments: the live state then has the new assignments too. */
 export const reconcilePolicy: Scenario = (ctx) =>
-  measure(ctx, 'reconcile-policy-200', ['reconcile', '--yes', '--dir', stateDir(ctx, 'policy-change', withChangedPolicy(withNewAssignments(ctx.org)))]);
+  measure(ctx, 'reconcile-policy-200', [
+    'reconcile',
+    '--yes',
+    '--dir',
+    stateDir(ctx, 'policy-change', withChangedPolicy(withNewAssignments(ctx.org))),
+  ]);
 
 /** Everything into a second organization whose accounts have the same names and no Identity Center content. */
 export const migrate: Scenario = async (ctx) => {
   ctx.sandbox.configure(FAST);
   await seedOrganization(ctx.sandbox.endpoint, TARGET_MANAGEMENT_ACCOUNT, withoutIdentity(ctx.org), false);
-  return measure(ctx, 'migrate', ['reconcile', '--yes', '--dir', stateDir(ctx, 'base', ctx.org)], { accountId: TARGET_MANAGEMENT_ACCOUNT, assignments: ctx.org.assignments.length });
+  return measure(ctx, 'migrate', ['reconcile', '--yes', '--dir', stateDir(ctx, 'base', ctx.org)], {
+    accountId: TARGET_MANAGEMENT_ACCOUNT,
+    assignments: ctx.org.assignments.length,
+  });
 };
 
 /** Runs after reconcilePolicy: a plan with no changes while another client uses 15 of the 20 requests/s. */
@@ -128,7 +169,10 @@ export const planContended: Scenario = async (ctx) => {
 export const reconcileContended: Scenario = async (ctx) => {
   await converge(ctx, stateDir(ctx, 'contended-plan', beforeContention(ctx.org)));
   const dir = stateDir(ctx, 'contended-reconcile', contendedTarget(ctx.org));
-  const result = await measure(ctx, 'reconcile-contended', ['reconcile', '--yes', '--dir', dir], { assignments: contendedAssignments(ctx.org), contenderTps: CONTENDER_TPS });
+  const result = await measure(ctx, 'reconcile-contended', ['reconcile', '--yes', '--dir', dir], {
+    assignments: contendedAssignments(ctx.org),
+    contenderTps: CONTENDER_TPS,
+  });
   if (result.exitCode !== 0) await converge(ctx, dir);
   return result;
 };

@@ -55,7 +55,12 @@ function destroy(c: Clients): void {
 }
 
 /** Creates the organization (OUs, accounts, tags) and, unless `withIdentity` is false, all Identity Center content. */
-export async function seedOrganization(endpoint: string, managementAccountId: string, org: SyntheticOrg, withIdentity = true): Promise<SeededOrg> {
+export async function seedOrganization(
+  endpoint: string,
+  managementAccountId: string,
+  org: SyntheticOrg,
+  withIdentity = true,
+): Promise<SeededOrg> {
   const built = await buildOrganization(sandboxClientConfig(endpoint, managementAccountId, 8), managementAccountId, org.accounts);
   const c = clients(endpoint, managementAccountId);
   try {
@@ -84,7 +89,9 @@ async function seedIdentity(c: Clients, seeded: SeededOrg, org: SyntheticOrg): P
     seeded.userIds.set(u.userName, required(out.UserId, 'CreateUser'));
   });
   await mapLimit(org.groups, SEED_CONCURRENCY, async (g) => {
-    const out = await c.ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: g.name, ...(g.description ? { Description: g.description } : {}) }));
+    const out = await c.ids.send(
+      new CreateGroupCommand({ IdentityStoreId, DisplayName: g.name, ...(g.description ? { Description: g.description } : {}) }),
+    );
     seeded.groupIds.set(g.name, required(out.GroupId, 'CreateGroup'));
   });
   const memberships = org.groups.flatMap((g) => g.members.map((m) => [g.name, m] as const));
@@ -125,7 +132,12 @@ async function createPermissionSet(sso: SSOAdminClient, InstanceArn: string, s: 
   const ref = { InstanceArn, PermissionSetArn };
   for (const arn of s.managedPolicies) await sso.send(new AttachManagedPolicyToPermissionSetCommand({ ...ref, ManagedPolicyArn: arn }));
   for (const p of s.customerManagedPolicies) {
-    await sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ ...ref, CustomerManagedPolicyReference: { Name: p.name, Path: p.path } }));
+    await sso.send(
+      new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+        ...ref,
+        CustomerManagedPolicyReference: { Name: p.name, Path: p.path },
+      }),
+    );
   }
   if (s.inlinePolicy) await sso.send(new PutInlinePolicyToPermissionSetCommand({ ...ref, InlinePolicy: JSON.stringify(s.inlinePolicy) }));
   const boundary = s.permissionsBoundary;
@@ -139,7 +151,12 @@ async function createPermissionSet(sso: SSOAdminClient, InstanceArn: string, s: 
   return PermissionSetArn;
 }
 
-async function changeAssignments(sso: SSOAdminClient, seeded: SeededOrg, assignments: readonly SyntheticAssignment[], change: 'create' | 'delete'): Promise<void> {
+async function changeAssignments(
+  sso: SSOAdminClient,
+  seeded: SeededOrg,
+  assignments: readonly SyntheticAssignment[],
+  change: 'create' | 'delete',
+): Promise<void> {
   await mapLimit(assignments, SEED_CONCURRENCY, async (a) => {
     const target = {
       InstanceArn: seeded.instanceArn,

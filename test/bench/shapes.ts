@@ -22,8 +22,26 @@ export interface Shape {
 
 export const SHAPES: Record<ShapeName, Shape> = {
   S: { name: 'S', accounts: 20, permissionSets: 10, users: 100, groups: 20, assignments: 300, newAssignments: 100, policyAccounts: 20 },
-  M: { name: 'M', accounts: 200, permissionSets: 100, users: 2000, groups: 300, assignments: 5000, newAssignments: 1000, policyAccounts: 200 },
-  L: { name: 'L', accounts: 1000, permissionSets: 500, users: 20000, groups: 2000, assignments: 50000, newAssignments: 1000, policyAccounts: 200 },
+  M: {
+    name: 'M',
+    accounts: 200,
+    permissionSets: 100,
+    users: 2000,
+    groups: 300,
+    assignments: 5000,
+    newAssignments: 1000,
+    policyAccounts: 200,
+  },
+  L: {
+    name: 'L',
+    accounts: 1000,
+    permissionSets: 500,
+    users: 20000,
+    groups: 2000,
+    assignments: 50000,
+    newAssignments: 1000,
+    policyAccounts: 200,
+  },
 };
 
 export function isShapeName(value: string): value is ShapeName {

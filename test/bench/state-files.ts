@@ -27,7 +27,8 @@ export function writeStateDirectory(dir: string, org: SyntheticOrg): void {
   write(join(dir, 'settings.yaml'), SETTINGS);
   writeSplit(dir, 'users', org.users);
   writeSplit(dir, 'groups', org.groups);
-  for (const set of org.permissionSets) write(join(dir, 'permission-sets', `${set.name}.yaml`), { permissionSets: [permissionSetYaml(set)] });
+  for (const set of org.permissionSets)
+    write(join(dir, 'permission-sets', `${set.name}.yaml`), { permissionSets: [permissionSetYaml(set)] });
   writeSplit(dir, 'assignments', assignmentEntries(org.assignments));
 }
 
@@ -51,7 +52,8 @@ function writeSplit(dir: string, kind: string, items: readonly unknown[]): void 
     return;
   }
   const size = Math.ceil(items.length / parts);
-  for (let p = 0; p < parts; p++) write(join(dir, `${kind}-${String(p + 1).padStart(2, '0')}.yaml`), { [kind]: items.slice(p * size, (p + 1) * size) });
+  for (let p = 0; p < parts; p++)
+    write(join(dir, `${kind}-${String(p + 1).padStart(2, '0')}.yaml`), { [kind]: items.slice(p * size, (p + 1) * size) });
 }
 
 /** Empty collections are left out, as a person would write the file. */
@@ -85,6 +87,11 @@ export function assignmentEntries(assignments: readonly SyntheticAssignment[]): 
     list.push(row.principal);
   }
   return [...entries.values()]
-    .map((e) => ({ permissionSet: e.permissionSet, ...(e.groups ? { groups: e.groups.sort() } : {}), ...(e.users ? { users: e.users.sort() } : {}), accounts: e.accounts }))
+    .map((e) => ({
+      permissionSet: e.permissionSet,
+      ...(e.groups ? { groups: e.groups.sort() } : {}),
+      ...(e.users ? { users: e.users.sort() } : {}),
+      accounts: e.accounts,
+    }))
     .sort((a, b) => compareStrings(a.permissionSet, b.permissionSet) || compareStrings(a.accounts.join(','), b.accounts.join(',')));
 }

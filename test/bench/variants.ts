@@ -6,7 +6,12 @@ import { pick, seededRandom, WeightedIndex, type Random } from './sampling.js';
 import { assignmentKey, type SyntheticAssignment, type SyntheticOrg } from './org.js';
 
 /** `count` assignments the organization does not have yet, popular sets more often. */
-export function newAssignments(org: SyntheticOrg, count: number, seed: number, avoid: readonly SyntheticAssignment[] = []): SyntheticAssignment[] {
+export function newAssignments(
+  org: SyntheticOrg,
+  count: number,
+  seed: number,
+  avoid: readonly SyntheticAssignment[] = [],
+): SyntheticAssignment[] {
   const random = seededRandom(seed);
   const taken = new Set([...org.assignments, ...avoid].map(assignmentKey));
   const popularity = new WeightedIndex(org.permissionSets.length, 0.9);
@@ -36,7 +41,9 @@ export function driftOf(org: SyntheticOrg, fraction: number, seed: number): Drif
   const changes = Math.max(2, Math.round(org.assignments.length * fraction));
   const removedAssignments = sample(random, org.assignments, Math.floor(changes / 2));
   const addedAssignments = newAssignments(org, changes - removedAssignments.length, seed + 1);
-  const renamedUsers = new Map(sample(random, org.users, Math.max(1, Math.round(org.users.length * fraction))).map((u) => [u.userName, `${u.displayName} (renamed)`]));
+  const renamedUsers = new Map(
+    sample(random, org.users, Math.max(1, Math.round(org.users.length * fraction))).map((u) => [u.userName, `${u.displayName} (renamed)`]),
+  );
   return { removedAssignments, addedAssignments, renamedUsers };
 }
 
@@ -61,7 +68,9 @@ export function withAssignments(org: SyntheticOrg, extra: readonly SyntheticAssi
 export function withChangedPolicy(org: SyntheticOrg): SyntheticOrg {
   return {
     ...org,
-    permissionSets: org.permissionSets.map((s) => (s.name === POLICY_SCENARIO_SET ? { ...s, inlinePolicy: inlinePolicy(0, ['account:*', 'iam:CreateUser']) } : s)),
+    permissionSets: org.permissionSets.map((s) =>
+      s.name === POLICY_SCENARIO_SET ? { ...s, inlinePolicy: inlinePolicy(0, ['account:*', 'iam:CreateUser']) } : s,
+    ),
   };
 }
 

@@ -77,7 +77,12 @@ export async function startSandboxBackend(): Promise<Backend> {
     endpoint: sandbox.endpoint,
     fixture: 'test/fixtures/org-a',
     sdkConfig: (accountId) => sandbox.clientConfig(accountId),
-    cliEnv: (accountId) => Promise.resolve({ ...baseCliEnv(sandbox.endpoint, accountId, 'sandbox-secret'), SSO_GITOPS_TPS: '500', SSO_GITOPS_ORGANIZATIONS_TPS: '500' }),
+    cliEnv: (accountId) =>
+      Promise.resolve({
+        ...baseCliEnv(sandbox.endpoint, accountId, 'sandbox-secret'),
+        SSO_GITOPS_TPS: '500',
+        SSO_GITOPS_ORGANIZATIONS_TPS: '500',
+      }),
     stop: () => sandbox.stop(),
   };
 }

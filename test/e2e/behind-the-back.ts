@@ -1,7 +1,21 @@
 // Changes made to a live instance behind the tool's back, with the plain SDK, as a person
 // in the console would: the drift and stale-plan scenarios need them.
-import { CreateGroupCommand, DeleteGroupMembershipCommand, GetGroupIdCommand, GetGroupMembershipIdCommand, GetUserIdCommand, IdentitystoreClient, ListGroupMembershipsCommand } from '@aws-sdk/client-identitystore';
-import { CreateAccountAssignmentCommand, ListInstancesCommand, ListPermissionSetsCommand, DescribePermissionSetCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import {
+  CreateGroupCommand,
+  DeleteGroupMembershipCommand,
+  GetGroupIdCommand,
+  GetGroupMembershipIdCommand,
+  GetUserIdCommand,
+  IdentitystoreClient,
+  ListGroupMembershipsCommand,
+} from '@aws-sdk/client-identitystore';
+import {
+  CreateAccountAssignmentCommand,
+  ListInstancesCommand,
+  ListPermissionSetsCommand,
+  DescribePermissionSetCommand,
+  SSOAdminClient,
+} from '@aws-sdk/client-sso-admin';
 import type { SdkConfig } from './backends.js';
 
 export class ConsoleUser {
@@ -30,13 +44,23 @@ export class ConsoleUser {
 
   async userId(userName: string): Promise<string> {
     const { storeId } = await this.inst();
-    const out = await this.ids.send(new GetUserIdCommand({ IdentityStoreId: storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } } }));
+    const out = await this.ids.send(
+      new GetUserIdCommand({
+        IdentityStoreId: storeId,
+        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } },
+      }),
+    );
     return out.UserId ?? '';
   }
 
   async groupId(name: string): Promise<string> {
     const { storeId } = await this.inst();
-    const out = await this.ids.send(new GetGroupIdCommand({ IdentityStoreId: storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } } }));
+    const out = await this.ids.send(
+      new GetGroupIdCommand({
+        IdentityStoreId: storeId,
+        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } },
+      }),
+    );
     return out.GroupId ?? '';
   }
 
@@ -53,7 +77,8 @@ export class ConsoleUser {
     const membership = listed.GroupMemberships?.find((m) => m.MemberId?.UserId === userId);
     const membershipId =
       membership?.MembershipId ??
-      (await this.ids.send(new GetGroupMembershipIdCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } }))).MembershipId;
+      (await this.ids.send(new GetGroupMembershipIdCommand({ IdentityStoreId: storeId, GroupId: groupId, MemberId: { UserId: userId } })))
+        .MembershipId;
     await this.ids.send(new DeleteGroupMembershipCommand({ IdentityStoreId: storeId, MembershipId: membershipId }));
   }
 

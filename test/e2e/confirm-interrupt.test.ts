@@ -24,7 +24,10 @@ describe('Ctrl+C at the confirmation prompt', () => {
   it('changes nothing, says so and exits 130', async () => {
     sandbox.sandbox.resetStats();
     const run = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn('script', ['-qec', `${process.execPath} ${CLI_PATH} reconcile`, '/dev/null'], { cwd: REPO_ROOT, env: hermeticEnv(env) });
+      const child = spawn('script', ['-qec', `${process.execPath} ${CLI_PATH} reconcile`, '/dev/null'], {
+        cwd: REPO_ROOT,
+        env: hermeticEnv(env),
+      });
       let output = '';
       let typed = false;
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -10,7 +10,10 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 /** Runs `reconcile` (no --yes) on a pseudo-terminal, typing `answer` at its prompt. */
 function reconcileOnTerminal(env: Record<string, string>, answer: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', `${process.execPath} ${CLI_PATH} reconcile`, '/dev/null'], { cwd: REPO_ROOT, env: hermeticEnv(env) });
+    const child = spawn('script', ['-qec', `${process.execPath} ${CLI_PATH} reconcile`, '/dev/null'], {
+      cwd: REPO_ROOT,
+      env: hermeticEnv(env),
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;

@@ -35,7 +35,10 @@ describe('running as a delegated administrator', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-delegated-'));
-    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'identity' }, { name: 'prod', ou: 'Workloads' }]);
+    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [
+      { name: 'identity' },
+      { name: 'prod', ou: 'Workloads' },
+    ]);
     const delegated = org.accountIds.get('identity') ?? '';
     const client = new OrganizationsClient(sandbox.clientConfig(MANAGEMENT));
     await client.send(new RegisterDelegatedAdministratorCommand({ AccountId: delegated, ServicePrincipal: 'sso.amazonaws.com' }));
@@ -55,7 +58,9 @@ describe('running as a delegated administrator', () => {
     sandbox.sandbox.resetStats();
     const run = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/creating assignment "Operator" for group "Operators" on Management \(333333333333\) needs the management account/);
+    expect(run.stderr).toMatch(
+      /creating assignment "Operator" for group "Operators" on Management \(333333333333\) needs the management account/,
+    );
     expect(sandbox.sandbox.stats().calls.CreateAccountAssignment).toBe(1); // prod only: the refused one is never tried
     expect(run.stdout).toContain('Apply incomplete: 5 changes applied, 1 refused');
   });
@@ -69,4 +74,3 @@ describe('running as a delegated administrator', () => {
     expect((await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env })).code).toBe(0);
   });
 });
-

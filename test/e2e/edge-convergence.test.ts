@@ -111,7 +111,15 @@ describe('a user and a group created in the console while the run is under way',
       if (user.attributes.UserName === 'alice@example.com' && user.UserId !== CONSOLE_ALICE) {
         store.addUser = addUser;
         const now = Math.floor(Date.now() / 1000);
-        const attributes = { UserName: 'alice@example.com', DisplayName: 'Console Alice', Name: { GivenName: 'Alice', FamilyName: 'L' }, NickName: 'Al', UserStatus: 'ENABLED', CreatedAt: now, UpdatedAt: now };
+        const attributes = {
+          UserName: 'alice@example.com',
+          DisplayName: 'Console Alice',
+          Name: { GivenName: 'Alice', FamilyName: 'L' },
+          NickName: 'Al',
+          UserStatus: 'ENABLED',
+          CreatedAt: now,
+          UpdatedAt: now,
+        };
         addUser({ UserId: CONSOLE_ALICE, attributes });
       }
       addUser(user);

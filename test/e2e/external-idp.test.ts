@@ -11,7 +11,8 @@ import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/s
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
-const SCIM_SETTINGS = 'settings:\n  manage: {users: false, groups: false, groupMemberships: false, permissionSets: true, assignments: true}\n';
+const SCIM_SETTINGS =
+  'settings:\n  manage: {users: false, groups: false, groupMemberships: false, permissionSets: true, assignments: true}\n';
 
 describe('external identity provider mode', () => {
   let sandbox: TestSandbox;
@@ -37,7 +38,9 @@ describe('external identity provider mode', () => {
     sandbox.sandbox.resetStats();
     const run = await runCli(['plan', '--dir', scim], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/assignments\.yaml:\d+:\d+: group "Developers" is not managed here \(settings\.manage\.groups: false\) and does not exist in the identity store/);
+    expect(run.stderr).toMatch(
+      /assignments\.yaml:\d+:\d+: group "Developers" is not managed here \(settings\.manage\.groups: false\) and does not exist in the identity store/,
+    );
     expect(sandbox.sandbox.stats().writes).toBe(0);
   });
 

@@ -24,7 +24,9 @@ describe('extract guards', () => {
     sandbox = await startTestSandbox({ asyncMs: 20 });
     seedExampleOrganization(sandbox.sandbox.world);
     work = await mkdtemp(join(tmpdir(), 'extract-guards-'));
-    const applied = await runCli(['reconcile', '--yes', '--dir', join(REPO_ROOT, 'identity')], { env: { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '1000' } });
+    const applied = await runCli(['reconcile', '--yes', '--dir', join(REPO_ROOT, 'identity')], {
+      env: { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '1000' },
+    });
     if (applied.code !== 0) throw new Error(`reconciling the example failed: ${applied.stderr}`);
     await buildOrganization(sandbox.clientConfig(EMPTY_MANAGEMENT), EMPTY_MANAGEMENT, [{ name: 'workload' }]);
   });
@@ -49,7 +51,9 @@ describe('extract guards', () => {
     expect(refused.code).toBe(1);
     const lines = refused.stderr.split('\n').filter((l) => l.startsWith('error:'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: extract: the instance .* has no users, groups, permission sets or assignments, but .*guarded declares \d+ entries: .*--force/);
+    expect(lines[0]).toMatch(
+      /^error: extract: the instance .* has no users, groups, permission sets or assignments, but .*guarded declares \d+ entries: .*--force/,
+    );
     expect(await readTree(dir)).toEqual(before);
   });
 
@@ -68,7 +72,9 @@ describe('extract guards', () => {
     const dir = join(work, 'new-empty');
     const refused = await runCli(['extract', '--dir', dir], { env: sandbox.cliEnv(EMPTY_MANAGEMENT) });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: extract: the instance .* has no users, groups, permission sets or assignments: nothing to extract .*--force.*; nothing was written$/m);
+    expect(refused.stderr).toMatch(
+      /^error: extract: the instance .* has no users, groups, permission sets or assignments: nothing to extract .*--force.*; nothing was written$/m,
+    );
     await expect(readdir(dir)).rejects.toThrow('ENOENT');
   });
 
@@ -86,7 +92,9 @@ describe('extract guards', () => {
   });
 
   it('warns when no assignment is read although permission sets are provisioned to accounts', async () => {
-    const org = await buildOrganization(sandbox.clientConfig(PROVISIONED_ONLY_MANAGEMENT), PROVISIONED_ONLY_MANAGEMENT, [{ name: 'workload' }]);
+    const org = await buildOrganization(sandbox.clientConfig(PROVISIONED_ONLY_MANAGEMENT), PROVISIONED_ONLY_MANAGEMENT, [
+      { name: 'workload' },
+    ]);
     const sso = new SSOAdminClient(sandbox.clientConfig(PROVISIONED_ONLY_MANAGEMENT));
     const ids = new IdentitystoreClient(sandbox.clientConfig(PROVISIONED_ONLY_MANAGEMENT));
     try {
@@ -94,18 +102,36 @@ describe('extract guards', () => {
       const InstanceArn = instance?.InstanceArn as string;
       // two principals and one set: the read lists the provisioned pairs (it knows them) and then their assignments
       for (const UserName of ['ann', 'ben']) {
-        await ids.send(new CreateUserCommand({ IdentityStoreId: instance?.IdentityStoreId, UserName, DisplayName: UserName, Name: { GivenName: UserName, FamilyName: 'X' } }));
+        await ids.send(
+          new CreateUserCommand({
+            IdentityStoreId: instance?.IdentityStoreId,
+            UserName,
+            DisplayName: UserName,
+            Name: { GivenName: UserName, FamilyName: 'X' },
+          }),
+        );
       }
-      const set = (await sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'Orphan' }))).PermissionSet?.PermissionSetArn as string;
-      await sso.send(new ProvisionPermissionSetCommand({ InstanceArn, PermissionSetArn: set, TargetType: 'AWS_ACCOUNT', TargetId: org.accountIds.get('workload') as string }));
+      const set = (await sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'Orphan' }))).PermissionSet
+        ?.PermissionSetArn as string;
+      await sso.send(
+        new ProvisionPermissionSetCommand({
+          InstanceArn,
+          PermissionSetArn: set,
+          TargetType: 'AWS_ACCOUNT',
+          TargetId: org.accountIds.get('workload') as string,
+        }),
+      );
       await new Promise((r) => setTimeout(r, 50)); // asyncMs 20: the provisioning completes
     } finally {
       sso.destroy();
       ids.destroy();
     }
-    const extracted = await runCli(['extract', '--dir', join(work, 'provisioned-only')], { env: sandbox.cliEnv(PROVISIONED_ONLY_MANAGEMENT) });
+    const extracted = await runCli(['extract', '--dir', join(work, 'provisioned-only')], {
+      env: sandbox.cliEnv(PROVISIONED_ONLY_MANAGEMENT),
+    });
     expect(extracted.code, extracted.stderr).toBe(0);
-    expect(extracted.stderr).toMatch(/warning: no account assignments were read, although 1 permission set is provisioned to 1 account: .*region.*permissions/);
+    expect(extracted.stderr).toMatch(
+      /warning: no account assignments were read, although 1 permission set is provisioned to 1 account: .*region.*permissions/,
+    );
   });
 });
-

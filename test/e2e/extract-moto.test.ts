@@ -61,7 +61,15 @@ describe.runIf(requireMoto())('extract against moto_server', () => {
     expect(first.stderr).not.toContain('sso-admin ListAccountAssignments ');
 
     const files = await readTree(dir);
-    expect(Object.keys(files)).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(Object.keys(files)).toEqual([
+      'accounts.yaml',
+      'assignments.yaml',
+      'groups.yaml',
+      'permission-sets/Developer.yaml',
+      'permission-sets/ReadOnly.yaml',
+      'settings.yaml',
+      'users.yaml',
+    ]);
     expect(files['users.yaml']).toBe(
       [
         HEADER,
@@ -167,10 +175,14 @@ describe.runIf(requireMoto())('extract against moto_server', () => {
     const before = await readTree(dir);
     const proxy = await failingProxy(moto.endpoint, 'AWSIdentityStore.ListGroupMemberships');
     try {
-      const failed = await runCli(['extract', '--dir', dir], { env: { ...MOTO_ENV, AWS_ENDPOINT_URL: proxy.endpoint, AWS_MAX_ATTEMPTS: '1' } });
+      const failed = await runCli(['extract', '--dir', dir], {
+        env: { ...MOTO_ENV, AWS_ENDPOINT_URL: proxy.endpoint, AWS_MAX_ATTEMPTS: '1' },
+      });
       expect(failed.code).toBe(1);
       expect(failed.stdout).toBe('');
-      expect(failed.stderr).toContain('error: extract: identitystore ListGroupMemberships failed: InternalServerException: injected failure; nothing was written\n');
+      expect(failed.stderr).toContain(
+        'error: extract: identitystore ListGroupMemberships failed: InternalServerException: injected failure; nothing was written\n',
+      );
       expect(failed.stderr).not.toMatch(/\n\s+at /);
     } finally {
       await proxy.stop();
@@ -203,29 +215,77 @@ async function seed(endpoint: string): Promise<Map<string, string>> {
     const IdentityStoreId = instance?.IdentityStoreId as string;
     // sequential: moto's identity store is not thread-safe
     const user = async (UserName: string, given: string, family: string, extra: Record<string, unknown> = {}) =>
-      (await ids.send(new CreateUserCommand({ IdentityStoreId, UserName, DisplayName: `${given} ${family}`, Name: { GivenName: given, FamilyName: family }, ...extra }))).UserId as string;
-    const alice = await user('alice@example.com', 'Alice', 'Liddell', { Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }], Title: 'Platform Lead' });
+      (
+        await ids.send(
+          new CreateUserCommand({
+            IdentityStoreId,
+            UserName,
+            DisplayName: `${given} ${family}`,
+            Name: { GivenName: given, FamilyName: family },
+            ...extra,
+          }),
+        )
+      ).UserId as string;
+    const alice = await user('alice@example.com', 'Alice', 'Liddell', {
+      Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }],
+      Title: 'Platform Lead',
+    });
     const bob = await user('bob@example.com', 'Bob', 'Builder');
     const carol = await user('carol@example.com', 'Carol', 'Danvers', { NickName: 'Cap' });
-    const group = async (DisplayName: string, Description?: string) => (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName, Description }))).GroupId as string;
+    const group = async (DisplayName: string, Description?: string) =>
+      (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName, Description }))).GroupId as string;
     const devs = await group('Developers', 'Builds the product');
     const admins = await group('Platform Admins');
-    for (const [GroupId, UserId] of [[devs, bob], [devs, carol], [admins, alice]] as const) {
+    for (const [GroupId, UserId] of [
+      [devs, bob],
+      [devs, carol],
+      [admins, alice],
+    ] as const) {
       await ids.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId, MemberId: { UserId } }));
     }
 
     const createSet = async (Name: string, Description: string, SessionDuration: string, RelayState?: string) =>
-      (await sso.send(new CreatePermissionSetCommand({ InstanceArn, Name, Description, SessionDuration, RelayState }))).PermissionSet?.PermissionSetArn as string;
+      (await sso.send(new CreatePermissionSetCommand({ InstanceArn, Name, Description, SessionDuration, RelayState }))).PermissionSet
+        ?.PermissionSetArn as string;
     const developer = await createSet('Developer', 'Build and deploy', 'PT8H', 'https://console.aws.amazon.com/');
-    await sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: developer, ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
-    await sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ InstanceArn, PermissionSetArn: developer, CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' } }));
+    await sso.send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        InstanceArn,
+        PermissionSetArn: developer,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      }),
+    );
+    await sso.send(
+      new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+        InstanceArn,
+        PermissionSetArn: developer,
+        CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' },
+      }),
+    );
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'account:*', Resource: '*' }] };
-    await sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: developer, InlinePolicy: JSON.stringify(policy) }));
+    await sso.send(
+      new PutInlinePolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: developer, InlinePolicy: JSON.stringify(policy) }),
+    );
     const readOnly = await createSet('ReadOnly', 'Look, do not touch', 'PT1H');
-    await sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: readOnly, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await sso.send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        InstanceArn,
+        PermissionSetArn: readOnly,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
 
     const assign = (PermissionSetArn: string, PrincipalType: 'USER' | 'GROUP', PrincipalId: string, account: string) =>
-      sso.send(new CreateAccountAssignmentCommand({ InstanceArn, PermissionSetArn, PrincipalType, PrincipalId, TargetType: 'AWS_ACCOUNT', TargetId: accountIds.get(account) as string }));
+      sso.send(
+        new CreateAccountAssignmentCommand({
+          InstanceArn,
+          PermissionSetArn,
+          PrincipalType,
+          PrincipalId,
+          TargetType: 'AWS_ACCOUNT',
+          TargetId: accountIds.get(account) as string,
+        }),
+      );
     await assign(developer, 'GROUP', devs, 'staging');
     await assign(developer, 'GROUP', devs, 'sandbox-1');
     await assign(developer, 'GROUP', devs, 'sandbox-2');
@@ -246,12 +306,14 @@ async function sandboxAccountIds(endpoint: string): Promise<string[]> {
   const org = new OrganizationsClient(motoClientConfig(endpoint));
   try {
     const listed = await org.send(new ListAccountsCommand({}));
-    return (listed.Accounts ?? []).filter((a) => a.Name === 'sandbox').map((a) => a.Id as string).sort();
+    return (listed.Accounts ?? [])
+      .filter((a) => a.Name === 'sandbox')
+      .map((a) => a.Id as string)
+      .sort();
   } finally {
     org.destroy();
   }
 }
-
 
 /** A proxy on 127.0.0.1 that forwards to moto, except that it answers HTTP 500 for one X-Amz-Target. */
 async function failingProxy(target: string, failTarget: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
@@ -265,7 +327,11 @@ async function failingProxy(target: string, failTarget: string): Promise<{ endpo
         return;
       }
       const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      fetch(`${target}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) }).then(
+      fetch(`${target}${req.url ?? '/'}`, {
+        method: req.method ?? 'POST',
+        headers,
+        ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+      }).then(
         async (upstream) => {
           res.writeHead(upstream.status, Object.fromEntries(upstream.headers.entries()));
           res.end(Buffer.from(await upstream.arrayBuffer()));

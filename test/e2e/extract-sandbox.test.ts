@@ -5,7 +5,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateGroupCommand, CreateGroupMembershipCommand, CreateUserCommand, DeleteUserCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import {
+  CreateGroupCommand,
+  CreateGroupMembershipCommand,
+  CreateUserCommand,
+  DeleteUserCommand,
+  IdentitystoreClient,
+} from '@aws-sdk/client-identitystore';
 import {
   AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
   AttachManagedPolicyToPermissionSetCommand,
@@ -61,7 +67,15 @@ describe('extract against the sandbox', () => {
     expect(first.stderr).not.toContain('ListAccountAssignmentsForPrincipal');
 
     const files = await readTree(dir);
-    expect(Object.keys(files)).toEqual(['accounts.yaml', 'assignments.yaml', 'groups.yaml', 'permission-sets/Developer.yaml', 'permission-sets/ReadOnly.yaml', 'settings.yaml', 'users.yaml']);
+    expect(Object.keys(files)).toEqual([
+      'accounts.yaml',
+      'assignments.yaml',
+      'groups.yaml',
+      'permission-sets/Developer.yaml',
+      'permission-sets/ReadOnly.yaml',
+      'settings.yaml',
+      'users.yaml',
+    ]);
     expect(files['permission-sets/Developer.yaml']).toBe(
       [
         HEADER,
@@ -145,14 +159,20 @@ describe('extract against the sandbox', () => {
     try {
       const live = await readLiveState(ctx, READ_ALL);
       const setName = new Map(live.permissionSets.map((p) => [p.arn, p.name]));
-      const status = live.provisioning.map((p) => `${setName.get(p.permissionSetArn)} ${p.accountId === accounts.get('prod') ? 'prod' : 'sandbox'} ${p.status}`).sort();
+      const status = live.provisioning
+        .map((p) => `${setName.get(p.permissionSetArn)} ${p.accountId === accounts.get('prod') ? 'prod' : 'sandbox'} ${p.status}`)
+        .sort();
       expect(status).toEqual([
         'Developer prod LATEST_PERMISSION_SET_NOT_PROVISIONED',
         'Developer sandbox LATEST_PERMISSION_SET_NOT_PROVISIONED',
         'Developer sandbox LATEST_PERMISSION_SET_NOT_PROVISIONED',
         'ReadOnly prod LATEST_PERMISSION_SET_PROVISIONED',
       ]);
-      expect(live.accounts.find((a) => a.name === 'prod')).toMatchObject({ ouPath: 'Root/Workloads/Prod', state: 'ACTIVE', tags: { env: 'prod' } });
+      expect(live.accounts.find((a) => a.name === 'prod')).toMatchObject({
+        ouPath: 'Root/Workloads/Prod',
+        state: 'ACTIVE',
+        tags: { env: 'prod' },
+      });
     } finally {
       ctx.close();
       process.env = saved;
@@ -166,7 +186,9 @@ describe('extract against the sandbox', () => {
     try {
       const failed = await runCli(['extract', '--dir', dir], { env: { ...sandbox.cliEnv(MANAGEMENT), AWS_MAX_ATTEMPTS: '1' } });
       expect(failed.code).toBe(1);
-      expect(failed.stderr).toMatch(/error: extract: sso-admin GetPermissionsBoundaryForPermissionSet failed: \w+: .*; nothing was written\n/);
+      expect(failed.stderr).toMatch(
+        /error: extract: sso-admin GetPermissionsBoundaryForPermissionSet failed: \w+: .*; nothing was written\n/,
+      );
     } finally {
       sandbox.sandbox.configure({ faults: '' });
     }
@@ -183,10 +205,17 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
     { name: 'sandbox' },
   ]);
   const accountIds = new Map(org.accountIds);
-  const sandboxes = [...(sandbox.sandbox.world.organizationOf(MANAGEMENT)?.accounts.values() ?? [])].filter((a) => a.Name === 'sandbox').map((a) => a.Id).sort();
+  const sandboxes = [...(sandbox.sandbox.world.organizationOf(MANAGEMENT)?.accounts.values() ?? [])]
+    .filter((a) => a.Name === 'sandbox')
+    .map((a) => a.Id)
+    .sort();
   accountIds.set('sandbox-1', sandboxes[0] as string);
   accountIds.set('sandbox-2', sandboxes[1] as string);
-  for (const id of accountIds.values()) sandbox.sandbox.world.declareCustomerManagedPolicies(id, [{ Name: 'DenyBilling', Path: '/' }, { Name: 'Boundary', Path: '/boundaries/' }]);
+  for (const id of accountIds.values())
+    sandbox.sandbox.world.declareCustomerManagedPolicies(id, [
+      { Name: 'DenyBilling', Path: '/' },
+      { Name: 'Boundary', Path: '/boundaries/' },
+    ]);
 
   const sso = new SSOAdminClient(config);
   const ids = new IdentitystoreClient(config);
@@ -195,15 +224,29 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
     const InstanceArn = instance?.InstanceArn as string;
     const IdentityStoreId = instance?.IdentityStoreId as string;
     const user = async (UserName: string, given: string, family: string) =>
-      (await ids.send(new CreateUserCommand({ IdentityStoreId, UserName, DisplayName: `${given} ${family}`, Name: { GivenName: given, FamilyName: family } }))).UserId as string;
+      (
+        await ids.send(
+          new CreateUserCommand({
+            IdentityStoreId,
+            UserName,
+            DisplayName: `${given} ${family}`,
+            Name: { GivenName: given, FamilyName: family },
+          }),
+        )
+      ).UserId as string;
     const alice = await user('alice@example.com', 'Alice', 'Liddell');
     const bob = await user('bob@example.com', 'Bob', 'Builder');
     const carol = await user('carol@example.com', 'Carol', 'Danvers');
     const gone = await user('gone@example.com', 'Gone', 'Away');
-    const group = async (DisplayName: string) => (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName }))).GroupId as string;
+    const group = async (DisplayName: string) =>
+      (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName }))).GroupId as string;
     const devs = await group('Developers');
     const admins = await group('Platform Admins');
-    for (const [GroupId, UserId] of [[devs, bob], [devs, carol], [admins, alice]] as const) {
+    for (const [GroupId, UserId] of [
+      [devs, bob],
+      [devs, carol],
+      [admins, alice],
+    ] as const) {
       await ids.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId, MemberId: { UserId } }));
     }
 
@@ -215,28 +258,72 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
           Description: 'Build and deploy',
           SessionDuration: 'PT4H',
           RelayState: 'https://console.aws.amazon.com/',
-          Tags: [{ Key: 'team', Value: 'product' }, { Key: 'cost-center', Value: '42' }],
+          Tags: [
+            { Key: 'team', Value: 'product' },
+            { Key: 'cost-center', Value: '42' },
+          ],
         }),
       )
     ).PermissionSet?.PermissionSetArn as string;
     const ref = { InstanceArn, PermissionSetArn: developer };
     await sso.send(new AttachManagedPolicyToPermissionSetCommand({ ...ref, ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
-    await sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ ...ref, CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' } }));
-    await sso.send(new PutInlinePolicyToPermissionSetCommand({ ...ref, InlinePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'account:*', Resource: '*' }] }) }));
-    await sso.send(new PutPermissionsBoundaryToPermissionSetCommand({ ...ref, PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } }));
-    const readOnly = (await sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'ReadOnly', Description: 'Look, do not touch', SessionDuration: 'PT1H' }))).PermissionSet
-      ?.PermissionSetArn as string;
-    await sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: readOnly, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
-    await sso.send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn, PermissionSetArn: readOnly, PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/boundaries/' } } }));
+    await sso.send(
+      new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+        ...ref,
+        CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' },
+      }),
+    );
+    await sso.send(
+      new PutInlinePolicyToPermissionSetCommand({
+        ...ref,
+        InlinePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'account:*', Resource: '*' }] }),
+      }),
+    );
+    await sso.send(
+      new PutPermissionsBoundaryToPermissionSetCommand({
+        ...ref,
+        PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
+      }),
+    );
+    const readOnly = (
+      await sso.send(
+        new CreatePermissionSetCommand({ InstanceArn, Name: 'ReadOnly', Description: 'Look, do not touch', SessionDuration: 'PT1H' }),
+      )
+    ).PermissionSet?.PermissionSetArn as string;
+    await sso.send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        InstanceArn,
+        PermissionSetArn: readOnly,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
+    await sso.send(
+      new PutPermissionsBoundaryToPermissionSetCommand({
+        InstanceArn,
+        PermissionSetArn: readOnly,
+        PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'Boundary', Path: '/boundaries/' } },
+      }),
+    );
 
     const assign = async (PermissionSetArn: string, PrincipalType: 'USER' | 'GROUP', PrincipalId: string, account: string) => {
       const started = await sso.send(
-        new CreateAccountAssignmentCommand({ InstanceArn, PermissionSetArn, PrincipalType, PrincipalId, TargetType: 'AWS_ACCOUNT', TargetId: accountIds.get(account) as string }),
+        new CreateAccountAssignmentCommand({
+          InstanceArn,
+          PermissionSetArn,
+          PrincipalType,
+          PrincipalId,
+          TargetType: 'AWS_ACCOUNT',
+          TargetId: accountIds.get(account) as string,
+        }),
       );
       let status = started.AccountAssignmentCreationStatus;
       while (status?.Status === 'IN_PROGRESS') {
         await new Promise((r) => setTimeout(r, 10));
-        status = (await sso.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn, AccountAssignmentCreationRequestId: status.RequestId }))).AccountAssignmentCreationStatus;
+        status = (
+          await sso.send(
+            new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn, AccountAssignmentCreationRequestId: status.RequestId }),
+          )
+        ).AccountAssignmentCreationStatus;
       }
       if (status?.Status !== 'SUCCEEDED') throw new Error(`assignment failed: ${status?.FailureReason ?? status?.Status}`);
     };
@@ -247,11 +334,17 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
     await assign(readOnly, 'USER', gone, 'prod');
     await ids.send(new DeleteUserCommand({ IdentityStoreId, UserId: gone }));
     // a longer session after provisioning: its three accounts now run an outdated version (stale)
-    await sso.send(new UpdatePermissionSetCommand({ ...ref, Description: 'Build and deploy, version 2', SessionDuration: 'PT8H', RelayState: 'https://console.aws.amazon.com/' }));
+    await sso.send(
+      new UpdatePermissionSetCommand({
+        ...ref,
+        Description: 'Build and deploy, version 2',
+        SessionDuration: 'PT8H',
+        RelayState: 'https://console.aws.amazon.com/',
+      }),
+    );
     return accountIds;
   } finally {
     sso.destroy();
     ids.destroy();
   }
 }
-

@@ -14,7 +14,6 @@ import { buildSourceAndTarget, SOURCE_MANAGEMENT, TARGET_MANAGEMENT, type Backen
 import { ConsoleUser } from './behind-the-back.js';
 import { filesOf } from '../helpers/files.js';
 
-
 function planJson(stdout: string): Plan {
   return JSON.parse(stdout) as Plan;
 }
@@ -82,7 +81,9 @@ export function migrationScenario(start: () => Promise<Backend>): void {
   it('stops at the account pins in the target, whose accounts have the same names but other ids', async () => {
     const run = await cli(['reconcile', '--dir', extracted(), '--yes'], targetEnv);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`account "prod" resolves to ${targetAccounts.get('prod') ?? '-'} in this organization, but it is pinned to \\d{12}`));
+    expect(run.stderr).toMatch(
+      new RegExp(`account "prod" resolves to ${targetAccounts.get('prod') ?? '-'} in this organization, but it is pinned to \\d{12}`),
+    );
     expect(run.stdout).not.toContain('Apply');
   });
 

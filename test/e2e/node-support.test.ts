@@ -23,7 +23,9 @@ describe(`the CLI on Node ${process.versions.node}`, () => {
     expect(run.code, run.stderr).not.toBe(1); // it planned (0: no changes, 2: changes), not failed
     expect(run.stderr).not.toMatch(/NodeVersionSupportWarning|AWS SDK for JavaScript|--trace-warnings/);
     const notices = run.stderr.split('\n').filter((l) => NODE_NOTICE.test(l));
-    expect(notices, run.stderr).toEqual(RUNNING_UNSUPPORTED_NODE ? [`sso-gitops: Node ${process.versions.node.split('.')[0]}.x is not supported; use Node 22 or 24`] : []);
+    expect(notices, run.stderr).toEqual(
+      RUNNING_UNSUPPORTED_NODE ? [`sso-gitops: Node ${process.versions.node.split('.')[0]}.x is not supported; use Node 22 or 24`] : [],
+    );
     if (RUNNING_UNSUPPORTED_NODE) expect(run.stderr.split('\n')[0]).toMatch(NODE_NOTICE);
   });
 

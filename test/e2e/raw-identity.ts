@@ -46,7 +46,13 @@ export async function readRawIdentity(config: SdkConfig, extensions: boolean): P
     const users: Record<string, Record<string, unknown>> = {};
     let token: string | undefined;
     do {
-      const page = await ids.send(new ListUsersCommand({ IdentityStoreId, NextToken: token, ...(extensions ? { Extensions: ['aws:identitystore:enterprise'] } : {}) }));
+      const page = await ids.send(
+        new ListUsersCommand({
+          IdentityStoreId,
+          NextToken: token,
+          ...(extensions ? { Extensions: ['aws:identitystore:enterprise'] } : {}),
+        }),
+      );
       for (const u of page.Users ?? []) users[u.UserName ?? ''] = withoutInstanceMembers(u);
       token = page.NextToken;
     } while (token);
@@ -64,11 +70,22 @@ export async function readRawIdentity(config: SdkConfig, extensions: boolean): P
 }
 
 /** Creates users directly with the SDK (not through the tool) and adds each to `group`. */
-export async function seedUsers(config: SdkConfig, users: readonly Omit<CreateUserRequest, 'IdentityStoreId'>[], group: string): Promise<void> {
+export async function seedUsers(
+  config: SdkConfig,
+  users: readonly Omit<CreateUserRequest, 'IdentityStoreId'>[],
+  group: string,
+): Promise<void> {
   const IdentityStoreId = await identityStoreId(config);
   const ids = new IdentitystoreClient(config);
   try {
-    const groupId = (await ids.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: group } } }))).GroupId;
+    const groupId = (
+      await ids.send(
+        new GetGroupIdCommand({
+          IdentityStoreId,
+          AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: group } },
+        }),
+      )
+    ).GroupId;
     for (const u of users) {
       const created = await ids.send(new CreateUserCommand({ IdentityStoreId, ...u }));
       await ids.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: created.UserId ?? '' } }));

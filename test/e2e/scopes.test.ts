@@ -58,7 +58,10 @@ describe('a delegated administrator beside the management account', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-scopes-'));
-    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'identity' }, { name: 'prod', ou: 'Workloads' }]);
+    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [
+      { name: 'identity' },
+      { name: 'prod', ou: 'Workloads' },
+    ]);
     const delegated = org.accountIds.get('identity') ?? '';
     prodId = org.accountIds.get('prod') ?? '';
     const client = new OrganizationsClient(sandbox.clientConfig(MANAGEMENT));
@@ -67,7 +70,10 @@ describe('a delegated administrator beside the management account', () => {
     delegatedEnv = { ...sandbox.cliEnv(delegated), SSO_GITOPS_TPS: '500' };
     managementEnv = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500' };
     // the management account's own access, made from the management account
-    const setup = await runCli(['reconcile', '--dir', await stateDir('management', { 'state.yaml': state({ onManagement: true }) }), '--yes'], { env: managementEnv });
+    const setup = await runCli(
+      ['reconcile', '--dir', await stateDir('management', { 'state.yaml': state({ onManagement: true }) }), '--yes'],
+      { env: managementEnv },
+    );
     expect(setup.code, setup.stdout + setup.stderr).toBe(0);
   });
 
@@ -80,7 +86,9 @@ describe('a delegated administrator beside the management account', () => {
     const dir = await stateDir('delegated', { 'state.yaml': state({ onManagement: false }) });
     const run = await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env: delegatedEnv });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toContain(`1 assignment on the management account is managed from the management account (${MANAGEMENT}); not compared`);
+    expect(run.stdout).toContain(
+      `1 assignment on the management account is managed from the management account (${MANAGEMENT}); not compared`,
+    );
     expect(run.stdout).not.toMatch(/Refused/);
   });
 
@@ -89,7 +97,10 @@ describe('a delegated administrator beside the management account', () => {
     const instanceArn = (await sso.send(new ListInstancesCommand({}))).Instances?.[0]?.InstanceArn ?? '';
     for (const arn of (await sso.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn }))).PermissionSets ?? []) {
       const set = (await sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).PermissionSet;
-      if (set?.Name === 'MgmtAdmin') await sso.send(new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'changed in the console' }));
+      if (set?.Name === 'MgmtAdmin')
+        await sso.send(
+          new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'changed in the console' }),
+        );
     }
     sso.destroy();
 
@@ -102,7 +113,8 @@ describe('a delegated administrator beside the management account', () => {
     expect(run.stdout).toContain('Apply incomplete: 1 change applied, 1 refused');
 
     const ids = new IdentitystoreClient(sandbox.clientConfig(MANAGEMENT));
-    const identityStoreId = (await new SSOAdminClient(sandbox.clientConfig(MANAGEMENT)).send(new ListInstancesCommand({}))).Instances?.[0]?.IdentityStoreId ?? '';
+    const identityStoreId =
+      (await new SSOAdminClient(sandbox.clientConfig(MANAGEMENT)).send(new ListInstancesCommand({}))).Instances?.[0]?.IdentityStoreId ?? '';
     const users = (await ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId }))).Users?.map((u) => u.UserName);
     ids.destroy();
     expect(users).toContain('bob@example.com');
@@ -116,7 +128,10 @@ describe('a delegated administrator beside the management account', () => {
 
   it('stops with both ids and zero writes when a pinned account name resolves to another id', async () => {
     const dir = await stateDir('pinned', {
-      'state.yaml': state({ onManagement: false, users: [ANA, BOB, '  - {userName: cy@example.com, displayName: Cy, givenName: Cy, familyName: Sousa}'] }),
+      'state.yaml': state({
+        onManagement: false,
+        users: [ANA, BOB, '  - {userName: cy@example.com, displayName: Cy, givenName: Cy, familyName: Sousa}'],
+      }),
       'accounts.yaml': 'accounts:\n  prod: "999999999999"\n',
     });
     sandbox.sandbox.resetStats();

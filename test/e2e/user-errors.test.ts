@@ -26,7 +26,10 @@ function expectOneLineError(run: CliResult, pattern: RegExp): void {
 function expectErrorLast(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
   const lines = linesWithoutNodeNotice(run.stderr);
-  expect(lines.filter((l) => l.startsWith('error:')), run.stderr).toHaveLength(1);
+  expect(
+    lines.filter((l) => l.startsWith('error:')),
+    run.stderr,
+  ).toHaveLength(1);
   expect(lines.at(-1)).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
@@ -85,7 +88,11 @@ describe('errors a user can cause: one line, exit 1', () => {
   describe('a bad plan file fails before any AWS call', () => {
     it.each<[string, string, RegExp]>([
       ['invalid JSON', '{', /^error: .*bad-json\.json: not a plan file: invalid JSON/],
-      ['a change of an unknown kind', JSON.stringify({ ...EMPTY_PLAN, changes: [{ kind: 'role', action: 'create' }] }), /^error: .*unknown-kind\.json: not a valid plan file: .*\/changes\/0/],
+      [
+        'a change of an unknown kind',
+        JSON.stringify({ ...EMPTY_PLAN, changes: [{ kind: 'role', action: 'create' }] }),
+        /^error: .*unknown-kind\.json: not a valid plan file: .*\/changes\/0/,
+      ],
     ])('%s', async (_what, text, pattern) => {
       const file = join(work, _what === 'invalid JSON' ? 'bad-json.json' : 'unknown-kind.json');
       await writeFile(file, text);
@@ -99,8 +106,18 @@ describe('errors a user can cause: one line, exit 1', () => {
   describe('a bad setting names the variable and the value, before any AWS call', () => {
     it.each<[string, Record<string, string>, string[], RegExp]>([
       ['SSO_GITOPS_TPS', { SSO_GITOPS_TPS: 'abc' }, ['plan'], /^error: .*SSO_GITOPS_TPS.*"abc"/],
-      ['SSO_GITOPS_ASSIGNMENT_ROUTE', { SSO_GITOPS_ASSIGNMENT_ROUTE: 'sideways' }, ['plan'], /^error: .*SSO_GITOPS_ASSIGNMENT_ROUTE.*"sideways"/],
-      ['SSO_GITOPS_MAX_OUTSTANDING', { SSO_GITOPS_MAX_OUTSTANDING: '0' }, ['reconcile', '--yes'], /^error: .*SSO_GITOPS_MAX_OUTSTANDING.*"0"/],
+      [
+        'SSO_GITOPS_ASSIGNMENT_ROUTE',
+        { SSO_GITOPS_ASSIGNMENT_ROUTE: 'sideways' },
+        ['plan'],
+        /^error: .*SSO_GITOPS_ASSIGNMENT_ROUTE.*"sideways"/,
+      ],
+      [
+        'SSO_GITOPS_MAX_OUTSTANDING',
+        { SSO_GITOPS_MAX_OUTSTANDING: '0' },
+        ['reconcile', '--yes'],
+        /^error: .*SSO_GITOPS_MAX_OUTSTANDING.*"0"/,
+      ],
       ['a flag', {}, ['plan', '--format', 'xml'], /^error: plan: --format .*"xml"/],
     ])('%s', async (_what, extra, args, pattern) => {
       sandbox.sandbox.resetStats();

@@ -5,5 +5,10 @@ import { startSandboxBackend } from './backends.js';
 import { FULL_USERS, userFidelityScenario } from './user-fidelity-scenario.js';
 
 describe('migration fidelity of every user attribute, against the sandbox', () => {
-  userFidelityScenario(startSandboxBackend, { users: FULL_USERS, extensions: true, scope: { tags: true, permissionsBoundary: true }, delegatedAdministratorTarget: true });
+  userFidelityScenario(startSandboxBackend, {
+    users: FULL_USERS,
+    extensions: true,
+    scope: { tags: true, permissionsBoundary: true },
+    delegatedAdministratorTarget: true,
+  });
 });

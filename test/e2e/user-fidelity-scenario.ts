@@ -24,11 +24,29 @@ export const CORE_USERS: SeedUser[] = [
   {
     UserName: 'ada@example.com',
     DisplayName: 'Ada Lovelace',
-    Name: { GivenName: 'Ada', FamilyName: 'Lovelace', MiddleName: 'King', HonorificPrefix: 'Countess', HonorificSuffix: 'FRS', Formatted: 'Countess Ada King Lovelace FRS' },
+    Name: {
+      GivenName: 'Ada',
+      FamilyName: 'Lovelace',
+      MiddleName: 'King',
+      HonorificPrefix: 'Countess',
+      HonorificSuffix: 'FRS',
+      Formatted: 'Countess Ada King Lovelace FRS',
+    },
     NickName: 'Ada',
     ProfileUrl: 'https://example.com/ada',
     Emails: [{ Value: 'ada@example.com', Type: 'home', Primary: true }],
-    Addresses: [{ StreetAddress: '12 St James Sq', Locality: 'London', Region: 'LDN', PostalCode: 'SW1Y 4JH', Country: 'GB', Formatted: '12 St James Sq, London', Type: 'work', Primary: true }],
+    Addresses: [
+      {
+        StreetAddress: '12 St James Sq',
+        Locality: 'London',
+        Region: 'LDN',
+        PostalCode: 'SW1Y 4JH',
+        Country: 'GB',
+        Formatted: '12 St James Sq, London',
+        Type: 'work',
+        Primary: true,
+      },
+    ],
     PhoneNumbers: [{ Value: '+44 20 7946 0000', Type: 'mobile', Primary: true }],
     UserType: 'Employee',
     Title: 'Analyst',
@@ -59,7 +77,14 @@ export const FULL_USERS: SeedUser[] = CORE_USERS.map((u, i) =>
         Birthdate: '1815-12-10',
         Roles: [{ Value: 'Researcher', Type: 'work', Primary: true }],
         Extensions: {
-          'aws:identitystore:enterprise': { employeeNumber: '1815', costCenter: 'CC-1843', organization: 'Analytical Engines', division: 'Notes', department: 'Research', manager: { value: 'babbage' } },
+          'aws:identitystore:enterprise': {
+            employeeNumber: '1815',
+            costCenter: 'CC-1843',
+            organization: 'Analytical Engines',
+            division: 'Notes',
+            department: 'Research',
+            manager: { value: 'babbage' },
+          },
         },
       }
     : u,
@@ -75,13 +100,15 @@ export interface FidelityOptions {
   delegatedAdministratorTarget?: boolean;
 }
 
-
 export function userFidelityScenario(start: () => Promise<Backend>, options: FidelityOptions): void {
   let backend: Backend;
   let work: string;
   let sourceEnv: Record<string, string>;
   let targetEnv: Record<string, string>;
-  let accounts: { source: { name: string; id: string; ouPath: string; tags: Record<string, string> }[]; target: { name: string; id: string; ouPath: string; tags: Record<string, string> }[] };
+  let accounts: {
+    source: { name: string; id: string; ouPath: string; tags: Record<string, string> }[];
+    target: { name: string; id: string; ouPath: string; tags: Record<string, string> }[];
+  };
   const extracted = () => join(work, 'extracted');
   const cli = (args: string[], env: Record<string, string>) => runCli(args, { env });
 

@@ -31,7 +31,9 @@ export function requireMoto(): boolean {
   const found = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
   if (!found.error && found.status === 0) return true;
   if (process.env.CI === 'true') {
-    throw new Error('moto_server is not installed but CI=true: end-to-end tests against moto cannot run (pip install "moto[server]==5.2.1")');
+    throw new Error(
+      'moto_server is not installed but CI=true: end-to-end tests against moto cannot run (pip install "moto[server]==5.2.1")',
+    );
   }
   process.stderr.write('moto_server not found on PATH: skipping the suites that need it (install with pip install "moto[server]")\n');
   return false;
@@ -74,7 +76,10 @@ function withoutFixedAccount(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function readPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => done(new Error(`moto_server did not report its port within ${STARTUP_TIMEOUT_MS} ms; stderr: ${seen}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => done(new Error(`moto_server did not report its port within ${STARTUP_TIMEOUT_MS} ms; stderr: ${seen}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString('utf8');
       const match = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);

@@ -26,7 +26,11 @@ export interface BuiltOrganization {
   accountIds: Map<string, string>;
 }
 
-export async function buildOrganization(config: OrganizationsClientConfig, managementAccountId: string, accounts: TestAccount[]): Promise<BuiltOrganization> {
+export async function buildOrganization(
+  config: OrganizationsClientConfig,
+  managementAccountId: string,
+  accounts: TestAccount[],
+): Promise<BuiltOrganization> {
   const org = new OrganizationsClient(config);
   try {
     await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));

@@ -32,85 +32,71 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'duplicate key in a mapping',
     files: { 'users.yaml': `users:\n  - userName: a\n    displayName: A\n    userName: b\n` },
-    expected: [
-      'identity/users.yaml:4:5: duplicate key "userName"',
-    ],
+    expected: ['identity/users.yaml:4:5: duplicate key "userName"'],
   },
   {
     name: 'alias bomb',
     files: {
       'users.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`,
     },
-    expected: [
-      'identity/users.yaml:2:8: alias bomb: aliases expand to more than 100 nodes; write the values out instead',
-    ],
+    expected: ['identity/users.yaml:2:8: alias bomb: aliases expand to more than 100 nodes; write the values out instead'],
   },
   {
     name: 'custom tag',
     files: { 'users.yaml': `users: !include other.yaml\n` },
-    expected: [
-      'identity/users.yaml:1:17: custom tag !include is not allowed: state files use plain YAML (core schema) only',
-    ],
+    expected: ['identity/users.yaml:1:17: custom tag !include is not allowed: state files use plain YAML (core schema) only'],
   },
   {
     name: 'binary tag of YAML 1.1',
     files: { 'users.yaml': `users:\n  - userName: !!binary YWxpY2U=\n` },
-    expected: [
-      'identity/users.yaml:2:24: custom tag !!binary is not allowed: state files use plain YAML (core schema) only',
-    ],
+    expected: ['identity/users.yaml:2:24: custom tag !!binary is not allowed: state files use plain YAML (core schema) only'],
   },
   {
     name: '__proto__ key',
     files: { 'users.yaml': `users:\n  - userName: a\n    __proto__: {isAdmin: true}\n` },
-    expected: [
-      'identity/users.yaml:3:5: key "__proto__" is not allowed (it could change object prototypes)',
-    ],
+    expected: ['identity/users.yaml:3:5: key "__proto__" is not allowed (it could change object prototypes)'],
   },
   {
     name: 'non-UTF-8 byte',
     files: { 'users.yaml': Buffer.concat([Buffer.from('users:\n  - userName: caf'), Buffer.from([0xe9]), Buffer.from('\n')]) },
-    expected: [
-      'identity/users.yaml:2:18: file is not valid UTF-8 (byte 0xe9); save it as UTF-8',
-    ],
+    expected: ['identity/users.yaml:2:18: file is not valid UTF-8 (byte 0xe9); save it as UTF-8'],
   },
   {
     name: 'NUL byte',
     files: { 'users.yaml': `users:\n  - userName: a\u0000b\n` },
-    expected: [
-      'identity/users.yaml:2:16: file contains a NUL byte; a state file must be text',
-    ],
+    expected: ['identity/users.yaml:2:16: file contains a NUL byte; a state file must be text'],
   },
   {
     name: 'file over 16 MiB',
     files: { 'users.yaml': `# ${'x'.repeat(16 * 1024 * 1024)}\n` },
-    expected: [
-      'identity/users.yaml:1:1: file is 16.0 MiB, over the 16 MiB limit for a state file',
-    ],
+    expected: ['identity/users.yaml:1:1: file is 16.0 MiB, over the 16 MiB limit for a state file'],
   },
   {
     name: 'deep flow nesting',
     files: { 'users.yaml': `users: ${'['.repeat(100)}${']'.repeat(100)}\n` },
-    expected: [
-      'identity/users.yaml:1:71: YAML nests deeper than 64 levels; a state file needs about ten',
-    ],
+    expected: ['identity/users.yaml:1:71: YAML nests deeper than 64 levels; a state file needs about ten'],
   },
   {
     name: 'deep block nesting',
     files: { 'users.yaml': Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' x\n' },
-    expected: [
-      'identity/users.yaml:65:129: YAML nests deeper than 64 levels; a state file needs about ten',
-    ],
+    expected: ['identity/users.yaml:65:129: YAML nests deeper than 64 levels; a state file needs about ten'],
   },
   {
     name: 'account id with a leading zero, unquoted',
-    files: { 'users.yaml': USERS, 'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts: [012345678901]\n` },
+    files: {
+      'users.yaml': USERS,
+      'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts: [012345678901]\n`,
+    },
     expected: [
       'identity/assignments.yaml:4:16: assignments[0].accounts[0]: account id 12345678901 must be a quoted string ("012345678901"): YAML reads unquoted digits as a number and drops leading zeros',
     ],
   },
   {
     name: 'account id unquoted',
-    files: { 'users.yaml': USERS, 'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts:\n      - prod\n      - 123456789012\n` },
+    files: {
+      'users.yaml': USERS,
+      'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts:\n      - prod\n      - 123456789012\n`,
+    },
     expected: [
       'identity/assignments.yaml:6:9: assignments[0].accounts[1]: account id 123456789012 must be a quoted string ("123456789012"): YAML reads unquoted digits as a number and drops leading zeros',
     ],
@@ -118,16 +104,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'two YAML documents in one file',
     files: { 'users.yaml': `${USERS}---\ngroups: []\n` },
-    expected: [
-      'identity/users.yaml:6:1: a state file holds one YAML document; remove the second "---"',
-    ],
+    expected: ['identity/users.yaml:6:1: a state file holds one YAML document; remove the second "---"'],
   },
   {
     name: 'tab used for indentation',
     files: { 'users.yaml': `users:\n\t- userName: a\n` },
-    expected: [
-      'identity/users.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation',
-    ],
+    expected: ['identity/users.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation'],
   },
   {
     name: 'top level is a list',
@@ -139,31 +121,23 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'alias without an anchor',
     files: { 'users.yaml': `users: *everyone\n` },
-    expected: [
-      'identity/users.yaml:1:8: alias *everyone has no anchor &everyone before it',
-    ],
+    expected: ['identity/users.yaml:1:8: alias *everyone has no anchor &everyone before it'],
   },
   {
     name: 'mapping used as a key',
     files: { 'users.yaml': `? {a: 1}\n: b\n` },
-    expected: [
-      'identity/users.yaml:1:3: a mapping key must be a plain string, not a mapping or list',
-    ],
+    expected: ['identity/users.yaml:1:3: a mapping key must be a plain string, not a mapping or list'],
   },
   // --- schema -------------------------------------------------------------------------
   {
     name: 'misspelt top-level key',
     files: { 'users.yaml': USERS.replace('users:', 'user:') },
-    expected: [
-      'identity/users.yaml:1:1: unknown top-level key "user" (did you mean "users"?)',
-    ],
+    expected: ['identity/users.yaml:1:1: unknown top-level key "user" (did you mean "users"?)'],
   },
   {
     name: 'user without familyName',
     files: { 'users.yaml': USERS.replace('    familyName: Liddell\n', '') },
-    expected: [
-      'identity/users.yaml:2:5: users[0]: missing required field "familyName"',
-    ],
+    expected: ['identity/users.yaml:2:5: users[0]: missing required field "familyName"'],
   },
   {
     name: 'reserved userName',
@@ -198,9 +172,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'session duration over 12 hours',
     files: { 'users.yaml': USERS, 'ps.yaml': PS('    sessionDuration: PT13H\n') },
-    expected: [
-      'identity/ps.yaml:3:22: permission set "Dev": sessionDuration PT13H is outside PT1H..PT12H',
-    ],
+    expected: ['identity/ps.yaml:3:22: permission set "Dev": sessionDuration PT13H is outside PT1H..PT12H'],
   },
   {
     name: 'tag value written as a number',
@@ -213,7 +185,9 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'permissions boundary in both forms',
     files: {
       'users.yaml': USERS,
-      'ps.yaml': PS('    permissionsBoundary:\n      managedPolicyArn: arn:aws:iam::aws:policy/PowerUserAccess\n      customerManagedPolicy: {name: B}\n'),
+      'ps.yaml': PS(
+        '    permissionsBoundary:\n      managedPolicyArn: arn:aws:iam::aws:policy/PowerUserAccess\n      customerManagedPolicy: {name: B}\n',
+      ),
     },
     expected: [
       'identity/ps.yaml:4:7: permissionSets[0].permissionsBoundary: must have exactly one of managedPolicyArn or customerManagedPolicy',
@@ -236,20 +210,24 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'assignment without a principal',
     files: { 'users.yaml': USERS, 'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    accounts: [prod]\n` },
-    expected: [
-      'identity/assignments.yaml:2:5: assignments[0]: must name at least one principal in users or groups',
-    ],
+    expected: ['identity/assignments.yaml:2:5: assignments[0]: must name at least one principal in users or groups'],
   },
   {
     name: 'assignment without a target',
-    files: { 'users.yaml': USERS, 'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts: []\n` },
+    files: {
+      'users.yaml': USERS,
+      'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    accounts: []\n`,
+    },
     expected: [
       'identity/assignments.yaml:2:5: assignments[0]: must name at least one target in accounts, organizationalUnits or accountTags',
     ],
   },
   {
     name: 'OU path not starting at Root',
-    files: { 'users.yaml': USERS, 'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    organizationalUnits: [Workloads/Prod]\n` },
+    files: {
+      'users.yaml': USERS,
+      'assignments.yaml': `assignments:\n  - permissionSet: Dev\n    users: [alice@example.com]\n    organizationalUnits: [Workloads/Prod]\n`,
+    },
     expected: [
       'identity/assignments.yaml:4:27: assignments[0].organizationalUnits[0]: must be an OU path from the root such as Root/Workloads/Prod',
     ],
@@ -257,16 +235,15 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'member listed twice',
     files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Devs\n    members: [alice@example.com, alice@example.com]\n` },
-    expected: [
-      'identity/groups.yaml:3:34: groups[0].members: "alice@example.com" is listed twice',
-    ],
+    expected: ['identity/groups.yaml:3:34: groups[0].members: "alice@example.com" is listed twice'],
   },
   {
     name: 'protect entry naming both a group and a user',
-    files: { 'users.yaml': USERS, 'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: Admin, group: BreakGlass, user: alice@example.com}\n` },
-    expected: [
-      'identity/settings.yaml:4:9: settings.safety.protect[0]: must name exactly one of group or user',
-    ],
+    files: {
+      'users.yaml': USERS,
+      'settings.yaml': `settings:\n  safety:\n    protect:\n      - {permissionSet: Admin, group: BreakGlass, user: alice@example.com}\n`,
+    },
+    expected: ['identity/settings.yaml:4:9: settings.safety.protect[0]: must name exactly one of group or user'],
   },
   {
     name: 'manage flag written as a string, delete percentage over 100',
@@ -280,30 +257,29 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'user declared in two files',
     files: { 'users.yaml': USERS, 'more/users.yaml': USERS },
-    expected: [
-      'identity/users.yaml:2:5: user "alice@example.com" is declared twice (first at identity/more/users.yaml:2:5)',
-    ],
+    expected: ['identity/users.yaml:2:5: user "alice@example.com" is declared twice (first at identity/more/users.yaml:2:5)'],
   },
   {
     name: 'group declared twice in one file',
     files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Devs\n  - name: Ops\n  - name: Devs\n` },
-    expected: [
-      'identity/groups.yaml:4:5: group "Devs" is declared twice (first at identity/groups.yaml:2:5)',
-    ],
+    expected: ['identity/groups.yaml:4:5: group "Devs" is declared twice (first at identity/groups.yaml:2:5)'],
   },
   {
     name: 'settings in two files',
-    files: { 'users.yaml': USERS, 'settings.yaml': `settings: {}\n`, 'team/settings.yaml': `# team overrides\nsettings:\n  safety: {maxDeletePercent: 50}\n` },
-    expected: [
-      'identity/team/settings.yaml:2:1: settings are declared twice (first at identity/settings.yaml:1:1); keep them in one file',
-    ],
+    files: {
+      'users.yaml': USERS,
+      'settings.yaml': `settings: {}\n`,
+      'team/settings.yaml': `# team overrides\nsettings:\n  safety: {maxDeletePercent: 50}\n`,
+    },
+    expected: ['identity/team/settings.yaml:2:1: settings are declared twice (first at identity/settings.yaml:1:1); keep them in one file'],
   },
   {
     name: 'group member that is not a user',
-    files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Devs\n    members:\n      - alice@example.com\n      - bob@example.com\n` },
-    expected: [
-      'identity/groups.yaml:5:9: group "Devs": member "bob@example.com" is not a user',
-    ],
+    files: {
+      'users.yaml': USERS,
+      'groups.yaml': `groups:\n  - name: Devs\n    members:\n      - alice@example.com\n      - bob@example.com\n`,
+    },
+    expected: ['identity/groups.yaml:5:9: group "Devs": member "bob@example.com" is not a user'],
   },
   {
     name: 'assignment naming unknown permission set, user and group',
@@ -327,44 +303,32 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'inline policy string that is a JSON list',
     files: { 'users.yaml': USERS, 'ps.yaml': PS(`    inlinePolicy: '[{"Effect": "Deny"}]'\n`) },
-    expected: [
-      'identity/ps.yaml:3:19: permission set "Dev": inline policy must be a JSON object (a policy document)',
-    ],
+    expected: ['identity/ps.yaml:3:19: permission set "Dev": inline policy must be a JSON object (a policy document)'],
   },
   {
     name: 'inline policy as a YAML list',
     files: { 'users.yaml': USERS, 'ps.yaml': PS(`    inlinePolicy:\n      - Effect: Deny\n`) },
-    expected: [
-      'identity/ps.yaml:4:7: permissionSets[0].inlinePolicy: must be a mapping or a string',
-    ],
+    expected: ['identity/ps.yaml:4:7: permissionSets[0].inlinePolicy: must be a mapping or a string'],
   },
   {
     name: 'inline policy over 32,768 characters',
     files: { 'users.yaml': USERS, 'ps.yaml': PS(`    inlinePolicy: '${bigPolicy}'\n`) },
-    expected: [
-      'identity/ps.yaml:3:19: permission set "Dev": inline policy is 33086 characters; AWS allows at most 32768',
-    ],
+    expected: ['identity/ps.yaml:3:19: permission set "Dev": inline policy is 33086 characters; AWS allows at most 32768'],
   },
   {
     name: 'inline policy over 10,240 non-whitespace characters',
     files: { 'users.yaml': USERS, 'ps.yaml': PS(`    inlinePolicy: '${wideStatements}'\n`) },
-    expected: [
-      'identity/ps.yaml:3:19: permission set "Dev": inline policy has 24328 non-whitespace characters; AWS allows at most 10240',
-    ],
+    expected: ['identity/ps.yaml:3:19: permission set "Dev": inline policy has 24328 non-whitespace characters; AWS allows at most 10240'],
   },
   {
     name: 'more than 20 attached policies',
     files: { 'users.yaml': USERS, 'ps.yaml': PS(`    managedPolicies:\n${manyPolicies}\n`) },
-    expected: [
-      'identity/ps.yaml:2:5: permission set "Dev": 21 managed and customer managed policies; AWS allows at most 20 together',
-    ],
+    expected: ['identity/ps.yaml:2:5: permission set "Dev": 21 managed and customer managed policies; AWS allows at most 20 together'],
   },
   {
     name: 'state with settings only',
     files: { 'settings.yaml': `settings:\n  safety: {maxDeletePercent: 10}\n` },
-    expected: [
-      'no users, groups, permissionSets or assignments in "identity"',
-    ],
+    expected: ['no users, groups, permissionSets or assignments in "identity"'],
   },
   {
     name: 'errors in several files, all reported',
@@ -383,9 +347,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'group member misspelt: did you mean the declared user',
     files: { 'users.yaml': USERS, 'groups.yaml': `groups:\n  - name: Devs\n    members: [alice@exmaple.com]\n` },
-    expected: [
-      'identity/groups.yaml:3:15: group "Devs": member "alice@exmaple.com" is not a user (did you mean "alice@example.com"?)',
-    ],
+    expected: ['identity/groups.yaml:3:15: group "Devs": member "alice@exmaple.com" is not a user (did you mean "alice@example.com"?)'],
   },
   {
     name: 'assignment naming misspelt permission set and group: did you mean',
@@ -432,7 +394,10 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'permissions boundary ARN of an account: use customerManagedPolicy',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    permissionsBoundary:\n      managedPolicyArn: arn:aws:iam::123456789012:policy/Boundary\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS('    permissionsBoundary:\n      managedPolicyArn: arn:aws:iam::123456789012:policy/Boundary\n'),
+    },
     expected: [
       'identity/ps.yaml:4:25: permissionSets[0].permissionsBoundary.managedPolicyArn: arn:aws:iam::123456789012:policy/Boundary is a customer managed policy; a permission set names those in every account by name and path: write customerManagedPolicy: {name: Boundary, path: /}',
     ],
@@ -508,21 +473,36 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'inline policy with a character outside what AWS accepts',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Sid: Euro, Effect: Deny, Action: "s3:*", Resource: "arn:aws:s3:::bucket-€"}\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(
+        '    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Sid: Euro, Effect: Deny, Action: "s3:*", Resource: "arn:aws:s3:::bucket-€"}\n',
+      ),
+    },
     expected: [
       'identity/ps.yaml:4:7: permission set "Dev": inline policy contains "€" (U+20AC); AWS accepts only tab, line breaks and the characters U+0020 to U+00FF in a policy',
     ],
   },
   {
     name: 'inline policy with Effect misspelt',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Effect: Alow, Action: "s3:*", Resource: "*"}\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(
+        '    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - {Effect: Alow, Action: "s3:*", Resource: "*"}\n',
+      ),
+    },
     expected: [
       'identity/ps.yaml:6:20: permission set "Dev": inline policy Statement[0].Effect: "Alow" must be "Allow" or "Deny" (did you mean "Allow"?)',
     ],
   },
   {
     name: 'inline policy statement without Resource or Action',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n        - Effect: Allow\n          Resource: "*"\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(
+        '    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n        - Effect: Allow\n          Resource: "*"\n',
+      ),
+    },
     expected: [
       'identity/ps.yaml:6:11: permission set "Dev": inline policy Statement[0]: needs Resource or NotResource',
       'identity/ps.yaml:8:11: permission set "Dev": inline policy Statement[1]: needs Action or NotAction',
@@ -530,7 +510,12 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'inline policy statement with an unknown key: did you mean',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n          Resource: "*"\n          Condtion: {Bool: {aws:SecureTransport: "false"}}\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(
+        '    inlinePolicy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Deny\n          Action: "s3:*"\n          Resource: "*"\n          Condtion: {Bool: {aws:SecureTransport: "false"}}\n',
+      ),
+    },
     expected: [
       'identity/ps.yaml:9:11: permission set "Dev": inline policy Statement[0]: unknown key "Condtion" (did you mean "Condition"?)',
     ],
@@ -539,7 +524,9 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'inline policy as a JSON string with a bad Version and both Action and NotAction',
     files: {
       'users.yaml': USERS,
-      'ps.yaml': PS(`    inlinePolicy: '{"Version": "2012-10-18", "Statement": {"Effect": "Deny", "Action": "a:b", "NotAction": "c:d", "Resource": "*"}}'\n`),
+      'ps.yaml': PS(
+        `    inlinePolicy: '{"Version": "2012-10-18", "Statement": {"Effect": "Deny", "Action": "a:b", "NotAction": "c:d", "Resource": "*"}}'\n`,
+      ),
     },
     expected: [
       'identity/ps.yaml:3:19: permission set "Dev": inline policy Version: "2012-10-18" must be "2012-10-17" (or the older "2008-10-17")',
@@ -548,7 +535,10 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'inline policy with a Principal, which an identity policy cannot have',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS('    inlinePolicy:\n      Statement:\n        - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*"}\n') },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS('    inlinePolicy:\n      Statement:\n        - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*"}\n'),
+    },
     expected: [
       'identity/ps.yaml:5:26: permission set "Dev": inline policy Statement[0]: Principal belongs in resource policies; a permission set\'s policy applies to whoever uses it',
     ],
@@ -598,7 +588,10 @@ export const WARNING_INPUTS: BadInput[] = [
   },
   {
     name: 'more than 10 managed policies: IAM default quota per role',
-    files: { 'users.yaml': USERS, 'ps.yaml': PS(`    managedPolicies:\n${Array.from({ length: 11 }, (_, i) => `      - arn:aws:iam::aws:policy/P${i}`).join('\n')}\n`) },
+    files: {
+      'users.yaml': USERS,
+      'ps.yaml': PS(`    managedPolicies:\n${Array.from({ length: 11 }, (_, i) => `      - arn:aws:iam::aws:policy/P${i}`).join('\n')}\n`),
+    },
     expected: [
       'identity/ps.yaml:2:5: warning: permission set "Dev": 11 managed and customer managed policies; IAM attaches at most 10 to a role unless the quota "Managed policies per role" was raised in every target account',
     ],
@@ -607,7 +600,9 @@ export const WARNING_INPUTS: BadInput[] = [
     name: 'managed policy ARNs of the other partitions are accepted',
     files: {
       'users.yaml': USERS,
-      'ps.yaml': PS('    managedPolicies:\n      - arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n      - arn:aws-cn:iam::aws:policy/job-function/ViewOnlyAccess\n      - arn:aws-iso-b:iam::aws:policy/service-role/AWSConfigRole\n'),
+      'ps.yaml': PS(
+        '    managedPolicies:\n      - arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess\n      - arn:aws-cn:iam::aws:policy/job-function/ViewOnlyAccess\n      - arn:aws-iso-b:iam::aws:policy/service-role/AWSConfigRole\n',
+      ),
     },
     expected: [],
   },

@@ -30,7 +30,9 @@ describe('shipped state', () => {
     ]);
     expect(state.hasSettings).toBe(true);
     expect(sets.some((p) => p.description !== undefined && p.sessionDuration !== undefined && p.relayState !== undefined)).toBe(true);
-    expect(sets.some((p) => Object.keys(p.tags).length > 0 && p.customerManagedPolicies.length > 0 && p.inlinePolicy !== undefined)).toBe(true);
+    expect(sets.some((p) => Object.keys(p.tags).length > 0 && p.customerManagedPolicies.length > 0 && p.inlinePolicy !== undefined)).toBe(
+      true,
+    );
     expect(sets.some((p) => p.permissionsBoundary && 'managedPolicyArn' in p.permissionsBoundary)).toBe(true);
     expect(sets.some((p) => p.permissionsBoundary && 'customerManagedPolicy' in p.permissionsBoundary)).toBe(true);
     const targets = state.assignments;

@@ -69,7 +69,9 @@ describe('loadState', () => {
       }),
       aPermissionSet({ name: 'Bare' }),
     ]);
-    expect(withoutPos(state.assignments)).toEqual([anAssignmentEntry({ permissionSet: 'Bare', users: ['alice@example.com'], accounts: ['prod'] })]);
+    expect(withoutPos(state.assignments)).toEqual([
+      anAssignmentEntry({ permissionSet: 'Bare', users: ['alice@example.com'], accounts: ['prod'] }),
+    ]);
     expect(state.settings).toEqual(DEFAULT_SETTINGS);
     expect(state.hasSettings).toBe(false);
   });
@@ -149,7 +151,8 @@ describe('loadState', () => {
       'settings.yaml': 'settings:\n  manage: {users: false, groups: false}\n',
       'groups.yaml': 'groups:\n  - name: Devs\n    members: [scim-user@example.com]\n',
       'ps.yaml': 'permissionSets:\n  - name: Dev\n',
-      'assignments.yaml': 'assignments:\n  - permissionSet: Dev\n    users: [someone@example.com]\n    groups: [FromIdP]\n    accounts: [prod]\n',
+      'assignments.yaml':
+        'assignments:\n  - permissionSet: Dev\n    users: [someone@example.com]\n    groups: [FromIdP]\n    accounts: [prod]\n',
     });
     expect(state.assignments[0]?.groups).toEqual(['FromIdP']);
   });
@@ -161,7 +164,9 @@ describe('loadState', () => {
       'assignments.yaml': 'assignments:\n  - permissionSet: Dev\n    groups: [Devs]\n    accounts: [prod]\n',
       'ps.yaml': 'permissionSets:\n  - name: Dev\n',
     });
-    expect(result.lines).toEqual(['identity/groups.yaml:4:5: groups[0]: unknown field "colour"; expected name, description, members, previousNames, externalIds']);
+    expect(result.lines).toEqual([
+      'identity/groups.yaml:4:5: groups[0]: unknown field "colour"; expected name, description, members, previousNames, externalIds',
+    ]);
   });
 
   test('an empty file or a file of comments declares nothing and is not an error', async () => {
@@ -202,7 +207,10 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
       'accounts.yaml': `accounts:\n  prod: "222222222222"\n  Management: "111111111111"\n`,
       'settings.yaml': `settings:\n  ignore:\n    accounts: [Sandbox-*, "333333333333"]\n`,
     });
-    expect(state.accountPins?.map(({ name, id }) => [name, id])).toEqual([['prod', '222222222222'], ['Management', '111111111111']]);
+    expect(state.accountPins?.map(({ name, id }) => [name, id])).toEqual([
+      ['prod', '222222222222'],
+      ['Management', '111111111111'],
+    ]);
     expect(state.accountPins?.[1]?.pos).toMatchObject({ file: 'identity/accounts.yaml', line: 3 });
     expect(state.settings.ignore.accounts).toEqual(['Sandbox-*', '333333333333']);
   });
@@ -217,7 +225,11 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
       'identity/accounts.yaml:2:9: accounts.prod: must be a string (put it in quotes: YAML reads 22222222222 as a number)',
       'identity/accounts.yaml:3:8: accounts.dev: must be a 12-digit account id',
     ]);
-    const twice = await loadFiles({ 'users.yaml': `users:\n${ALICE}`, 'a.yaml': `accounts:\n  qa: "555555555555"\n`, 'b.yaml': `accounts:\n  qa: "555555555555"\n` });
+    const twice = await loadFiles({
+      'users.yaml': `users:\n${ALICE}`,
+      'a.yaml': `accounts:\n  qa: "555555555555"\n`,
+      'b.yaml': `accounts:\n  qa: "555555555555"\n`,
+    });
     expect(twice.lines).toEqual(['identity/b.yaml:2:3: account "qa" is pinned twice (first at identity/a.yaml:2:3)']);
   });
 

@@ -25,7 +25,11 @@ export async function writeStateDir(files: StateFiles): Promise<string> {
 export async function loadFiles(files: StateFiles): Promise<LoadResult & { lines: string[] }> {
   const dir = await writeStateDir(files);
   try {
-    const result = JSON.parse(JSON.stringify(await loadState(dir)).split(dir).join('identity')) as LoadResult;
+    const result = JSON.parse(
+      JSON.stringify(await loadState(dir))
+        .split(dir)
+        .join('identity'),
+    ) as LoadResult;
     return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
   } finally {
     await rm(dir, { recursive: true, force: true });

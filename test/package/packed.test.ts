@@ -17,7 +17,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Paths that belong to tests, test support or source maps (whose sources do not ship). */
 function notShipped(files: string[]): string[] {
   return files.filter(
-    (f) => f.startsWith('test/') || f.startsWith('dist/test/') || f.startsWith('src/') || f.includes('/testing/') || /\.test\.js$|\.map$/.test(f),
+    (f) =>
+      f.startsWith('test/') ||
+      f.startsWith('dist/test/') ||
+      f.startsWith('src/') ||
+      f.includes('/testing/') ||
+      /\.test\.js$|\.map$/.test(f),
   );
 }
 
@@ -48,7 +53,14 @@ describe('package.json "files"', () => {
     const { files } = pack(dir, work, { dryRun: true });
 
     expect(files).toEqual(
-      [BIN, 'dist/src/plan/build.js', 'dist/schema/identity.schema.json', 'schema/identity.schema.json', 'README.md', 'package.json'].sort(),
+      [
+        BIN,
+        'dist/src/plan/build.js',
+        'dist/schema/identity.schema.json',
+        'schema/identity.schema.json',
+        'README.md',
+        'package.json',
+      ].sort(),
     );
   });
 });
@@ -66,7 +78,14 @@ describe('the packed tarball', () => {
   it('holds the CLI, both schemas, the README and the LICENSE, and nothing from the tests', () => {
     expect(notShipped(packed.files)).toEqual([]);
     expect(packed.files).toEqual(
-      expect.arrayContaining([BIN, 'dist/schema/identity.schema.json', 'schema/identity.schema.json', 'schema/plan.schema.json', 'README.md', 'package.json']),
+      expect.arrayContaining([
+        BIN,
+        'dist/schema/identity.schema.json',
+        'schema/identity.schema.json',
+        'schema/plan.schema.json',
+        'README.md',
+        'package.json',
+      ]),
     );
     expect(packed.files).toContain('LICENSE');
   });

@@ -26,9 +26,7 @@ function someOf<T>(list: readonly T[], max: number): fc.Arbitrary<T[]> {
 const RESERVED_NAMES = new Set(['administrator', 'awsadministrators']);
 const notReserved = (name: string) => !RESERVED_NAMES.has(name.toLowerCase());
 
-export const userNameArb = fc
-  .stringMatching(/^[A-Za-z][A-Za-z0-9._+-]{0,8}(@example\.(com|org))?$/)
-  .filter(notReserved);
+export const userNameArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9._+-]{0,8}(@example\.(com|org))?$/).filter(notReserved);
 
 /** Person names, some outside ASCII: attribute values travel through YAML and JSON. */
 const personNameArb = fc.oneof(
@@ -70,7 +68,13 @@ export const groupDescriptionArb = fc.constantFrom('Runs the platform', 'Builds 
 
 export const permissionSetNameArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9+=,.@_-]{0,15}$/);
 
-export const permissionSetDescriptionArb = fc.constantFrom('Full access', 'Build and deploy', 'Look, do not touch', 'Accès en lecture', 'Tabs\tand "quotes"');
+export const permissionSetDescriptionArb = fc.constantFrom(
+  'Full access',
+  'Build and deploy',
+  'Look, do not touch',
+  'Accès en lecture',
+  'Tabs\tand "quotes"',
+);
 export const sessionDurationArb = fc.constantFrom('PT1H', 'PT2H', 'PT4H', 'PT8H', 'PT12H', 'PT1H30M');
 export const relayStateArb = fc.constantFrom(
   'https://console.aws.amazon.com/',
@@ -87,7 +91,11 @@ export const tagsArb = fc.dictionary(
 export function managedPolicyPool(caps: BackendCapabilities): string[] {
   // No AdministratorAccess: removing the last administrator set on the management account
   // is refused by the lock-out guard, which is not what these tests are about.
-  const plain = ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/PowerUserAccess', 'arn:aws:iam::aws:policy/SecurityAudit'];
+  const plain = [
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    'arn:aws:iam::aws:policy/PowerUserAccess',
+    'arn:aws:iam::aws:policy/SecurityAudit',
+  ];
   const withPath = ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'arn:aws:iam::aws:policy/job-function/Billing'];
   return caps.managedPolicyArnsWithPath ? [...plain, ...withPath] : plain;
 }
@@ -122,7 +130,10 @@ export function boundaryArb(caps: BackendCapabilities): fc.Arbitrary<SpecBoundar
   );
 }
 
-export function permissionSetArb(caps: BackendCapabilities, name: fc.Arbitrary<string> = permissionSetNameArb): fc.Arbitrary<SpecPermissionSet> {
+export function permissionSetArb(
+  caps: BackendCapabilities,
+  name: fc.Arbitrary<string> = permissionSetNameArb,
+): fc.Arbitrary<SpecPermissionSet> {
   return fc
     .record(
       {
@@ -141,7 +152,9 @@ export function permissionSetArb(caps: BackendCapabilities, name: fc.Arbitrary<s
     .map(({ permissionsBoundary, ...rest }) => (permissionsBoundary === undefined ? rest : { ...rest, permissionsBoundary }));
 }
 
-export const accountRefsArb: fc.Arbitrary<SpecAccountRef[]> = someOf(ACCOUNT_NAMES, 3).chain((names) => fc.tuple(...names.map((account) => fc.boolean().map((byId) => ({ account, byId })))));
+export const accountRefsArb: fc.Arbitrary<SpecAccountRef[]> = someOf(ACCOUNT_NAMES, 3).chain((names) =>
+  fc.tuple(...names.map((account) => fc.boolean().map((byId) => ({ account, byId })))),
+);
 
 /** Account targets of an assignment: at least one of accounts, OUs, tags. */
 export const targetsArb: fc.Arbitrary<Pick<SpecAssignment, 'accounts' | 'organizationalUnits' | 'accountTags' | 'excludeAccounts'>> = fc
@@ -170,7 +183,10 @@ const lower = (s: string) => s.toLowerCase();
 
 export function groupsArb(userNames: readonly string[]): fc.Arbitrary<SpecGroup[]> {
   return fc.uniqueArray(
-    fc.record({ name: groupNameArb, description: groupDescriptionArb, members: fc.subarray([...userNames]) }, { requiredKeys: ['name', 'members'] }),
+    fc.record(
+      { name: groupNameArb, description: groupDescriptionArb, members: fc.subarray([...userNames]) },
+      { requiredKeys: ['name', 'members'] },
+    ),
     { selector: (g) => lower(g.name), maxLength: 3 },
   );
 }
@@ -188,7 +204,14 @@ export function stateArb(caps: BackendCapabilities): fc.Arbitrary<SpecState> {
         const assignments =
           permissionSets.length === 0
             ? fc.constant<SpecAssignment[]>([])
-            : fc.array(assignmentArb(users.map((u) => u.userName), groups.map((g) => g.name), permissionSets.map((s) => s.name)), { maxLength: 3 });
+            : fc.array(
+                assignmentArb(
+                  users.map((u) => u.userName),
+                  groups.map((g) => g.name),
+                  permissionSets.map((s) => s.name),
+                ),
+                { maxLength: 3 },
+              );
         return assignments.map((a): SpecState => ({ users, groups, permissionSets, assignments: a, maxDeletePercent }));
       }),
     );

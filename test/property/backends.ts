@@ -10,7 +10,15 @@ export interface PropertyBackend {
 }
 
 export const SANDBOX: PropertyBackend = {
-  caps: { name: 'sandbox', permissionSetTags: true, permissionsBoundary: true, updateUser: true, updateGroup: true, managedPolicyArnsWithPath: true, updateClearsOmittedFields: false },
+  caps: {
+    name: 'sandbox',
+    permissionSetTags: true,
+    permissionsBoundary: true,
+    updateUser: true,
+    updateGroup: true,
+    managedPolicyArnsWithPath: true,
+    updateClearsOmittedFields: false,
+  },
   start: startSandboxBackend,
 };
 
@@ -26,6 +34,14 @@ export const SANDBOX: PropertyBackend = {
  * switch is off.
  */
 export const MOTO: PropertyBackend = {
-  caps: { name: 'moto', permissionSetTags: false, permissionsBoundary: false, updateUser: false, updateGroup: false, managedPolicyArnsWithPath: false, updateClearsOmittedFields: true },
+  caps: {
+    name: 'moto',
+    permissionSetTags: false,
+    permissionsBoundary: false,
+    updateUser: false,
+    updateGroup: false,
+    managedPolicyArnsWithPath: false,
+    updateClearsOmittedFields: true,
+  },
   start: startMotoBackend,
 };

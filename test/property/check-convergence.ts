@@ -14,8 +14,10 @@ export function propertyTimeoutMs(settings: FuzzSettings): number {
 }
 
 export async function checkConvergence(target: PropertyBackend, settings: FuzzSettings, testFile: string): Promise<void> {
-  const property = fc.asyncProperty(stateArb(target.caps), fc.array(editArb(target.caps), { minLength: 1, maxLength: settings.maxEdits }), (state, edits) =>
-    runCase(target, state, edits),
+  const property = fc.asyncProperty(
+    stateArb(target.caps),
+    fc.array(editArb(target.caps), { minLength: 1, maxLength: settings.maxEdits }),
+    (state, edits) => runCase(target, state, edits),
   );
   const details = await fc.check(property, {
     numRuns: settings.numRuns,

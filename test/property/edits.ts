@@ -23,7 +23,16 @@ import {
   managedPolicyPool,
   CUSTOMER_POLICY_POOL,
 } from './arbitraries.js';
-import { OPTIONAL_USER_FIELDS, type BackendCapabilities, type OptionalUserField, type SpecAssignment, type SpecInlinePolicy, type SpecPolicyRef, type SpecState, type SpecUser } from './model.js';
+import {
+  OPTIONAL_USER_FIELDS,
+  type BackendCapabilities,
+  type OptionalUserField,
+  type SpecAssignment,
+  type SpecInlinePolicy,
+  type SpecPolicyRef,
+  type SpecState,
+  type SpecUser,
+} from './model.js';
 import { isEnabled } from './switches.js';
 
 type Targets = Pick<SpecAssignment, 'accounts' | 'organizationalUnits' | 'accountTags' | 'excludeAccounts'>;
@@ -87,7 +96,8 @@ const picks = fc.uniqueArray(fc.nat({ max: 5 }), { maxLength: 3 });
 /** The edit kinds a backend can apply; the switched-off kinds are left out (switches.ts). */
 export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   const removable: RemovablePermissionSetField[] = ['sessionDuration', 'inlinePolicy', 'managedPolicies', 'customerManagedPolicies'];
-  if (isEnabled('removePermissionSetDescriptionOrRelayState') || caps.updateClearsOmittedFields) removable.push('description', 'relayState');
+  if (isEnabled('removePermissionSetDescriptionOrRelayState') || caps.updateClearsOmittedFields)
+    removable.push('description', 'relayState');
   if (caps.permissionSetTags) removable.push('tags');
   if (caps.permissionsBoundary) removable.push('permissionsBoundary');
 
@@ -101,11 +111,20 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
 
   const kinds: fc.Arbitrary<Edit>[] = [
     // a rename in place (previousNames) is an UpdateGroup, which moto lacks
-    fc.record({ kind: fc.constant('renameGroup' as const), group: pick, newName: groupNameArb, withPreviousNames: isEnabled('previousNames') && caps.updateGroup ? fc.boolean() : fc.constant(false) }),
+    fc.record({
+      kind: fc.constant('renameGroup' as const),
+      group: pick,
+      newName: groupNameArb,
+      withPreviousNames: isEnabled('previousNames') && caps.updateGroup ? fc.boolean() : fc.constant(false),
+    }),
     // the state format has no previousNames for these: a rename is a delete and a create
     fc.record({ kind: fc.constant('renameUser' as const), user: pick, newName: userNameArb }),
     fc.record({ kind: fc.constant('renamePermissionSet' as const), set: pick, newName: permissionSetNameArb }),
-    fc.record({ kind: fc.constant('removePermissionSetField' as const), set: pick, fields: fc.shuffledSubarray(removable, { minLength: 1 }) }),
+    fc.record({
+      kind: fc.constant('removePermissionSetField' as const),
+      set: pick,
+      fields: fc.shuffledSubarray(removable, { minLength: 1 }),
+    }),
     fc.record({ kind: fc.constant('setPermissionSetField' as const), set: pick, change: fc.oneof(...setValues) }),
     fc.record({ kind: fc.constant('moveMember' as const), from: pick, to: pick, member: pick }),
     fc.record({ kind: fc.constant('toggleMember' as const), group: pick, user: pick }),
@@ -132,14 +151,34 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
   if (isEnabled('caseOnlyGroupRename') && caps.updateGroup) caseOnly.push('group');
   if (isEnabled('caseOnlyUserOrPermissionSetRename') && caps.updateUser) caseOnly.push('user', 'permissionSet');
   if (caseOnly.length > 0) {
-    kinds.push(fc.record({ kind: fc.constant('caseOnlyRename' as const), what: fc.constantFrom(...caseOnly), index: pick, style: fc.constantFrom<'upper' | 'lower' | 'swap'>('upper', 'lower', 'swap') }));
+    kinds.push(
+      fc.record({
+        kind: fc.constant('caseOnlyRename' as const),
+        what: fc.constantFrom(...caseOnly),
+        index: pick,
+        style: fc.constantFrom<'upper' | 'lower' | 'swap'>('upper', 'lower', 'swap'),
+      }),
+    );
   }
   if (caps.updateUser) {
-    kinds.push(fc.record({ kind: fc.constant('removeUserAttribute' as const), user: pick, fields: fc.shuffledSubarray([...OPTIONAL_USER_FIELDS], { minLength: 1 }) }));
     kinds.push(
-      fc.constantFrom<UserField>('displayName', 'givenName', 'familyName', ...OPTIONAL_USER_FIELDS).chain((field) =>
-        fc.record({ kind: fc.constant('setUserAttribute' as const), user: pick, field: fc.constant(field), value: userFieldValueArb(field) }),
-      ),
+      fc.record({
+        kind: fc.constant('removeUserAttribute' as const),
+        user: pick,
+        fields: fc.shuffledSubarray([...OPTIONAL_USER_FIELDS], { minLength: 1 }),
+      }),
+    );
+    kinds.push(
+      fc
+        .constantFrom<UserField>('displayName', 'givenName', 'familyName', ...OPTIONAL_USER_FIELDS)
+        .chain((field) =>
+          fc.record({
+            kind: fc.constant('setUserAttribute' as const),
+            user: pick,
+            field: fc.constant(field),
+            value: userFieldValueArb(field),
+          }),
+        ),
     );
   }
   if (caps.updateGroup) {
@@ -147,7 +186,10 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
     kinds.push(fc.record({ kind: fc.constant('setGroupDescription' as const), group: pick, value: groupDescriptionArb }));
   }
   // the edits at the edges weigh more than plain additions and deletions
-  return fc.oneof(...kinds.map((arbitrary) => ({ arbitrary, weight: 3 })), ...additionsAndDeletions.map((arbitrary) => ({ arbitrary, weight: 1 })));
+  return fc.oneof(
+    ...kinds.map((arbitrary) => ({ arbitrary, weight: 3 })),
+    ...additionsAndDeletions.map((arbitrary) => ({ arbitrary, weight: 1 })),
+  );
 }
 
 function userFieldValueArb(field: UserField): fc.Arbitrary<string> {
@@ -361,8 +403,17 @@ function renamePermissionSet(state: SpecState, from: string, to: string): SpecSt
   return state;
 }
 
-function caseOnlyRename(state: SpecState, edit: Extract<Edit, { kind: 'caseOnlyRename' }>, done: (label: string, next: SpecState) => AppliedEdit | undefined): AppliedEdit | undefined {
-  const names = edit.what === 'group' ? state.groups.map((g) => g.name) : edit.what === 'user' ? state.users.map((u) => u.userName) : state.permissionSets.map((s) => s.name);
+function caseOnlyRename(
+  state: SpecState,
+  edit: Extract<Edit, { kind: 'caseOnlyRename' }>,
+  done: (label: string, next: SpecState) => AppliedEdit | undefined,
+): AppliedEdit | undefined {
+  const names =
+    edit.what === 'group'
+      ? state.groups.map((g) => g.name)
+      : edit.what === 'user'
+        ? state.users.map((u) => u.userName)
+        : state.permissionSets.map((s) => s.name);
   const old = at(names, edit.index);
   if (old === undefined) return undefined;
   const renamed = edit.style === 'upper' ? old.toUpperCase() : edit.style === 'lower' ? old.toLowerCase() : swapCase(old);
@@ -394,5 +445,7 @@ function togglePolicy(
   const same = (p: SpecPolicyRef) => p.name === ref.name && p.path === ref.path;
   const has = set.customerManagedPolicies.some(same);
   set.customerManagedPolicies = has ? set.customerManagedPolicies.filter((p) => !same(p)) : [...set.customerManagedPolicies, { ...ref }];
-  return done(`${has ? 'detach' : 'attach'} customer managed policy ${ref.path}${ref.name} ${has ? 'from' : 'to'} permission set "${set.name}"`);
+  return done(
+    `${has ? 'detach' : 'attach'} customer managed policy ${ref.path}${ref.name} ${has ? 'from' : 'to'} permission set "${set.name}"`,
+  );
 }

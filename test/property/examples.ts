@@ -20,7 +20,14 @@ export function edgeExample(caps: BackendCapabilities): [SpecState, Edit[]] {
   };
   const state: SpecState = {
     users: [
-      { userName: 'alice@example.com', displayName: 'Alice Liddell', givenName: 'Alice', familyName: 'Liddell', email: 'alice@example.com', title: 'Platform Lead' },
+      {
+        userName: 'alice@example.com',
+        displayName: 'Alice Liddell',
+        givenName: 'Alice',
+        familyName: 'Liddell',
+        email: 'alice@example.com',
+        title: 'Platform Lead',
+      },
       { userName: 'bob@example.com', displayName: 'Bob Builder', givenName: 'Bob', familyName: 'Builder' },
       { userName: 'carol', displayName: 'Carol Danvers', givenName: 'Carol', familyName: 'Danvers', nickName: 'Cap' },
     ],
@@ -28,7 +35,10 @@ export function edgeExample(caps: BackendCapabilities): [SpecState, Edit[]] {
       { name: 'Platform Admins', description: 'Runs the platform', members: ['alice@example.com'] },
       { name: 'Developers', members: ['bob@example.com', 'carol'] },
     ],
-    permissionSets: [developer, { name: 'ReadOnly', tags: {}, managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], customerManagedPolicies: [] }],
+    permissionSets: [
+      developer,
+      { name: 'ReadOnly', tags: {}, managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], customerManagedPolicies: [] },
+    ],
     assignments: [
       {
         permissionSet: 'Developer',
@@ -55,7 +65,16 @@ export function edgeExample(caps: BackendCapabilities): [SpecState, Edit[]] {
     { kind: 'renameGroup', group: 1, newName: 'Product Developers', withPreviousNames: false },
     { kind: 'moveMember', from: 1, to: 0, member: 0 },
     { kind: 'removePermissionSetField', set: 0, fields: ['sessionDuration', 'inlinePolicy'] },
-    { kind: 'changeTargets', assignment: 1, targets: { accounts: [], organizationalUnits: ['Root/Infrastructure'], accountTags: { team: 'core' }, excludeAccounts: [{ account: 'staging', byId: true }] } },
+    {
+      kind: 'changeTargets',
+      assignment: 1,
+      targets: {
+        accounts: [],
+        organizationalUnits: ['Root/Infrastructure'],
+        accountTags: { team: 'core' },
+        excludeAccounts: [{ account: 'staging', byId: true }],
+      },
+    },
     { kind: 'deleteUser', user: 2 },
   ];
   // The fixed defects of issue #11 (case-only renames, previousNames, removing a set's

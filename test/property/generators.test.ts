@@ -19,9 +19,18 @@ function problemsOf(state: SpecState): string[] {
       seen.add(n.toLowerCase());
     }
   };
-  unique('user', state.users.map((u) => u.userName));
-  unique('group', state.groups.flatMap((g) => [g.name, ...(g.previousNames ?? [])]));
-  unique('permission set', state.permissionSets.map((s) => s.name));
+  unique(
+    'user',
+    state.users.map((u) => u.userName),
+  );
+  unique(
+    'group',
+    state.groups.flatMap((g) => [g.name, ...(g.previousNames ?? [])]),
+  );
+  unique(
+    'permission set',
+    state.permissionSets.map((s) => s.name),
+  );
   const users = new Set(state.users.map((u) => u.userName));
   const groups = new Set(state.groups.map((g) => g.name));
   const sets = new Set(state.permissionSets.map((s) => s.name));
@@ -34,9 +43,11 @@ function problemsOf(state: SpecState): string[] {
     for (const u of a.users) if (!users.has(u)) problems.push(`assignment to unknown user "${u}"`);
     for (const g of a.groups) if (!groups.has(g)) problems.push(`assignment to unknown group "${g}"`);
     if (a.users.length + a.groups.length === 0) problems.push(`assignment of "${a.permissionSet}" without a principal`);
-    if (a.accounts.length + a.organizationalUnits.length + Object.keys(a.accountTags).length === 0) problems.push(`assignment of "${a.permissionSet}" without a target`);
+    if (a.accounts.length + a.organizationalUnits.length + Object.keys(a.accountTags).length === 0)
+      problems.push(`assignment of "${a.permissionSet}" without a target`);
   }
-  if (state.users.length + state.groups.length + state.permissionSets.length + state.assignments.length === 0) problems.push('an empty state');
+  if (state.users.length + state.groups.length + state.permissionSets.length + state.assignments.length === 0)
+    problems.push('an empty state');
   return problems;
 }
 
@@ -59,7 +70,14 @@ describe('generated states and edits', () => {
     fc.assert(
       fc.property(stateArb(MOTO.caps), fc.array(editArb(MOTO.caps), { maxLength: 8 }), (initial, edits) => {
         const kinds = new Set(edits.map((e) => e.kind));
-        for (const k of ['setUserAttribute', 'removeUserAttribute', 'setGroupDescription', 'removeGroupDescription', 'caseOnlyRename'] as const) expect(kinds.has(k)).toBe(false);
+        for (const k of [
+          'setUserAttribute',
+          'removeUserAttribute',
+          'setGroupDescription',
+          'removeGroupDescription',
+          'caseOnlyRename',
+        ] as const)
+          expect(kinds.has(k)).toBe(false);
         expect(edits.some((e) => e.kind === 'renameGroup' && e.withPreviousNames)).toBe(false);
         let state = initial;
         for (const edit of edits) state = applyEdit(state, edit)?.state ?? state;
@@ -86,7 +104,10 @@ describe('the expected live content', () => {
     excludeAccounts: [],
     ...targets,
   });
-  const names = (e: SpecAssignment) => targetAccounts(e, accounts).map((a) => a.name).sort();
+  const names = (e: SpecAssignment) =>
+    targetAccounts(e, accounts)
+      .map((a) => a.name)
+      .sort();
 
   it('takes Root to mean every account, the management account included', () => {
     expect(names(entry({ organizationalUnits: ['Root'] }))).toEqual(['dev', 'loose', 'management', 'prod', 'shared', 'staging']);
@@ -99,7 +120,15 @@ describe('the expected live content', () => {
 
   it('needs every tag of a filter, and takes the excluded accounts out of every target kind', () => {
     expect(names(entry({ accountTags: { env: 'prod', team: 'core' } }))).toEqual(['prod']);
-    expect(names(entry({ accountTags: { team: 'core' }, accounts: [{ account: 'dev', byId: true }], excludeAccounts: [{ account: 'staging', byId: false }] }))).toEqual(['dev', 'prod']);
+    expect(
+      names(
+        entry({
+          accountTags: { team: 'core' },
+          accounts: [{ account: 'dev', byId: true }],
+          excludeAccounts: [{ account: 'staging', byId: false }],
+        }),
+      ),
+    ).toEqual(['dev', 'prod']);
   });
 
   it('asks for --allow-deletes only when a kind loses more than maxDeletePercent, or all of it', () => {

@@ -24,10 +24,22 @@ import {
   type SSOAdminClientConfig,
 } from '@aws-sdk/client-sso-admin';
 import type { PlacedAccount } from './organization.js';
-import { assignmentKey, canonicalJson, isoMinutes, membershipKey, type PermissionSetContent, type Snapshot, type SnapshotScope, type UserContent } from './snapshot.js';
+import {
+  assignmentKey,
+  canonicalJson,
+  isoMinutes,
+  membershipKey,
+  type PermissionSetContent,
+  type Snapshot,
+  type SnapshotScope,
+  type UserContent,
+} from './snapshot.js';
 
 /** Calls `page(token)` until no NextToken comes back; collects what `items` picks out. */
-async function allPages<P extends { NextToken?: string }, T>(page: (token: string | undefined) => Promise<P>, items: (p: P) => T[] | undefined): Promise<T[]> {
+async function allPages<P extends { NextToken?: string }, T>(
+  page: (token: string | undefined) => Promise<P>,
+  items: (p: P) => T[] | undefined,
+): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   do {
@@ -75,7 +87,11 @@ export class IndependentReader {
   private readonly sso: SSOAdminClient;
   private readonly ids: IdentitystoreClient;
 
-  constructor(config: SSOAdminClientConfig, private readonly accounts: readonly PlacedAccount[], private readonly scope: SnapshotScope) {
+  constructor(
+    config: SSOAdminClientConfig,
+    private readonly accounts: readonly PlacedAccount[],
+    private readonly scope: SnapshotScope,
+  ) {
     this.sso = new SSOAdminClient(config);
     this.ids = new IdentitystoreClient(config);
   }
@@ -91,8 +107,14 @@ export class IndependentReader {
     const storeId = instance?.IdentityStoreId;
     if (!instanceArn || !storeId) throw new Error('independent read: no Identity Center instance');
 
-    const users = await allPages((NextToken) => this.ids.send(new ListUsersCommand({ IdentityStoreId: storeId, NextToken })), (p) => p.Users);
-    const groups: Group[] = await allPages((NextToken) => this.ids.send(new ListGroupsCommand({ IdentityStoreId: storeId, NextToken })), (p) => p.Groups);
+    const users = await allPages(
+      (NextToken) => this.ids.send(new ListUsersCommand({ IdentityStoreId: storeId, NextToken })),
+      (p) => p.Users,
+    );
+    const groups: Group[] = await allPages(
+      (NextToken) => this.ids.send(new ListGroupsCommand({ IdentityStoreId: storeId, NextToken })),
+      (p) => p.Groups,
+    );
     const userNameById = new Map(users.map((u) => [u.UserId ?? '', u.UserName ?? '']));
     const groupNameById = new Map(groups.map((g) => [g.GroupId ?? '', g.DisplayName ?? '']));
 
@@ -103,10 +125,16 @@ export class IndependentReader {
         (p) => p.GroupMemberships,
       );
       // a Set: moto stores a repeated membership twice, AWS answers ConflictException
-      for (const m of listed) memberships.add(membershipKey(g.DisplayName ?? '', userNameById.get(m.MemberId?.UserId ?? '') ?? `unknown user ${m.MemberId?.UserId}`));
+      for (const m of listed)
+        memberships.add(
+          membershipKey(g.DisplayName ?? '', userNameById.get(m.MemberId?.UserId ?? '') ?? `unknown user ${m.MemberId?.UserId}`),
+        );
     }
 
-    const setArns = await allPages((NextToken) => this.sso.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn, NextToken })), (p) => p.PermissionSets);
+    const setArns = await allPages(
+      (NextToken) => this.sso.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn, NextToken })),
+      (p) => p.PermissionSets,
+    );
     const permissionSets: Record<string, PermissionSetContent> = {};
     const setNameByArn = new Map<string, string>();
     for (const arn of setArns) {
@@ -119,7 +147,10 @@ export class IndependentReader {
     for (const account of this.accounts) {
       for (const arn of setArns) {
         const rows = await allPages(
-          (NextToken) => this.sso.send(new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: account.id, PermissionSetArn: arn, NextToken })),
+          (NextToken) =>
+            this.sso.send(
+              new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: account.id, PermissionSetArn: arn, NextToken }),
+            ),
           (p) => p.AccountAssignments,
         );
         for (const r of rows) {
@@ -145,7 +176,10 @@ export class IndependentReader {
   private async readPermissionSet(instanceArn: string, arn: string): Promise<[string, PermissionSetContent]> {
     const ref = { InstanceArn: instanceArn, PermissionSetArn: arn };
     const d = (await this.sso.send(new DescribePermissionSetCommand(ref))).PermissionSet;
-    const managed = await allPages((NextToken) => this.sso.send(new ListManagedPoliciesInPermissionSetCommand({ ...ref, NextToken })), (p) => p.AttachedManagedPolicies);
+    const managed = await allPages(
+      (NextToken) => this.sso.send(new ListManagedPoliciesInPermissionSetCommand({ ...ref, NextToken })),
+      (p) => p.AttachedManagedPolicies,
+    );
     const customer = await allPages(
       (NextToken) => this.sso.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ ...ref, NextToken })),
       (p) => p.CustomerManagedPolicyReferences,
@@ -161,7 +195,10 @@ export class IndependentReader {
       ...(inline ? { inlinePolicy: canonicalJson(JSON.parse(inline)) } : {}),
     };
     if (this.scope.tags) {
-      const tags = await allPages((NextToken) => this.sso.send(new ListTagsForResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, NextToken })), (p) => p.Tags);
+      const tags = await allPages(
+        (NextToken) => this.sso.send(new ListTagsForResourceCommand({ InstanceArn: instanceArn, ResourceArn: arn, NextToken })),
+        (p) => p.Tags,
+      );
       content.tags = Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
     }
     if (this.scope.permissionsBoundary) {

@@ -18,7 +18,10 @@ import { writeStateFiles } from './state-files.js';
 /** The last lines of a run's output: enough to see the error without pages of progress. */
 function tail(run: CliResult, lines = 40): string {
   const text = `${run.stdout}\n${run.stderr}`.trim().split('\n');
-  return text.slice(-lines).map((l) => `    | ${l}`).join('\n');
+  return text
+    .slice(-lines)
+    .map((l) => `    | ${l}`)
+    .join('\n');
 }
 
 class StepFailure extends Error {}
@@ -44,20 +47,26 @@ export async function runCase(target: PropertyBackend, initial: SpecState, edits
       history.push(`${label} (must be refused)`);
       if (process.env.SSO_GITOPS_FUZZ_VERBOSE === '1') process.stderr.write(`[${target.caps.name}] ${history.length}. ${history.at(-1)}\n`);
       const fail = (what: string) =>
-        new StepFailure(`[${target.caps.name}] step ${history.length} failed: ${what}\nsteps:\n${history.map((h, i) => `  ${i + 1}. ${h}`).join('\n')}`);
+        new StepFailure(
+          `[${target.caps.name}] step ${history.length} failed: ${what}\nsteps:\n${history.map((h, i) => `  ${i + 1}. ${h}`).join('\n')}`,
+        );
       await writeStateFiles(dir, state, org.accountIds);
       const run = await runCli(['reconcile', '--dir', dir, '--yes', '--allow-deletes'], { env });
-      if (run.code !== 1 || !run.stderr.includes(mention)) throw fail(`reconcile should refuse naming ${mention} (exit 1), got exit ${run.code}:\n${tail(run)}`);
+      if (run.code !== 1 || !run.stderr.includes(mention))
+        throw fail(`reconcile should refuse naming ${mention} (exit 1), got exit ${run.code}:\n${tail(run)}`);
       const live = await liveReader.read();
       const differences = describeDifferences(before, live.snapshot);
-      if (differences.length > 0) throw fail(`the refused reconcile changed the live state:\n${differences.map((d) => `    ${d}`).join('\n')}`);
+      if (differences.length > 0)
+        throw fail(`the refused reconcile changed the live state:\n${differences.map((d) => `    ${d}`).join('\n')}`);
     };
 
     const step = async (label: string, state: SpecState, keptGroup?: { from: string; to: string }) => {
       history.push(label);
       if (process.env.SSO_GITOPS_FUZZ_VERBOSE === '1') process.stderr.write(`[${target.caps.name}] ${history.length}. ${label}\n`);
       const fail = (what: string) =>
-        new StepFailure(`[${target.caps.name}] step ${history.length} failed: ${what}\nsteps:\n${history.map((h, i) => `  ${i + 1}. ${h}`).join('\n')}`);
+        new StepFailure(
+          `[${target.caps.name}] step ${history.length} failed: ${what}\nsteps:\n${history.map((h, i) => `  ${i + 1}. ${h}`).join('\n')}`,
+        );
       await writeStateFiles(dir, state, org.accountIds);
       const expected = expectedSnapshot(state, accounts, scope);
       const allowDeletes = needsAllowDeletes(before, expected, state.maxDeletePercent);
@@ -67,12 +76,16 @@ export async function runCase(target: PropertyBackend, initial: SpecState, edits
 
       const problems: string[] = [];
       const plan = await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env });
-      if (plan.code !== 0) problems.push(`\`plan --detailed-exitcode\` after the apply exited ${plan.code} (0 = no changes):\n${tail(plan)}`);
+      if (plan.code !== 0)
+        problems.push(`\`plan --detailed-exitcode\` after the apply exited ${plan.code} (0 = no changes):\n${tail(plan)}`);
       const live = await liveReader.read();
       const differences = describeDifferences(expected, live.snapshot);
-      if (differences.length > 0) problems.push(`the independent read differs from the files:\n${differences.map((d) => `    ${d}`).join('\n')}`);
+      if (differences.length > 0)
+        problems.push(`the independent read differs from the files:\n${differences.map((d) => `    ${d}`).join('\n')}`);
       if (keptGroup && live.groupIds[keptGroup.to] !== groupIds[keptGroup.from]) {
-        problems.push(`group "${keptGroup.from}" renamed with previousNames got a new id (${groupIds[keptGroup.from]} → ${live.groupIds[keptGroup.to]})`);
+        problems.push(
+          `group "${keptGroup.from}" renamed with previousNames got a new id (${groupIds[keptGroup.from]} → ${live.groupIds[keptGroup.to]})`,
+        );
       }
       if (problems.length > 0) throw fail(problems.join('\n'));
       before = expected;

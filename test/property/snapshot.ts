@@ -3,7 +3,14 @@
 // from the live backend (live-reader.ts, plain SDK calls). Names, not ids; sorted lists;
 // the AWS defaults spelled out (no session duration = PT1H), so equal content is equal data.
 import type { PlacedAccount } from './organization.js';
-import { OPTIONAL_USER_FIELDS, type SpecAccountRef, type SpecAssignment, type SpecInlinePolicy, type SpecPermissionSet, type SpecState } from './model.js';
+import {
+  OPTIONAL_USER_FIELDS,
+  type SpecAccountRef,
+  type SpecAssignment,
+  type SpecInlinePolicy,
+  type SpecPermissionSet,
+  type SpecState,
+} from './model.js';
 
 export interface UserContent {
   displayName: string;
@@ -44,7 +51,8 @@ export interface SnapshotScope {
 }
 
 export const membershipKey = (group: string, userName: string) => `${group} ⟵ ${userName}`;
-export const assignmentKey = (set: string, type: 'USER' | 'GROUP', principal: string, account: string) => `${set} | ${type} ${principal} | ${account}`;
+export const assignmentKey = (set: string, type: 'USER' | 'GROUP', principal: string, account: string) =>
+  `${set} | ${type} ${principal} | ${account}`;
 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -162,7 +170,8 @@ export function describeDifferences(expected: Snapshot, observed: Snapshot): str
   const compareRecords = <T>(kind: string, e: Record<string, T>, o: Record<string, T>) => {
     for (const name of Object.keys(e)) {
       if (!(name in o)) lines.push(`${kind} "${name}": in the files, missing live`);
-      else if (canonicalJson(e[name]) !== canonicalJson(o[name])) lines.push(`${kind} "${name}": files ${canonicalJson(e[name])}, live ${canonicalJson(o[name])}`);
+      else if (canonicalJson(e[name]) !== canonicalJson(o[name]))
+        lines.push(`${kind} "${name}": files ${canonicalJson(e[name])}, live ${canonicalJson(o[name])}`);
     }
     for (const name of Object.keys(o)) if (!(name in e)) lines.push(`${kind} "${name}": live, not in the files`);
   };

@@ -20,20 +20,17 @@ export async function writeStateFiles(dir: string, state: SpecState, accountIds:
   await write('settings.yaml', { settings: { safety: { maxDeletePercent: state.maxDeletePercent } } });
   await write('users.yaml', { users: state.users });
   await write('groups.yaml', { groups: state.groups });
-  await write(
-    'assignments.yaml',
-    {
-      assignments: state.assignments.map((a) => ({
-        permissionSet: a.permissionSet,
-        ...(a.users.length > 0 ? { users: a.users } : {}),
-        ...(a.groups.length > 0 ? { groups: a.groups } : {}),
-        ...(a.accounts.length > 0 ? { accounts: a.accounts.map((r) => accountRef(r, accountIds)) } : {}),
-        ...(a.organizationalUnits.length > 0 ? { organizationalUnits: a.organizationalUnits } : {}),
-        ...(Object.keys(a.accountTags).length > 0 ? { accountTags: a.accountTags } : {}),
-        ...(a.excludeAccounts.length > 0 ? { excludeAccounts: a.excludeAccounts.map((r) => accountRef(r, accountIds)) } : {}),
-      })),
-    },
-  );
+  await write('assignments.yaml', {
+    assignments: state.assignments.map((a) => ({
+      permissionSet: a.permissionSet,
+      ...(a.users.length > 0 ? { users: a.users } : {}),
+      ...(a.groups.length > 0 ? { groups: a.groups } : {}),
+      ...(a.accounts.length > 0 ? { accounts: a.accounts.map((r) => accountRef(r, accountIds)) } : {}),
+      ...(a.organizationalUnits.length > 0 ? { organizationalUnits: a.organizationalUnits } : {}),
+      ...(Object.keys(a.accountTags).length > 0 ? { accountTags: a.accountTags } : {}),
+      ...(a.excludeAccounts.length > 0 ? { excludeAccounts: a.excludeAccounts.map((r) => accountRef(r, accountIds)) } : {}),
+    })),
+  });
   // one file per set, named by position: set names may hold characters a file name should not
   await Promise.all(
     state.permissionSets.map((s, i) => {

@@ -25,7 +25,10 @@ export type EditSwitch = 'previousNames' | keyof typeof KNOWN_DEFECT_EDITS_ENABL
 /** Switches turned on for one run without editing this file, e.g. to check a fix before
  *  flipping its constant: SSO_GITOPS_FUZZ_ENABLE=caseOnlyGroupRename,previousNames */
 export function enabledFromEnv(): string[] {
-  const names = (process.env.SSO_GITOPS_FUZZ_ENABLE ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = (process.env.SSO_GITOPS_FUZZ_ENABLE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const known = ['previousNames', ...Object.keys(KNOWN_DEFECT_EDITS_ENABLED)];
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new Error(`SSO_GITOPS_FUZZ_ENABLE: unknown switch ${unknown.join(', ')}; known: ${known.join(', ')}`);

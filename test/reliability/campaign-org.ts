@@ -30,10 +30,17 @@ export function runAccountId(prefix: string, run: number): string {
 }
 
 /** Builds the organization and applies `v1Dir` to it; throws when seeding fails. */
-export async function seededOrg(sandbox: TestSandbox, managementAccountId: string, v1Dir: string, scan: SecretScan, extraEnv: Record<string, string> = {}): Promise<CampaignOrg> {
+export async function seededOrg(
+  sandbox: TestSandbox,
+  managementAccountId: string,
+  v1Dir: string,
+  scan: SecretScan,
+  extraEnv: Record<string, string> = {},
+): Promise<CampaignOrg> {
   const built = await buildOrganization(sandbox.clientConfig(managementAccountId, 8), managementAccountId, CAMPAIGN_ACCOUNTS);
   const env = toolEnv(sandbox.endpoint, managementAccountId, extraEnv);
   const seed = await runTool(scan, ['reconcile', '--dir', v1Dir, '--yes'], env);
-  if (seed.code !== 0) throw new Error(`seeding v1 into ${managementAccountId} failed (exit ${seed.code}):\n${seed.stdout}\n${seed.stderr}`);
+  if (seed.code !== 0)
+    throw new Error(`seeding v1 into ${managementAccountId} failed (exit ${seed.code}):\n${seed.stdout}\n${seed.stderr}`);
   return { managementAccountId, accountIds: built.accountIds, env };
 }

@@ -62,7 +62,15 @@ export async function campaignRun(run: CampaignRun, dirs: { v1: string; v2: stri
     expect(final.duplicates, 'rows stored twice').toEqual([]);
     expect(convergenceDifferences(changeSet(2), final.state)).toEqual([]);
 
-    return { ...run, planned, exit: faulty.code, calls: stats.totalCalls, injected: { ...stats.faults }, failuresNamed: report.named, ...(report.first !== undefined ? { firstFailure: report.first } : {}) };
+    return {
+      ...run,
+      planned,
+      exit: faulty.code,
+      calls: stats.totalCalls,
+      injected: { ...stats.faults },
+      failuresNamed: report.named,
+      ...(report.first !== undefined ? { firstFailure: report.first } : {}),
+    };
   } finally {
     await sandbox.stop();
   }
@@ -76,12 +84,15 @@ function short(text: string | undefined): string {
 /** The campaign's numbers as printed to the test output (and copied into docs/guarantees.md). */
 export function campaignSummary(records: readonly RunRecord[]): string {
   const sum = (f: (r: RunRecord) => number) => records.reduce((n, r) => n + f(r), 0);
-  const injected = (r: RunRecord) => r.injected.throttle + r.injected['5xx'] + r.injected.reset + r.injected.lostAnswer + r.injected.asyncFail;
+  const injected = (r: RunRecord) =>
+    r.injected.throttle + r.injected['5xx'] + r.injected.reset + r.injected.lostAnswer + r.injected.asyncFail;
   const lines = records.map(
     (r) =>
       `  ${r.rate.padEnd(6)} seed ${String(r.seed).padStart(2)}: ${r.planned} changes, ${r.calls} AWS calls, injected throttle ${r.injected.throttle}, ` +
       `5xx ${r.injected['5xx']}, reset ${r.injected.reset}, lost answer ${r.injected.lostAnswer}, async FAILED ${r.injected.asyncFail}; ` +
-      (r.exit === 0 ? 'exit 0 (converged)' : `exit ${r.exit}, ${r.failuresNamed} failure(s) named (first: ${short(r.firstFailure)}), converged on a fault-free re-run`),
+      (r.exit === 0
+        ? 'exit 0 (converged)'
+        : `exit ${r.exit}, ${r.failuresNamed} failure(s) named (first: ${short(r.firstFailure)}), converged on a fault-free re-run`),
   );
   const converged = records.filter((r) => r.exit === 0).length;
   return [

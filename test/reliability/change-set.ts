@@ -32,7 +32,8 @@ export interface NamedState {
 }
 
 export const membershipKey = (group: string, userName: string): string => `${group}|${userName}`;
-export const assignmentKey = (set: string, type: 'USER' | 'GROUP', principal: string, account: string): string => `${set}|${type}|${principal}|${account}`;
+export const assignmentKey = (set: string, type: 'USER' | 'GROUP', principal: string, account: string): string =>
+  `${set}|${type}|${principal}|${account}`;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -95,7 +96,12 @@ export async function writeStateDir(dir: string, state: NamedState): Promise<voi
   const file = (name: string, data: unknown) => writeFile(join(dir, name), stringify(data));
   await file('settings.yaml', { settings: { safety: { maxDeletePercent: 50 } } });
   await file('users.yaml', {
-    users: [...state.users].map(([u, { displayName }]) => ({ userName: u, displayName, givenName: u.split('@')[0], familyName: 'Example' })),
+    users: [...state.users].map(([u, { displayName }]) => ({
+      userName: u,
+      displayName,
+      givenName: u.split('@')[0],
+      familyName: 'Example',
+    })),
   });
   await file('groups.yaml', {
     groups: [...state.groups].map(([name, { description }]) => ({

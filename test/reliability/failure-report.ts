@@ -19,13 +19,18 @@ const NAMED_CALL = /^error: (sso-admin|identitystore|organizations|sts) [A-Z][A-
 export function failureReport(run: CliResult): FailureReport {
   if (/^\s+at .+:\d+:\d+\)?$/m.test(run.stderr)) return { named: 0, problems: ['a stack trace was printed (an unexpected error)'] };
   if (run.code === 0) {
-    return /Apply complete|No changes/.test(run.stdout) ? { named: 0, problems: [] } : { named: 0, problems: ['exit 0 without "Apply complete"'] };
+    return /Apply complete|No changes/.test(run.stdout)
+      ? { named: 0, problems: [] }
+      : { named: 0, problems: ['exit 0 without "Apply complete"'] };
   }
   if (run.code !== 1) return { named: 0, problems: [`exit code ${run.code}, expected 0 or 1`] };
 
   const counted = CHANGES_FAILED.exec(run.stderr);
   if (counted) {
-    const after = run.stderr.slice(counted.index + counted[0].length).split('\n').slice(1);
+    const after = run.stderr
+      .slice(counted.index + counted[0].length)
+      .split('\n')
+      .slice(1);
     const listed = after.filter((line) => /^ {2}- \S.*: \S/.test(line));
     const expected = Number(counted[1]);
     const first = listed[0]?.trim();

@@ -53,7 +53,11 @@ describe('fault campaign: reconcile under injected faults', () => {
   it('met every kind of fault and reports the numbers (runs, faults injected, convergence rate)', () => {
     expect(records).toHaveLength(RUNS.length);
     console.log(campaignSummary(records));
-    for (const kind of ['throttle', '5xx', 'reset', 'asyncFail'] as const) expect(records.some((r) => r.injected[kind] > 0), kind).toBe(true);
+    for (const kind of ['throttle', '5xx', 'reset', 'asyncFail'] as const)
+      expect(
+        records.some((r) => r.injected[kind] > 0),
+        kind,
+      ).toBe(true);
   });
 
   it('never printed or wrote a credential, session token or signature', async () => {

@@ -32,7 +32,10 @@ describe('hostile state files: one clear error each, no AWS call', () => {
       const dir = join(work, `case-${index}`);
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, c.file), c.content);
-      for (const args of [['plan', '--dir', dir], ['reconcile', '--dir', dir, '--yes']]) {
+      for (const args of [
+        ['plan', '--dir', dir],
+        ['reconcile', '--dir', dir, '--yes'],
+      ]) {
         const run = await runTool(scan, args, toolEnv(sandbox.endpoint, ACCOUNT));
         expect(run.code, run.stderr).toBe(1);
         const located = run.stderr.split('\n').filter((line) => line.startsWith(`${dir}/`));

@@ -33,7 +33,12 @@ function binaryFile(): Buffer {
 }
 
 export const HOSTILE_INPUTS: HostileInput[] = [
-  { name: 'billion laughs (nine levels of aliases)', file: 'users.yaml', content: billionLaughs(), error: /^users\.yaml:2:\d+: alias bomb: / },
+  {
+    name: 'billion laughs (nine levels of aliases)',
+    file: 'users.yaml',
+    content: billionLaughs(),
+    error: /^users\.yaml:2:\d+: alias bomb: /,
+  },
   {
     name: 'alias bomb hidden inside a group list',
     file: 'groups.yaml',
@@ -46,16 +51,36 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     content: Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' x\n',
     error: /^users\.yaml:65:\d+: YAML nests deeper than 64 levels/,
   },
-  { name: '10,000 nested flow sequences', file: 'users.yaml', content: `users: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, error: /^users\.yaml:1:\d+: YAML nests deeper than 64 levels/ },
-  { name: 'a 50 MB file', file: 'users.yaml', content: `${USER}# ${'x'.repeat(50 * 1024 * 1024)}\n`, error: /^users\.yaml:1:1: file is 50\.0 MiB, over the 16 MiB limit/ },
-  { name: 'binary content (an image saved as .yaml)', file: 'logo.yaml', content: binaryFile(), error: /^logo\.yaml:1:1: file is not valid UTF-8 \(byte 0x89\)/ },
+  {
+    name: '10,000 nested flow sequences',
+    file: 'users.yaml',
+    content: `users: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    error: /^users\.yaml:1:\d+: YAML nests deeper than 64 levels/,
+  },
+  {
+    name: 'a 50 MB file',
+    file: 'users.yaml',
+    content: `${USER}# ${'x'.repeat(50 * 1024 * 1024)}\n`,
+    error: /^users\.yaml:1:1: file is 50\.0 MiB, over the 16 MiB limit/,
+  },
+  {
+    name: 'binary content (an image saved as .yaml)',
+    file: 'logo.yaml',
+    content: binaryFile(),
+    error: /^logo\.yaml:1:1: file is not valid UTF-8 \(byte 0x89\)/,
+  },
   {
     name: '__proto__ as a permission set tag key',
     file: 'ps.yaml',
     content: `permissionSets:\n  - name: Dev\n    tags: {__proto__: {polluted: true}}\n`,
     error: /^ps\.yaml:3:12: key "__proto__" is not allowed/,
   },
-  { name: 'constructor key in a user', file: 'users.yaml', content: `${USER}    constructor: {admin: true}\n`, error: /^users\.yaml:6:5: key "constructor" is not allowed/ },
+  {
+    name: 'constructor key in a user',
+    file: 'users.yaml',
+    content: `${USER}    constructor: {admin: true}\n`,
+    error: /^users\.yaml:6:5: key "constructor" is not allowed/,
+  },
   {
     name: 'Cyrillic "а" in a group name referenced with a Latin "a"',
     file: 'all.yaml',

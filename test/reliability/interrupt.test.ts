@@ -65,7 +65,9 @@ describe('reconcile interrupted by a signal', () => {
 
   async function seeded(run: number): Promise<{ sandbox: TestSandbox; env: Record<string, string> }> {
     const sandbox = await startTestSandbox({ asyncMs: 0 });
-    const org = await seededOrg(sandbox, runAccountId('34', run), dirs.v1, scan, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+    const org = await seededOrg(sandbox, runAccountId('34', run), dirs.v1, scan, {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
     return { sandbox, env: org.env };
   }
 
@@ -75,39 +77,43 @@ describe('reconcile interrupted by a signal', () => {
     it.each<[NodeJS.Signals, number]>([
       ['SIGINT', 130],
       ['SIGTERM', 143],
-    ])('%s: stops starting changes, reports, exits %i; the next run converges', async (signal, exitCode) => {
-      const { sandbox, env } = await seeded(signal === 'SIGINT' ? 1 : 2);
-      try {
-        sandbox.sandbox.configure({ asyncMs: 300 });
-        const start = sandbox.sandbox.stats().writes;
-        const run = startReconcile(reconcileV2(), env);
-        const landed = await when(() => sandbox.sandbox.stats().writes - start >= 20, run.done);
-        expect(landed, 'the run ended before 20 writes').toBe(true);
-        process.kill(run.pid, signal);
-        const ended = await run.done;
+    ])(
+      '%s: stops starting changes, reports, exits %i; the next run converges',
+      async (signal, exitCode) => {
+        const { sandbox, env } = await seeded(signal === 'SIGINT' ? 1 : 2);
+        try {
+          sandbox.sandbox.configure({ asyncMs: 300 });
+          const start = sandbox.sandbox.stats().writes;
+          const run = startReconcile(reconcileV2(), env);
+          const landed = await when(() => sandbox.sandbox.stats().writes - start >= 20, run.done);
+          expect(landed, 'the run ended before 20 writes').toBe(true);
+          process.kill(run.pid, signal);
+          const ended = await run.done;
 
-        expect(ended.signal).toBeNull();
-        expect(ended.code, ended.stderr).toBe(exitCode);
-        expect(ended.stderr).toContain(`Interrupted by ${signal}: starting no further change`);
-        const summary = /Interrupted by \w+: (\d+) changes? of (\d+) applied, (\d+) failed, (\d+) not started\./.exec(ended.stderr);
-        expect(summary, ended.stderr).not.toBeNull();
-        const [applied, total, failed, notStarted] = (summary ?? []).slice(1).map(Number) as [number, number, number, number];
-        expect(applied + failed + notStarted).toBe(total);
-        expect(applied).toBeGreaterThan(0);
-        expect(notStarted).toBeGreaterThan(0);
-        expect(ended.stderr).toMatch(/^Applied:\n {2}- /m);
-        expect(ended.stderr).toMatch(/^Not started:\n {2}- /m);
-        expect(ended.stderr).toContain('Run reconcile again: it plans from the live state and converges.');
-        expect(ended.stdout).not.toContain('Apply complete');
+          expect(ended.signal).toBeNull();
+          expect(ended.code, ended.stderr).toBe(exitCode);
+          expect(ended.stderr).toContain(`Interrupted by ${signal}: starting no further change`);
+          const summary = /Interrupted by \w+: (\d+) changes? of (\d+) applied, (\d+) failed, (\d+) not started\./.exec(ended.stderr);
+          expect(summary, ended.stderr).not.toBeNull();
+          const [applied, total, failed, notStarted] = (summary ?? []).slice(1).map(Number) as [number, number, number, number];
+          expect(applied + failed + notStarted).toBe(total);
+          expect(applied).toBeGreaterThan(0);
+          expect(notStarted).toBeGreaterThan(0);
+          expect(ended.stderr).toMatch(/^Applied:\n {2}- /m);
+          expect(ended.stderr).toMatch(/^Not started:\n {2}- /m);
+          expect(ended.stderr).toContain('Run reconcile again: it plans from the live state and converges.');
+          expect(ended.stdout).not.toContain('Apply complete');
 
-        sandbox.sandbox.configure({ asyncMs: 0 });
-        const resumed = await runTool(scan, reconcileV2(), env);
-        expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-        expect((await runTool(scan, ['plan', '--dir', dirs.v2, '--detailed-exitcode'], env)).code).toBe(0);
-      } finally {
-        await sandbox.stop();
-      }
-    }, 120_000);
+          sandbox.sandbox.configure({ asyncMs: 0 });
+          const resumed = await runTool(scan, reconcileV2(), env);
+          expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+          expect((await runTool(scan, ['plan', '--dir', dirs.v2, '--detailed-exitcode'], env)).code).toBe(0);
+        } finally {
+          await sandbox.stop();
+        }
+      },
+      120_000,
+    );
   });
 
   it('a second signal exits at once, while the first still waits for requests in flight', async () => {

@@ -5,7 +5,13 @@ import { assignmentKey, changeSet, membershipKey, type NamedState } from './chan
 import { convergenceDifferences, orderingViolations, partlyAppliedViolations } from './invariants.js';
 
 function copy(s: NamedState): NamedState {
-  return { users: new Map(s.users), groups: new Map(s.groups), memberships: new Set(s.memberships), sets: new Map(s.sets), assignments: new Set(s.assignments) };
+  return {
+    users: new Map(s.users),
+    groups: new Map(s.groups),
+    memberships: new Set(s.memberships),
+    sets: new Map(s.sets),
+    assignments: new Set(s.assignments),
+  };
 }
 
 const before = changeSet(1);

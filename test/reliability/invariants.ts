@@ -55,7 +55,9 @@ export function orderingViolations(before: NamedState, after: NamedState, live: 
     for (const key of will) if (!was.has(key) && !liveKeys.has(key)) pendingCreations.push(`${kind} ${key}`);
   }
   if (deleted.length === 0 || pendingCreations.length === 0) return [];
-  return [`deleted ${deleted.slice(0, 3).join(', ')} (${deleted.length} in all) before creating ${pendingCreations.slice(0, 3).join(', ')} (${pendingCreations.length} pending)`];
+  return [
+    `deleted ${deleted.slice(0, 3).join(', ')} (${deleted.length} in all) before creating ${pendingCreations.slice(0, 3).join(', ')} (${pendingCreations.length} pending)`,
+  ];
 }
 
 /** Differences between the live state and the desired one, by name (empty when converged). */

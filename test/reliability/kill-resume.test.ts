@@ -61,43 +61,49 @@ describe('reconcile killed mid-apply (SIGKILL) and run again', () => {
   });
 
   describe.concurrent('kill points', () => {
-    it.each(killPoints(2024))('killed after write %i: partly applied at worst, creations before deletions, the next run converges', async (k) => {
-      const sandbox = await startTestSandbox({ asyncMs: 0 });
-      try {
-        const org = await seededOrg(sandbox, MANAGEMENT_ACCOUNT, dirs.v1, scan);
-        // Slow async requests: the kill lands while assignment requests are IN_PROGRESS.
-        sandbox.sandbox.configure({ asyncMs: 150 });
-        const reconcile = ['reconcile', '--dir', dirs.v2, '--yes', '--allow-deletes'];
-        const start = sandbox.sandbox.stats().writes;
-        const run = spawnTool(scan, reconcile, org.env);
-        if (await afterWrites(sandbox, start, k, run.done)) {
-          process.kill(run.pid, 'SIGKILL');
-          kills++;
+    it.each(killPoints(2024))(
+      'killed after write %i: partly applied at worst, creations before deletions, the next run converges',
+      async (k) => {
+        const sandbox = await startTestSandbox({ asyncMs: 0 });
+        try {
+          const org = await seededOrg(sandbox, MANAGEMENT_ACCOUNT, dirs.v1, scan);
+          // Slow async requests: the kill lands while assignment requests are IN_PROGRESS.
+          sandbox.sandbox.configure({ asyncMs: 150 });
+          const reconcile = ['reconcile', '--dir', dirs.v2, '--yes', '--allow-deletes'];
+          const start = sandbox.sandbox.stats().writes;
+          const run = spawnTool(scan, reconcile, org.env);
+          if (await afterWrites(sandbox, start, k, run.done)) {
+            process.kill(run.pid, 'SIGKILL');
+            kills++;
+          }
+          const ended = await run.done;
+          expect(ended.signal, `the run ended by itself before write ${k}: ${ended.stdout}`).toBe('SIGKILL');
+
+          // Requests already accepted finish on their own, as in AWS: wait for them, then audit.
+          await new Promise((r) => setTimeout(r, 300));
+          const audit = await auditLive(sandbox.clientConfig(MANAGEMENT_ACCOUNT), org.accountIds);
+          expect(audit.duplicates).toEqual([]);
+          expect(partlyAppliedViolations(changeSet(1), changeSet(2), audit.state)).toEqual([]);
+          expect(orderingViolations(changeSet(1), changeSet(2), audit.state)).toEqual([]);
+
+          const resumed = await runTool(scan, reconcile, org.env);
+          expect(resumed.code, `${resumed.stdout}\n${resumed.stderr}`).toBe(0);
+          expect((await runTool(scan, ['plan', '--dir', dirs.v2, '--detailed-exitcode'], org.env)).code).toBe(0);
+          const final = await auditLive(sandbox.clientConfig(MANAGEMENT_ACCOUNT), org.accountIds);
+          expect(convergenceDifferences(changeSet(2), final.state)).toEqual([]);
+          expect(final.duplicates).toEqual([]);
+        } finally {
+          await sandbox.stop();
         }
-        const ended = await run.done;
-        expect(ended.signal, `the run ended by itself before write ${k}: ${ended.stdout}`).toBe('SIGKILL');
-
-        // Requests already accepted finish on their own, as in AWS: wait for them, then audit.
-        await new Promise((r) => setTimeout(r, 300));
-        const audit = await auditLive(sandbox.clientConfig(MANAGEMENT_ACCOUNT), org.accountIds);
-        expect(audit.duplicates).toEqual([]);
-        expect(partlyAppliedViolations(changeSet(1), changeSet(2), audit.state)).toEqual([]);
-        expect(orderingViolations(changeSet(1), changeSet(2), audit.state)).toEqual([]);
-
-        const resumed = await runTool(scan, reconcile, org.env);
-        expect(resumed.code, `${resumed.stdout}\n${resumed.stderr}`).toBe(0);
-        expect((await runTool(scan, ['plan', '--dir', dirs.v2, '--detailed-exitcode'], org.env)).code).toBe(0);
-        const final = await auditLive(sandbox.clientConfig(MANAGEMENT_ACCOUNT), org.accountIds);
-        expect(convergenceDifferences(changeSet(2), final.state)).toEqual([]);
-        expect(final.duplicates).toEqual([]);
-      } finally {
-        await sandbox.stop();
-      }
-    }, 120_000);
+      },
+      120_000,
+    );
   });
 
   it('killed every run it meant to and leaked no credential in any output', async () => {
-    console.log(`kill and resume: ${kills} runs killed with SIGKILL at writes ${killPoints(2024).join(', ')} of about ${APPLY_WRITES}; every next run converged`);
+    console.log(
+      `kill and resume: ${kills} runs killed with SIGKILL at writes ${killPoints(2024).join(', ')} of about ${APPLY_WRITES}; every next run converged`,
+    );
     expect(kills).toBe(KILL_POINTS);
     await scan.recordDir(work);
     expect(scan.findings()).toEqual([]);

@@ -3,7 +3,13 @@
 // against what the sandbox really holds, not against what the tool believes.
 // Repeated rows (the same assignment or membership listed twice) are reported, not merged.
 import { IdentitystoreClient, paginateListGroupMemberships, paginateListGroups, paginateListUsers } from '@aws-sdk/client-identitystore';
-import { DescribePermissionSetCommand, ListInstancesCommand, paginateListAccountAssignments, paginateListPermissionSets, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import {
+  DescribePermissionSetCommand,
+  ListInstancesCommand,
+  paginateListAccountAssignments,
+  paginateListPermissionSets,
+  SSOAdminClient,
+} from '@aws-sdk/client-sso-admin';
 import type { SandboxClientConfig } from '../helpers/sandbox.js';
 import { assignmentKey, membershipKey, type NamedState } from './change-set.js';
 
@@ -41,7 +47,8 @@ export async function auditLive(config: SandboxClientConfig, accountIds: Readonl
     }
     for (const [GroupId, group] of groupNames) {
       for await (const page of paginateListGroupMemberships({ client: ids }, { IdentityStoreId, GroupId })) {
-        for (const m of page.GroupMemberships ?? []) addOnce(state.memberships, membershipKey(group, userNames.get(m.MemberId?.UserId ?? '') ?? '?'));
+        for (const m of page.GroupMemberships ?? [])
+          addOnce(state.memberships, membershipKey(group, userNames.get(m.MemberId?.UserId ?? '') ?? '?'));
       }
     }
     const setNames = new Map<string, string>();
@@ -53,7 +60,8 @@ export async function auditLive(config: SandboxClientConfig, accountIds: Readonl
         state.sets.set(name, { name, description: described?.Description ?? '', managedPolicies: [], deny: [] });
       }
     }
-    const principalName = (type: string | undefined, id: string | undefined) => (type === 'USER' ? userNames : groupNames).get(id ?? '') ?? `?${id ?? ''}`;
+    const principalName = (type: string | undefined, id: string | undefined) =>
+      (type === 'USER' ? userNames : groupNames).get(id ?? '') ?? `?${id ?? ''}`;
     for (const [accountName, AccountId] of accountIds) {
       for (const [PermissionSetArn, setName] of setNames) {
         for await (const page of paginateListAccountAssignments({ client: sso }, { InstanceArn, AccountId, PermissionSetArn })) {

@@ -43,7 +43,10 @@ describe('lock-out guard', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-lockout-'));
-    guarded = await variant(FIXTURE_DIR, work, 'guarded', { 'settings.yaml': () => SETTINGS, 'management-admin.yaml': () => MANAGEMENT_ADMIN });
+    guarded = await variant(FIXTURE_DIR, work, 'guarded', {
+      'settings.yaml': () => SETTINGS,
+      'management-admin.yaml': () => MANAGEMENT_ADMIN,
+    });
     s = await seededFixtureSandbox(scan, {}, guarded);
   }, 60_000);
 
@@ -74,11 +77,16 @@ describe('lock-out guard', () => {
 
   it('refuses removing the last AdministratorAccess assignment on the management account', async () => {
     const dir = await variant(guarded, work, 'no-management-admin', { 'management-admin.yaml': () => 'assignments: []\n' });
-    await expectRefused(dir, new RegExp(`removes the last administrator assignment .* on the management account \\(${FIXTURE_MANAGEMENT}\\)`, 's'));
+    await expectRefused(
+      dir,
+      new RegExp(`removes the last administrator assignment .* on the management account \\(${FIXTURE_MANAGEMENT}\\)`, 's'),
+    );
   });
 
   it('keeps a protected assignment that the files no longer list, with a warning, instead of deleting it', async () => {
-    const dir = await variant(guarded, work, 'developers-unassigned', { 'assignments.yaml': (t) => t.replace(/ {2}- permissionSet: Developer\n(?: {4}.*\n)*/, '') });
+    const dir = await variant(guarded, work, 'developers-unassigned', {
+      'assignments.yaml': (t) => t.replace(/ {2}- permissionSet: Developer\n(?: {4}.*\n)*/, ''),
+    });
     const run = await runTool(scan, ['plan', '--dir', dir, '--format', 'json'], s.env);
     expect(run.code, run.stderr).toBe(0);
     const plan = JSON.parse(run.stdout) as Plan;

@@ -51,7 +51,10 @@ describe('a failing read at every listing call: exit 1, the call named, zero wri
     // the fixture plus one user: a reconcile that ignored a failed read would write
     changed = join(work, 'identity');
     await cp(FIXTURE_DIR, changed, { recursive: true });
-    await writeFile(join(changed, 'late-joiner.yaml'), 'users:\n  - userName: dave@example.com\n    displayName: Dave\n    givenName: Dave\n    familyName: Late\n');
+    await writeFile(
+      join(changed, 'late-joiner.yaml'),
+      'users:\n  - userName: dave@example.com\n    displayName: Dave\n    givenName: Dave\n    familyName: Late\n',
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -66,21 +69,26 @@ describe('a failing read at every listing call: exit 1, the call named, zero wri
         sandbox.sandbox.resetStats();
         const plan = await runTool(scan, ['plan', '--dir', changed], { ...env, SSO_GITOPS_ASSIGNMENT_ROUTE: route });
         expect(plan.code, plan.stderr).toBe(0);
-        for (const op of Object.keys(sandbox.sandbox.stats().calls).filter(isRead)) if (!seen.has(op)) seen.set(op, route === 'pairs' ? 'auto' : route);
+        for (const op of Object.keys(sandbox.sandbox.stats().calls).filter(isRead))
+          if (!seen.has(op)) seen.set(op, route === 'pairs' ? 'auto' : route);
       }
     });
     expect(Object.fromEntries([...seen].sort())).toEqual(Object.fromEntries(Object.entries(READS).sort()));
   });
 
   describe.concurrent('each read', () => {
-    const cases = Object.entries(READS).flatMap(([op, route]) => (['plan', 'reconcile'] as const).map((command) => [command, op, route] as const));
+    const cases = Object.entries(READS).flatMap(([op, route]) =>
+      (['plan', 'reconcile'] as const).map((command) => [command, op, route] as const),
+    );
     it.each(cases)('%s with every %s failing', async (command, op, route) => {
       await pool.use(async ({ sandbox, env }) => {
         const planFile = join(work, `plan-${op}.json`);
         const args = command === 'plan' ? ['plan', '--dir', changed, '--out', planFile] : ['reconcile', '--dir', changed, '--yes'];
         sandbox.sandbox.resetStats();
         sandbox.sandbox.configure({ faults: `fail-op=${op}` });
-        const run = await runTool(scan, args, { ...env, SSO_GITOPS_ASSIGNMENT_ROUTE: route }).finally(() => sandbox.sandbox.configure({ faults: '' }));
+        const run = await runTool(scan, args, { ...env, SSO_GITOPS_ASSIGNMENT_ROUTE: route }).finally(() =>
+          sandbox.sandbox.configure({ faults: '' }),
+        );
         const stats = sandbox.sandbox.stats();
         expect(stats.faults.failOp, `${op} was never called`).toBeGreaterThan(0);
         expect(run.code, run.stdout).toBe(1);

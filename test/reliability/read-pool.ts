@@ -20,7 +20,11 @@ export interface SeededSandbox {
 }
 
 /** A new sandbox holding the e2e organization layout, with `dir` (default: the fixture) applied by the tool. */
-export async function seededFixtureSandbox(scan: SecretScan, extraEnv: Record<string, string> = {}, dir = FIXTURE_DIR): Promise<SeededSandbox> {
+export async function seededFixtureSandbox(
+  scan: SecretScan,
+  extraEnv: Record<string, string> = {},
+  dir = FIXTURE_DIR,
+): Promise<SeededSandbox> {
   const sandbox = await startTestSandbox({ asyncMs: 0 });
   const built = await buildOrganization(sandbox.clientConfig(FIXTURE_MANAGEMENT, 8), FIXTURE_MANAGEMENT, ORG_LAYOUT);
   const env = toolEnv(sandbox.endpoint, FIXTURE_MANAGEMENT, extraEnv);

@@ -33,7 +33,11 @@ describe('reconcile --plan trusts nothing in the file but what it plans again', 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    env = {
+      ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT),
+      SSO_GITOPS_TPS: '500',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-saved-plan-'));
     const seed = await runCli(['reconcile', '--dir', await stateDir(work, 'all', GROUPS), '--yes'], { env });
     if (seed.code !== 0) throw new Error(`seeding failed: ${seed.stdout}${seed.stderr}`);

@@ -40,14 +40,23 @@ describe('no credential in extract files, verbose output, any plan format or a f
     const extracted = join(work, 'extracted');
     expect((await runTool(scan, ['extract', '--dir', extracted, '--verbose'], s.env)).code).toBe(0);
     for (const format of ['text', 'markdown', 'json']) {
-      const plan = await runTool(scan, ['plan', '--dir', extracted, '--format', format, '--out', join(work, `plan.${format}.json`), '--verbose'], s.env);
+      const plan = await runTool(
+        scan,
+        ['plan', '--dir', extracted, '--format', format, '--out', join(work, `plan.${format}.json`), '--verbose'],
+        s.env,
+      );
       expect(plan.code, plan.stderr).toBe(0);
     }
     const withNewUser = join(work, 'new-user');
     await cp(FIXTURE_DIR, withNewUser, { recursive: true });
-    await writeFile(join(withNewUser, 'late-joiner.yaml'), 'users:\n  - userName: dave@example.com\n    displayName: Dave\n    givenName: Dave\n    familyName: Late\n');
+    await writeFile(
+      join(withNewUser, 'late-joiner.yaml'),
+      'users:\n  - userName: dave@example.com\n    displayName: Dave\n    givenName: Dave\n    familyName: Late\n',
+    );
     s.sandbox.sandbox.configure({ faults: 'fail-op=CreateUser' });
-    const failed = await runTool(scan, ['reconcile', '--dir', withNewUser, '--yes', '--verbose'], s.env).finally(() => s.sandbox.sandbox.configure({ faults: '' }));
+    const failed = await runTool(scan, ['reconcile', '--dir', withNewUser, '--yes', '--verbose'], s.env).finally(() =>
+      s.sandbox.sandbox.configure({ faults: '' }),
+    );
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/create user "dave@example\.com".*CreateUser/);
     await scan.recordDir(work);

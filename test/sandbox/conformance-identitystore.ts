@@ -17,12 +17,30 @@ import { createGroup, createUser, errorName, identityCenter, type Check } from '
 
 /** Every attribute CreateUserRequest can carry besides Extensions (identitystore service model). */
 const CORE_ATTRIBUTES = {
-  Name: { GivenName: 'Ada', FamilyName: 'Lovelace', MiddleName: 'King', HonorificPrefix: 'Countess', HonorificSuffix: 'FRS', Formatted: 'Countess Ada King Lovelace FRS' },
+  Name: {
+    GivenName: 'Ada',
+    FamilyName: 'Lovelace',
+    MiddleName: 'King',
+    HonorificPrefix: 'Countess',
+    HonorificSuffix: 'FRS',
+    Formatted: 'Countess Ada King Lovelace FRS',
+  },
   DisplayName: 'Ada Lovelace',
   NickName: 'Ada',
   ProfileUrl: 'https://example.com/ada',
   Emails: [{ Value: 'ada@example.com', Type: 'home', Primary: true }],
-  Addresses: [{ StreetAddress: '12 St James Sq', Locality: 'London', Region: 'LDN', PostalCode: 'SW1Y', Country: 'GB', Formatted: '12 St James Sq, London', Type: 'work', Primary: true }],
+  Addresses: [
+    {
+      StreetAddress: '12 St James Sq',
+      Locality: 'London',
+      Region: 'LDN',
+      PostalCode: 'SW1Y',
+      Country: 'GB',
+      Formatted: '12 St James Sq, London',
+      Type: 'work',
+      Primary: true,
+    },
+  ],
   PhoneNumbers: [{ Value: '+44 20 0000 0000', Type: 'mobile', Primary: true }],
   UserType: 'Employee',
   Title: 'Analyst',
@@ -37,14 +55,25 @@ const NEWER_ATTRIBUTES = {
   Birthdate: '1815-12-10',
   Roles: [{ Value: 'Researcher', Type: 'work', Primary: true }],
 };
-const ENTERPRISE = { 'aws:identitystore:enterprise': { employeeNumber: '1815', costCenter: 'CC-1', organization: 'Analytical', division: 'Engines', department: 'Notes', manager: { value: 'babbage' } } };
+const ENTERPRISE = {
+  'aws:identitystore:enterprise': {
+    employeeNumber: '1815',
+    costCenter: 'CC-1',
+    organization: 'Analytical',
+    division: 'Engines',
+    department: 'Notes',
+    manager: { value: 'babbage' },
+  },
+};
 
 export const IDENTITYSTORE_CHECKS: Check[] = [
   {
     name: 'CreateUser stores name parts, emails, addresses and phone numbers with type and primary, and DescribeUser and ListUsers return them',
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
-      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES }));
+      const created = await ctx.clients.ids.send(
+        new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES }),
+      );
       const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId }));
       expect(described).toMatchObject({ UserName: 'ada', ...CORE_ATTRIBUTES });
       const listed = (await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId }))).Users ?? [];
@@ -55,7 +84,9 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     name: 'CreateUser stores photos, website, birthdate and roles',
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
-      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, ...NEWER_ATTRIBUTES }));
+      const created = await ctx.clients.ids.send(
+        new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, ...NEWER_ATTRIBUTES }),
+      );
       const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId }));
       expect(described).toMatchObject(NEWER_ATTRIBUTES);
     },
@@ -64,9 +95,13 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     name: 'the enterprise extension is returned when DescribeUser and ListUsers ask for it',
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
-      const created = await ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, Extensions: ENTERPRISE }));
+      const created = await ctx.clients.ids.send(
+        new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'ada', ...CORE_ATTRIBUTES, Extensions: ENTERPRISE }),
+      );
       const Extensions = ['aws:identitystore:enterprise'];
-      const described = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId, Extensions }));
+      const described = await ctx.clients.ids.send(
+        new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: created.UserId, Extensions }),
+      );
       expect(described.Extensions).toEqual(ENTERPRISE);
       const listed = (await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId, Extensions }))).Users ?? [];
       expect(listed.find((u) => u.UserId === created.UserId)?.Extensions).toEqual(ENTERPRISE);
@@ -77,15 +112,27 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
       const userId = await createUser(ctx.clients, identityStoreId, 'frank');
-      const update = (Operations: AttributeOperation[]) => ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations }));
-      const read = () => ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Extensions: ['aws:identitystore:enterprise'] }));
+      const update = (Operations: AttributeOperation[]) =>
+        ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations }));
+      const read = () =>
+        ctx.clients.ids.send(
+          new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Extensions: ['aws:identitystore:enterprise'] }),
+        );
       await update([
         { AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work', Primary: true }] },
         { AttributePath: 'name.honorificPrefix', AttributeValue: 'Dr.' },
         { AttributePath: 'aws:identitystore:enterprise', AttributeValue: ENTERPRISE['aws:identitystore:enterprise'] },
       ]);
-      expect(await read()).toMatchObject({ PhoneNumbers: [{ Value: '+1 555 0100', Type: 'work', Primary: true }], Name: { HonorificPrefix: 'Dr.' }, Extensions: ENTERPRISE });
-      await update([{ AttributePath: 'phoneNumbers' }, { AttributePath: 'name.honorificPrefix' }, { AttributePath: 'aws:identitystore:enterprise' }]);
+      expect(await read()).toMatchObject({
+        PhoneNumbers: [{ Value: '+1 555 0100', Type: 'work', Primary: true }],
+        Name: { HonorificPrefix: 'Dr.' },
+        Extensions: ENTERPRISE,
+      });
+      await update([
+        { AttributePath: 'phoneNumbers' },
+        { AttributePath: 'name.honorificPrefix' },
+        { AttributePath: 'aws:identitystore:enterprise' },
+      ]);
       const after = await read();
       expect([after.PhoneNumbers, after.Name?.HonorificPrefix, after.Extensions]).toEqual([undefined, undefined, undefined]);
     },
@@ -96,9 +143,16 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
       const { identityStoreId } = await identityCenter(ctx.clients);
       const userId = await createUser(ctx.clients, identityStoreId, 'alice@example.com');
       const user = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId }));
-      expect(user).toMatchObject({ UserName: 'alice@example.com', DisplayName: 'User alice@example.com', Name: { GivenName: 'Given', FamilyName: 'Family' } });
+      expect(user).toMatchObject({
+        UserName: 'alice@example.com',
+        DisplayName: 'User alice@example.com',
+        Name: { GivenName: 'Given', FamilyName: 'Family' },
+      });
       const found = await ctx.clients.ids.send(
-        new GetUserIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'alice@example.com' } } }),
+        new GetUserIdCommand({
+          IdentityStoreId: identityStoreId,
+          AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'alice@example.com' } },
+        }),
       );
       expect(found.UserId).toBe(userId);
     },
@@ -125,10 +179,19 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
       const { identityStoreId } = await identityCenter(ctx.clients);
       const userId = await createUser(ctx.clients, identityStoreId, 'carol');
       const groupId = await createGroup(ctx.clients, identityStoreId, 'Ops');
-      await ctx.clients.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }));
-      const ofGroup = (await ctx.clients.ids.send(new ListGroupMembershipsCommand({ IdentityStoreId: identityStoreId, GroupId: groupId }))).GroupMemberships ?? [];
+      await ctx.clients.ids.send(
+        new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }),
+      );
+      const ofGroup =
+        (await ctx.clients.ids.send(new ListGroupMembershipsCommand({ IdentityStoreId: identityStoreId, GroupId: groupId })))
+          .GroupMemberships ?? [];
       expect(ofGroup.map((m) => m.MemberId?.UserId)).toEqual([userId]);
-      const ofMember = (await ctx.clients.ids.send(new ListGroupMembershipsForMemberCommand({ IdentityStoreId: identityStoreId, MemberId: { UserId: userId } }))).GroupMemberships ?? [];
+      const ofMember =
+        (
+          await ctx.clients.ids.send(
+            new ListGroupMembershipsForMemberCommand({ IdentityStoreId: identityStoreId, MemberId: { UserId: userId } }),
+          )
+        ).GroupMemberships ?? [];
       expect(ofMember.map((m) => m.GroupId)).toEqual([groupId]);
     },
   },
@@ -138,7 +201,10 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
       const { identityStoreId } = await identityCenter(ctx.clients);
       const userId = await createUser(ctx.clients, identityStoreId, 'dave');
       const groupId = await createGroup(ctx.clients, identityStoreId, 'Admins');
-      const add = () => ctx.clients.ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }));
+      const add = () =>
+        ctx.clients.ids.send(
+          new CreateGroupMembershipCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }),
+        );
       await add();
       expect(await errorName(add())).toBe('ConflictException');
     },
@@ -148,7 +214,13 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
       const userId = await createUser(ctx.clients, identityStoreId, 'erin');
-      await ctx.clients.ids.send(new UpdateUserCommand({ IdentityStoreId: identityStoreId, UserId: userId, Operations: [{ AttributePath: 'displayName', AttributeValue: 'Erin E.' }] }));
+      await ctx.clients.ids.send(
+        new UpdateUserCommand({
+          IdentityStoreId: identityStoreId,
+          UserId: userId,
+          Operations: [{ AttributePath: 'displayName', AttributeValue: 'Erin E.' }],
+        }),
+      );
       const user = await ctx.clients.ids.send(new DescribeUserCommand({ IdentityStoreId: identityStoreId, UserId: userId }));
       expect(user).toMatchObject({ UserName: 'erin', DisplayName: 'Erin E.', Name: { GivenName: 'Given', FamilyName: 'Family' } });
     },
@@ -158,7 +230,13 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
       const groupId = await createGroup(ctx.clients, identityStoreId, 'Auditors');
-      await ctx.clients.ids.send(new UpdateGroupCommand({ IdentityStoreId: identityStoreId, GroupId: groupId, Operations: [{ AttributePath: 'description', AttributeValue: 'Read the books' }] }));
+      await ctx.clients.ids.send(
+        new UpdateGroupCommand({
+          IdentityStoreId: identityStoreId,
+          GroupId: groupId,
+          Operations: [{ AttributePath: 'description', AttributeValue: 'Read the books' }],
+        }),
+      );
       const group = await ctx.clients.ids.send(new DescribeGroupCommand({ IdentityStoreId: identityStoreId, GroupId: groupId }));
       expect(group).toMatchObject({ DisplayName: 'Auditors', Description: 'Read the books' });
     },
@@ -167,7 +245,14 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
     name: 'a UserName longer than 128 characters is ValidationException',
     async run(ctx) {
       const { identityStoreId } = await identityCenter(ctx.clients);
-      const call = ctx.clients.ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'u'.repeat(129), DisplayName: 'Long', Name: { GivenName: 'L', FamilyName: 'N' } }));
+      const call = ctx.clients.ids.send(
+        new CreateUserCommand({
+          IdentityStoreId: identityStoreId,
+          UserName: 'u'.repeat(129),
+          DisplayName: 'Long',
+          Name: { GivenName: 'L', FamilyName: 'N' },
+        }),
+      );
       expect(await errorName(call)).toBe('ValidationException');
     },
   },
@@ -181,7 +266,9 @@ export const IDENTITYSTORE_CHECKS: Check[] = [
       let token: string | undefined;
       let pages = 0;
       do {
-        const page = await ctx.clients.ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId, MaxResults: 2, NextToken: token }));
+        const page = await ctx.clients.ids.send(
+          new ListUsersCommand({ IdentityStoreId: identityStoreId, MaxResults: 2, NextToken: token }),
+        );
         expect((page.Users ?? []).length).toBeLessThanOrEqual(2);
         seen.push(...(page.Users ?? []).map((u) => u.UserName ?? ''));
         token = page.NextToken;

@@ -21,7 +21,7 @@ async function rootId(ctx: Parameters<Check['run']>[0]): Promise<string> {
 
 export const ORGANIZATIONS_CHECKS: Check[] = [
   {
-    name: 'each management account sees only its own organization\'s accounts',
+    name: "each management account sees only its own organization's accounts",
     async run(ctx) {
       const other = ctx.backend.clients('210987654321');
       await createOrganization(other);
@@ -45,7 +45,8 @@ export const ORGANIZATIONS_CHECKS: Check[] = [
     name: 'an account moved into an OU is listed under that OU and names it as parent',
     async run(ctx) {
       const root = await rootId(ctx);
-      const ou = (await ctx.clients.org.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Workloads' }))).OrganizationalUnit?.Id;
+      const ou = (await ctx.clients.org.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Workloads' }))).OrganizationalUnit
+        ?.Id;
       const id = await createAccount(ctx.clients, 'prod');
       await ctx.clients.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: root, DestinationParentId: ou }));
       const ous = (await ctx.clients.org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: root }))).OrganizationalUnits ?? [];
@@ -88,7 +89,9 @@ export const ORGANIZATIONS_CHECKS: Check[] = [
     async run(ctx) {
       const root = await rootId(ctx);
       await ctx.clients.org.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Dup' }));
-      expect(await errorName(ctx.clients.org.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Dup' })))).toBe('DuplicateOrganizationalUnitException');
+      expect(await errorName(ctx.clients.org.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: 'Dup' })))).toBe(
+        'DuplicateOrganizationalUnitException',
+      );
     },
   },
 ];

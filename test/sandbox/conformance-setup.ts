@@ -48,7 +48,9 @@ export async function identityCenter(clients: Clients): Promise<IdentityCenter> 
 export async function createAccount(clients: Clients, name: string): Promise<string> {
   const started = await clients.org.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
   const status = await until(
-    async () => (await clients.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id }))).CreateAccountStatus,
+    async () =>
+      (await clients.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id })))
+        .CreateAccountStatus,
     (s) => s?.State !== 'IN_PROGRESS',
   );
   if (!status?.AccountId) throw new Error(`CreateAccount ${name} did not succeed: ${JSON.stringify(status)}`);
@@ -57,7 +59,12 @@ export async function createAccount(clients: Clients, name: string): Promise<str
 
 export async function createUser(clients: Clients, identityStoreId: string, userName: string): Promise<string> {
   const out = await clients.ids.send(
-    new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: userName, DisplayName: `User ${userName}`, Name: { GivenName: 'Given', FamilyName: 'Family' } }),
+    new CreateUserCommand({
+      IdentityStoreId: identityStoreId,
+      UserName: userName,
+      DisplayName: `User ${userName}`,
+      Name: { GivenName: 'Given', FamilyName: 'Family' },
+    }),
   );
   if (!out.UserId) throw new Error('CreateUser returned no UserId');
   return out.UserId;
@@ -69,7 +76,12 @@ export async function createGroup(clients: Clients, identityStoreId: string, dis
   return out.GroupId;
 }
 
-export async function createPermissionSet(clients: Clients, instanceArn: string, name: string, extra: { Description?: string; SessionDuration?: string; RelayState?: string } = {}): Promise<string> {
+export async function createPermissionSet(
+  clients: Clients,
+  instanceArn: string,
+  name: string,
+  extra: { Description?: string; SessionDuration?: string; RelayState?: string } = {},
+): Promise<string> {
   const out = await clients.sso.send(new CreatePermissionSetCommand({ InstanceArn: instanceArn, Name: name, ...extra }));
   const arn = out.PermissionSet?.PermissionSetArn;
   if (!arn) throw new Error('CreatePermissionSet returned no ARN');
@@ -87,25 +99,47 @@ export interface AssignmentTarget {
 /** CreateAccountAssignment and its final status (SUCCEEDED or FAILED). */
 export async function assign(clients: Clients, t: AssignmentTarget) {
   const started = await clients.sso.send(
-    new CreateAccountAssignmentCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, TargetType: 'AWS_ACCOUNT', TargetId: t.accountId, PrincipalType: t.principalType, PrincipalId: t.principalId }),
+    new CreateAccountAssignmentCommand({
+      InstanceArn: t.instanceArn,
+      PermissionSetArn: t.permissionSetArn,
+      TargetType: 'AWS_ACCOUNT',
+      TargetId: t.accountId,
+      PrincipalType: t.principalType,
+      PrincipalId: t.principalId,
+    }),
   );
   const requestId = started.AccountAssignmentCreationStatus?.RequestId;
   return until(
-    async () => (await clients.sso.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: t.instanceArn, AccountAssignmentCreationRequestId: requestId }))).AccountAssignmentCreationStatus,
+    async () =>
+      (
+        await clients.sso.send(
+          new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: t.instanceArn, AccountAssignmentCreationRequestId: requestId }),
+        )
+      ).AccountAssignmentCreationStatus,
     (s) => s?.Status !== 'IN_PROGRESS',
   );
 }
 
 export async function deletionStatus(clients: Clients, instanceArn: string, requestId: string | undefined) {
   return until(
-    async () => (await clients.sso.send(new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId }))).AccountAssignmentDeletionStatus,
+    async () =>
+      (
+        await clients.sso.send(
+          new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn: instanceArn, AccountAssignmentDeletionRequestId: requestId }),
+        )
+      ).AccountAssignmentDeletionStatus,
     (s) => s?.Status !== 'IN_PROGRESS',
   );
 }
 
 export async function provisioningStatus(clients: Clients, instanceArn: string, requestId: string | undefined) {
   return until(
-    async () => (await clients.sso.send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId }))).PermissionSetProvisioningStatus,
+    async () =>
+      (
+        await clients.sso.send(
+          new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: instanceArn, ProvisionPermissionSetRequestId: requestId }),
+        )
+      ).PermissionSetProvisioningStatus,
     (s) => s?.Status !== 'IN_PROGRESS',
   );
 }

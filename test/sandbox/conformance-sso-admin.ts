@@ -40,13 +40,15 @@ async function assignable(clients: Clients, setName = 'Developer'): Promise<Assi
 }
 
 async function assignmentsOf(clients: Clients, t: AssignmentTarget) {
-  const out = await clients.sso.send(new ListAccountAssignmentsCommand({ InstanceArn: t.instanceArn, AccountId: t.accountId, PermissionSetArn: t.permissionSetArn }));
+  const out = await clients.sso.send(
+    new ListAccountAssignmentsCommand({ InstanceArn: t.instanceArn, AccountId: t.accountId, PermissionSetArn: t.permissionSetArn }),
+  );
   return out.AccountAssignments ?? [];
 }
 
 export const SSO_ADMIN_CHECKS: Check[] = [
   {
-    name: 'ListInstances shows the organization\'s one instance with its identity store',
+    name: "ListInstances shows the organization's one instance with its identity store",
     async run(ctx) {
       const ic = await identityCenter(ctx.clients);
       expect(ic.instanceArn).toMatch(/^arn:aws:sso:::instance\/ssoins-/);
@@ -69,7 +71,8 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const { instanceArn } = await identityCenter(ctx.clients);
       const arn = await createPermissionSet(ctx.clients, instanceArn, 'ReadOnly', { Description: 'Read only', SessionDuration: 'PT4H' });
-      const set = (await ctx.clients.sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).PermissionSet;
+      const set = (await ctx.clients.sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })))
+        .PermissionSet;
       expect(set).toMatchObject({ Name: 'ReadOnly', Description: 'Read only', SessionDuration: 'PT4H', PermissionSetArn: arn });
     },
   },
@@ -87,9 +90,16 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     name: 'UpdatePermissionSet without a relay state clears it',
     async run(ctx) {
       const { instanceArn } = await identityCenter(ctx.clients);
-      const arn = await createPermissionSet(ctx.clients, instanceArn, 'Partial', { Description: 'old', SessionDuration: 'PT2H', RelayState: 'https://console.aws.amazon.com/' });
-      await ctx.clients.sso.send(new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'new', SessionDuration: 'PT2H' }));
-      const set = (await ctx.clients.sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).PermissionSet;
+      const arn = await createPermissionSet(ctx.clients, instanceArn, 'Partial', {
+        Description: 'old',
+        SessionDuration: 'PT2H',
+        RelayState: 'https://console.aws.amazon.com/',
+      });
+      await ctx.clients.sso.send(
+        new UpdatePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, Description: 'new', SessionDuration: 'PT2H' }),
+      );
+      const set = (await ctx.clients.sso.send(new DescribePermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })))
+        .PermissionSet;
       expect(set).toMatchObject({ Description: 'new' });
       expect(set?.RelayState ?? '').toBe('');
     },
@@ -98,7 +108,9 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     name: 'MaxResults 101 on ListPermissionSets is ValidationException',
     async run(ctx) {
       const { instanceArn } = await identityCenter(ctx.clients);
-      expect(await errorName(ctx.clients.sso.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn, MaxResults: 101 })))).toBe('ValidationException');
+      expect(await errorName(ctx.clients.sso.send(new ListPermissionSetsCommand({ InstanceArn: instanceArn, MaxResults: 101 })))).toBe(
+        'ValidationException',
+      );
     },
   },
   {
@@ -107,8 +119,12 @@ export const SSO_ADMIN_CHECKS: Check[] = [
       const { instanceArn } = await identityCenter(ctx.clients);
       const arn = await createPermissionSet(ctx.clients, instanceArn, 'Viewer');
       const policyArn = 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess';
-      await ctx.clients.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }));
-      const attached = (await ctx.clients.sso.send(new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn }))).AttachedManagedPolicies ?? [];
+      await ctx.clients.sso.send(
+        new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn, ManagedPolicyArn: policyArn }),
+      );
+      const attached =
+        (await ctx.clients.sso.send(new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })))
+          .AttachedManagedPolicies ?? [];
       expect(attached.map((p) => p.Arn)).toEqual([policyArn]);
     },
   },
@@ -117,7 +133,11 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const { instanceArn } = await identityCenter(ctx.clients);
       const arn = await createPermissionSet(ctx.clients, instanceArn, 'NoBoundary');
-      expect(await errorName(ctx.clients.sso.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })))).toBe('ResourceNotFoundException');
+      expect(
+        await errorName(
+          ctx.clients.sso.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: arn })),
+        ),
+      ).toBe('ResourceNotFoundException');
     },
   },
   {
@@ -125,7 +145,9 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const t = await assignable(ctx.clients);
       expect((await assign(ctx.clients, t))?.Status).toBe('SUCCEEDED');
-      expect(await assignmentsOf(ctx.clients, t)).toEqual([{ AccountId: t.accountId, PermissionSetArn: t.permissionSetArn, PrincipalType: 'GROUP', PrincipalId: t.principalId }]);
+      expect(await assignmentsOf(ctx.clients, t)).toEqual([
+        { AccountId: t.accountId, PermissionSetArn: t.permissionSetArn, PrincipalType: 'GROUP', PrincipalId: t.principalId },
+      ]);
     },
   },
   {
@@ -142,9 +164,17 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const t = await assignable(ctx.clients);
       await assign(ctx.clients, t);
-      const sets = (await ctx.clients.sso.send(new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: t.instanceArn, AccountId: t.accountId }))).PermissionSets;
+      const sets = (
+        await ctx.clients.sso.send(
+          new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: t.instanceArn, AccountId: t.accountId }),
+        )
+      ).PermissionSets;
       expect(sets).toEqual([t.permissionSetArn]);
-      const accounts = (await ctx.clients.sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn }))).AccountIds;
+      const accounts = (
+        await ctx.clients.sso.send(
+          new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn }),
+        )
+      ).AccountIds;
       expect(accounts).toEqual([t.accountId]);
     },
   },
@@ -154,9 +184,18 @@ export const SSO_ADMIN_CHECKS: Check[] = [
       const t = await assignable(ctx.clients);
       await assign(ctx.clients, t);
       const started = await ctx.clients.sso.send(
-        new DeleteAccountAssignmentCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, TargetType: 'AWS_ACCOUNT', TargetId: t.accountId, PrincipalType: t.principalType, PrincipalId: t.principalId }),
+        new DeleteAccountAssignmentCommand({
+          InstanceArn: t.instanceArn,
+          PermissionSetArn: t.permissionSetArn,
+          TargetType: 'AWS_ACCOUNT',
+          TargetId: t.accountId,
+          PrincipalType: t.principalType,
+          PrincipalId: t.principalId,
+        }),
       );
-      expect((await deletionStatus(ctx.clients, t.instanceArn, started.AccountAssignmentDeletionStatus?.RequestId))?.Status).toBe('SUCCEEDED');
+      expect((await deletionStatus(ctx.clients, t.instanceArn, started.AccountAssignmentDeletionStatus?.RequestId))?.Status).toBe(
+        'SUCCEEDED',
+      );
       expect(await assignmentsOf(ctx.clients, t)).toEqual([]);
     },
   },
@@ -165,7 +204,11 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const t = await assignable(ctx.clients);
       await assign(ctx.clients, t);
-      expect(await errorName(ctx.clients.sso.send(new DeletePermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn })))).toBe('ConflictException');
+      expect(
+        await errorName(
+          ctx.clients.sso.send(new DeletePermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn })),
+        ),
+      ).toBe('ConflictException');
     },
   },
   {
@@ -173,12 +216,32 @@ export const SSO_ADMIN_CHECKS: Check[] = [
     async run(ctx) {
       const t = await assignable(ctx.clients);
       await assign(ctx.clients, t);
-      await ctx.clients.sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+      await ctx.clients.sso.send(
+        new AttachManagedPolicyToPermissionSetCommand({
+          InstanceArn: t.instanceArn,
+          PermissionSetArn: t.permissionSetArn,
+          ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        }),
+      );
       const stale = () =>
-        ctx.clients.sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' }));
+        ctx.clients.sso.send(
+          new ListAccountsForProvisionedPermissionSetCommand({
+            InstanceArn: t.instanceArn,
+            PermissionSetArn: t.permissionSetArn,
+            ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+          }),
+        );
       expect((await stale()).AccountIds).toEqual([t.accountId]);
-      const started = await ctx.clients.sso.send(new ProvisionPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }));
-      expect((await provisioningStatus(ctx.clients, t.instanceArn, started.PermissionSetProvisioningStatus?.RequestId))?.Status).toBe('SUCCEEDED');
+      const started = await ctx.clients.sso.send(
+        new ProvisionPermissionSetCommand({
+          InstanceArn: t.instanceArn,
+          PermissionSetArn: t.permissionSetArn,
+          TargetType: 'ALL_PROVISIONED_ACCOUNTS',
+        }),
+      );
+      expect((await provisioningStatus(ctx.clients, t.instanceArn, started.PermissionSetProvisioningStatus?.RequestId))?.Status).toBe(
+        'SUCCEEDED',
+      );
       expect((await stale()).AccountIds ?? []).toEqual([]);
     },
   },
@@ -188,7 +251,11 @@ export const SSO_ADMIN_CHECKS: Check[] = [
       const t = await assignable(ctx.clients);
       await ctx.backend.declarePolicies(t.accountId, [{ name: 'SomethingElse', path: '/' }]);
       await ctx.clients.sso.send(
-        new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ InstanceArn: t.instanceArn, PermissionSetArn: t.permissionSetArn, CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' } }),
+        new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+          InstanceArn: t.instanceArn,
+          PermissionSetArn: t.permissionSetArn,
+          CustomerManagedPolicyReference: { Name: 'DenyBilling', Path: '/' },
+        }),
       );
       const status = await assign(ctx.clients, t);
       expect(status?.Status).toBe('FAILED');

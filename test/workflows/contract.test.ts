@@ -25,7 +25,8 @@ function workflow(file: string): Workflow {
 const runsCli = (step: Step, command: string) => cliInvocations(step.run ?? '').some((i) => i.command === command);
 /** A step of the repository's own action (action.yml), and the command it runs. */
 const actionCommand = (step: Step) => (step.uses === './' ? String(step.with?.command ?? '') : undefined);
-const assumesRole = (step: Step) => step.uses?.startsWith(AWS_CREDENTIALS) === true || (actionCommand(step) !== undefined && step.with?.['role-to-assume'] !== undefined);
+const assumesRole = (step: Step) =>
+  step.uses?.startsWith(AWS_CREDENTIALS) === true || (actionCommand(step) !== undefined && step.with?.['role-to-assume'] !== undefined);
 const usesAws = (job: Job) => (job.steps ?? []).some(assumesRole);
 /** Every `uses:` and the text it sits in: the workflows' and action.yml's. */
 const allUses = [
@@ -138,7 +139,11 @@ describe('AWS access', () => {
   });
 
   it('the workflows assume roles only through the action (one place pins configure-aws-credentials)', () => {
-    for (const { file, workflow: w } of files) expect(usesOf(w).filter((u) => u.startsWith(AWS_CREDENTIALS)), file).toEqual([]);
+    for (const { file, workflow: w } of files)
+      expect(
+        usesOf(w).filter((u) => u.startsWith(AWS_CREDENTIALS)),
+        file,
+      ).toEqual([]);
     expect(action.runs.steps.filter((s) => s.uses?.startsWith(AWS_CREDENTIALS))).toHaveLength(1);
   });
 
@@ -146,7 +151,10 @@ describe('AWS access', () => {
     for (const step of stepsOf(workflow('plan.yml'))) {
       const command = actionCommand(step);
       const sensitive =
-        step.uses?.startsWith(AWS_CREDENTIALS) || step.uses?.startsWith('actions/github-script@') || runsCli(step, 'plan') || (command !== undefined && command !== 'validate');
+        step.uses?.startsWith(AWS_CREDENTIALS) ||
+        step.uses?.startsWith('actions/github-script@') ||
+        runsCli(step, 'plan') ||
+        (command !== undefined && command !== 'validate');
       if (sensitive) expect(step.if ?? '', step.name ?? step.uses).toContain(SAME_REPO);
     }
   });
@@ -202,7 +210,8 @@ describe('sso-gitops invocations', () => {
     for (const i of invocations) {
       const known = flagsInUsage(await usageOf(ROOT, i.command));
       const unknown = i.flags.filter((f) => !known.has(f));
-      if (unknown.length > 0) problems.push(`${i.file}: \`${i.line}\` passes ${unknown.join(' ')}, which \`sso-gitops ${i.command} --help\` does not list`);
+      if (unknown.length > 0)
+        problems.push(`${i.file}: \`${i.line}\` passes ${unknown.join(' ')}, which \`sso-gitops ${i.command} --help\` does not list`);
     }
     expect(problems).toEqual([]);
   });
@@ -210,7 +219,9 @@ describe('sso-gitops invocations', () => {
 
 describe('Node versions', () => {
   it('test.yml runs the same commands as .ci/run on Node 22 and 24', () => {
-    const ciCommands = readFileSync(`${ROOT}.ci/run`, 'utf8').split('\n').filter((l) => /^npm /.test(l));
+    const ciCommands = readFileSync(`${ROOT}.ci/run`, 'utf8')
+      .split('\n')
+      .filter((l) => /^npm /.test(l));
     const steps = stepsOf(workflow('test.yml'));
     expect(steps.map((s) => s.run).filter((r): r is string => r?.startsWith('npm ') ?? false)).toEqual(ciCommands);
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe('${{ matrix.node }}');
@@ -221,7 +232,10 @@ describe('Node versions', () => {
   it('the action runs the tool on Node 24, and no workflow sets up another Node by itself', () => {
     expect(action.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
     for (const file of ['plan.yml', 'apply.yml', 'drift.yml']) {
-      expect(usesOf(workflow(file)).filter((u) => u.startsWith('actions/setup-node@')), file).toEqual([]);
+      expect(
+        usesOf(workflow(file)).filter((u) => u.startsWith('actions/setup-node@')),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -27,7 +27,10 @@ describe('IAM policies against the SDK calls in src/aws', () => {
 
   it('every SDK command comes from a client package with a known IAM prefix', () => {
     const unknown = calls.filter((c) => c.package === undefined).map((c) => `${c.where} ${c.commandName}`);
-    expect(unknown, 'import commands from @aws-sdk/client-sso-admin / -identitystore / -organizations, or add the package to IAM_PREFIX_BY_PACKAGE').toEqual([]);
+    expect(
+      unknown,
+      'import commands from @aws-sdk/client-sso-admin / -identitystore / -organizations, or add the package to IAM_PREFIX_BY_PACKAGE',
+    ).toEqual([]);
   });
 
   it('grants every read operation to both roles', () => {
@@ -48,7 +51,10 @@ describe('IAM policies against the SDK calls in src/aws', () => {
   });
 
   it('grants no Identity Center, identity store or Organizations action the tool never calls', () => {
-    for (const [name, granted] of [['plan-role-policy.json', planActions], ['apply-role-policy.json', applyActions]] as const) {
+    for (const [name, granted] of [
+      ['plan-role-policy.json', planActions],
+      ['apply-role-policy.json', applyActions],
+    ] as const) {
       const unused = [...granted].filter((a) => sdkPrefixes.has(a.split(':')[0] ?? '') && !calledActions.has(a)).sort();
       expect(unused, `iam/${name} grants actions no code in src/aws calls`).toEqual([]);
     }

@@ -104,7 +104,9 @@ function collect(status: number, stdout: string, stderr: string, files: ScriptFi
     stderr,
     outputs,
     summary: readFileSync(files.summary, 'utf8'),
-    path: readFileSync(files.path, 'utf8').split('\n').filter((l) => l !== ''),
+    path: readFileSync(files.path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== ''),
   };
 }
 
@@ -131,14 +133,17 @@ export function runStep(step: Step, env: Record<string, string>, cli: FakeCli = 
       },
     });
     const written = new Map<string, string>();
-    for (const path of Object.values(run.outputs)) if (path.startsWith(dir) && existsSync(path)) written.set(path, readFileSync(path, 'utf8'));
+    for (const path of Object.values(run.outputs))
+      if (path.startsWith(dir) && existsSync(path)) written.set(path, readFileSync(path, 'utf8'));
     return {
       status: run.status,
       stdout: run.stdout,
       stderr: run.stderr,
       outputs: run.outputs,
       summary: run.summary,
-      calls: readFileSync(calls, 'utf8').split('\n').filter((l) => l !== ''),
+      calls: readFileSync(calls, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
       read(path) {
         const text = written.get(path);
         if (text === undefined) throw new Error(`the step wrote no file ${path}`);

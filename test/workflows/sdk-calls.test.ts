@@ -4,14 +4,14 @@ import { isReadAction, sdkCallsInSource } from './sdk-calls.js';
 describe('sdkCallsInSource', () => {
   it('maps each `new XCommand(` to the IAM action of the package it is imported from', () => {
     const source = [
-      "import {",
-      "  CreateAccountAssignmentCommand,",
-      "  type SSOAdminClient,",
+      'import {',
+      '  CreateAccountAssignmentCommand,',
+      '  type SSOAdminClient,',
       "} from '@aws-sdk/client-sso-admin';",
       "import { ListUsersCommand as Users } from '@aws-sdk/client-identitystore';",
       "import { ListAccountsCommand } from '@aws-sdk/client-organizations';",
-      "await c.send(new CreateAccountAssignmentCommand({}));",
-      "await c.send(new Users({})); await c.send(new ListAccountsCommand({}));",
+      'await c.send(new CreateAccountAssignmentCommand({}));',
+      'await c.send(new Users({})); await c.send(new ListAccountsCommand({}));',
     ].join('\n');
     const calls = sdkCallsInSource(source, 'x.ts');
     expect(calls.map((c) => [c.action, c.where])).toEqual([
@@ -30,8 +30,8 @@ describe('sdkCallsInSource', () => {
     const source = [
       "import { paginateListUsers } from '@aws-sdk/client-identitystore';",
       "import { paginateListRoots as roots } from '@aws-sdk/client-organizations';",
-      "for await (const p of paginateListUsers(cfg, {})) {}",
-      "collect(roots(cfg, {})); paginateEverything(x);",
+      'for await (const p of paginateListUsers(cfg, {})) {}',
+      'collect(roots(cfg, {})); paginateEverything(x);',
     ].join('\n');
     expect(sdkCallsInSource(source, 'p.ts').map((c) => [c.action, c.where])).toEqual([
       ['identitystore:ListUsers', 'p.ts:3'],
@@ -40,7 +40,9 @@ describe('sdkCallsInSource', () => {
   });
 
   it('ignores constructors that are not commands', () => {
-    expect(sdkCallsInSource("import { SSOAdminClient } from '@aws-sdk/client-sso-admin';\nnew SSOAdminClient({}); new Map();", 'z.ts')).toEqual([]);
+    expect(
+      sdkCallsInSource("import { SSOAdminClient } from '@aws-sdk/client-sso-admin';\nnew SSOAdminClient({}); new Map();", 'z.ts'),
+    ).toEqual([]);
   });
 });
 

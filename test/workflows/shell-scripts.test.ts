@@ -7,7 +7,9 @@ import { loadAction, loadWorkflows, stepsOf } from './workflow-files.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const scripts = [
-  ...loadWorkflows(ROOT).flatMap(({ file, workflow }) => stepsOf(workflow).map((s) => ({ where: `${file}: ${s.name ?? s.run?.split('\n')[0]}`, run: s.run }))),
+  ...loadWorkflows(ROOT).flatMap(({ file, workflow }) =>
+    stepsOf(workflow).map((s) => ({ where: `${file}: ${s.name ?? s.run?.split('\n')[0]}`, run: s.run })),
+  ),
   ...loadAction(ROOT).action.runs.steps.map((s) => ({ where: `action.yml: ${s.name ?? ''}`, run: s.run })),
 ];
 

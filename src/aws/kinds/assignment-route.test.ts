@@ -24,7 +24,13 @@ describe('assignment read route', () => {
   });
 
   it('refuses a forced principal route from a delegated administrator instead of calling what AWS forbids there', () => {
-    const counts = { permissionSets: 1, principals: 100, principalRouteAllowed: false, callerAccountId: '222222222222', managementAccountId: '111111111111' };
+    const counts = {
+      permissionSets: 1,
+      principals: 100,
+      principalRouteAllowed: false,
+      callerAccountId: '222222222222',
+      managementAccountId: '111111111111',
+    };
     expect(() => routeBeforeListing(counts, 'principals')).toThrow(
       'SSO_GITOPS_ASSIGNMENT_ROUTE=principals cannot be used from account 222222222222: ListAccountAssignmentsForPrincipal must be called from the management account (111111111111); unset it to read assignments by provisioned pairs',
     );

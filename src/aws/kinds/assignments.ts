@@ -22,7 +22,14 @@ import type { PrincipalType } from '../../model/types.js';
 import { mapLimit } from '../concurrency.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
-import { routeAfterListing, routeBeforeListing, staleListingSide, type AssignmentRoute, type AssignmentRoutePreference, type RouteCounts } from './assignment-route.js';
+import {
+  routeAfterListing,
+  routeBeforeListing,
+  staleListingSide,
+  type AssignmentRoute,
+  type AssignmentRoutePreference,
+  type RouteCounts,
+} from './assignment-route.js';
 import { valuesByKey } from '../../model/order.js';
 
 export interface PrincipalRef {
@@ -71,10 +78,18 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
     provisionedPairs = await listProvisionedPairs(ctx, input.permissionSetArns);
     route ??= routeAfterListing(counts, provisionedPairs.length);
   }
-  ctx.progress.note(`assignments: reading ${route === 'pairs' ? `${provisionedPairs?.length ?? 0} provisioned (permission set, account) pairs` : `per principal (${input.principals.length})`}`);
+  ctx.progress.note(
+    `assignments: reading ${route === 'pairs' ? `${provisionedPairs?.length ?? 0} provisioned (permission set, account) pairs` : `per principal (${input.principals.length})`}`,
+  );
   const [rows, stale] = await Promise.all([
     route === 'pairs' ? readByPairs(ctx, read(provisionedPairs ?? [])) : readByPrincipals(ctx, input.principals),
-    input.provisioningStatus ? listStalePairs(ctx, input.permissionSetArns, input.accountIds.filter((id) => !ignored.has(id))) : Promise.resolve([]),
+    input.provisioningStatus
+      ? listStalePairs(
+          ctx,
+          input.permissionSetArns,
+          input.accountIds.filter((id) => !ignored.has(id)),
+        )
+      : Promise.resolve([]),
   ]);
   const assignments = uniqueAssignments(read(rows));
   return { assignments, provisioning: provisioningOf(provisionedPairs ?? assignments, stale), route };
@@ -87,7 +102,10 @@ async function listProvisionedPairs(ctx: ReadContext, setArns: readonly string[]
     const accountIds = await collectPages(
       'sso-admin',
       'ListAccountsForProvisionedPermissionSet',
-      paginateListAccountsForProvisionedPermissionSet(paginatorConfig(ctx.clients.ssoAdmin, 100), { InstanceArn: ctx.instanceArn, PermissionSetArn: permissionSetArn }),
+      paginateListAccountsForProvisionedPermissionSet(paginatorConfig(ctx.clients.ssoAdmin, 100), {
+        InstanceArn: ctx.instanceArn,
+        PermissionSetArn: permissionSetArn,
+      }),
       (page) => page.AccountIds,
     );
     ctx.progress.update('provisioned accounts', ++done, setArns.length, 'permission sets');
@@ -102,7 +120,11 @@ async function readByPairs(ctx: ReadContext, pairs: readonly Pair[]): Promise<Li
     const rows = await collectPages(
       'sso-admin',
       'ListAccountAssignments',
-      paginateListAccountAssignments(paginatorConfig(ctx.clients.ssoAdmin, 100), { InstanceArn: ctx.instanceArn, AccountId: pair.accountId, PermissionSetArn: pair.permissionSetArn }),
+      paginateListAccountAssignments(paginatorConfig(ctx.clients.ssoAdmin, 100), {
+        InstanceArn: ctx.instanceArn,
+        AccountId: pair.accountId,
+        PermissionSetArn: pair.permissionSetArn,
+      }),
       (page) => page.AccountAssignments,
     );
     ctx.progress.update('assignments', ++done, pairs.length, 'pairs');
@@ -138,7 +160,11 @@ async function listStalePairs(ctx: ReadContext, setArns: readonly string[], acco
       const ids = await collectPages(
         'sso-admin',
         'ListAccountsForProvisionedPermissionSet',
-        paginateListAccountsForProvisionedPermissionSet(paginatorConfig(sso, 100), { InstanceArn: ctx.instanceArn, PermissionSetArn: permissionSetArn, ProvisioningStatus: STALE }),
+        paginateListAccountsForProvisionedPermissionSet(paginatorConfig(sso, 100), {
+          InstanceArn: ctx.instanceArn,
+          PermissionSetArn: permissionSetArn,
+          ProvisioningStatus: STALE,
+        }),
         (page) => page.AccountIds,
       );
       return ids.map((accountId) => ({ permissionSetArn, accountId }));
@@ -149,7 +175,11 @@ async function listStalePairs(ctx: ReadContext, setArns: readonly string[], acco
     const arns = await collectPages(
       'sso-admin',
       'ListPermissionSetsProvisionedToAccount',
-      paginateListPermissionSetsProvisionedToAccount(paginatorConfig(sso, 100), { InstanceArn: ctx.instanceArn, AccountId: accountId, ProvisioningStatus: STALE }),
+      paginateListPermissionSetsProvisionedToAccount(paginatorConfig(sso, 100), {
+        InstanceArn: ctx.instanceArn,
+        AccountId: accountId,
+        ProvisioningStatus: STALE,
+      }),
       (page) => page.PermissionSets,
     );
     return arns.map((permissionSetArn) => ({ permissionSetArn, accountId }));

@@ -17,7 +17,9 @@ export async function readGroups(ctx: ReadContext): Promise<LiveGroup[]> {
     name: g.DisplayName ?? '',
     ...(g.Description ? { description: g.Description } : {}),
     // identitystore Group.ExternalIds: set by an identity provider, shown read-only
-    ...(g.ExternalIds && g.ExternalIds.length > 0 ? { externalIds: g.ExternalIds.map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' })) } : {}),
+    ...(g.ExternalIds && g.ExternalIds.length > 0
+      ? { externalIds: g.ExternalIds.map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' })) }
+      : {}),
   }));
 }
 
@@ -29,7 +31,10 @@ export async function readMemberships(ctx: ReadContext, groups: readonly LiveGro
     const rows = await collectPages(
       'identitystore',
       'ListGroupMemberships',
-      paginateListGroupMemberships(paginatorConfig(ctx.clients.identityStore, 100), { IdentityStoreId: ctx.identityStoreId, GroupId: group.id }),
+      paginateListGroupMemberships(paginatorConfig(ctx.clients.identityStore, 100), {
+        IdentityStoreId: ctx.identityStoreId,
+        GroupId: group.id,
+      }),
       (page) => page.GroupMemberships,
     );
     ctx.progress.update('group memberships', ++done, groups.length, 'groups');

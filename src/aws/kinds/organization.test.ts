@@ -18,13 +18,29 @@ function organizationsAnswering(answer: (command: string, input: Record<string, 
 }
 
 function contextWith(organizations: OrganizationsClient): ReadContext {
-  return { clients: { organizations } as ReadContext['clients'], instanceArn: '', identityStoreId: '', callerAccountId: '1', managementAccountId: '1', concurrency: 4, progress: SILENT_PROGRESS };
+  return {
+    clients: { organizations } as ReadContext['clients'],
+    instanceArn: '',
+    identityStoreId: '',
+    callerAccountId: '1',
+    managementAccountId: '1',
+    concurrency: 4,
+    progress: SILENT_PROGRESS,
+  };
 }
 
 describe('readOrganization', () => {
   it('sorts OU paths and account ids in code-unit order, the same in every locale', async () => {
-    const ous: Record<string, { Id: string; Name: string }[]> = { 'r-1': [{ Id: 'ou-a', Name: 'apps' }, { Id: 'ou-b', Name: 'Billing' }] };
-    const accounts: Record<string, { Id: string; Name: string }[]> = { 'ou-a': [{ Id: '222222222222', Name: 'x' }], 'ou-b': [{ Id: '111111111111', Name: 'y' }] };
+    const ous: Record<string, { Id: string; Name: string }[]> = {
+      'r-1': [
+        { Id: 'ou-a', Name: 'apps' },
+        { Id: 'ou-b', Name: 'Billing' },
+      ],
+    };
+    const accounts: Record<string, { Id: string; Name: string }[]> = {
+      'ou-a': [{ Id: '222222222222', Name: 'x' }],
+      'ou-b': [{ Id: '111111111111', Name: 'y' }],
+    };
     const client = organizationsAnswering((command, input) => {
       if (command === 'ListRoots') return { Roots: [{ Id: 'r-1' }] };
       if (command === 'ListOrganizationalUnitsForParent') return { OrganizationalUnits: ous[input.ParentId as string] ?? [] };

@@ -47,7 +47,12 @@ export async function readOrganization(ctx: ReadContext, options: OrganizationRe
 
 /** The accounts without their place in the tree: `ouPath` is empty. */
 async function readAccountList(ctx: ReadContext): Promise<Account[]> {
-  const accounts = await collectPages('organizations', 'ListAccounts', paginateListAccounts(paginatorConfig(ctx.clients.organizations), {}), (p) => p.Accounts);
+  const accounts = await collectPages(
+    'organizations',
+    'ListAccounts',
+    paginateListAccounts(paginatorConfig(ctx.clients.organizations), {}),
+    (p) => p.Accounts,
+  );
   ctx.progress.update('organization', accounts.length, undefined, 'accounts');
   return accounts.map((a) => toAccount(a, ''));
 }
@@ -65,8 +70,18 @@ async function readTree(ctx: ReadContext): Promise<OrganizationSnapshot> {
   while (level.length > 0) {
     const children = await mapLimit(level, ctx.concurrency, async (parent) => {
       const [ous, accs] = await Promise.all([
-        collectPages('organizations', 'ListOrganizationalUnitsForParent', paginateListOrganizationalUnitsForParent(paginatorConfig(org), { ParentId: parent.id }), (p) => p.OrganizationalUnits),
-        collectPages('organizations', 'ListAccountsForParent', paginateListAccountsForParent(paginatorConfig(org), { ParentId: parent.id }), (p) => p.Accounts),
+        collectPages(
+          'organizations',
+          'ListOrganizationalUnitsForParent',
+          paginateListOrganizationalUnitsForParent(paginatorConfig(org), { ParentId: parent.id }),
+          (p) => p.OrganizationalUnits,
+        ),
+        collectPages(
+          'organizations',
+          'ListAccountsForParent',
+          paginateListAccountsForParent(paginatorConfig(org), { ParentId: parent.id }),
+          (p) => p.Accounts,
+        ),
       ]);
       accounts.push(...accs.map((a) => toAccount(a, parent.path)));
       return ous.map((ou) => ({ id: ou.Id ?? '', path: `${parent.path}/${ou.Name ?? ou.Id ?? ''}` }));

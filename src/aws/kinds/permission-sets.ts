@@ -37,7 +37,10 @@ export async function listPermissionSetArns(ctx: ReadContext): Promise<string[]>
   );
 }
 
-export async function readPermissionSets(ctx: ReadContext, options: PermissionSetReadOptions = READ_EVERYTHING): Promise<LivePermissionSet[]> {
+export async function readPermissionSets(
+  ctx: ReadContext,
+  options: PermissionSetReadOptions = READ_EVERYTHING,
+): Promise<LivePermissionSet[]> {
   const arns = await listPermissionSetArns(ctx);
   let done = 0;
   return mapLimit(arns, ctx.concurrency, async (arn) => {
@@ -53,15 +56,29 @@ export interface PermissionSetReader {
   instanceArn: string;
 }
 
-export async function readPermissionSet(ctx: PermissionSetReader, arn: string, options: PermissionSetReadOptions): Promise<LivePermissionSet> {
+export async function readPermissionSet(
+  ctx: PermissionSetReader,
+  arn: string,
+  options: PermissionSetReadOptions,
+): Promise<LivePermissionSet> {
   const sso = ctx.clients.ssoAdmin;
   const ref = { InstanceArn: ctx.instanceArn, PermissionSetArn: arn };
   const [described, tags, managed, customer, inline, boundary] = await Promise.all([
     awsCall('sso-admin', 'DescribePermissionSet', () => sso.send(new DescribePermissionSetCommand(ref))),
     options.tags
-      ? collectPages('sso-admin', 'ListTagsForResource', paginateListTagsForResource(paginatorConfig(sso), { InstanceArn: ctx.instanceArn, ResourceArn: arn }), (p) => p.Tags)
+      ? collectPages(
+          'sso-admin',
+          'ListTagsForResource',
+          paginateListTagsForResource(paginatorConfig(sso), { InstanceArn: ctx.instanceArn, ResourceArn: arn }),
+          (p) => p.Tags,
+        )
       : Promise.resolve([]),
-    collectPages('sso-admin', 'ListManagedPoliciesInPermissionSet', paginateListManagedPoliciesInPermissionSet(paginatorConfig(sso, 100), ref), (p) => p.AttachedManagedPolicies),
+    collectPages(
+      'sso-admin',
+      'ListManagedPoliciesInPermissionSet',
+      paginateListManagedPoliciesInPermissionSet(paginatorConfig(sso, 100), ref),
+      (p) => p.AttachedManagedPolicies,
+    ),
     collectPages(
       'sso-admin',
       'ListCustomerManagedPolicyReferencesInPermissionSet',
@@ -83,7 +100,10 @@ export async function readPermissionSet(ctx: PermissionSetReader, arn: string, o
     ...(session !== undefined && session !== '' ? { sessionDuration: normalizeSessionDuration(session) } : {}),
     ...(d.RelayState ? { relayState: d.RelayState } : {}),
     tags: userTags(tags),
-    managedPolicies: managed.map((m) => m.Arn ?? '').filter((a) => a !== '').sort(),
+    managedPolicies: managed
+      .map((m) => m.Arn ?? '')
+      .filter((a) => a !== '')
+      .sort(),
     customerManagedPolicies: customer.map((c) => ({ name: c.Name ?? '', path: c.Path ?? '/' })).sort(comparePolicyRefs),
     ...(inlinePolicy ? { inlinePolicy } : {}),
     ...(boundary ? { permissionsBoundary: boundary } : {}),
@@ -97,10 +117,18 @@ export function parseInlinePolicy(setName: string, text: string | undefined): Po
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new AwsCallError('sso-admin', 'GetInlinePolicyForPermissionSet', new Error(`permission set ${setName}: inline policy is not JSON: ${(err as Error).message}`));
+    throw new AwsCallError(
+      'sso-admin',
+      'GetInlinePolicyForPermissionSet',
+      new Error(`permission set ${setName}: inline policy is not JSON: ${(err as Error).message}`),
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AwsCallError('sso-admin', 'GetInlinePolicyForPermissionSet', new Error(`permission set ${setName}: inline policy is not a JSON object`));
+    throw new AwsCallError(
+      'sso-admin',
+      'GetInlinePolicyForPermissionSet',
+      new Error(`permission set ${setName}: inline policy is not a JSON object`),
+    );
   }
   return parsed as PolicyDocument;
 }
@@ -108,7 +136,9 @@ export function parseInlinePolicy(setName: string, text: string | undefined): Po
 /** ResourceNotFoundException or an empty answer mean "no boundary" — nothing else does (docs/aws-behaviour.md, "Reads that look empty"). */
 export async function readBoundary(ctx: PermissionSetReader, arn: string): Promise<PermissionsBoundary | undefined> {
   try {
-    const out = await ctx.clients.ssoAdmin.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: ctx.instanceArn, PermissionSetArn: arn }));
+    const out = await ctx.clients.ssoAdmin.send(
+      new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: ctx.instanceArn, PermissionSetArn: arn }),
+    );
     return toBoundary(out.PermissionsBoundary);
   } catch (err) {
     if (err instanceof Error && err.name === 'ResourceNotFoundException') return undefined;

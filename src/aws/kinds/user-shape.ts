@@ -37,7 +37,13 @@ export const TEXT_MEMBERS = {
 } as const;
 
 /** Model list attribute → identitystore User member. */
-export const LIST_MEMBERS = { emails: 'Emails', addresses: 'Addresses', phoneNumbers: 'PhoneNumbers', photos: 'Photos', roles: 'Roles' } as const;
+export const LIST_MEMBERS = {
+  emails: 'Emails',
+  addresses: 'Addresses',
+  phoneNumbers: 'PhoneNumbers',
+  photos: 'Photos',
+  roles: 'Roles',
+} as const;
 
 type Struct = Record<string, unknown>;
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
@@ -46,7 +52,11 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Same members with the first letter of each key changed; empty members dropped. */
 function rekey(item: object, key: (k: string) => string): Struct {
-  return Object.fromEntries(Object.entries(item).filter(([, v]) => present(v)).map(([k, v]) => [key(k), v]));
+  return Object.fromEntries(
+    Object.entries(item)
+      .filter(([, v]) => present(v))
+      .map(([k, v]) => [key(k), v]),
+  );
 }
 
 function fromSdkList<T>(items: readonly object[] | undefined): T[] | undefined {
@@ -156,4 +166,3 @@ export function createUserInput(identityStoreId: string, u: User): CreateUserReq
   if (u.enterprise) input.Extensions = { [ENTERPRISE_EXTENSION]: enterpriseDocument(u.enterprise) };
   return input as unknown as CreateUserRequest;
 }
-

@@ -9,11 +9,29 @@ const FULL: SdkUser = {
   UserId: 'u-1',
   UserName: 'ada',
   DisplayName: 'Ada Lovelace',
-  Name: { GivenName: 'Ada', FamilyName: 'Lovelace', MiddleName: 'King', HonorificPrefix: 'Countess', HonorificSuffix: 'FRS', Formatted: 'Countess Ada King Lovelace FRS' },
+  Name: {
+    GivenName: 'Ada',
+    FamilyName: 'Lovelace',
+    MiddleName: 'King',
+    HonorificPrefix: 'Countess',
+    HonorificSuffix: 'FRS',
+    Formatted: 'Countess Ada King Lovelace FRS',
+  },
   NickName: 'Ada',
   ProfileUrl: 'https://example.com/ada',
   Emails: [{ Value: 'ada@example.com', Type: 'home', Primary: true }],
-  Addresses: [{ StreetAddress: '12 St James Sq', Locality: 'London', Region: 'LDN', PostalCode: 'SW1Y', Country: 'GB', Formatted: '12 St James Sq, London', Type: 'work', Primary: true }],
+  Addresses: [
+    {
+      StreetAddress: '12 St James Sq',
+      Locality: 'London',
+      Region: 'LDN',
+      PostalCode: 'SW1Y',
+      Country: 'GB',
+      Formatted: '12 St James Sq, London',
+      Type: 'work',
+      Primary: true,
+    },
+  ],
   PhoneNumbers: [{ Value: '+44 20 0000 0000', Type: 'mobile', Primary: true }],
   UserType: 'Employee',
   Title: 'Analyst',
@@ -25,7 +43,14 @@ const FULL: SdkUser = {
   Birthdate: '1815-12-10',
   Roles: [{ Value: 'Researcher', Type: 'work', Primary: true }],
   Extensions: {
-    'aws:identitystore:enterprise': { employeeNumber: '1815', costCenter: 'CC-1', organization: 'Analytical', division: 'Engines', department: 'Notes', manager: { value: 'u-babbage' } },
+    'aws:identitystore:enterprise': {
+      employeeNumber: '1815',
+      costCenter: 'CC-1',
+      organization: 'Analytical',
+      division: 'Engines',
+      department: 'Notes',
+      manager: { value: 'u-babbage' },
+    },
   },
 };
 
@@ -40,10 +65,28 @@ describe('toLiveUser', () => {
       birthdate: '1815-12-10',
       emails: [{ value: 'ada@example.com', type: 'home', primary: true }],
       phoneNumbers: [{ value: '+44 20 0000 0000', type: 'mobile', primary: true }],
-      addresses: [{ streetAddress: '12 St James Sq', locality: 'London', region: 'LDN', postalCode: 'SW1Y', country: 'GB', formatted: '12 St James Sq, London', type: 'work', primary: true }],
+      addresses: [
+        {
+          streetAddress: '12 St James Sq',
+          locality: 'London',
+          region: 'LDN',
+          postalCode: 'SW1Y',
+          country: 'GB',
+          formatted: '12 St James Sq, London',
+          type: 'work',
+          primary: true,
+        },
+      ],
       photos: [{ value: 'https://example.com/ada.png', type: 'photo', display: 'Portrait', primary: true }],
       roles: [{ value: 'Researcher', type: 'work', primary: true }],
-      enterprise: { employeeNumber: '1815', costCenter: 'CC-1', organization: 'Analytical', division: 'Engines', department: 'Notes', manager: { value: 'u-babbage' } },
+      enterprise: {
+        employeeNumber: '1815',
+        costCenter: 'CC-1',
+        organization: 'Analytical',
+        division: 'Engines',
+        department: 'Notes',
+        manager: { value: 'u-babbage' },
+      },
     });
     expect(unmodelledUserAttributes(FULL)).toEqual([]);
   });
@@ -66,6 +109,9 @@ describe('toLiveUser', () => {
       ...FULL,
       Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC', badge: 'x' }, 'aws:identitystore:future': { a: 1 } },
     };
-    expect(unmodelledUserAttributes(odd)).toEqual(['Extensions["aws:identitystore:enterprise"].badge', 'Extensions["aws:identitystore:future"]']);
+    expect(unmodelledUserAttributes(odd)).toEqual([
+      'Extensions["aws:identitystore:enterprise"].badge',
+      'Extensions["aws:identitystore:future"]',
+    ]);
   });
 });

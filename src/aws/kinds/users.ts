@@ -14,7 +14,10 @@ export async function readUsers(ctx: ReadContext): Promise<LiveUser[]> {
   const users = await collectPages(
     'identitystore',
     'ListUsers',
-    paginateListUsers(paginatorConfig(ctx.clients.identityStore, 100), { IdentityStoreId: ctx.identityStoreId, Extensions: USER_EXTENSIONS }),
+    paginateListUsers(paginatorConfig(ctx.clients.identityStore, 100), {
+      IdentityStoreId: ctx.identityStoreId,
+      Extensions: USER_EXTENSIONS,
+    }),
     (page) => page.Users,
   );
   return users.map(toLiveUser);

@@ -20,10 +20,15 @@ export function adoptedUserChanges(described: DescribeUserCommandOutput, wanted:
 }
 
 /** The updates that turn the adopted group into the wanted one. */
-export function adoptedGroupChanges(described: DescribeGroupCommandOutput, name: string, description: string | undefined): AttributeChange[] {
-  return [compareAttribute('displayName', described.DisplayName, name), compareAttribute('description', described.Description, description)].filter(
-    (c): c is AttributeChange => c !== undefined,
-  );
+export function adoptedGroupChanges(
+  described: DescribeGroupCommandOutput,
+  name: string,
+  description: string | undefined,
+): AttributeChange[] {
+  return [
+    compareAttribute('displayName', described.DisplayName, name),
+    compareAttribute('description', described.Description, description),
+  ].filter((c): c is AttributeChange => c !== undefined);
 }
 
 /** "title, email" — for messages naming what differed. */

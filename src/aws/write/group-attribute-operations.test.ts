@@ -9,12 +9,18 @@ describe('groupAttributeOperations', () => {
   });
 
   it('sets and removes the description', () => {
-    expect(groupAttributeOperations([{ field: 'description', after: 'd' }])).toEqual([{ AttributePath: 'description', AttributeValue: 'd' }]);
+    expect(groupAttributeOperations([{ field: 'description', after: 'd' }])).toEqual([
+      { AttributePath: 'description', AttributeValue: 'd' },
+    ]);
     expect(groupAttributeOperations([{ field: 'description', before: 'd' }])).toEqual([{ AttributePath: 'description' }]);
   });
 
   it('never removes the name, and refuses attributes it does not model', () => {
-    expect(() => groupAttributeOperations([{ field: 'displayName', before: 'Support' }])).toThrow("a group's displayName cannot be removed");
-    expect(() => groupAttributeOperations([{ field: 'externalIds', after: 'x' }])).toThrow('group attribute "externalIds" cannot be updated');
+    expect(() => groupAttributeOperations([{ field: 'displayName', before: 'Support' }])).toThrow(
+      "a group's displayName cannot be removed",
+    );
+    expect(() => groupAttributeOperations([{ field: 'externalIds', after: 'x' }])).toThrow(
+      'group attribute "externalIds" cannot be updated',
+    );
   });
 });

@@ -7,11 +7,18 @@ import { withConflictRetry, type ConflictRetryOptions } from '../conflict-retry.
 import { IdentityStoreWriter } from './identity-store-writer.js';
 import { commandsOf, identityStoreAnswering, scripted } from './testing/sdk-answers.js';
 
-const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 };
+const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
+  maxAttempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 1,
+  sleep: async () => {},
+  random: () => 0,
+};
 const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, label, THREE_QUICK_ATTEMPTS);
 
 type Reason = 'UNIQUENESS_CONSTRAINT_VIOLATION' | 'CONCURRENT_MODIFICATION';
-const conflict = (reason?: Reason) => new ConflictException({ message: `conflict ${reason ?? '(no reason)'}`, $metadata: {}, ...(reason ? { Reason: reason } : {}) });
+const conflict = (reason?: Reason) =>
+  new ConflictException({ message: `conflict ${reason ?? '(no reason)'}`, $metadata: {}, ...(reason ? { Reason: reason } : {}) });
 const notFound = () => new ResourceNotFoundException({ message: 'not found', $metadata: {} });
 
 function writerAnswering(script: Parameters<typeof scripted>[0]) {
@@ -19,8 +26,21 @@ function writerAnswering(script: Parameters<typeof scripted>[0]) {
   return { writer: new IdentityStoreWriter(client, 'd-1', retry), calls };
 }
 
-const alice = { userName: 'alice', displayName: 'Alice L', givenName: 'Alice', familyName: 'L', emails: [{ value: 'alice@example.com', type: 'work', primary: true }] };
-const aliceLive = { UserId: 'u-1', IdentityStoreId: 'd-1', UserName: 'alice', DisplayName: 'Alice L', Name: { GivenName: 'Alice', FamilyName: 'L' }, Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }] };
+const alice = {
+  userName: 'alice',
+  displayName: 'Alice L',
+  givenName: 'Alice',
+  familyName: 'L',
+  emails: [{ value: 'alice@example.com', type: 'work', primary: true }],
+};
+const aliceLive = {
+  UserId: 'u-1',
+  IdentityStoreId: 'd-1',
+  UserName: 'alice',
+  DisplayName: 'Alice L',
+  Name: { GivenName: 'Alice', FamilyName: 'L' },
+  Emails: [{ Value: 'alice@example.com', Type: 'work', Primary: true }],
+};
 
 describe('IdentityStoreWriter.createUser', () => {
   it('returns the id of the user it created', async () => {
@@ -49,7 +69,11 @@ describe('IdentityStoreWriter.createUser', () => {
     await expect(writer.createUser(alice)).resolves.toBe('u-1');
     expect(calls.at(-1)).toEqual({
       command: 'UpdateUser',
-      input: { IdentityStoreId: 'd-1', UserId: 'u-1', Operations: [{ AttributePath: 'displayName', AttributeValue: 'Alice L' }, { AttributePath: 'title' }] },
+      input: {
+        IdentityStoreId: 'd-1',
+        UserId: 'u-1',
+        Operations: [{ AttributePath: 'displayName', AttributeValue: 'Alice L' }, { AttributePath: 'title' }],
+      },
     });
   });
 
@@ -58,12 +82,20 @@ describe('IdentityStoreWriter.createUser', () => {
     const { writer, calls } = writerAnswering({
       CreateUser: [conflict('UNIQUENESS_CONSTRAINT_VIOLATION')],
       GetUserId: [{ UserId: 'u-1', IdentityStoreId: 'd-1' }],
-      DescribeUser: [{ ...aliceLive, PhoneNumbers: [{ Value: '+1 555 0199', Type: 'work' }], Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1' } } }],
+      DescribeUser: [
+        {
+          ...aliceLive,
+          PhoneNumbers: [{ Value: '+1 555 0199', Type: 'work' }],
+          Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1' } },
+        },
+      ],
       UpdateUser: [{}],
     });
     await expect(writer.createUser(wanted)).resolves.toBe('u-1');
     expect(calls.find((c) => c.command === 'DescribeUser')?.input).toMatchObject({ Extensions: ['aws:identitystore:enterprise'] });
-    expect(calls.at(-1)?.input).toMatchObject({ Operations: [{ AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work' }] }] });
+    expect(calls.at(-1)?.input).toMatchObject({
+      Operations: [{ AttributePath: 'phoneNumbers', AttributeValue: [{ Value: '+1 555 0100', Type: 'work' }] }],
+    });
   });
 
   it('fails naming the differences when the adopted user cannot be brought to what the files want', async () => {
@@ -73,7 +105,9 @@ describe('IdentityStoreWriter.createUser', () => {
       DescribeUser: [{ ...aliceLive, Title: 'Intern' }],
       UpdateUser: [new Error('AccessDeniedException: not allowed')],
     });
-    await expect(writer.createUser(alice)).rejects.toThrow('user "alice" already existed (created outside this run) and differs in title; updating it failed: AccessDeniedException: not allowed');
+    await expect(writer.createUser(alice)).rejects.toThrow(
+      'user "alice" already existed (created outside this run) and differs in title; updating it failed: AccessDeniedException: not allowed',
+    );
   });
 
   it('retries a conflict without a Reason and fails when it persists and no such user exists: it is not "already exists"', async () => {
@@ -83,7 +117,9 @@ describe('IdentityStoreWriter.createUser', () => {
   });
 
   it('retries a concurrent modification until CreateUser succeeds', async () => {
-    const { writer, calls } = writerAnswering({ CreateUser: [conflict('CONCURRENT_MODIFICATION'), { UserId: 'u-2', IdentityStoreId: 'd-1' }] });
+    const { writer, calls } = writerAnswering({
+      CreateUser: [conflict('CONCURRENT_MODIFICATION'), { UserId: 'u-2', IdentityStoreId: 'd-1' }],
+    });
     await expect(writer.createUser(alice)).resolves.toBe('u-2');
     expect(commandsOf(calls)).toEqual(['CreateUser', 'CreateUser']);
   });
@@ -100,7 +136,9 @@ describe('IdentityStoreWriter.createUser', () => {
 
   it('names the contradiction when AWS says "already exists" but no user of that name is found', async () => {
     const { writer } = writerAnswering({ CreateUser: [conflict('UNIQUENESS_CONSTRAINT_VIOLATION')], GetUserId: [notFound()] });
-    await expect(writer.createUser(alice)).rejects.toThrow('user "alice": AWS answers that it already exists, but no user of that name is found');
+    await expect(writer.createUser(alice)).rejects.toThrow(
+      'user "alice": AWS answers that it already exists, but no user of that name is found',
+    );
   });
 });
 
@@ -118,7 +156,10 @@ describe('IdentityStoreWriter.createGroup', () => {
       UpdateGroup: [{}],
     });
     await expect(writer.createGroup('Ops', 'on call')).resolves.toBe('g-1');
-    expect(calls.at(-1)).toEqual({ command: 'UpdateGroup', input: { IdentityStoreId: 'd-1', GroupId: 'g-1', Operations: [{ AttributePath: 'description', AttributeValue: 'on call' }] } });
+    expect(calls.at(-1)).toEqual({
+      command: 'UpdateGroup',
+      input: { IdentityStoreId: 'd-1', GroupId: 'g-1', Operations: [{ AttributePath: 'description', AttributeValue: 'on call' }] },
+    });
   });
 
   it('adopts an existing group that already matches without writing', async () => {
@@ -137,7 +178,9 @@ describe('IdentityStoreWriter.createGroup', () => {
   });
 
   it('retries a concurrent modification until CreateGroup succeeds', async () => {
-    const { writer } = writerAnswering({ CreateGroup: [conflict('CONCURRENT_MODIFICATION'), conflict(), { GroupId: 'g-2', IdentityStoreId: 'd-1' }] });
+    const { writer } = writerAnswering({
+      CreateGroup: [conflict('CONCURRENT_MODIFICATION'), conflict(), { GroupId: 'g-2', IdentityStoreId: 'd-1' }],
+    });
     await expect(writer.createGroup('Ops', undefined)).resolves.toBe('g-2');
   });
 });
@@ -156,18 +199,26 @@ describe('IdentityStoreWriter.createMembership', () => {
 
   it('fails when conflicts without a Reason persist and the user is not a member: the write did not happen', async () => {
     const { writer, calls } = writerAnswering({ CreateGroupMembership: [conflict()], GetGroupMembershipId: [notFound()] });
-    await expect(writer.createMembership('g-1', 'u-1')).rejects.toThrow('CreateGroupMembership g-1 u-1: still conflicting after 3 attempts');
+    await expect(writer.createMembership('g-1', 'u-1')).rejects.toThrow(
+      'CreateGroupMembership g-1 u-1: still conflicting after 3 attempts',
+    );
     expect(commandsOf(calls).filter((c) => c === 'CreateGroupMembership')).toHaveLength(3);
   });
 
   it('succeeds on a conflict when GetGroupMembershipId shows the membership exists', async () => {
-    const { writer, calls } = writerAnswering({ CreateGroupMembership: [conflict()], GetGroupMembershipId: [{ MembershipId: 'm-1', IdentityStoreId: 'd-1' }] });
+    const { writer, calls } = writerAnswering({
+      CreateGroupMembership: [conflict()],
+      GetGroupMembershipId: [{ MembershipId: 'm-1', IdentityStoreId: 'd-1' }],
+    });
     await expect(writer.createMembership('g-1', 'u-1')).resolves.toBeUndefined();
     expect(commandsOf(calls)).toEqual(['CreateGroupMembership', 'GetGroupMembershipId']);
   });
 
   it('retries a concurrent modification until it succeeds', async () => {
-    const { writer } = writerAnswering({ CreateGroupMembership: [conflict('CONCURRENT_MODIFICATION'), { MembershipId: 'm-1', IdentityStoreId: 'd-1' }], GetGroupMembershipId: [notFound()] });
+    const { writer } = writerAnswering({
+      CreateGroupMembership: [conflict('CONCURRENT_MODIFICATION'), { MembershipId: 'm-1', IdentityStoreId: 'd-1' }],
+      GetGroupMembershipId: [notFound()],
+    });
     await expect(writer.createMembership('g-1', 'u-1')).resolves.toBeUndefined();
   });
 });
@@ -194,7 +245,10 @@ describe.each([
   });
 
   it('retries a concurrent modification and fails when it persists while the object is still there', async () => {
-    const { writer } = writerAnswering({ [command]: [conflict('CONCURRENT_MODIFICATION')], [describeCommand]: [{ IdentityStoreId: 'd-1' }] });
+    const { writer } = writerAnswering({
+      [command]: [conflict('CONCURRENT_MODIFICATION')],
+      [describeCommand]: [{ IdentityStoreId: 'd-1' }],
+    });
     await expect(remove(writer)).rejects.toThrow(new RegExp(`^${command} \\S+: still conflicting after 3 attempts`));
   });
 });

@@ -37,7 +37,11 @@ describe('userAttributeOperations', () => {
         { field: 'honorificSuffix', before: 'FRS' },
         { field: 'enterprise', before: { costCenter: 'CC' } },
       ]),
-    ).toEqual([{ AttributePath: 'phoneNumbers' }, { AttributePath: 'name.honorificSuffix' }, { AttributePath: 'aws:identitystore:enterprise' }]);
+    ).toEqual([
+      { AttributePath: 'phoneNumbers' },
+      { AttributePath: 'name.honorificSuffix' },
+      { AttributePath: 'aws:identitystore:enterprise' },
+    ]);
   });
 
   it('refuses the read-only facts: status and externalIds are never written', () => {
@@ -46,6 +50,8 @@ describe('userAttributeOperations', () => {
   });
 
   it('refuses an attribute it does not model', () => {
-    expect(() => userAttributeOperations([{ field: 'userName', before: 'a', after: 'b' }])).toThrow('user attribute "userName" cannot be updated');
+    expect(() => userAttributeOperations([{ field: 'userName', before: 'a', after: 'b' }])).toThrow(
+      'user attribute "userName" cannot be updated',
+    );
   });
 });

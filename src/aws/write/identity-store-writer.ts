@@ -76,7 +76,7 @@ export function groupAttributeOperations(changes: AttributeChange[]): AttributeO
   return changes.map((c) => {
     const removed = c.after === undefined || c.after === null;
     if (c.field === 'displayName') {
-      if (removed) throw new Error('a group\'s displayName cannot be removed');
+      if (removed) throw new Error("a group's displayName cannot be removed");
       return { AttributePath: 'displayName', AttributeValue: c.after };
     }
     if (c.field !== 'description') throw new Error(`group attribute "${c.field}" cannot be updated`);
@@ -100,7 +100,14 @@ export class IdentityStoreWriter {
       return required(out.UserId, 'CreateUser returned no UserId');
     } catch (err) {
       const userId = await this.existingAfterConflict(err, 'user', u.userName, () =>
-        this.client.send(new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } } })).then((o) => o.UserId),
+        this.client
+          .send(
+            new GetUserIdCommand({
+              IdentityStoreId,
+              AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: u.userName } },
+            }),
+          )
+          .then((o) => o.UserId),
       );
       const described = await this.client.send(new DescribeUserCommand({ IdentityStoreId, UserId: userId, Extensions: USER_EXTENSIONS }));
       const changes = adoptedUserChanges(described, u);
@@ -111,7 +118,9 @@ export class IdentityStoreWriter {
 
   async updateUser(userId: string, changes: AttributeChange[]): Promise<void> {
     await this.retry(`UpdateUser ${userId}`, () =>
-      this.client.send(new UpdateUserCommand({ IdentityStoreId: this.identityStoreId, UserId: userId, Operations: userAttributeOperations(changes) })),
+      this.client.send(
+        new UpdateUserCommand({ IdentityStoreId: this.identityStoreId, UserId: userId, Operations: userAttributeOperations(changes) }),
+      ),
     );
   }
 
@@ -131,12 +140,25 @@ export class IdentityStoreWriter {
     const IdentityStoreId = this.identityStoreId;
     try {
       const out = await this.retry(`CreateGroup ${name}`, () =>
-        this.client.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: name, ...(description !== undefined ? { Description: description } : {}) })),
+        this.client.send(
+          new CreateGroupCommand({
+            IdentityStoreId,
+            DisplayName: name,
+            ...(description !== undefined ? { Description: description } : {}),
+          }),
+        ),
       );
       return required(out.GroupId, 'CreateGroup returned no GroupId');
     } catch (err) {
       const groupId = await this.existingAfterConflict(err, 'group', name, () =>
-        this.client.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } } })).then((o) => o.GroupId),
+        this.client
+          .send(
+            new GetGroupIdCommand({
+              IdentityStoreId,
+              AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } },
+            }),
+          )
+          .then((o) => o.GroupId),
       );
       const described = await this.client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId: groupId }));
       const changes = adoptedGroupChanges(described, name, description);
@@ -147,7 +169,9 @@ export class IdentityStoreWriter {
 
   async updateGroup(groupId: string, changes: AttributeChange[]): Promise<void> {
     const Operations = groupAttributeOperations(changes);
-    await this.retry(`UpdateGroup ${groupId}`, () => this.client.send(new UpdateGroupCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId, Operations })));
+    await this.retry(`UpdateGroup ${groupId}`, () =>
+      this.client.send(new UpdateGroupCommand({ IdentityStoreId: this.identityStoreId, GroupId: groupId, Operations })),
+    );
   }
 
   async deleteGroup(groupId: string): Promise<void> {
@@ -169,7 +193,10 @@ export class IdentityStoreWriter {
         this.retry,
         `CreateGroupMembership ${groupId} ${userId}`,
         () => this.client.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } })),
-        () => isGone(() => this.client.send(new GetGroupMembershipIdCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } }))).then((gone) => !gone),
+        () =>
+          isGone(() =>
+            this.client.send(new GetGroupMembershipIdCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } })),
+          ).then((gone) => !gone),
       );
     } catch (err) {
       if (!isUniquenessConflict(err)) throw err; // already a member: the goal is reached
@@ -194,7 +221,12 @@ export class IdentityStoreWriter {
    * object turns out to exist (another writer created it meanwhile). Otherwise the
    * create failed, and the conflict is rethrown.
    */
-  private async existingAfterConflict(err: unknown, kind: 'user' | 'group', name: string, lookUp: () => Promise<string | undefined>): Promise<string> {
+  private async existingAfterConflict(
+    err: unknown,
+    kind: 'user' | 'group',
+    name: string,
+    lookUp: () => Promise<string | undefined>,
+  ): Promise<string> {
     if (!isConflict(err)) throw err;
     let id: string | undefined;
     try {
@@ -204,7 +236,9 @@ export class IdentityStoreWriter {
     }
     if (id) return id;
     if (!isUniquenessConflict(err)) throw err;
-    throw new Error(`${kind} "${name}": AWS answers that it already exists, but no ${kind} of that name is found: ${(err as Error).message}`);
+    throw new Error(
+      `${kind} "${name}": AWS answers that it already exists, but no ${kind} of that name is found: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -215,7 +249,9 @@ async function adoptionUpdate(what: string, changes: AttributeChange[], update: 
     await update();
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`${what} already existed (created outside this run) and differs in ${fieldList(changes)}; updating it failed: ${why}`, { cause: err });
+    throw new Error(`${what} already existed (created outside this run) and differs in ${fieldList(changes)}; updating it failed: ${why}`, {
+      cause: err,
+    });
   }
 }
 

@@ -26,7 +26,10 @@ type Basics = Extract<PermissionSetOperation, { op: 'updateBasics' }>;
 const present = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
 
 /** The basic fields an update wanted gone that the set still has. */
-export function survivingFields(described: SdkPermissionSet | undefined, op: Basics): Array<{ field: 'description' | 'relayState'; value: string }> {
+export function survivingFields(
+  described: SdkPermissionSet | undefined,
+  op: Basics,
+): Array<{ field: 'description' | 'relayState'; value: string }> {
   const kept: Array<{ field: 'description' | 'relayState'; value: string }> = [];
   const description = present(described?.Description);
   const relayState = present(described?.RelayState);
@@ -51,7 +54,9 @@ export class PermissionSetGoals {
   constructor(private readonly reader: PermissionSetReader) {}
 
   async describe(PermissionSetArn: string): Promise<SdkPermissionSet | undefined> {
-    const out = await this.reader.clients.ssoAdmin.send(new DescribePermissionSetCommand({ InstanceArn: this.reader.instanceArn, PermissionSetArn }));
+    const out = await this.reader.clients.ssoAdmin.send(
+      new DescribePermissionSetCommand({ InstanceArn: this.reader.instanceArn, PermissionSetArn }),
+    );
     return out.PermissionSet;
   }
 
@@ -93,13 +98,23 @@ export class PermissionSetGoals {
 
   private async tags(arn: string): Promise<Map<string, string>> {
     const sso = this.reader.clients.ssoAdmin;
-    const tags = await collectPages('sso-admin', 'ListTagsForResource', paginateListTagsForResource(paginatorConfig(sso), { InstanceArn: this.reader.instanceArn, ResourceArn: arn }), (p) => p.Tags);
+    const tags = await collectPages(
+      'sso-admin',
+      'ListTagsForResource',
+      paginateListTagsForResource(paginatorConfig(sso), { InstanceArn: this.reader.instanceArn, ResourceArn: arn }),
+      (p) => p.Tags,
+    );
     return new Map(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
   }
 
   private async managedPolicies(arn: string): Promise<Set<string>> {
     const sso = this.reader.clients.ssoAdmin;
-    const listed = await collectPages('sso-admin', 'ListManagedPoliciesInPermissionSet', paginateListManagedPoliciesInPermissionSet(paginatorConfig(sso, 100), this.ref(arn)), (p) => p.AttachedManagedPolicies);
+    const listed = await collectPages(
+      'sso-admin',
+      'ListManagedPoliciesInPermissionSet',
+      paginateListManagedPoliciesInPermissionSet(paginatorConfig(sso, 100), this.ref(arn)),
+      (p) => p.AttachedManagedPolicies,
+    );
     return new Set(listed.map((m) => m.Arn ?? ''));
   }
 

@@ -48,7 +48,9 @@ describe('AsyncPoller', () => {
     /** One request that AWS finishes `ms` after it started. */
     async function request(poller: AsyncPoller, ms: number): Promise<void> {
       const started = Date.now();
-      const done = poller.waitFor('x', { status: 'IN_PROGRESS' }, async () => ({ status: Date.now() - started >= ms ? 'SUCCEEDED' : 'IN_PROGRESS' }));
+      const done = poller.waitFor('x', { status: 'IN_PROGRESS' }, async () => ({
+        status: Date.now() - started >= ms ? 'SUCCEEDED' : 'IN_PROGRESS',
+      }));
       await vi.runAllTimersAsync();
       await done;
     }

@@ -26,7 +26,9 @@ export async function writeOrConfirm<T>(
         holds = await goalHolds();
       } catch (readErr) {
         const why = readErr instanceof Error ? readErr.message : String(readErr);
-        throw new Error(`${label}: AWS answered a conflict, and reading whether the change is already in place failed: ${why}`, { cause: readErr });
+        throw new Error(`${label}: AWS answered a conflict, and reading whether the change is already in place failed: ${why}`, {
+          cause: readErr,
+        });
       }
       if (holds) return undefined;
       throw err;

@@ -11,7 +11,13 @@ import { AsyncPoller } from './poll.js';
 import { SsoAdminWriter } from './sso-admin-writer.js';
 import { commandsOf, scripted, ssoAdminAnswering } from './testing/sdk-answers.js';
 
-const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {}, random: () => 0 };
+const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
+  maxAttempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 1,
+  sleep: async () => {},
+  random: () => 0,
+};
 const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, label, THREE_QUICK_ATTEMPTS);
 const poller = () => new AsyncPoller({ initialEstimateMs: 1, backoffFactor: 1.5, minDelayMs: 1, maxDelayMs: 2, timeoutMs: 1000 });
 
@@ -35,9 +41,15 @@ describe('SsoAdminWriter.createPermissionSet', () => {
     const { writer } = writerAnswering({
       CreatePermissionSet: [conflict('PermissionSet with name Ops already exists')],
       ListPermissionSets: [{ PermissionSets: ['arn:ps/other', PS] }],
-      DescribePermissionSet: [{ PermissionSet: { Name: 'Other' } }, { PermissionSet: { Name: 'Ops' } }, { PermissionSet: { Name: 'Ops', Description: 'half done', SessionDuration: 'PT1H' } }],
+      DescribePermissionSet: [
+        { PermissionSet: { Name: 'Other' } },
+        { PermissionSet: { Name: 'Ops' } },
+        { PermissionSet: { Name: 'Ops', Description: 'half done', SessionDuration: 'PT1H' } },
+      ],
       ListTagsForResource: [{ Tags: [{ Key: 'team', Value: 'ops' }] }],
-      ListManagedPoliciesInPermissionSet: [{ AttachedManagedPolicies: [{ Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Name: 'ReadOnlyAccess' }] }],
+      ListManagedPoliciesInPermissionSet: [
+        { AttachedManagedPolicies: [{ Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Name: 'ReadOnlyAccess' }] },
+      ],
       ListCustomerManagedPolicyReferencesInPermissionSet: [{ CustomerManagedPolicyReferences: [] }],
       GetInlinePolicyForPermissionSet: [{ InlinePolicy: '' }],
       GetPermissionsBoundaryForPermissionSet: [notFound()],
@@ -56,7 +68,9 @@ describe('SsoAdminWriter.createPermissionSet', () => {
 
   it('retries a conflict when no set of that name exists, and fails when it persists', async () => {
     const { writer, calls } = writerAnswering({ CreatePermissionSet: [conflict()], ListPermissionSets: [{ PermissionSets: [] }] });
-    await expect(writer.createPermissionSet(aPermissionSet({ name: 'Ops' }))).rejects.toThrow('CreatePermissionSet Ops: still conflicting after 3 attempts');
+    await expect(writer.createPermissionSet(aPermissionSet({ name: 'Ops' }))).rejects.toThrow(
+      'CreatePermissionSet Ops: still conflicting after 3 attempts',
+    );
     expect(commandsOf(calls).filter((c) => c === 'CreatePermissionSet')).toHaveLength(3);
   });
 });
@@ -67,22 +81,85 @@ const document = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 
 
 /** op, its command, the read that checks it, an answer where the goal holds, one where it does not. */
 const STEPS: Array<[PermissionSetOperation, string, string, object | Error, object | Error]> = [
-  [{ op: 'attachManagedPolicy', arn: READONLY }, 'AttachManagedPolicyToPermissionSet', 'ListManagedPoliciesInPermissionSet', { AttachedManagedPolicies: [{ Arn: READONLY }] }, { AttachedManagedPolicies: [] }],
-  [{ op: 'detachManagedPolicy', arn: READONLY }, 'DetachManagedPolicyFromPermissionSet', 'ListManagedPoliciesInPermissionSet', { AttachedManagedPolicies: [] }, { AttachedManagedPolicies: [{ Arn: READONLY }] }],
-  [{ op: 'attachCustomerManagedPolicy', ref }, 'AttachCustomerManagedPolicyReferenceToPermissionSet', 'ListCustomerManagedPolicyReferencesInPermissionSet', { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/guard/' }] }, { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/' }] }],
-  [{ op: 'detachCustomerManagedPolicy', ref }, 'DetachCustomerManagedPolicyReferenceFromPermissionSet', 'ListCustomerManagedPolicyReferencesInPermissionSet', { CustomerManagedPolicyReferences: [] }, { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/guard/' }] }],
-  [{ op: 'putInlinePolicy', document }, 'PutInlinePolicyToPermissionSet', 'GetInlinePolicyForPermissionSet', { InlinePolicy: JSON.stringify({ Statement: document.Statement, Version: document.Version }) }, { InlinePolicy: '' }],
-  [{ op: 'deleteInlinePolicy' }, 'DeleteInlinePolicyFromPermissionSet', 'GetInlinePolicyForPermissionSet', { InlinePolicy: '' }, { InlinePolicy: JSON.stringify(document) }],
-  [{ op: 'putPermissionsBoundary', boundary: { managedPolicyArn: READONLY } }, 'PutPermissionsBoundaryToPermissionSet', 'GetPermissionsBoundaryForPermissionSet', { PermissionsBoundary: { ManagedPolicyArn: READONLY } }, notFound()],
-  [{ op: 'deletePermissionsBoundary' }, 'DeletePermissionsBoundaryFromPermissionSet', 'GetPermissionsBoundaryForPermissionSet', notFound(), { PermissionsBoundary: { ManagedPolicyArn: READONLY } }],
-  [{ op: 'tag', tags: { team: 'ops' } }, 'TagResource', 'ListTagsForResource', { Tags: [{ Key: 'team', Value: 'ops' }] }, { Tags: [{ Key: 'team', Value: 'dev' }] }],
+  [
+    { op: 'attachManagedPolicy', arn: READONLY },
+    'AttachManagedPolicyToPermissionSet',
+    'ListManagedPoliciesInPermissionSet',
+    { AttachedManagedPolicies: [{ Arn: READONLY }] },
+    { AttachedManagedPolicies: [] },
+  ],
+  [
+    { op: 'detachManagedPolicy', arn: READONLY },
+    'DetachManagedPolicyFromPermissionSet',
+    'ListManagedPoliciesInPermissionSet',
+    { AttachedManagedPolicies: [] },
+    { AttachedManagedPolicies: [{ Arn: READONLY }] },
+  ],
+  [
+    { op: 'attachCustomerManagedPolicy', ref },
+    'AttachCustomerManagedPolicyReferenceToPermissionSet',
+    'ListCustomerManagedPolicyReferencesInPermissionSet',
+    { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/guard/' }] },
+    { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/' }] },
+  ],
+  [
+    { op: 'detachCustomerManagedPolicy', ref },
+    'DetachCustomerManagedPolicyReferenceFromPermissionSet',
+    'ListCustomerManagedPolicyReferencesInPermissionSet',
+    { CustomerManagedPolicyReferences: [] },
+    { CustomerManagedPolicyReferences: [{ Name: 'Deny', Path: '/guard/' }] },
+  ],
+  [
+    { op: 'putInlinePolicy', document },
+    'PutInlinePolicyToPermissionSet',
+    'GetInlinePolicyForPermissionSet',
+    { InlinePolicy: JSON.stringify({ Statement: document.Statement, Version: document.Version }) },
+    { InlinePolicy: '' },
+  ],
+  [
+    { op: 'deleteInlinePolicy' },
+    'DeleteInlinePolicyFromPermissionSet',
+    'GetInlinePolicyForPermissionSet',
+    { InlinePolicy: '' },
+    { InlinePolicy: JSON.stringify(document) },
+  ],
+  [
+    { op: 'putPermissionsBoundary', boundary: { managedPolicyArn: READONLY } },
+    'PutPermissionsBoundaryToPermissionSet',
+    'GetPermissionsBoundaryForPermissionSet',
+    { PermissionsBoundary: { ManagedPolicyArn: READONLY } },
+    notFound(),
+  ],
+  [
+    { op: 'deletePermissionsBoundary' },
+    'DeletePermissionsBoundaryFromPermissionSet',
+    'GetPermissionsBoundaryForPermissionSet',
+    notFound(),
+    { PermissionsBoundary: { ManagedPolicyArn: READONLY } },
+  ],
+  [
+    { op: 'tag', tags: { team: 'ops' } },
+    'TagResource',
+    'ListTagsForResource',
+    { Tags: [{ Key: 'team', Value: 'ops' }] },
+    { Tags: [{ Key: 'team', Value: 'dev' }] },
+  ],
   [{ op: 'untag', keys: ['team'] }, 'UntagResource', 'ListTagsForResource', { Tags: [] }, { Tags: [{ Key: 'team', Value: 'ops' }] }],
-  [{ op: 'updateBasics', description: 'd', sessionDuration: 'PT2H' }, 'UpdatePermissionSet', 'DescribePermissionSet', { PermissionSet: { Description: 'd', SessionDuration: 'PT120M' } }, { PermissionSet: { Description: 'old', SessionDuration: 'PT2H' } }],
+  [
+    { op: 'updateBasics', description: 'd', sessionDuration: 'PT2H' },
+    'UpdatePermissionSet',
+    'DescribePermissionSet',
+    { PermissionSet: { Description: 'd', SessionDuration: 'PT120M' } },
+    { PermissionSet: { Description: 'old', SessionDuration: 'PT2H' } },
+  ],
 ];
 
 describe.each(STEPS)('SsoAdminWriter.applyPermissionSetOperation %o', (op, command, readCommand, holding, notHolding) => {
   it('sends the step once when AWS accepts it', async () => {
-    const { writer, calls } = writerAnswering({ [command]: [{}], DescribePermissionSet: [{ PermissionSet: { Description: 'd', SessionDuration: 'PT2H' } }] });
+    const { writer, calls } = writerAnswering({
+      [command]: [{}],
+      DescribePermissionSet: [{ PermissionSet: { Description: 'd', SessionDuration: 'PT2H' } }],
+    });
     await writer.applyPermissionSetOperation(PS, op);
     expect(commandsOf(calls)[0]).toBe(command);
     expect(commandsOf(calls).filter((c) => c === command)).toHaveLength(1);
@@ -102,17 +179,23 @@ describe.each(STEPS)('SsoAdminWriter.applyPermissionSetOperation %o', (op, comma
 });
 
 describe('SsoAdminWriter removals that find nothing to remove', () => {
-  it.each(STEPS.filter(([op]) => op.op.startsWith('detach') || op.op.startsWith('delete')))('counts not found as done for %o', async (op, command) => {
-    const { writer } = writerAnswering({ [command]: [notFound()] });
-    await expect(writer.applyPermissionSetOperation(PS, op)).resolves.toBeUndefined();
-  });
+  it.each(STEPS.filter(([op]) => op.op.startsWith('detach') || op.op.startsWith('delete')))(
+    'counts not found as done for %o',
+    async (op, command) => {
+      const { writer } = writerAnswering({ [command]: [notFound()] });
+      await expect(writer.applyPermissionSetOperation(PS, op)).resolves.toBeUndefined();
+    },
+  );
 });
 
 describe('SsoAdminWriter: removing a description or relay state', () => {
   const removeBoth: PermissionSetOperation = { op: 'updateBasics', sessionDuration: 'PT1H' };
 
   it('leaves the fields out of UpdatePermissionSet and succeeds when AWS clears them', async () => {
-    const { writer, calls } = writerAnswering({ UpdatePermissionSet: [{}], DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', SessionDuration: 'PT1H' } }] });
+    const { writer, calls } = writerAnswering({
+      UpdatePermissionSet: [{}],
+      DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', SessionDuration: 'PT1H' } }],
+    });
     await expect(writer.applyPermissionSetOperation(PS, removeBoth)).resolves.toBeUndefined();
     expect(calls[0]?.input).toEqual({ InstanceArn: 'arn:aws:sso:::instance/ssoins-1', PermissionSetArn: PS, SessionDuration: 'PT1H' });
   });
@@ -120,7 +203,16 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   it('fails saying what the user can do when AWS keeps a field the update left out', async () => {
     const { writer } = writerAnswering({
       UpdatePermissionSet: [{}],
-      DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', SessionDuration: 'PT1H', Description: 'old words', RelayState: 'https://console.aws.amazon.com/s3/' } }],
+      DescribePermissionSet: [
+        {
+          PermissionSet: {
+            Name: 'Ops',
+            SessionDuration: 'PT1H',
+            Description: 'old words',
+            RelayState: 'https://console.aws.amazon.com/s3/',
+          },
+        },
+      ],
     });
     await expect(writer.applyPermissionSetOperation(PS, removeBoth)).rejects.toThrow(
       'AWS kept the description "old words" and relayState "https://console.aws.amazon.com/s3/" although the update left them out to remove them (UpdatePermissionSet accepts no empty value). To converge, keep a description and relayState for this permission set in the files, or replace the set',
@@ -137,8 +229,13 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   });
 
   it('does not complain about fields the update sets', async () => {
-    const { writer } = writerAnswering({ UpdatePermissionSet: [{}], DescribePermissionSet: [{ PermissionSet: { Description: 'new', RelayState: 'https://x/' } }] });
-    await expect(writer.applyPermissionSetOperation(PS, { op: 'updateBasics', description: 'new', relayState: 'https://x/', sessionDuration: 'PT1H' })).resolves.toBeUndefined();
+    const { writer } = writerAnswering({
+      UpdatePermissionSet: [{}],
+      DescribePermissionSet: [{ PermissionSet: { Description: 'new', RelayState: 'https://x/' } }],
+    });
+    await expect(
+      writer.applyPermissionSetOperation(PS, { op: 'updateBasics', description: 'new', relayState: 'https://x/', sessionDuration: 'PT1H' }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -178,25 +275,35 @@ describe('SsoAdminWriter assignments', () => {
   });
 
   it('reports a FAILED request with its reason', async () => {
-    const { writer } = writerAnswering({ DeleteAccountAssignment: [{ AccountAssignmentDeletionStatus: { Status: 'FAILED', FailureReason: 'role in use' } }] });
+    const { writer } = writerAnswering({
+      DeleteAccountAssignment: [{ AccountAssignmentDeletionStatus: { Status: 'FAILED', FailureReason: 'role in use' } }],
+    });
     await expect(writer.deleteAssignment(assignment)).rejects.toThrow('FAILED: role in use');
   });
 });
 
 describe('SsoAdminWriter provisioning and deletion', () => {
   it('provisions and waits', async () => {
-    const { writer, calls } = writerAnswering({ ProvisionPermissionSet: [{ PermissionSetProvisioningStatus: { Status: 'SUCCEEDED', RequestId: 'r' } }] });
+    const { writer, calls } = writerAnswering({
+      ProvisionPermissionSet: [{ PermissionSetProvisioningStatus: { Status: 'SUCCEEDED', RequestId: 'r' } }],
+    });
     await writer.provisionPermissionSet(PS);
     expect(commandsOf(calls)).toEqual(['ProvisionPermissionSet']);
   });
 
   it('counts a conflicting provisioning as done when no account holds an old version', async () => {
-    const { writer } = writerAnswering({ ProvisionPermissionSet: [conflict()], ListAccountsForProvisionedPermissionSet: [{ AccountIds: [] }] });
+    const { writer } = writerAnswering({
+      ProvisionPermissionSet: [conflict()],
+      ListAccountsForProvisionedPermissionSet: [{ AccountIds: [] }],
+    });
     await expect(writer.provisionPermissionSet(PS)).resolves.toBeUndefined();
   });
 
   it('fails a provisioning whose conflicts persist while accounts are stale', async () => {
-    const { writer } = writerAnswering({ ProvisionPermissionSet: [conflict()], ListAccountsForProvisionedPermissionSet: [{ AccountIds: ['222222222222'] }] });
+    const { writer } = writerAnswering({
+      ProvisionPermissionSet: [conflict()],
+      ListAccountsForProvisionedPermissionSet: [{ AccountIds: ['222222222222'] }],
+    });
     await expect(writer.provisionPermissionSet(PS)).rejects.toThrow('still conflicting after 3 attempts');
   });
 
@@ -206,9 +313,14 @@ describe('SsoAdminWriter provisioning and deletion', () => {
   });
 
   it('counts a conflicting delete as done when the set is gone, and fails while it is still there', async () => {
-    await expect(writerAnswering({ DeletePermissionSet: [conflict()], DescribePermissionSet: [notFound()] }).writer.deletePermissionSet(PS)).resolves.toBeUndefined();
-    await expect(writerAnswering({ DeletePermissionSet: [conflict()], DescribePermissionSet: [{ PermissionSet: { Name: 'Ops' } }] }).writer.deletePermissionSet(PS)).rejects.toThrow(
-      'still conflicting after 3 attempts',
-    );
+    await expect(
+      writerAnswering({ DeletePermissionSet: [conflict()], DescribePermissionSet: [notFound()] }).writer.deletePermissionSet(PS),
+    ).resolves.toBeUndefined();
+    await expect(
+      writerAnswering({
+        DeletePermissionSet: [conflict()],
+        DescribePermissionSet: [{ PermissionSet: { Name: 'Ops' } }],
+      }).writer.deletePermissionSet(PS),
+    ).rejects.toThrow('still conflicting after 3 attempts');
   });
 });

@@ -67,7 +67,12 @@ const REREAD_DELAYS_MS = [500, 2000];
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Removals whose "not found" means the goal holds. */
-const NOT_FOUND_IS_DONE: ReadonlySet<PermissionSetOperation['op']> = new Set(['detachManagedPolicy', 'detachCustomerManagedPolicy', 'deleteInlinePolicy', 'deletePermissionsBoundary']);
+const NOT_FOUND_IS_DONE: ReadonlySet<PermissionSetOperation['op']> = new Set([
+  'detachManagedPolicy',
+  'detachCustomerManagedPolicy',
+  'deleteInlinePolicy',
+  'deletePermissionsBoundary',
+]);
 
 export class SsoAdminWriter {
   private readonly reader: PermissionSetReader;
@@ -118,7 +123,12 @@ export class SsoAdminWriter {
   /** The ARN of the set named `name`, by listing and describing (only on the conflict path). */
   private async findPermissionSetArn(name: string): Promise<string | undefined> {
     const InstanceArn = this.instanceArn;
-    const arns = await collectPages('sso-admin', 'ListPermissionSets', paginateListPermissionSets(paginatorConfig(this.client, 100), { InstanceArn }), (p) => p.PermissionSets);
+    const arns = await collectPages(
+      'sso-admin',
+      'ListPermissionSets',
+      paginateListPermissionSets(paginatorConfig(this.client, 100), { InstanceArn }),
+      (p) => p.PermissionSets,
+    );
     for (const arn of arns) {
       if ((await this.goals.describe(arn))?.Name === name) return arn;
     }
@@ -131,7 +141,9 @@ export class SsoAdminWriter {
       await (NOT_FOUND_IS_DONE.has(op.op) ? ignoreNotFound(sent) : sent);
       return true;
     };
-    const written = await writeOrConfirm(this.retry, `${OPERATION_NAMES[op.op]} ${PermissionSetArn}`, write, () => this.goals.holds(PermissionSetArn, op));
+    const written = await writeOrConfirm(this.retry, `${OPERATION_NAMES[op.op]} ${PermissionSetArn}`, write, () =>
+      this.goals.holds(PermissionSetArn, op),
+    );
     if (op.op === 'updateBasics' && written) await this.verifyRemovedBasics(PermissionSetArn, op);
   }
 
@@ -167,7 +179,14 @@ export class SsoAdminWriter {
     const base = { InstanceArn, PermissionSetArn };
     switch (op.op) {
       case 'updateBasics':
-        return this.client.send(new UpdatePermissionSetCommand({ ...base, Description: op.description, SessionDuration: op.sessionDuration, RelayState: op.relayState }));
+        return this.client.send(
+          new UpdatePermissionSetCommand({
+            ...base,
+            Description: op.description,
+            SessionDuration: op.sessionDuration,
+            RelayState: op.relayState,
+          }),
+        );
       case 'tag':
         return this.client.send(new TagResourceCommand({ InstanceArn, ResourceArn: PermissionSetArn, Tags: tagList(op.tags) }));
       case 'untag':
@@ -177,9 +196,19 @@ export class SsoAdminWriter {
       case 'detachManagedPolicy':
         return this.client.send(new DetachManagedPolicyFromPermissionSetCommand({ ...base, ManagedPolicyArn: op.arn }));
       case 'attachCustomerManagedPolicy':
-        return this.client.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ ...base, CustomerManagedPolicyReference: { Name: op.ref.name, Path: op.ref.path } }));
+        return this.client.send(
+          new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+            ...base,
+            CustomerManagedPolicyReference: { Name: op.ref.name, Path: op.ref.path },
+          }),
+        );
       case 'detachCustomerManagedPolicy':
-        return this.client.send(new DetachCustomerManagedPolicyReferenceFromPermissionSetCommand({ ...base, CustomerManagedPolicyReference: { Name: op.ref.name, Path: op.ref.path } }));
+        return this.client.send(
+          new DetachCustomerManagedPolicyReferenceFromPermissionSetCommand({
+            ...base,
+            CustomerManagedPolicyReference: { Name: op.ref.name, Path: op.ref.path },
+          }),
+        );
       case 'putInlinePolicy':
         return this.client.send(new PutInlinePolicyToPermissionSetCommand({ ...base, InlinePolicy: JSON.stringify(op.document) }));
       case 'deleteInlinePolicy':
@@ -220,7 +249,9 @@ export class SsoAdminWriter {
     if (out === undefined) return; // a racing provisioning already brought every account up to date
     const requestId = out.PermissionSetProvisioningStatus?.RequestId;
     await this.poller.waitFor(label, asStatus(out.PermissionSetProvisioningStatus), async () => {
-      const s = await this.client.send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn, ProvisionPermissionSetRequestId: requestId }));
+      const s = await this.client.send(
+        new DescribePermissionSetProvisioningStatusCommand({ InstanceArn, ProvisionPermissionSetRequestId: requestId }),
+      );
       return asStatus(s.PermissionSetProvisioningStatus);
     });
   }
@@ -237,7 +268,9 @@ export class SsoAdminWriter {
     if (out === undefined) return; // already assigned
     const requestId = out.AccountAssignmentCreationStatus?.RequestId;
     await this.poller.waitFor(label, asStatus(out.AccountAssignmentCreationStatus), async () => {
-      const s = await this.client.send(new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn, AccountAssignmentCreationRequestId: requestId }));
+      const s = await this.client.send(
+        new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn, AccountAssignmentCreationRequestId: requestId }),
+      );
       return asStatus(s.AccountAssignmentCreationStatus);
     });
   }
@@ -254,7 +287,9 @@ export class SsoAdminWriter {
     if (out === undefined) return; // already gone
     const requestId = out.AccountAssignmentDeletionStatus?.RequestId;
     await this.poller.waitFor(label, asStatus(out.AccountAssignmentDeletionStatus), async () => {
-      const s = await this.client.send(new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn, AccountAssignmentDeletionRequestId: requestId }));
+      const s = await this.client.send(
+        new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn, AccountAssignmentDeletionRequestId: requestId }),
+      );
       return asStatus(s.AccountAssignmentDeletionStatus);
     });
   }
@@ -264,7 +299,11 @@ export class SsoAdminWriter {
     const rows = await collectPages(
       'sso-admin',
       'ListAccountAssignments',
-      paginateListAccountAssignments(paginatorConfig(this.client, 100), { InstanceArn: this.instanceArn, AccountId: a.accountId, PermissionSetArn: a.permissionSetArn }),
+      paginateListAccountAssignments(paginatorConfig(this.client, 100), {
+        InstanceArn: this.instanceArn,
+        AccountId: a.accountId,
+        PermissionSetArn: a.permissionSetArn,
+      }),
       (p) => p.AccountAssignments,
     );
     return rows.some((r) => r.PrincipalType === a.principalType && r.PrincipalId === a.principalId);

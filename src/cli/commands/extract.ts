@@ -61,7 +61,9 @@ export const command: Command = {
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const c = result.counts;
       if (c.users + c.groups + c.permissionSets + c.assignments === 0) {
-        process.stderr.write('warning: the state written is empty: validate and plan refuse an empty state until the files declare something\n');
+        process.stderr.write(
+          'warning: the state written is empty: validate and plan refuse an empty state until the files declare something\n',
+        );
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stderr.write(
@@ -94,5 +96,9 @@ export const command: Command = {
 };
 
 function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).path === 'string';
+  return (
+    err instanceof Error &&
+    typeof (err as NodeJS.ErrnoException).code === 'string' &&
+    typeof (err as NodeJS.ErrnoException).path === 'string'
+  );
 }

@@ -60,7 +60,8 @@ async function writePlanFile(file: string, plan: Plan): Promise<void> {
 
 function parseFormat(value: string | undefined): Format {
   const format = value ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`plan: --format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UserError(`plan: --format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   return format as Format;
 }
 

@@ -95,12 +95,16 @@ async function applyAndReport(plan: Plan, run: ApplyContext): Promise<number | u
     process.stderr.write(`${result.failures.length} of ${plural(plan.changes.length, 'change')} failed:\n`);
     for (const f of result.failures) process.stderr.write(`  - ${f.label}: ${f.error}\n`);
     if (result.refused.length > 0) reportRefusedAlone(plan);
-    process.stdout.write(`Apply incomplete: ${result.applied} applied, ${result.failures.length} failed${result.refused.length > 0 ? `, ${result.refused.length} refused` : ''}. Run reconcile again after fixing the cause; it starts from the live state.\n`);
+    process.stdout.write(
+      `Apply incomplete: ${result.applied} applied, ${result.failures.length} failed${result.refused.length > 0 ? `, ${result.refused.length} refused` : ''}. Run reconcile again after fixing the cause; it starts from the live state.\n`,
+    );
     return EXIT_ERROR;
   }
   if (result.refused.length > 0) {
     reportRefusedAlone(plan);
-    process.stdout.write(`Apply incomplete: ${plural(result.applied, 'change')} applied, ${result.refused.length} refused (listed above).\n`);
+    process.stdout.write(
+      `Apply incomplete: ${plural(result.applied, 'change')} applied, ${result.refused.length} refused (listed above).\n`,
+    );
     return EXIT_ERROR;
   }
   process.stdout.write(`Apply complete: ${plural(result.applied, 'change')} applied.\n`);
@@ -146,8 +150,11 @@ export const command: Command = {
           return EXIT_ERROR;
         }
         if (!flags.yes) {
-          if (!canAsk()) throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
-          const answer = await confirm(`Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`);
+          if (!canAsk())
+            throw new UserError('reconcile: no terminal to confirm on; pass --yes to apply without asking. Nothing was changed');
+          const answer = await confirm(
+            `Apply ${plan.changes.length === 1 ? 'this change' : `these ${plan.changes.length} changes`} to ${ctx.instanceArn}?`,
+          );
           if (answer === 'interrupted') interruption.interrupt('SIGINT');
           if (answer !== 'yes') {
             process.stderr.write('Not applied.\n');

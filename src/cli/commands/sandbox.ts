@@ -81,6 +81,7 @@ export const command: Command = {
 
 function number(flag: string, value: string): number {
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 0) throw new UserError(`sandbox: ${flag} must be a whole number >= 0, got "${value}"`);
+  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 0)
+    throw new UserError(`sandbox: ${flag} must be a whole number >= 0, got "${value}"`);
   return parsed;
 }

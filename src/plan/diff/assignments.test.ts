@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentTriple, ProtectEntry } from '../../model/types.js';
-import { aDesiredState, aGroup, aPermissionSet, aProtectEntry, aSettings, aTriple, aUser, anAccount, liveStateOf } from '../../testing/builders.js';
+import {
+  aDesiredState,
+  aGroup,
+  aPermissionSet,
+  aProtectEntry,
+  aSettings,
+  aTriple,
+  aUser,
+  anAccount,
+  liveStateOf,
+} from '../../testing/builders.js';
 import { nameLive } from '../live-names.js';
 import { diffAssignments } from './assignments.js';
 
@@ -9,7 +19,13 @@ const dev = anAccount({ id: '222222222222', name: 'dev' });
 
 function diff(desired: AssignmentTriple[], live: AssignmentTriple[], settings: Parameters<typeof aSettings>[0] = {}) {
   const { named } = nameLive(
-    liveStateOf({ accounts: [prod, dev], users: [aUser({ userName: 'bob' })], groups: [aGroup()], permissionSets: [aPermissionSet()], assignments: live }),
+    liveStateOf({
+      accounts: [prod, dev],
+      users: [aUser({ userName: 'bob' })],
+      groups: [aGroup()],
+      permissionSets: [aPermissionSet()],
+      assignments: live,
+    }),
   );
   return diffAssignments(aDesiredState({ settings: aSettings(settings) }), { assignments: desired, live: named });
 }
@@ -26,7 +42,9 @@ describe('diffAssignments', () => {
   });
 
   it('plans nothing when assignments are not managed', () => {
-    expect(diff([aTriple({ accountId: dev.id })], [aTriple({ accountId: prod.id })], { manage: { assignments: false } }).changes).toEqual([]);
+    expect(diff([aTriple({ accountId: dev.id })], [aTriple({ accountId: prod.id })], { manage: { assignments: false } }).changes).toEqual(
+      [],
+    );
   });
 
   it.each<[string, Parameters<typeof aSettings>[0]]>([

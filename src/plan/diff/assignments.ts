@@ -28,7 +28,11 @@ export function describeTriple(t: AssignmentTriple, live: NamedLive): string {
 
 /** `goesAway`: assignments whose principal or set the plan deletes (src/plan/diff/implied.ts
  *  lists their removal); protecting one cannot keep it, so it gets no "kept" warning. */
-export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired, goesAway: GoesAway = () => false): DiffResult<AssignmentChange> {
+export function diffAssignments(
+  desired: DesiredState,
+  resolved: ResolvedDesired,
+  goesAway: GoesAway = () => false,
+): DiffResult<AssignmentChange> {
   const result: DiffResult<AssignmentChange> = { changes: [], warnings: [] };
   if (!desired.settings.manage.assignments) return result;
   const live = resolved.live;
@@ -67,7 +71,9 @@ export function diffAssignments(desired: DesiredState, resolved: ResolvedDesired
   for (const t of live.assignments) {
     if (wantedKeys.has(tripleKey(t)) || ignored(t)) continue;
     if (safety.protect.some((p) => protects(p, t, live)) && !goesAway(t)) {
-      result.warnings.push(`assignment ${describeTriple(t, live)} is not in the state files but is protected (settings.safety.protect); it is kept`);
+      result.warnings.push(
+        `assignment ${describeTriple(t, live)} is not in the state files but is protected (settings.safety.protect); it is kept`,
+      );
       continue;
     }
     result.changes.push(change('delete', t));

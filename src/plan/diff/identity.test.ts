@@ -52,7 +52,13 @@ describe('diffUsers', () => {
 
   it('warns, without a change, where the files and AWS disagree on status: no API can set it', () => {
     const live = named([aUser({ userName: 'leaver' }), aUser({ userName: 'back', status: 'disabled' })], []);
-    const desired = aDesiredState({ users: [aUser({ userName: 'leaver', status: 'disabled' }), aUser({ userName: 'back' }), aUser({ userName: 'new', status: 'disabled' })] });
+    const desired = aDesiredState({
+      users: [
+        aUser({ userName: 'leaver', status: 'disabled' }),
+        aUser({ userName: 'back' }),
+        aUser({ userName: 'new', status: 'disabled' }),
+      ],
+    });
     const result = diffUsers(desired, live);
     expect(result.changes.map((c) => `${c.action} ${c.userName}`)).toEqual(['create new']);
     expect(result.warnings).toEqual([
@@ -100,7 +106,11 @@ describe('diffMemberships', () => {
 
   it('plans nothing when memberships are not managed', () => {
     const live = named(users, [aGroup({ name: 'G', members: ['a'] })]);
-    const desired = aDesiredState({ users, groups: [aGroup({ name: 'G', members: ['b'] })], settings: aSettings({ manage: { groupMemberships: false } }) });
+    const desired = aDesiredState({
+      users,
+      groups: [aGroup({ name: 'G', members: ['b'] })],
+      settings: aSettings({ manage: { groupMemberships: false } }),
+    });
     expect(diffMemberships(desired, live).changes).toEqual([]);
   });
 });

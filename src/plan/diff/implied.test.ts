@@ -1,7 +1,17 @@
 // A deleted object takes its memberships and assignments with it: the plan lists and
 // counts each, and orders them before the object's delete.
 import { describe, expect, it } from 'vitest';
-import { aDesiredState, aGroup, aPermissionSet, aProtectEntry, aSettings, aTriple, aUser, anAccount, liveStateOf } from '../../testing/builders.js';
+import {
+  aDesiredState,
+  aGroup,
+  aPermissionSet,
+  aProtectEntry,
+  aSettings,
+  aTriple,
+  aUser,
+  anAccount,
+  liveStateOf,
+} from '../../testing/builders.js';
 import { buildPlan } from '../build.js';
 import type { Change } from '../types.js';
 
@@ -24,7 +34,11 @@ describe('what goes with a deleted object', () => {
   it('lists and counts the memberships of a deleted group, before the group is deleted', () => {
     // renaming "Support" to "Customer Support" without previousNames: delete + create
     const live = liveStateOf({ users, groups: [aGroup({ name: 'Support', members: ['alice', 'bob'] })] });
-    const desired = aDesiredState({ files: ['identity.yaml'], users, groups: [aGroup({ name: 'Customer Support', members: ['alice', 'bob'] })] });
+    const desired = aDesiredState({
+      files: ['identity.yaml'],
+      users,
+      groups: [aGroup({ name: 'Customer Support', members: ['alice', 'bob'] })],
+    });
     const { plan } = buildPlan(desired, live, { allowDeletes: true });
     expect(plan?.changes.map(label)).toEqual([
       'create group Customer Support',
@@ -57,7 +71,11 @@ describe('what goes with a deleted object', () => {
 
   it('lists the memberships of a deleted user in groups the files do not list or ignore', () => {
     const live = liveStateOf({ users, groups: [aGroup({ name: 'AWSControlTowerAdmins', members: ['bob'] })] });
-    const desired = aDesiredState({ files: ['identity.yaml'], users: [aUser({ userName: 'alice' })], settings: aSettings({ ignore: { groups: ['AWSControlTower*'] } }) });
+    const desired = aDesiredState({
+      files: ['identity.yaml'],
+      users: [aUser({ userName: 'alice' })],
+      settings: aSettings({ ignore: { groups: ['AWSControlTower*'] } }),
+    });
     const { plan } = buildPlan(desired, live, { allowDeletes: true });
     expect(plan?.changes.map(label)).toEqual(['delete membership bob in AWSControlTowerAdmins', 'delete user bob']);
   });

@@ -14,7 +14,12 @@ const membershipKey = (group: string, userName: string) => `${group}\u0000${user
 /** Whether an assignment goes away with a principal or permission set the changes delete. */
 export type GoesAway = (t: AssignmentTriple) => boolean;
 
-export function deletedObjects(changes: readonly Change[]): { users: Set<string>; groups: Set<string>; sets: Set<string>; goesAway: GoesAway } {
+export function deletedObjects(changes: readonly Change[]): {
+  users: Set<string>;
+  groups: Set<string>;
+  sets: Set<string>;
+  goesAway: GoesAway;
+} {
   const users = new Set<string>();
   const groups = new Set<string>();
   const sets = new Set<string>();

@@ -14,8 +14,7 @@ export function diffMemberships(desired: DesiredState, live: NamedLive): DiffRes
   const result: DiffResult<MembershipChange> = { changes: [], warnings: [] };
   if (!desired.settings.manage.groupMemberships) return result;
   const { ignore } = desired.settings;
-  const untouchable = (group: string, userName: string) =>
-    matchesAnyGlob(group, ignore.groups) || matchesAnyGlob(userName, ignore.users);
+  const untouchable = (group: string, userName: string) => matchesAnyGlob(group, ignore.groups) || matchesAnyGlob(userName, ignore.users);
 
   const liveKeys = new Set(live.memberships.map((m) => key(m.group, m.userName)));
   const listedGroups = new Set<string>();
@@ -25,7 +24,8 @@ export function diffMemberships(desired: DesiredState, live: NamedLive): DiffRes
     for (const userName of group.members) {
       if (untouchable(group.name, userName)) continue;
       wanted.add(key(group.name, userName));
-      if (!liveKeys.has(key(group.name, userName))) result.changes.push({ kind: 'membership', action: 'create', group: group.name, userName });
+      if (!liveKeys.has(key(group.name, userName)))
+        result.changes.push({ kind: 'membership', action: 'create', group: group.name, userName });
     }
   }
   for (const m of live.memberships) {

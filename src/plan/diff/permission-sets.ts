@@ -108,7 +108,8 @@ export function diffPermissionSets(desired: DesiredState, live: NamedLive): Diff
     update: (p, current) => {
       const changes: PermissionSetChange[] = [];
       const attributes = permissionSetAttributeChanges(current, p);
-      if (attributes.length > 0) changes.push({ kind: 'permissionSet', action: 'update', name: p.name, attributes, after: plainPermissionSet(p) });
+      if (attributes.length > 0)
+        changes.push({ kind: 'permissionSet', action: 'update', name: p.name, attributes, after: plainPermissionSet(p) });
       const roleChanged = attributes.some((a) => ROLE_FIELDS.has(a.field));
       if (roleChanged && (live.provisionedAccounts.get(p.name) ?? []).length > 0) changes.push(reprovision(p.name, 'updated'));
       else if ((live.staleAccounts.get(p.name) ?? []).length > 0) changes.push(reprovision(p.name, 'stale'));

@@ -24,7 +24,8 @@ const bool: AttributeCheck = (path, value) => {
 
 function struct(fields: Record<string, AttributeCheck>): AttributeCheck {
   return (path, value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError(`Value at '${path}' must be a structure`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw validationError(`Value at '${path}' must be a structure`);
     const out: Json = {};
     for (const [key, member] of Object.entries(value as Json)) {
       const check = fields[key];
@@ -39,7 +40,10 @@ function struct(fields: Record<string, AttributeCheck>): AttributeCheck {
 function list(max: number, item: AttributeCheck): AttributeCheck {
   return (path, value) => {
     if (!Array.isArray(value)) throw validationError(`Value at '${path}' must be a list`);
-    if (value.length > max) throw validationError(`1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    if (value.length > max)
+      throw validationError(
+        `1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+      );
     return value.map((v, i) => item(`${path}.${i}`, v));
   };
 }
@@ -73,7 +77,8 @@ const extensions: AttributeCheck = (path, value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError(`Value at '${path}' must be a map`);
   const out: Json = {};
   for (const [name, doc] of Object.entries(value as Json)) {
-    if (name !== ENTERPRISE_EXTENSION) throw validationError(`Extension ${name} is not supported; ${ENTERPRISE_EXTENSION} is the only supported extension name`);
+    if (name !== ENTERPRISE_EXTENSION)
+      throw validationError(`Extension ${name} is not supported; ${ENTERPRISE_EXTENSION} is the only supported extension name`);
     out[name] = struct(ENTERPRISE_FIELDS)(`${path}.${name}`, doc);
   }
   return out;
@@ -95,7 +100,19 @@ const USER_ATTRIBUTES: Record<string, AttributeCheck> = {
   Name: struct(NAME_FIELDS),
   Emails: list(1, struct(VALUE_TYPE_PRIMARY)),
   PhoneNumbers: list(1, struct(VALUE_TYPE_PRIMARY)),
-  Addresses: list(1, struct({ StreetAddress: text(), Locality: text(), Region: text(), PostalCode: text(), Country: text(), Formatted: text(), Type: text(), Primary: bool })),
+  Addresses: list(
+    1,
+    struct({
+      StreetAddress: text(),
+      Locality: text(),
+      Region: text(),
+      PostalCode: text(),
+      Country: text(),
+      Formatted: text(),
+      Type: text(),
+      Primary: bool,
+    }),
+  ),
   Photos: list(3, struct({ Value: text(), Type: text(), Display: text(), Primary: bool })),
   // identitystore Roles: max 1, like Emails, PhoneNumbers and Addresses; Photos: max 3
   Roles: list(1, struct(VALUE_TYPE_PRIMARY)),
@@ -121,7 +138,9 @@ export function applyUserOperations(current: Json, operations: unknown[]): Json 
   operations.forEach((raw, index) => {
     const op = raw as { AttributePath?: unknown; AttributeValue?: unknown };
     if (typeof op !== 'object' || op === null || typeof op.AttributePath !== 'string') {
-      throw validationError(`Value at 'operations.${index + 1}.member.attributePath' failed to satisfy constraint: Member must not be null`);
+      throw validationError(
+        `Value at 'operations.${index + 1}.member.attributePath' failed to satisfy constraint: Member must not be null`,
+      );
     }
     const [top, sub, ...rest] = op.AttributePath.split('.');
     const value = op.AttributeValue;
@@ -179,7 +198,8 @@ export function requireIdentityCenterUser(attributes: Json): void {
     [name?.GivenName, 'name.givenName'],
     [name?.FamilyName, 'name.familyName'],
   ] as const) {
-    if (present === undefined) throw validationError(`1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+    if (present === undefined)
+      throw validationError(`1 validation error detected: Value null at '${path}' failed to satisfy constraint: Member must not be null`);
   }
   if (RESERVED_USER_NAMES.has(String(attributes.UserName).toLowerCase())) {
     throw validationError(`UserName ${String(attributes.UserName)} is reserved and cannot be used`);

@@ -6,9 +6,17 @@ import { IDENTITY_STORE_PAGES, paginate } from '../pagination.js';
 import type { CallContext } from '../router-types.js';
 import type { IdentityStore, Membership } from '../state/identity-store.js';
 
-export const STORE_ID = { min: 1, max: 36, pattern: /^d-[0-9a-f]{10}$|^[0-9a-f]{8}\b-[0-9a-f]{4}\b-[0-9a-f]{4}\b-[0-9a-f]{4}\b-[0-9a-f]{12}$/ };
+export const STORE_ID = {
+  min: 1,
+  max: 36,
+  pattern: /^d-[0-9a-f]{10}$|^[0-9a-f]{8}\b-[0-9a-f]{4}\b-[0-9a-f]{4}\b-[0-9a-f]{4}\b-[0-9a-f]{12}$/,
+};
 /** UserId, GroupId and MembershipId share one shape: optional 10 hex digits and a dash, then a UUID. */
-export const RESOURCE_ID = { min: 1, max: 47, pattern: /^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/ };
+export const RESOURCE_ID = {
+  min: 1,
+  max: 47,
+  pattern: /^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/,
+};
 export const ATTRIBUTE_PATH = { min: 1, max: 255, pattern: /^\p{L}+(?:\.\p{L}+){0,2}$/u };
 
 export interface StoreCall {
@@ -64,6 +72,7 @@ export function uniqueAttribute(input: Input): { path: string; value: string } |
   const unique = alternate.object('UniqueAttribute');
   const path = unique.string('AttributePath', ATTRIBUTE_PATH);
   const value = unique.raw('AttributeValue');
-  if (typeof value !== 'string' || value.length === 0) throw validationError("Value at 'alternateIdentifier.uniqueAttribute.attributeValue' must be a non-empty string");
+  if (typeof value !== 'string' || value.length === 0)
+    throw validationError("Value at 'alternateIdentifier.uniqueAttribute.attributeValue' must be a non-empty string");
   return { path: path.toLowerCase(), value };
 }

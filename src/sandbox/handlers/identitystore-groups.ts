@@ -4,7 +4,15 @@ import { checkString, type Json } from '../input.js';
 import { read, write, type OperationTable } from '../router-types.js';
 import type { IdentityStore, StoredGroup } from '../state/identity-store.js';
 import { SENSITIVE_TEXT } from './identitystore-attributes.js';
-import { RESOURCE_ID, callerStore, memberUserId, membershipShape, newResourceId, storePage, uniqueAttribute } from './identitystore-common.js';
+import {
+  RESOURCE_ID,
+  callerStore,
+  memberUserId,
+  membershipShape,
+  newResourceId,
+  storePage,
+  uniqueAttribute,
+} from './identitystore-common.js';
 
 const GROUP_TEXT = { min: 1, max: 1024, pattern: SENSITIVE_TEXT };
 
@@ -16,7 +24,12 @@ function groupShape(storeId: string, g: StoredGroup): Json {
 function filteredGroups(store: IdentityStore, filters: unknown[] | undefined): Iterable<StoredGroup> {
   if (filters === undefined || filters.length === 0) return store.groups.values();
   const [filter] = filters as { AttributePath?: unknown; AttributeValue?: unknown }[];
-  if (filters.length > 1 || typeof filter?.AttributePath !== 'string' || filter.AttributePath.toLowerCase() !== 'displayname' || typeof filter.AttributeValue !== 'string') {
+  if (
+    filters.length > 1 ||
+    typeof filter?.AttributePath !== 'string' ||
+    filter.AttributePath.toLowerCase() !== 'displayname' ||
+    typeof filter.AttributeValue !== 'string'
+  ) {
     throw validationError('Filters supports a single filter on AttributePath DisplayName');
   }
   const id = store.groupIdByName(filter.AttributeValue);
@@ -51,7 +64,13 @@ export const identityStoreGroupOperations: OperationTable = {
     const displayName = ctx.input.string('DisplayName', GROUP_TEXT);
     const description = ctx.input.optString('Description', GROUP_TEXT);
     const now = ctx.world.nowSeconds();
-    const group: StoredGroup = { GroupId: newResourceId(ctx), DisplayName: displayName, ...(description === undefined ? {} : { Description: description }), CreatedAt: now, UpdatedAt: now };
+    const group: StoredGroup = {
+      GroupId: newResourceId(ctx),
+      DisplayName: displayName,
+      ...(description === undefined ? {} : { Description: description }),
+      CreatedAt: now,
+      UpdatedAt: now,
+    };
     store.addGroup(group);
     return { GroupId: group.GroupId, IdentityStoreId: storeId };
   }),
@@ -63,7 +82,10 @@ export const identityStoreGroupOperations: OperationTable = {
     const { store } = callerStore(ctx);
     const group = store.group(ctx.input.string('GroupId', RESOURCE_ID));
     const operations = ctx.input.optList('Operations', 100);
-    if (!operations || operations.length === 0) throw validationError("1 validation error detected: Value at 'operations' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    if (!operations || operations.length === 0)
+      throw validationError(
+        "1 validation error detected: Value at 'operations' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      );
     applyGroupOperations(store, group, operations);
     group.UpdatedAt = ctx.world.nowSeconds();
     return {};
@@ -81,7 +103,8 @@ export const identityStoreGroupOperations: OperationTable = {
   GetGroupId: read((ctx) => {
     const { store, storeId } = callerStore(ctx);
     const unique = uniqueAttribute(ctx.input);
-    if (unique !== undefined && unique.path !== 'displayname') throw validationError(`GetGroupId supports the unique attribute displayName, not ${unique.path}`);
+    if (unique !== undefined && unique.path !== 'displayname')
+      throw validationError(`GetGroupId supports the unique attribute displayName, not ${unique.path}`);
     const groupId = unique === undefined ? undefined : store.groupIdByName(unique.value);
     if (groupId === undefined) throw notFound('GROUP not found', { ResourceType: 'GROUP' });
     return { IdentityStoreId: storeId, GroupId: groupId };
@@ -109,7 +132,8 @@ export const identityStoreGroupOperations: OperationTable = {
     const groupId = ctx.input.string('GroupId', RESOURCE_ID);
     const userId = memberUserId(ctx.input);
     const membershipId = store.membershipId(groupId, userId);
-    if (membershipId === undefined) throw notFound(`GROUP_MEMBERSHIP not found for user ${userId} in group ${groupId}`, { ResourceType: 'GROUP_MEMBERSHIP' });
+    if (membershipId === undefined)
+      throw notFound(`GROUP_MEMBERSHIP not found for user ${userId} in group ${groupId}`, { ResourceType: 'GROUP_MEMBERSHIP' });
     return { MembershipId: membershipId, IdentityStoreId: storeId };
   }),
   ListGroupMemberships: read((ctx) => {
@@ -128,7 +152,10 @@ export const identityStoreGroupOperations: OperationTable = {
     const { store } = callerStore(ctx);
     const userId = store.user(memberUserId(ctx.input)).UserId;
     const groupIds = ctx.input.optList('GroupIds', 100) ?? [];
-    if (groupIds.length === 0) throw validationError("1 validation error detected: Value at 'groupIds' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    if (groupIds.length === 0)
+      throw validationError(
+        "1 validation error detected: Value at 'groupIds' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      );
     const results = groupIds.map((raw, i) => {
       const groupId = checkString(`groupIds.${i + 1}.member`, raw, RESOURCE_ID) as string;
       return { GroupId: groupId, MemberId: { UserId: userId }, MembershipExists: store.membershipId(groupId, userId) !== undefined };

@@ -15,7 +15,12 @@ import { RESOURCE_ID, callerStore, newResourceId, storePage, uniqueAttribute } f
 function userShape(storeId: string, user: StoredUser, requested: readonly string[] | undefined): Json {
   const { Extensions: stored, ...attributes } = user.attributes;
   const wanted = Object.entries((stored as Json | undefined) ?? {}).filter(([name]) => requested?.includes(name));
-  return { IdentityStoreId: storeId, UserId: user.UserId, ...attributes, ...(wanted.length > 0 ? { Extensions: Object.fromEntries(wanted) } : {}) };
+  return {
+    IdentityStoreId: storeId,
+    UserId: user.UserId,
+    ...attributes,
+    ...(wanted.length > 0 ? { Extensions: Object.fromEntries(wanted) } : {}),
+  };
 }
 
 /** The request's Extensions: 1-10 extension names (identitystore ExtensionNames). */
@@ -27,7 +32,12 @@ function requestedExtensions(input: { optList(name: string, max: number): unknow
 function filteredUsers(store: IdentityStore, filters: unknown[] | undefined): Iterable<StoredUser> {
   if (filters === undefined || filters.length === 0) return store.users.values();
   const [filter] = filters as { AttributePath?: unknown; AttributeValue?: unknown }[];
-  if (filters.length > 1 || typeof filter?.AttributePath !== 'string' || filter.AttributePath.toLowerCase() !== 'username' || typeof filter.AttributeValue !== 'string') {
+  if (
+    filters.length > 1 ||
+    typeof filter?.AttributePath !== 'string' ||
+    filter.AttributePath.toLowerCase() !== 'username' ||
+    typeof filter.AttributeValue !== 'string'
+  ) {
     throw validationError('Filters supports a single filter on AttributePath UserName');
   }
   const id = store.userIdByName(filter.AttributeValue);
@@ -40,7 +50,10 @@ export const identityStoreUserOperations: OperationTable = {
     const attributes = userAttributesFromCreate(ctx.input.body);
     requireIdentityCenterUser(attributes);
     const now = ctx.world.nowSeconds();
-    const user: StoredUser = { UserId: newResourceId(ctx), attributes: { ...attributes, UserStatus: 'ENABLED', CreatedAt: now, UpdatedAt: now } };
+    const user: StoredUser = {
+      UserId: newResourceId(ctx),
+      attributes: { ...attributes, UserStatus: 'ENABLED', CreatedAt: now, UpdatedAt: now },
+    };
     store.addUser(user);
     return { IdentityStoreId: storeId, UserId: user.UserId };
   }),
@@ -52,7 +65,10 @@ export const identityStoreUserOperations: OperationTable = {
     const { store } = callerStore(ctx);
     const user = store.user(ctx.input.string('UserId', RESOURCE_ID));
     const operations = ctx.input.optList('Operations', 100);
-    if (!operations || operations.length === 0) throw validationError("1 validation error detected: Value at 'operations' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    if (!operations || operations.length === 0)
+      throw validationError(
+        "1 validation error detected: Value at 'operations' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      );
     const next = applyUserOperations(user.attributes, operations);
     requireIdentityCenterUser(next);
     store.replaceUser(user.UserId, { ...next, UpdatedAt: ctx.world.nowSeconds() });
@@ -76,7 +92,8 @@ export const identityStoreUserOperations: OperationTable = {
     let userId: string | undefined;
     if (unique?.path === 'username') userId = store.userIdByName(unique.value);
     else if (unique?.path === 'emails.value') userId = store.userIdByEmail(unique.value);
-    else if (unique !== undefined) throw validationError(`GetUserId supports the unique attributes userName and emails.value, not ${unique.path}`);
+    else if (unique !== undefined)
+      throw validationError(`GetUserId supports the unique attributes userName and emails.value, not ${unique.path}`);
     if (userId === undefined) throw notFound('USER not found', { ResourceType: 'USER' });
     return { IdentityStoreId: storeId, UserId: userId };
   }),

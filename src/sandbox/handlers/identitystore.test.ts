@@ -4,7 +4,13 @@ import { identityStoreOperations as ops } from './identitystore.js';
 import { awsError, testWorld, type TestWorld } from './test-world.js';
 
 function userBody(storeId: string, userName: string, extra: Json = {}): Json {
-  return { IdentityStoreId: storeId, UserName: userName, DisplayName: `${userName} display`, Name: { GivenName: 'Ada', FamilyName: 'Lovelace' }, ...extra };
+  return {
+    IdentityStoreId: storeId,
+    UserName: userName,
+    DisplayName: `${userName} display`,
+    Name: { GivenName: 'Ada', FamilyName: 'Lovelace' },
+    ...extra,
+  };
 }
 
 function createUser(t: TestWorld, userName: string, extra: Json = {}): string {
@@ -21,10 +27,21 @@ describe('identitystore users', () => {
     const id = createUser(t, 'ada', { Emails: [{ Value: 'ada@example.com', Primary: true }] });
     expect(id).toMatch(/^[0-9a-f]{10}-[0-9a-f-]{36}$/);
     const user = t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id });
-    expect(user).toMatchObject({ UserName: 'ada', DisplayName: 'ada display', Name: { GivenName: 'Ada', FamilyName: 'Lovelace' }, UserStatus: 'ENABLED' });
-    const byName = { IdentityStoreId: t.storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'ADA' } } };
+    expect(user).toMatchObject({
+      UserName: 'ada',
+      DisplayName: 'ada display',
+      Name: { GivenName: 'Ada', FamilyName: 'Lovelace' },
+      UserStatus: 'ENABLED',
+    });
+    const byName = {
+      IdentityStoreId: t.storeId,
+      AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'ADA' } },
+    };
     expect(t.call(ops, 'GetUserId', byName).UserId).toBe(id);
-    const byEmail = { IdentityStoreId: t.storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'emails.value', AttributeValue: 'ada@example.com' } } };
+    const byEmail = {
+      IdentityStoreId: t.storeId,
+      AlternateIdentifier: { UniqueAttribute: { AttributePath: 'emails.value', AttributeValue: 'ada@example.com' } },
+    };
     expect(t.call(ops, 'GetUserId', byEmail).UserId).toBe(id);
   });
 
@@ -41,7 +58,9 @@ describe('identitystore users', () => {
     expect(awsError(() => createUser(t, 'has space')).message).toContain('userName');
     expect(awsError(() => createUser(t, 'x'.repeat(129))).message).toContain('128');
     expect(awsError(() => createUser(t, 'Administrator')).message).toContain('reserved');
-    expect(awsError(() => t.call(ops, 'CreateUser', { IdentityStoreId: t.storeId, UserName: 'bob', DisplayName: 'Bob' })).message).toContain('name.givenName');
+    expect(
+      awsError(() => t.call(ops, 'CreateUser', { IdentityStoreId: t.storeId, UserName: 'bob', DisplayName: 'Bob' })).message,
+    ).toContain('name.givenName');
     const twoEmails = { Emails: [{ Value: 'a@example.com' }, { Value: 'b@example.com' }] };
     expect(awsError(() => createUser(t, 'bob', twoEmails)).type).toBe('ValidationException');
   });
@@ -61,7 +80,11 @@ describe('identitystore users', () => {
       ],
     });
     const user = t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id });
-    expect(user).toMatchObject({ DisplayName: 'Ada L.', Name: { GivenName: 'Augusta', FamilyName: 'Lovelace' }, Emails: [{ Value: 'ada@example.com', Primary: true }] });
+    expect(user).toMatchObject({
+      DisplayName: 'Ada L.',
+      Name: { GivenName: 'Augusta', FamilyName: 'Lovelace' },
+      Emails: [{ Value: 'ada@example.com', Primary: true }],
+    });
     expect(user.Title).toBeUndefined();
     expect(user.NickName).toBeUndefined();
   });
@@ -72,16 +95,37 @@ describe('identitystore users', () => {
     const paths = ['name.middleName', 'nickName', 'title', 'userType', 'preferredLanguage', 'locale', 'timezone', 'profileUrl'];
     const update = (Operations: Json[]) => t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations });
     update(paths.map((AttributePath) => ({ AttributePath, AttributeValue: 'v' })));
-    expect(t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id })).toMatchObject({ Name: { MiddleName: 'v' }, NickName: 'v', Timezone: 'v', ProfileUrl: 'v' });
+    expect(t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id })).toMatchObject({
+      Name: { MiddleName: 'v' },
+      NickName: 'v',
+      Timezone: 'v',
+      ProfileUrl: 'v',
+    });
     update(paths.map((AttributePath) => ({ AttributePath })));
     const user = t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id });
-    expect(Object.keys(user).sort()).toEqual(['CreatedAt', 'DisplayName', 'IdentityStoreId', 'Name', 'UpdatedAt', 'UserId', 'UserName', 'UserStatus']);
+    expect(Object.keys(user).sort()).toEqual([
+      'CreatedAt',
+      'DisplayName',
+      'IdentityStoreId',
+      'Name',
+      'UpdatedAt',
+      'UserId',
+      'UserName',
+      'UserStatus',
+    ]);
     expect(user.Name).toEqual({ GivenName: 'Ada', FamilyName: 'Lovelace' });
   });
 
   it('stores the enterprise extension and returns it only when ListUsers or DescribeUser asks for it', () => {
     const t = testWorld();
-    const enterprise = { employeeNumber: '7', costCenter: 'CC-1', organization: 'O', division: 'D', department: 'Ops', manager: { value: 'u-1' } };
+    const enterprise = {
+      employeeNumber: '7',
+      costCenter: 'CC-1',
+      organization: 'O',
+      division: 'D',
+      department: 'Ops',
+      manager: { value: 'u-1' },
+    };
     const id = createUser(t, 'ada', { Extensions: { 'aws:identitystore:enterprise': enterprise } });
     const describe = (extra: Json) => t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id, ...extra });
     expect(describe({}).Extensions).toBeUndefined();
@@ -94,7 +138,8 @@ describe('identitystore users', () => {
     const t = testWorld();
     const id = createUser(t, 'ada', { Extensions: { 'aws:identitystore:enterprise': { costCenter: 'CC-1', department: 'Ops' } } });
     const update = (Operations: Json[]) => t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations });
-    const read = () => t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id, Extensions: ['aws:identitystore:enterprise'] }).Extensions;
+    const read = () =>
+      t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: id, Extensions: ['aws:identitystore:enterprise'] }).Extensions;
     update([{ AttributePath: 'aws:identitystore:enterprise.costCenter', AttributeValue: 'CC-2' }]);
     expect(read()).toEqual({ 'aws:identitystore:enterprise': { costCenter: 'CC-2', department: 'Ops' } });
     update([{ AttributePath: 'aws:identitystore:enterprise', AttributeValue: { division: 'D' } }]);
@@ -120,7 +165,10 @@ describe('identitystore users', () => {
       roles: [{ Value: 'Researcher' }],
     };
     const ops_ = [
-      ...['name.honorificPrefix', 'name.honorificSuffix', 'name.formatted', 'website', 'birthdate'].map((AttributePath) => ({ AttributePath, AttributeValue: 'v' })),
+      ...['name.honorificPrefix', 'name.honorificSuffix', 'name.formatted', 'website', 'birthdate'].map((AttributePath) => ({
+        AttributePath,
+        AttributeValue: 'v',
+      })),
       ...Object.entries(lists).map(([AttributePath, AttributeValue]) => ({ AttributePath, AttributeValue })),
     ];
     t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: id, Operations: ops_ });
@@ -148,9 +196,18 @@ describe('identitystore users', () => {
     const t = testWorld();
     const ada = createUser(t, 'ada');
     createUser(t, 'bob');
-    const err = awsError(() => t.call(ops, 'UpdateUser', { IdentityStoreId: t.storeId, UserId: ada, Operations: [{ AttributePath: 'userName', AttributeValue: 'Bob' }] }));
+    const err = awsError(() =>
+      t.call(ops, 'UpdateUser', {
+        IdentityStoreId: t.storeId,
+        UserId: ada,
+        Operations: [{ AttributePath: 'userName', AttributeValue: 'Bob' }],
+      }),
+    );
     expect(err.type).toBe('ConflictException');
-    const byName = { IdentityStoreId: t.storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'ada' } } };
+    const byName = {
+      IdentityStoreId: t.storeId,
+      AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'ada' } },
+    };
     expect(t.call(ops, 'GetUserId', byName).UserId).toBe(ada);
   });
 
@@ -171,7 +228,9 @@ describe('identitystore users', () => {
 
   it('answers ResourceNotFoundException with ResourceType USER for an unknown user', () => {
     const t = testWorld();
-    const err = awsError(() => t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: '0123456789-01234567-89ab-cdef-0123-456789abcdef' }));
+    const err = awsError(() =>
+      t.call(ops, 'DescribeUser', { IdentityStoreId: t.storeId, UserId: '0123456789-01234567-89ab-cdef-0123-456789abcdef' }),
+    );
     expect(err.type).toBe('ResourceNotFoundException');
     expect(err.members.ResourceType).toBe('USER');
   });
@@ -198,14 +257,27 @@ describe('identitystore groups and memberships', () => {
     const admins = createGroup(t, 'admins');
     const devs = createGroup(t, 'devs');
     const user = createUser(t, 'ada');
-    const membershipId = t.call(ops, 'CreateGroupMembership', { IdentityStoreId: t.storeId, GroupId: admins, MemberId: { UserId: user } }).MembershipId;
-    expect(t.call(ops, 'GetGroupMembershipId', { IdentityStoreId: t.storeId, GroupId: admins, MemberId: { UserId: user } }).MembershipId).toBe(membershipId);
-    expect(t.call(ops, 'DescribeGroupMembership', { IdentityStoreId: t.storeId, MembershipId: membershipId })).toMatchObject({ GroupId: admins, MemberId: { UserId: user } });
+    const membershipId = t.call(ops, 'CreateGroupMembership', {
+      IdentityStoreId: t.storeId,
+      GroupId: admins,
+      MemberId: { UserId: user },
+    }).MembershipId;
+    expect(
+      t.call(ops, 'GetGroupMembershipId', { IdentityStoreId: t.storeId, GroupId: admins, MemberId: { UserId: user } }).MembershipId,
+    ).toBe(membershipId);
+    expect(t.call(ops, 'DescribeGroupMembership', { IdentityStoreId: t.storeId, MembershipId: membershipId })).toMatchObject({
+      GroupId: admins,
+      MemberId: { UserId: user },
+    });
     expect(t.call(ops, 'ListGroupMemberships', { IdentityStoreId: t.storeId, GroupId: admins }).GroupMemberships).toHaveLength(1);
-    expect(t.call(ops, 'ListGroupMembershipsForMember', { IdentityStoreId: t.storeId, MemberId: { UserId: user } }).GroupMemberships).toEqual([
-      { IdentityStoreId: t.storeId, MembershipId: membershipId, GroupId: admins, MemberId: { UserId: user } },
-    ]);
-    const results = t.call(ops, 'IsMemberInGroups', { IdentityStoreId: t.storeId, MemberId: { UserId: user }, GroupIds: [admins, devs] }).Results;
+    expect(
+      t.call(ops, 'ListGroupMembershipsForMember', { IdentityStoreId: t.storeId, MemberId: { UserId: user } }).GroupMemberships,
+    ).toEqual([{ IdentityStoreId: t.storeId, MembershipId: membershipId, GroupId: admins, MemberId: { UserId: user } }]);
+    const results = t.call(ops, 'IsMemberInGroups', {
+      IdentityStoreId: t.storeId,
+      MemberId: { UserId: user },
+      GroupIds: [admins, devs],
+    }).Results;
     expect(results).toEqual([
       { GroupId: admins, MemberId: { UserId: user }, MembershipExists: true },
       { GroupId: devs, MemberId: { UserId: user }, MembershipExists: false },
@@ -216,10 +288,16 @@ describe('identitystore groups and memberships', () => {
     const t = testWorld();
     const group = createGroup(t, 'admins');
     const user = createUser(t, 'ada');
-    const membershipId = t.call(ops, 'CreateGroupMembership', { IdentityStoreId: t.storeId, GroupId: group, MemberId: { UserId: user } }).MembershipId;
+    const membershipId = t.call(ops, 'CreateGroupMembership', {
+      IdentityStoreId: t.storeId,
+      GroupId: group,
+      MemberId: { UserId: user },
+    }).MembershipId;
     t.call(ops, 'DeleteUser', { IdentityStoreId: t.storeId, UserId: user });
     expect(t.call(ops, 'ListGroupMemberships', { IdentityStoreId: t.storeId, GroupId: group }).GroupMemberships).toEqual([]);
-    expect(awsError(() => t.call(ops, 'DescribeGroupMembership', { IdentityStoreId: t.storeId, MembershipId: membershipId })).type).toBe('ResourceNotFoundException');
+    expect(awsError(() => t.call(ops, 'DescribeGroupMembership', { IdentityStoreId: t.storeId, MembershipId: membershipId })).type).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('UpdateGroup renames (conflict on a taken name) and removes the description', () => {
@@ -232,7 +310,10 @@ describe('identitystore groups and memberships', () => {
     const described = t.call(ops, 'DescribeGroup', { IdentityStoreId: t.storeId, GroupId: group });
     expect(described.DisplayName).toBe('operators');
     expect(described.Description).toBeUndefined();
-    const byName = { IdentityStoreId: t.storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: 'operators' } } };
+    const byName = {
+      IdentityStoreId: t.storeId,
+      AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: 'operators' } },
+    };
     expect(t.call(ops, 'GetGroupId', byName).GroupId).toBe(group);
   });
 

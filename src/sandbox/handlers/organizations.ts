@@ -17,14 +17,15 @@ const SERVICE_PRINCIPAL = /^[\w+=,.@-]*$/;
 function readableOrg(ctx: CallContext): Organization {
   const org = ctx.world.requireOrganization(ctx.caller);
   if (ctx.caller !== org.managementAccountId && !org.isDelegatedAdmin(ctx.caller)) {
-    throw accessDenied('You don\'t have permissions to access this resource.');
+    throw accessDenied("You don't have permissions to access this resource.");
   }
   return org;
 }
 
 function managementOrg(ctx: CallContext): Organization {
   const org = ctx.world.requireOrganization(ctx.caller);
-  if (ctx.caller !== org.managementAccountId) throw accessDenied('This operation can be performed only from the organization\'s management account.');
+  if (ctx.caller !== org.managementAccountId)
+    throw accessDenied("This operation can be performed only from the organization's management account.");
   return org;
 }
 
@@ -46,7 +47,13 @@ function publicAccount(a: Account): Json {
 function tagsOf(input: Input, name: string): { Key: string; Value: string }[] {
   return (input.optList(name, 50) ?? []).map((t) => {
     const tag = t as { Key?: unknown; Value?: unknown };
-    if (typeof tag.Key !== 'string' || tag.Key.length < 1 || tag.Key.length > 128 || typeof tag.Value !== 'string' || tag.Value.length > 256) {
+    if (
+      typeof tag.Key !== 'string' ||
+      tag.Key.length < 1 ||
+      tag.Key.length > 128 ||
+      typeof tag.Value !== 'string' ||
+      tag.Value.length > 256
+    ) {
       throw new AwsError('InvalidInputException', 'You provided a tag that is not valid.', 400, { Reason: 'INVALID_INPUT' });
     }
     return { Key: tag.Key, Value: tag.Value };
@@ -87,7 +94,11 @@ export const organizationsOperations: OperationTable = {
     const org = readableOrg(ctx);
     const parentId = ctx.input.string('ParentId', { pattern: PARENT_ID });
     org.requireParent(parentId);
-    const p = page(ctx, [...org.accounts.values()].filter((a) => a.parentId === parentId), parentId);
+    const p = page(
+      ctx,
+      [...org.accounts.values()].filter((a) => a.parentId === parentId),
+      parentId,
+    );
     return { Accounts: p.items.map(publicAccount), NextToken: p.NextToken };
   }),
   ListChildren: read((ctx) => {
@@ -104,7 +115,11 @@ export const organizationsOperations: OperationTable = {
     const org = readableOrg(ctx);
     const childId = ctx.input.string('ChildId', { pattern: CHILD_ID });
     const child = org.accounts.get(childId) ?? org.ous.get(childId);
-    if (!child) throw new AwsError('ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}`);
+    if (!child)
+      throw new AwsError(
+        'ChildNotFoundException',
+        `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}`,
+      );
     const type = child.parentId === org.rootId ? 'ROOT' : 'ORGANIZATIONAL_UNIT';
     const p = page(ctx, [{ Id: child.parentId, Type: type }], childId);
     return { Parents: p.items, NextToken: p.NextToken };
@@ -127,7 +142,10 @@ export const organizationsOperations: OperationTable = {
     const principal = ctx.input.optString('ServicePrincipal', { min: 1, max: 128, pattern: SERVICE_PRINCIPAL });
     const admins = [...org.delegatedAdmins.entries()]
       .filter(([, services]) => principal === undefined || services.has(principal))
-      .map(([accountId, services]) => ({ ...publicAccount(org.account(accountId)), DelegationEnabledDate: Math.min(...services.values()) }));
+      .map(([accountId, services]) => ({
+        ...publicAccount(org.account(accountId)),
+        DelegationEnabledDate: Math.min(...services.values()),
+      }));
     const p = page(ctx, admins, principal ?? '*');
     return { DelegatedAdministrators: p.items, NextToken: p.NextToken };
   }),
@@ -140,7 +158,12 @@ export const organizationsOperations: OperationTable = {
     const email = ctx.input.string('Email', { min: 6, max: 64, pattern: /^[^\s@]+@[^\s@]+$/ });
     const name = ctx.input.string('AccountName', { min: 1, max: 50 });
     const tags = tagsOf(ctx.input, 'Tags');
-    const status = { Id: `car-${ctx.world.hex(32)}`, AccountName: name, State: 'IN_PROGRESS' as const, RequestedTimestamp: ctx.world.nowSeconds() };
+    const status = {
+      Id: `car-${ctx.world.hex(32)}`,
+      AccountName: name,
+      State: 'IN_PROGRESS' as const,
+      RequestedTimestamp: ctx.world.nowSeconds(),
+    };
     org.createAccountStatuses.set(status.Id, status);
     ctx.world.queue.schedule(ctx.world.settings.asyncMs, () => {
       const accountId = ctx.world.newAccountId();
@@ -155,7 +178,11 @@ export const organizationsOperations: OperationTable = {
     const org = managementOrg(ctx);
     const id = ctx.input.string('CreateAccountRequestId', { pattern: /^car-[a-z0-9]{8,32}$/ });
     const status = org.createAccountStatuses.get(id);
-    if (!status) throw new AwsError('CreateAccountStatusNotFoundException', `We can't find a create account request with the CreateAccountRequestId that you specified: ${id}`);
+    if (!status)
+      throw new AwsError(
+        'CreateAccountStatusNotFoundException',
+        `We can't find a create account request with the CreateAccountRequestId that you specified: ${id}`,
+      );
     return { CreateAccountStatus: { ...status } };
   }),
   CreateOrganizationalUnit: write((ctx) => {
@@ -179,8 +206,10 @@ export const organizationsOperations: OperationTable = {
     const destination = ctx.input.string('DestinationParentId', { pattern: PARENT_ID });
     org.requireParent(source, 'SourceParentNotFoundException');
     org.requireParent(destination, 'DestinationParentNotFoundException');
-    if (account.parentId !== source) throw new AwsError('AccountNotFoundException', `The account ${account.Id} is not in the source parent ${source}.`);
-    if (source === destination) throw new AwsError('DuplicateAccountException', 'That account is already present in the specified destination.');
+    if (account.parentId !== source)
+      throw new AwsError('AccountNotFoundException', `The account ${account.Id} is not in the source parent ${source}.`);
+    if (source === destination)
+      throw new AwsError('DuplicateAccountException', 'That account is already present in the specified destination.');
     account.parentId = destination;
     return {};
   }),
@@ -206,11 +235,17 @@ export const organizationsOperations: OperationTable = {
     const principal = ctx.input.string('ServicePrincipal', { min: 1, max: 128, pattern: SERVICE_PRINCIPAL });
     org.account(accountId);
     if (accountId === org.managementAccountId) {
-      throw new AwsError('ConstraintViolationException', 'You cannot register the management account as a delegated administrator.', 400, { Reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR' });
+      throw new AwsError('ConstraintViolationException', 'You cannot register the management account as a delegated administrator.', 400, {
+        Reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR',
+      });
     }
     let services = org.delegatedAdmins.get(accountId);
     if (!services) org.delegatedAdmins.set(accountId, (services = new Map()));
-    if (services.has(principal)) throw new AwsError('AccountAlreadyRegisteredException', 'The provided account is already a delegated administrator for your organization.');
+    if (services.has(principal))
+      throw new AwsError(
+        'AccountAlreadyRegisteredException',
+        'The provided account is already a delegated administrator for your organization.',
+      );
     services.set(principal, ctx.world.nowSeconds());
     return {};
   }),

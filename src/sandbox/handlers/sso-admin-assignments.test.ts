@@ -21,7 +21,14 @@ function setup(t: TestWorld): Setup {
   const set = t.call(ops, 'CreatePermissionSet', { InstanceArn: t.instanceArn, Name: 'Dev' }).PermissionSet as Json;
   const setArn = String(set.PermissionSetArn);
   const groupId = String(t.call(identityStoreOperations, 'CreateGroup', { IdentityStoreId: t.storeId, DisplayName: 'devs' }).GroupId);
-  const assignment = { InstanceArn: t.instanceArn, TargetId: MEMBER, TargetType: 'AWS_ACCOUNT', PermissionSetArn: setArn, PrincipalType: 'GROUP', PrincipalId: groupId };
+  const assignment = {
+    InstanceArn: t.instanceArn,
+    TargetId: MEMBER,
+    TargetType: 'AWS_ACCOUNT',
+    PermissionSetArn: setArn,
+    PrincipalType: 'GROUP',
+    PrincipalId: groupId,
+  };
   return { t, setArn, groupId, assignment };
 }
 
@@ -30,11 +37,15 @@ function create(s: Setup, caller = MANAGEMENT): Json {
 }
 
 function creationStatus(s: Setup, requestId: unknown): Json {
-  return s.t.call(ops, 'DescribeAccountAssignmentCreationStatus', { InstanceArn: s.t.instanceArn, AccountAssignmentCreationRequestId: requestId }).AccountAssignmentCreationStatus as Json;
+  return s.t.call(ops, 'DescribeAccountAssignmentCreationStatus', {
+    InstanceArn: s.t.instanceArn,
+    AccountAssignmentCreationRequestId: requestId,
+  }).AccountAssignmentCreationStatus as Json;
 }
 
 function rows(s: Setup): unknown[] {
-  return s.t.call(ops, 'ListAccountAssignments', { InstanceArn: s.t.instanceArn, AccountId: MEMBER, PermissionSetArn: s.setArn }).AccountAssignments as unknown[];
+  return s.t.call(ops, 'ListAccountAssignments', { InstanceArn: s.t.instanceArn, AccountId: MEMBER, PermissionSetArn: s.setArn })
+    .AccountAssignments as unknown[];
 }
 
 function provisioned(s: Setup, status?: string): unknown[] {
@@ -52,7 +63,9 @@ describe('sso-admin account assignments', () => {
     expect(create(s)).toMatchObject({ Status: 'SUCCEEDED', TargetId: MEMBER, PrincipalType: 'GROUP', PrincipalId: s.groupId });
     expect(rows(s)).toEqual([{ AccountId: MEMBER, PermissionSetArn: s.setArn, PrincipalType: 'GROUP', PrincipalId: s.groupId }]);
     expect(provisioned(s, 'LATEST_PERMISSION_SET_PROVISIONED')).toEqual([MEMBER]);
-    expect(s.t.call(ops, 'ListPermissionSetsProvisionedToAccount', { InstanceArn: s.t.instanceArn, AccountId: MEMBER }).PermissionSets).toEqual([s.setArn]);
+    expect(
+      s.t.call(ops, 'ListPermissionSetsProvisionedToAccount', { InstanceArn: s.t.instanceArn, AccountId: MEMBER }).PermissionSets,
+    ).toEqual([s.setArn]);
   });
 
   it('is idempotent: a repeated create answers a new request and leaves one row', () => {
@@ -90,7 +103,11 @@ describe('sso-admin account assignments', () => {
 
   it('fails with a FailureReason when a customer managed policy is missing in the target account', () => {
     const s = setup(testWorld());
-    s.t.call(ops, 'AttachCustomerManagedPolicyReferenceToPermissionSet', { InstanceArn: s.t.instanceArn, PermissionSetArn: s.setArn, CustomerManagedPolicyReference: { Name: 'deploy', Path: '/ci/' } });
+    s.t.call(ops, 'AttachCustomerManagedPolicyReferenceToPermissionSet', {
+      InstanceArn: s.t.instanceArn,
+      PermissionSetArn: s.setArn,
+      CustomerManagedPolicyReference: { Name: 'deploy', Path: '/ci/' },
+    });
     s.t.world.declareCustomerManagedPolicies(MEMBER, [{ Name: 'other', Path: '/' }]);
     const status = create(s);
     expect(status.Status).toBe('FAILED');
@@ -102,7 +119,8 @@ describe('sso-admin account assignments', () => {
 
   it('fails a creation for a principal that does not exist', () => {
     const s = setup(testWorld());
-    const status = s.t.call(ops, 'CreateAccountAssignment', { ...s.assignment, PrincipalType: 'USER', PrincipalId: s.groupId }).AccountAssignmentCreationStatus as Json;
+    const status = s.t.call(ops, 'CreateAccountAssignment', { ...s.assignment, PrincipalType: 'USER', PrincipalId: s.groupId })
+      .AccountAssignmentCreationStatus as Json;
     expect(status).toMatchObject({ Status: 'FAILED', FailureReason: expect.stringContaining('does not exist') });
   });
 
@@ -137,10 +155,20 @@ describe('sso-admin account assignments', () => {
     s.t.addMember('444444444444');
     create(s);
     s.t.call(ops, 'CreateAccountAssignment', { ...s.assignment, TargetId: '444444444444' });
-    const forPrincipal = (filter: Json) => s.t.call(ops, 'ListAccountAssignmentsForPrincipal', { InstanceArn: s.t.instanceArn, PrincipalType: 'GROUP', PrincipalId: s.groupId, ...filter }).AccountAssignments;
+    const forPrincipal = (filter: Json) =>
+      s.t.call(ops, 'ListAccountAssignmentsForPrincipal', {
+        InstanceArn: s.t.instanceArn,
+        PrincipalType: 'GROUP',
+        PrincipalId: s.groupId,
+        ...filter,
+      }).AccountAssignments;
     expect(forPrincipal({})).toHaveLength(2);
-    expect(forPrincipal({ Filter: { AccountId: '444444444444' } })).toEqual([{ AccountId: '444444444444', PermissionSetArn: s.setArn, PrincipalType: 'GROUP', PrincipalId: s.groupId }]);
-    const statuses = (status: string) => s.t.call(ops, 'ListAccountAssignmentCreationStatus', { InstanceArn: s.t.instanceArn, Filter: { Status: status } }).AccountAssignmentsCreationStatus;
+    expect(forPrincipal({ Filter: { AccountId: '444444444444' } })).toEqual([
+      { AccountId: '444444444444', PermissionSetArn: s.setArn, PrincipalType: 'GROUP', PrincipalId: s.groupId },
+    ]);
+    const statuses = (status: string) =>
+      s.t.call(ops, 'ListAccountAssignmentCreationStatus', { InstanceArn: s.t.instanceArn, Filter: { Status: status } })
+        .AccountAssignmentsCreationStatus;
     expect(statuses('SUCCEEDED')).toHaveLength(2);
     expect(statuses('FAILED')).toEqual([]);
   });
@@ -149,11 +177,22 @@ describe('sso-admin account assignments', () => {
     const s = setup(testWorld());
     const instance = s.t.world.instances.get(s.t.instanceArn);
     if (!instance) throw new Error('no instance');
-    for (let i = 0; i < 50_000; i++) instance.addAssignment({ AccountId: String(100000000000 + i), PermissionSetArn: s.setArn, PrincipalType: 'GROUP', PrincipalId: s.groupId });
+    for (let i = 0; i < 50_000; i++)
+      instance.addAssignment({
+        AccountId: String(100000000000 + i),
+        PermissionSetArn: s.setArn,
+        PrincipalType: 'GROUP',
+        PrincipalId: s.groupId,
+      });
     const accounts = new Set<string>();
     let token: unknown;
     do {
-      const page = s.t.call(ops, 'ListAccountAssignmentsForPrincipal', { InstanceArn: s.t.instanceArn, PrincipalType: 'GROUP', PrincipalId: s.groupId, ...(token ? { NextToken: token } : {}) });
+      const page = s.t.call(ops, 'ListAccountAssignmentsForPrincipal', {
+        InstanceArn: s.t.instanceArn,
+        PrincipalType: 'GROUP',
+        PrincipalId: s.groupId,
+        ...(token ? { NextToken: token } : {}),
+      });
       for (const a of page.AccountAssignments as { AccountId: string }[]) accounts.add(a.AccountId);
       token = page.NextToken;
     } while (token);
@@ -168,8 +207,15 @@ describe('sso-admin provisioning', () => {
     const base = { InstanceArn: s.t.instanceArn, PermissionSetArn: s.setArn };
     s.t.call(ops, 'AttachManagedPolicyToPermissionSet', { ...base, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
     expect(provisioned(s, 'LATEST_PERMISSION_SET_NOT_PROVISIONED')).toEqual([MEMBER]);
-    expect(s.t.call(ops, 'ListPermissionSetsProvisionedToAccount', { InstanceArn: s.t.instanceArn, AccountId: MEMBER, ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED' }).PermissionSets).toEqual([s.setArn]);
-    const status = s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }).PermissionSetProvisioningStatus as Json;
+    expect(
+      s.t.call(ops, 'ListPermissionSetsProvisionedToAccount', {
+        InstanceArn: s.t.instanceArn,
+        AccountId: MEMBER,
+        ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+      }).PermissionSets,
+    ).toEqual([s.setArn]);
+    const status = s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'ALL_PROVISIONED_ACCOUNTS' })
+      .PermissionSetProvisioningStatus as Json;
     expect(status.Status).toBe('SUCCEEDED');
     expect(provisioned(s, 'LATEST_PERMISSION_SET_NOT_PROVISIONED')).toEqual([]);
     expect(provisioned(s, 'LATEST_PERMISSION_SET_PROVISIONED')).toEqual([MEMBER]);
@@ -189,12 +235,19 @@ describe('sso-admin provisioning', () => {
     vi.useFakeTimers();
     const s = setup(testWorld({ asyncMs: 500 }));
     const base = { InstanceArn: s.t.instanceArn, PermissionSetArn: s.setArn };
-    s.t.call(ops, 'PutPermissionsBoundaryToPermissionSet', { ...base, PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'limit' } } });
+    s.t.call(ops, 'PutPermissionsBoundaryToPermissionSet', {
+      ...base,
+      PermissionsBoundary: { CustomerManagedPolicyReference: { Name: 'limit' } },
+    });
     s.t.world.declareCustomerManagedPolicies(MEMBER, []);
-    const started = s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'AWS_ACCOUNT', TargetId: MEMBER }).PermissionSetProvisioningStatus as Json;
+    const started = s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'AWS_ACCOUNT', TargetId: MEMBER })
+      .PermissionSetProvisioningStatus as Json;
     expect(started).toMatchObject({ Status: 'IN_PROGRESS', AccountId: MEMBER });
     vi.advanceTimersByTime(500);
-    const done = s.t.call(ops, 'DescribePermissionSetProvisioningStatus', { InstanceArn: s.t.instanceArn, ProvisionPermissionSetRequestId: started.RequestId }).PermissionSetProvisioningStatus as Json;
+    const done = s.t.call(ops, 'DescribePermissionSetProvisioningStatus', {
+      InstanceArn: s.t.instanceArn,
+      ProvisionPermissionSetRequestId: started.RequestId,
+    }).PermissionSetProvisioningStatus as Json;
     expect(done).toMatchObject({ Status: 'FAILED', FailureReason: expect.stringContaining('policy/limit') });
     expect(provisioned(s)).toEqual([]);
   });
@@ -202,7 +255,9 @@ describe('sso-admin provisioning', () => {
   it('requires TargetId for AWS_ACCOUNT and an id of the right kind for Describe', () => {
     const s = setup(testWorld());
     const base = { InstanceArn: s.t.instanceArn, PermissionSetArn: s.setArn };
-    expect(awsError(() => s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'AWS_ACCOUNT' })).type).toBe('ValidationException');
+    expect(awsError(() => s.t.call(ops, 'ProvisionPermissionSet', { ...base, TargetType: 'AWS_ACCOUNT' })).type).toBe(
+      'ValidationException',
+    );
     const creation = create(s);
     const wrongKind = { InstanceArn: s.t.instanceArn, ProvisionPermissionSetRequestId: creation.RequestId };
     expect(awsError(() => s.t.call(ops, 'DescribePermissionSetProvisioningStatus', wrongKind)).type).toBe('ResourceNotFoundException');

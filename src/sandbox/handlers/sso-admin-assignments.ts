@@ -3,7 +3,18 @@
 import { read, write, type CallContext, type OperationTable } from '../router-types.js';
 import type { Assignment, Instance } from '../state/instance.js';
 import { provisionToAccount, startRequest, statusPage } from './sso-admin-async.js';
-import { ACCOUNT_ID, PERMISSION_SET_ARN, PRINCIPAL_ID, PRINCIPAL_TYPE, REQUEST_ID, adminPage, callerInstance, callerSet, requireManageableAccount, where } from './sso-admin-common.js';
+import {
+  ACCOUNT_ID,
+  PERMISSION_SET_ARN,
+  PRINCIPAL_ID,
+  PRINCIPAL_TYPE,
+  REQUEST_ID,
+  adminPage,
+  callerInstance,
+  callerSet,
+  requireManageableAccount,
+  where,
+} from './sso-admin-common.js';
 
 interface AssignmentCall {
   instance: Instance;
@@ -19,25 +30,38 @@ function assignmentRequest(ctx: CallContext): AssignmentCall {
   const principalType = ctx.input.string('PrincipalType', PRINCIPAL_TYPE) as Assignment['PrincipalType'];
   const principalId = ctx.input.string('PrincipalId', PRINCIPAL_ID);
   requireManageableAccount(ctx, instance, accountId);
-  return { instance, assignment: { AccountId: accountId, PermissionSetArn: permissionSetArn, PrincipalType: principalType, PrincipalId: principalId } };
+  return {
+    instance,
+    assignment: { AccountId: accountId, PermissionSetArn: permissionSetArn, PrincipalType: principalType, PrincipalId: principalId },
+  };
 }
 
 /** The status members of an assignment request: the assignment, in the API's names. */
 function statusMembers(a: Assignment): Record<string, string> {
-  return { TargetId: a.AccountId, TargetType: 'AWS_ACCOUNT', PermissionSetArn: a.PermissionSetArn, PrincipalType: a.PrincipalType, PrincipalId: a.PrincipalId };
+  return {
+    TargetId: a.AccountId,
+    TargetType: 'AWS_ACCOUNT',
+    PermissionSetArn: a.PermissionSetArn,
+    PrincipalType: a.PrincipalType,
+    PrincipalId: a.PrincipalId,
+  };
 }
 
 function principalMissing(ctx: CallContext, instance: Instance, a: Assignment): string | undefined {
   const store = ctx.world.stores.get(instance.identityStoreId);
   const exists = a.PrincipalType === 'USER' ? store?.users.has(a.PrincipalId) : store?.groups.has(a.PrincipalId);
-  return exists ? undefined : `The ${a.PrincipalType} principal ${a.PrincipalId} does not exist in identity store ${instance.identityStoreId}`;
+  return exists
+    ? undefined
+    : `The ${a.PrincipalType} principal ${a.PrincipalId} does not exist in identity store ${instance.identityStoreId}`;
 }
 
 /** Completes a creation: provisions the set to the account if it is not there yet, then adds the row once. */
 function completeCreation(ctx: CallContext, instance: Instance, a: Assignment): string | undefined {
   const failure =
     principalMissing(ctx, instance, a) ??
-    (instance.isProvisionedTo(a.PermissionSetArn, a.AccountId) ? undefined : provisionToAccount(ctx.world, instance, a.PermissionSetArn, a.AccountId));
+    (instance.isProvisionedTo(a.PermissionSetArn, a.AccountId)
+      ? undefined
+      : provisionToAccount(ctx.world, instance, a.PermissionSetArn, a.AccountId));
   if (failure === undefined) instance.addAssignment(a);
   return failure;
 }
@@ -57,12 +81,16 @@ function assignmentRow(a: Assignment): Assignment {
 export const ssoAdminAssignmentOperations: OperationTable = {
   CreateAccountAssignment: write((ctx) => {
     const { instance, assignment } = assignmentRequest(ctx);
-    const status = startRequest(ctx, instance, 'assignment-create', statusMembers(assignment), () => completeCreation(ctx, instance, assignment));
+    const status = startRequest(ctx, instance, 'assignment-create', statusMembers(assignment), () =>
+      completeCreation(ctx, instance, assignment),
+    );
     return { AccountAssignmentCreationStatus: status };
   }),
   DeleteAccountAssignment: write((ctx) => {
     const { instance, assignment } = assignmentRequest(ctx);
-    const status = startRequest(ctx, instance, 'assignment-delete', statusMembers(assignment), () => completeDeletion(instance, assignment));
+    const status = startRequest(ctx, instance, 'assignment-delete', statusMembers(assignment), () =>
+      completeDeletion(instance, assignment),
+    );
     return { AccountAssignmentDeletionStatus: status };
   }),
   DescribeAccountAssignmentCreationStatus: read((ctx) => {
@@ -92,7 +120,10 @@ export const ssoAdminAssignmentOperations: OperationTable = {
     const principalType = ctx.input.string('PrincipalType', PRINCIPAL_TYPE);
     const principalId = ctx.input.string('PrincipalId', PRINCIPAL_ID);
     const accountId = ctx.input.optObject('Filter')?.optString('AccountId', ACCOUNT_ID);
-    const rows = where(instance.assignmentsOfPrincipal(principalType, principalId), accountId === undefined ? undefined : (a) => a.AccountId === accountId);
+    const rows = where(
+      instance.assignmentsOfPrincipal(principalType, principalId),
+      accountId === undefined ? undefined : (a) => a.AccountId === accountId,
+    );
     const page = adminPage(ctx, rows, `${principalType}#${principalId}:${accountId ?? '*'}`);
     return { AccountAssignments: page.items.map(assignmentRow), NextToken: page.NextToken };
   }),

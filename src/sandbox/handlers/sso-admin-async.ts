@@ -39,7 +39,8 @@ export function startRequest(ctx: CallContext, instance: Instance, kind: Request
 export function provisionToAccount(world: World, instance: Instance, permissionSetArn: string, accountId: string): string | undefined {
   const set = instance.permissionSets.get(permissionSetArn);
   if (!set) return `Permission set ${permissionSetArn} no longer exists`;
-  if (world.organizationOf(accountId)?.id !== instance.organizationId) return `Account ${accountId} is not a member of organization ${instance.organizationId}`;
+  if (world.organizationOf(accountId)?.id !== instance.organizationId)
+    return `Account ${accountId} is not a member of organization ${instance.organizationId}`;
   const boundary = set.boundary?.CustomerManagedPolicyReference as PolicyReference | undefined;
   const references = [...set.customerManagedPolicies.values(), ...(boundary ? [boundary] : [])];
   const missing = references.find((ref) => !world.customerManagedPolicyExists(accountId, ref));
@@ -55,5 +56,8 @@ export function statusPage(ctx: CallContext, instance: Instance, kind: RequestKi
   const status = ctx.input.optObject('Filter')?.optString('Status', { oneOf: STATUS_VALUES });
   const requests = where(instance.requestsOf(kind), status === undefined ? undefined : (r) => r.status.Status === status);
   const page = adminPage(ctx, requests, `${instance.arn}:${status ?? '*'}`);
-  return { ...page, items: page.items.map((r) => ({ Status: r.status.Status, RequestId: r.status.RequestId, CreatedDate: r.status.CreatedDate })) };
+  return {
+    ...page,
+    items: page.items.map((r) => ({ Status: r.status.Status, RequestId: r.status.RequestId, CreatedDate: r.status.CreatedDate })),
+  };
 }

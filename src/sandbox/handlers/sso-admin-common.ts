@@ -8,9 +8,17 @@ import type { Instance, PermissionSet } from '../state/instance.js';
 
 const PARTITION = '(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b)';
 export const INSTANCE_ARN = { min: 10, max: 1224, pattern: new RegExp(`^arn:${PARTITION}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$`) };
-export const PERMISSION_SET_ARN = { min: 10, max: 1224, pattern: new RegExp(`^arn:${PARTITION}:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}$`) };
+export const PERMISSION_SET_ARN = {
+  min: 10,
+  max: 1224,
+  pattern: new RegExp(`^arn:${PARTITION}:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}$`),
+};
 export const ACCOUNT_ID = { pattern: /^\d{12}$/ };
-export const PRINCIPAL_ID = { min: 1, max: 47, pattern: /^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/ };
+export const PRINCIPAL_ID = {
+  min: 1,
+  max: 47,
+  pattern: /^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/,
+};
 export const PRINCIPAL_TYPE = { oneOf: ['USER', 'GROUP'] as const };
 export const REQUEST_ID = { min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/ };
 export const STATUS_VALUES = ['IN_PROGRESS', 'FAILED', 'SUCCEEDED'] as const;
@@ -41,7 +49,9 @@ export function changeableSet(ctx: CallContext): SetCall {
 
 export function requireChangeableSet(ctx: CallContext, instance: Instance, set: PermissionSet): void {
   if (ctx.world.isDelegatedAdminOf(ctx.caller, instance) && instance.isProvisionedTo(set.PermissionSetArn, instance.ownerAccountId)) {
-    throw accessDenied(`A delegated administrator cannot manage permission set ${set.Name}: it is provisioned to the management account ${instance.ownerAccountId}`);
+    throw accessDenied(
+      `A delegated administrator cannot manage permission set ${set.Name}: it is provisioned to the management account ${instance.ownerAccountId}`,
+    );
   }
 }
 

@@ -18,7 +18,13 @@ describe('sso-admin instances', () => {
   it('lists the instance with its identity store, owner, ACTIVE status and primary region', () => {
     const t = testWorld();
     expect(t.call(ops, 'ListInstances', {}).Instances).toEqual([
-      expect.objectContaining({ InstanceArn: t.instanceArn, IdentityStoreId: t.storeId, OwnerAccountId: MANAGEMENT, Status: 'ACTIVE', PrimaryRegion: 'us-east-1' }),
+      expect.objectContaining({
+        InstanceArn: t.instanceArn,
+        IdentityStoreId: t.storeId,
+        OwnerAccountId: MANAGEMENT,
+        Status: 'ACTIVE',
+        PrimaryRegion: 'us-east-1',
+      }),
     ]);
     expect(t.call(ops, 'DescribeInstance', { InstanceArn: t.instanceArn }).PrimaryRegion).toBe('us-east-1');
   });
@@ -86,7 +92,9 @@ describe('sso-admin permission sets', () => {
     expect(second).toEqual({ PermissionSets: arns.slice(2) });
     const foreign = { InstanceArn: t.instanceArn, PermissionSetArn: arns[0], NextToken: first.NextToken };
     expect(awsError(() => t.call(ops, 'ListManagedPoliciesInPermissionSet', foreign)).type).toBe('ValidationException');
-    expect(awsError(() => t.call(ops, 'ListPermissionSets', { InstanceArn: t.instanceArn, MaxResults: 0 })).type).toBe('ValidationException');
+    expect(awsError(() => t.call(ops, 'ListPermissionSets', { InstanceArn: t.instanceArn, MaxResults: 0 })).type).toBe(
+      'ValidationException',
+    );
   });
 
   it('deletes a set without assignments; an unknown set is ResourceNotFoundException', () => {
@@ -105,12 +113,20 @@ describe('sso-admin permission set policies and tags', () => {
     const base = { InstanceArn: t.instanceArn, PermissionSetArn: arn };
     const viewOnly = 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess';
     t.call(ops, 'AttachManagedPolicyToPermissionSet', { ...base, ManagedPolicyArn: viewOnly });
-    expect(awsError(() => t.call(ops, 'AttachManagedPolicyToPermissionSet', { ...base, ManagedPolicyArn: viewOnly })).type).toBe('ConflictException');
-    expect(t.call(ops, 'ListManagedPoliciesInPermissionSet', base).AttachedManagedPolicies).toEqual([{ Name: 'ViewOnlyAccess', Arn: viewOnly }]);
+    expect(awsError(() => t.call(ops, 'AttachManagedPolicyToPermissionSet', { ...base, ManagedPolicyArn: viewOnly })).type).toBe(
+      'ConflictException',
+    );
+    expect(t.call(ops, 'ListManagedPoliciesInPermissionSet', base).AttachedManagedPolicies).toEqual([
+      { Name: 'ViewOnlyAccess', Arn: viewOnly },
+    ]);
     t.call(ops, 'AttachCustomerManagedPolicyReferenceToPermissionSet', { ...base, CustomerManagedPolicyReference: { Name: 'deploy' } });
-    expect(t.call(ops, 'ListCustomerManagedPolicyReferencesInPermissionSet', base).CustomerManagedPolicyReferences).toEqual([{ Name: 'deploy', Path: '/' }]);
+    expect(t.call(ops, 'ListCustomerManagedPolicyReferencesInPermissionSet', base).CustomerManagedPolicyReferences).toEqual([
+      { Name: 'deploy', Path: '/' },
+    ]);
     const stranger = { ...base, CustomerManagedPolicyReference: { Name: 'other', Path: '/team/' } };
-    expect(awsError(() => t.call(ops, 'DetachCustomerManagedPolicyReferenceFromPermissionSet', stranger)).type).toBe('ResourceNotFoundException');
+    expect(awsError(() => t.call(ops, 'DetachCustomerManagedPolicyReferenceFromPermissionSet', stranger)).type).toBe(
+      'ResourceNotFoundException',
+    );
     const customerArn = { ...base, ManagedPolicyArn: 'arn:aws:iam::111111111111:policy/mine' };
     expect(awsError(() => t.call(ops, 'AttachManagedPolicyToPermissionSet', customerArn)).type).toBe('ValidationException');
   });
@@ -122,7 +138,9 @@ describe('sso-admin permission set policies and tags', () => {
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
     t.call(ops, 'PutInlinePolicyToPermissionSet', { ...base, InlinePolicy: policy });
     expect(t.call(ops, 'GetInlinePolicyForPermissionSet', base).InlinePolicy).toBe(policy);
-    expect(awsError(() => t.call(ops, 'PutInlinePolicyToPermissionSet', { ...base, InlinePolicy: '[1]' })).type).toBe('ValidationException');
+    expect(awsError(() => t.call(ops, 'PutInlinePolicyToPermissionSet', { ...base, InlinePolicy: '[1]' })).type).toBe(
+      'ValidationException',
+    );
     t.call(ops, 'DeleteInlinePolicyFromPermissionSet', base);
     expect(t.call(ops, 'GetInlinePolicyForPermissionSet', base).InlinePolicy).toBe('');
   });
@@ -135,7 +153,9 @@ describe('sso-admin permission set policies and tags', () => {
     t.call(ops, 'PutPermissionsBoundaryToPermissionSet', { ...base, PermissionsBoundary: boundary });
     expect(t.call(ops, 'GetPermissionsBoundaryForPermissionSet', base).PermissionsBoundary).toEqual(boundary);
     const both = { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess', ...boundary };
-    expect(awsError(() => t.call(ops, 'PutPermissionsBoundaryToPermissionSet', { ...base, PermissionsBoundary: both })).type).toBe('ValidationException');
+    expect(awsError(() => t.call(ops, 'PutPermissionsBoundaryToPermissionSet', { ...base, PermissionsBoundary: both })).type).toBe(
+      'ValidationException',
+    );
     t.call(ops, 'DeletePermissionsBoundaryFromPermissionSet', base);
     expect(awsError(() => t.call(ops, 'GetPermissionsBoundaryForPermissionSet', base)).type).toBe('ResourceNotFoundException');
   });
@@ -146,7 +166,9 @@ describe('sso-admin permission set policies and tags', () => {
     t.call(ops, 'TagResource', { InstanceArn: t.instanceArn, ResourceArn: arn, Tags: [{ Key: 'cost', Value: '42' }] });
     t.call(ops, 'UntagResource', { InstanceArn: t.instanceArn, ResourceArn: arn, TagKeys: ['team'] });
     expect(t.call(ops, 'ListTagsForResource', { ResourceArn: arn }).Tags).toEqual([{ Key: 'cost', Value: '42' }]);
-    expect(awsError(() => t.call(ops, 'TagResource', { ResourceArn: arn, Tags: [{ Key: 'aws:x', Value: 'y' }] })).type).toBe('ValidationException');
+    expect(awsError(() => t.call(ops, 'TagResource', { ResourceArn: arn, Tags: [{ Key: 'aws:x', Value: 'y' }] })).type).toBe(
+      'ValidationException',
+    );
   });
 });
 
@@ -158,10 +180,17 @@ describe('sso-admin delegated administrator limits on permission sets', () => {
     const free = createSet(t, 'Free', {}, DELEGATED);
     t.call(ops, 'UpdatePermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: free, Description: 'ok' }, DELEGATED);
     const pinned = createSet(t, 'Pinned');
-    t.call(ops, 'ProvisionPermissionSet', { InstanceArn: t.instanceArn, PermissionSetArn: pinned, TargetType: 'AWS_ACCOUNT', TargetId: MANAGEMENT });
+    t.call(ops, 'ProvisionPermissionSet', {
+      InstanceArn: t.instanceArn,
+      PermissionSetArn: pinned,
+      TargetType: 'AWS_ACCOUNT',
+      TargetId: MANAGEMENT,
+    });
     const change = { InstanceArn: t.instanceArn, PermissionSetArn: pinned, Description: 'no' };
     expect(awsError(() => t.call(ops, 'UpdatePermissionSet', change, DELEGATED)).type).toBe('AccessDeniedException');
-    expect(awsError(() => t.call(ops, 'TagResource', { ResourceArn: pinned, Tags: [{ Key: 'a', Value: 'b' }] }, DELEGATED)).type).toBe('AccessDeniedException');
+    expect(awsError(() => t.call(ops, 'TagResource', { ResourceArn: pinned, Tags: [{ Key: 'a', Value: 'b' }] }, DELEGATED)).type).toBe(
+      'AccessDeniedException',
+    );
     expect(describeSet(t, pinned).Name).toBe('Pinned');
   });
 });

@@ -9,7 +9,11 @@ import { readTags } from './sso-admin-tags.js';
 
 const NAME = { min: 1, max: 32, pattern: /^[\w+=,.@-]+$/ };
 const DESCRIPTION = { min: 1, max: 700, pattern: /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/ };
-const SESSION_DURATION = { min: 1, max: 100, pattern: /^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)([DW]))?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/ };
+const SESSION_DURATION = {
+  min: 1,
+  max: 100,
+  pattern: /^(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)([DW]))?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/,
+};
 const RELAY_STATE = { min: 1, max: 240, pattern: /^[a-zA-Z0-9&$@#\\/%?=~\-_'"|!:,.;*+[\] (){}]+$/ };
 /** Identity Center's quota of permission sets per instance. */
 const MAX_PERMISSION_SETS = 3500;
@@ -113,7 +117,9 @@ export const ssoAdminPermissionSetOperations: OperationTable = {
     const { instance, set } = changeableSet(ctx);
     const assignments = instance.countAssignments(set.PermissionSetArn);
     if (assignments > 0) {
-      throw conflict(`PermissionSet ${set.Name} still has ${assignments} account assignment(s); delete them before deleting the permission set`);
+      throw conflict(
+        `PermissionSet ${set.Name} still has ${assignments} account assignment(s); delete them before deleting the permission set`,
+      );
     }
     instance.deletePermissionSet(set.PermissionSetArn);
     return {};

@@ -7,7 +7,11 @@ import { read, write, type OperationTable } from '../router-types.js';
 import { policyKey, type PermissionSet, type PolicyReference } from '../state/instance.js';
 import { adminPage, callerSet, changeableSet, markNeedsProvisioning } from './sso-admin-common.js';
 
-const MANAGED_POLICY_ARN = { min: 20, max: 2048, pattern: /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):iam::aws:policy\/[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]+$/u };
+const MANAGED_POLICY_ARN = {
+  min: 20,
+  max: 2048,
+  pattern: /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):iam::aws:policy\/[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]+$/u,
+};
 const POLICY_NAME = { min: 1, max: 128, pattern: /^[\w+=,.@-]+$/ };
 const POLICY_PATH = { min: 1, max: 512, pattern: /^((\/[A-Za-z0-9.,+@=_-]+)*)\/$/ };
 const INLINE_POLICY = { min: 1, max: 32768, pattern: /^[\t\n\r\u0020-\u00FF]+$/ };
@@ -21,7 +25,10 @@ function readReference(input: Input, member: string): PolicyReference {
 
 function requireRoomForPolicy(set: PermissionSet): void {
   if (set.managedPolicies.size + set.customerManagedPolicies.size >= MAX_ATTACHED) {
-    throw new AwsError('ServiceQuotaExceededException', `Permission set ${set.Name} already has the maximum of ${MAX_ATTACHED} attached policies`);
+    throw new AwsError(
+      'ServiceQuotaExceededException',
+      `Permission set ${set.Name} already has the maximum of ${MAX_ATTACHED} attached policies`,
+    );
   }
 }
 
@@ -33,7 +40,8 @@ function checkPolicyDocument(text: string): void {
   } catch {
     parsed = undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw validationError('The policy document is malformed: it must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw validationError('The policy document is malformed: it must be a JSON object');
 }
 
 export const ssoAdminPolicyOperations: OperationTable = {
@@ -61,7 +69,8 @@ export const ssoAdminPolicyOperations: OperationTable = {
   AttachCustomerManagedPolicyReferenceToPermissionSet: write((ctx) => {
     const { set } = changeableSet(ctx);
     const ref = readReference(ctx.input, 'CustomerManagedPolicyReference');
-    if (set.customerManagedPolicies.has(policyKey(ref))) throw conflict(`Customer managed policy ${policyKey(ref)} is already attached to permission set ${set.Name}`);
+    if (set.customerManagedPolicies.has(policyKey(ref)))
+      throw conflict(`Customer managed policy ${policyKey(ref)} is already attached to permission set ${set.Name}`);
     requireRoomForPolicy(set);
     set.customerManagedPolicies.set(policyKey(ref), ref);
     markNeedsProvisioning(set);
@@ -70,7 +79,8 @@ export const ssoAdminPolicyOperations: OperationTable = {
   DetachCustomerManagedPolicyReferenceFromPermissionSet: write((ctx) => {
     const { set } = changeableSet(ctx);
     const ref = readReference(ctx.input, 'CustomerManagedPolicyReference');
-    if (!set.customerManagedPolicies.delete(policyKey(ref))) throw notFound(`Customer managed policy ${policyKey(ref)} is not attached to permission set ${set.Name}`);
+    if (!set.customerManagedPolicies.delete(policyKey(ref)))
+      throw notFound(`Customer managed policy ${policyKey(ref)} is not attached to permission set ${set.Name}`);
     markNeedsProvisioning(set);
     return {};
   }),
@@ -102,8 +112,12 @@ export const ssoAdminPolicyOperations: OperationTable = {
     const boundary = ctx.input.object('PermissionsBoundary');
     const managed = boundary.optString('ManagedPolicyArn', MANAGED_POLICY_ARN);
     const hasReference = boundary.optObject('CustomerManagedPolicyReference') !== undefined;
-    if ((managed === undefined) === !hasReference) throw validationError('PermissionsBoundary needs exactly one of ManagedPolicyArn and CustomerManagedPolicyReference');
-    set.boundary = managed !== undefined ? { ManagedPolicyArn: managed } : { CustomerManagedPolicyReference: readReference(boundary, 'CustomerManagedPolicyReference') };
+    if ((managed === undefined) === !hasReference)
+      throw validationError('PermissionsBoundary needs exactly one of ManagedPolicyArn and CustomerManagedPolicyReference');
+    set.boundary =
+      managed !== undefined
+        ? { ManagedPolicyArn: managed }
+        : { CustomerManagedPolicyReference: readReference(boundary, 'CustomerManagedPolicyReference') };
     markNeedsProvisioning(set);
     return {};
   }),

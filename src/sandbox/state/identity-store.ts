@@ -129,7 +129,9 @@ export class IdentityStore {
 
   addMembership(membership: Membership): void {
     if (this.membershipId(membership.GroupId, membership.UserId)) {
-      throw conflict(`Member ${membership.UserId} already exists in group ${membership.GroupId}`, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
+      throw conflict(`Member ${membership.UserId} already exists in group ${membership.GroupId}`, {
+        Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION',
+      });
     }
     this.memberships.set(membership.MembershipId, membership);
     indexPair(this.membersOfGroup, membership.GroupId, membership.UserId, membership.MembershipId);
@@ -178,7 +180,8 @@ export class IdentityStore {
   }
 
   private requireFreeGroupName(name: string): void {
-    if (this.groupByName.has(nameKey(name))) throw conflict(`Duplicate GroupDisplayName: ${name}`, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
+    if (this.groupByName.has(nameKey(name)))
+      throw conflict(`Duplicate GroupDisplayName: ${name}`, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' });
   }
 }
 

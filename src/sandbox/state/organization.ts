@@ -96,7 +96,11 @@ export class Organization {
 
   ou(ouId: string): OrganizationalUnit {
     const ou = this.ous.get(ouId);
-    if (!ou) throw new AwsError('OrganizationalUnitNotFoundException', `We can't find an OU with the OrganizationalUnitId that you specified: ${ouId}`);
+    if (!ou)
+      throw new AwsError(
+        'OrganizationalUnitNotFoundException',
+        `We can't find an OU with the OrganizationalUnitId that you specified: ${ouId}`,
+      );
     return ou;
   }
 

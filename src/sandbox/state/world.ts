@@ -69,7 +69,8 @@ export class World {
 
   /** CreateOrganization: the caller becomes management account; its Identity Center instance is enabled. */
   createOrganization(caller: string): Organization {
-    if (this.orgOfAccount.has(caller)) throw new AwsError('AlreadyInOrganizationException', 'The AWS account is already a member of an organization.');
+    if (this.orgOfAccount.has(caller))
+      throw new AwsError('AlreadyInOrganizationException', 'The AWS account is already a member of an organization.');
     const now = this.nowSeconds();
     const org = new Organization(`o-${this.hex(10)}`, `r-${this.hex(4)}`, caller, now);
     this.organizations.set(org.id, org);
@@ -95,15 +96,18 @@ export class World {
   instanceFor(caller: string, instanceArn: string): Instance {
     const instance = this.instances.get(instanceArn);
     if (!instance) throw notFound(`Could not find Identity Center instance ${instanceArn}`);
-    if (!this.visibleInstances(caller).includes(instance)) throw accessDenied(`User: arn:aws:iam::${caller}:root is not authorized to access instance ${instanceArn}`);
+    if (!this.visibleInstances(caller).includes(instance))
+      throw accessDenied(`User: arn:aws:iam::${caller}:root is not authorized to access instance ${instanceArn}`);
     return instance;
   }
 
   storeFor(caller: string, identityStoreId: string): IdentityStore {
     const store = this.stores.get(identityStoreId);
     const instance = [...this.instances.values()].find((i) => i.identityStoreId === identityStoreId);
-    if (!store || !instance) throw notFound(`Identity store ${identityStoreId} not found`, { ResourceType: 'IDENTITY_STORE', ResourceId: identityStoreId });
-    if (!this.visibleInstances(caller).includes(instance)) throw accessDenied(`User: arn:aws:iam::${caller}:root is not authorized to access identity store ${identityStoreId}`);
+    if (!store || !instance)
+      throw notFound(`Identity store ${identityStoreId} not found`, { ResourceType: 'IDENTITY_STORE', ResourceId: identityStoreId });
+    if (!this.visibleInstances(caller).includes(instance))
+      throw accessDenied(`User: arn:aws:iam::${caller}:root is not authorized to access identity store ${identityStoreId}`);
     return store;
   }
 

@@ -17,7 +17,11 @@ export interface AnsweredCall {
 /** The output of `command` (without $metadata), or a thrown SDK exception. */
 export type Answer = (command: string, input: Record<string, unknown>) => object | Promise<object>;
 
-function answerEveryCommand<I extends object, O extends MetadataBearer>(stack: MiddlewareStack<I, O>, answer: Answer, calls: AnsweredCall[]): void {
+function answerEveryCommand<I extends object, O extends MetadataBearer>(
+  stack: MiddlewareStack<I, O>,
+  answer: Answer,
+  calls: AnsweredCall[],
+): void {
   stack.add(
     (_next, context) => async (args) => {
       const command = (context.commandName ?? '').replace(/Command$/, '');
