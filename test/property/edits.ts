@@ -169,16 +169,14 @@ export function editArb(caps: BackendCapabilities): fc.Arbitrary<Edit> {
       }),
     );
     kinds.push(
-      fc
-        .constantFrom<UserField>('displayName', 'givenName', 'familyName', ...OPTIONAL_USER_FIELDS)
-        .chain((field) =>
-          fc.record({
-            kind: fc.constant('setUserAttribute' as const),
-            user: pick,
-            field: fc.constant(field),
-            value: userFieldValueArb(field),
-          }),
-        ),
+      fc.constantFrom<UserField>('displayName', 'givenName', 'familyName', ...OPTIONAL_USER_FIELDS).chain((field) =>
+        fc.record({
+          kind: fc.constant('setUserAttribute' as const),
+          user: pick,
+          field: fc.constant(field),
+          value: userFieldValueArb(field),
+        }),
+      ),
     );
   }
   if (caps.updateGroup) {
