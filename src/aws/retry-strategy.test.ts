@@ -25,8 +25,8 @@ async function follow(retry: PacedRetryStrategy, errors: RetryErrorType[]): Prom
 describe('PacedRetryStrategy', () => {
   it('gives throttled attempts their own, larger budget', async () => {
     const { retry } = strategy();
-    expect((await follow(retry, Array(5).fill('THROTTLING'))).refused).toBe(false);
-    expect((await follow(retry, Array(6).fill('THROTTLING'))).refused).toBe(true);
+    expect((await follow(retry, Array<RetryErrorType>(5).fill('THROTTLING'))).refused).toBe(false);
+    expect((await follow(retry, Array<RetryErrorType>(6).fill('THROTTLING'))).refused).toBe(true);
   });
 
   it('gives transient failures maxAttempts, whatever throttling came before', async () => {
@@ -50,7 +50,7 @@ describe('PacedRetryStrategy', () => {
 
   it('backs off exponentially with full jitter, throttling capped at 5 s', async () => {
     const { retry } = strategy();
-    expect((await follow(retry, Array(5).fill('THROTTLING'))).delays).toEqual([999, 1999, 3999, 4999, 4999]);
+    expect((await follow(retry, Array<RetryErrorType>(5).fill('THROTTLING'))).delays).toEqual([999, 1999, 3999, 4999, 4999]);
     expect((await follow(retry, ['TRANSIENT', 'TRANSIENT'])).delays).toEqual([49, 99]);
     const { retry: noJitter } = strategy(() => 0);
     expect((await follow(noJitter, ['THROTTLING', 'TRANSIENT'])).delays).toEqual([0, 0]);

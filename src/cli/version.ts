@@ -29,5 +29,5 @@ async function readManifest(path: string): Promise<{ name?: unknown; version?: u
     return undefined; // no package.json here: look further up
   }
   const parsed: unknown = JSON.parse(text);
-  return typeof parsed === 'object' && parsed !== null ? (parsed as { name?: unknown; version?: unknown }) : undefined;
+  return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
 }

@@ -129,7 +129,7 @@ function sourceText(source: FileSource, path: PathSegment[]): string | undefined
 }
 
 function unknownField(name: string, parent: Record<string, unknown>, path: PathSegment[]): string {
-  const known = Object.keys((parent.properties ?? {}) as Record<string, unknown>);
+  const known = Object.keys(parent.properties ?? {});
   const what = path.length === 0 ? 'unknown top-level key' : 'unknown field';
   const close = closestName(name, known);
   if (close) return `${what} "${name}" (did you mean "${close}"?)`;

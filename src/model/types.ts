@@ -230,7 +230,7 @@ export interface AssignmentTriple {
   accountId: string;
 }
 
-export type AccountState = 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED' | string;
+export type AccountState = 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE' | 'CLOSED' | (string & {});
 
 export interface Account {
   id: string;

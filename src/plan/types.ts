@@ -69,7 +69,7 @@ export interface PlanSummary {
  *  (it stays in `changes` for the reviewer): reconcile applies everything else except
  *  what depends on it, then exits 1 listing it. */
 export interface Refusal {
-  rule: 'max-delete-percent' | 'delete-all' | 'protected' | 'management-account' | 'lockout' | 'empty-state' | string;
+  rule: 'max-delete-percent' | 'delete-all' | 'protected' | 'management-account' | 'lockout' | 'empty-state' | (string & {});
   message: string;
   /** The one change refused (a copy of an entry of `changes`). */
   change?: Change;

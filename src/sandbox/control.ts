@@ -58,7 +58,7 @@ function configChanges(body: unknown): Partial<SandboxOptions> {
   if (object.faults !== undefined && typeof object.faults !== 'string')
     throw new Error('faults must be a string such as "throttle=0.1,5xx=0.02"');
   // the numeric fields are checked by SandboxRuntime.configure
-  return object as Partial<SandboxOptions>;
+  return object;
 }
 
 function policyDeclaration(body: unknown): { accountId: string; policies: PolicyReference[] } {

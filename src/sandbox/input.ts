@@ -60,11 +60,12 @@ export class Input {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) throw validationError(`Value at '${lowerFirst(name)}' must be a list`);
-    if (value.length > max)
+    const list: unknown[] = value;
+    if (list.length > max)
       throw validationError(
         `Value at '${lowerFirst(name)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
       );
-    return value;
+    return list;
   }
 
   /** The raw value of a document-typed member (e.g. identitystore AttributeValue). */

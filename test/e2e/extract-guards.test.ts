@@ -118,7 +118,7 @@ describe('extract guards', () => {
           InstanceArn,
           PermissionSetArn: set,
           TargetType: 'AWS_ACCOUNT',
-          TargetId: org.accountIds.get('workload') as string,
+          TargetId: org.accountIds.get('workload'),
         }),
       );
       await new Promise((r) => setTimeout(r, 50)); // asyncMs 20: the provisioning completes

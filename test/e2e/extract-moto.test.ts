@@ -283,7 +283,7 @@ async function seed(endpoint: string): Promise<Map<string, string>> {
           PrincipalType,
           PrincipalId,
           TargetType: 'AWS_ACCOUNT',
-          TargetId: accountIds.get(account) as string,
+          TargetId: accountIds.get(account),
         }),
       );
     await assign(developer, 'GROUP', devs, 'staging');

@@ -313,7 +313,7 @@ async function seed(sandbox: TestSandbox): Promise<Map<string, string>> {
           PrincipalType,
           PrincipalId,
           TargetType: 'AWS_ACCOUNT',
-          TargetId: accountIds.get(account) as string,
+          TargetId: accountIds.get(account),
         }),
       );
       let status = started.AccountAssignmentCreationStatus;

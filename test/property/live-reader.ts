@@ -74,7 +74,7 @@ function userContent(u: User): UserContent {
 function sessionMinutes(value: unknown): number {
   if (value === undefined || value === null || value === '') return 60;
   if (typeof value === 'number') return value / 60;
-  return isoMinutes(String(value));
+  return isoMinutes(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 export interface LiveRead {
@@ -188,7 +188,7 @@ export class IndependentReader {
     const inline = (await this.sso.send(new GetInlinePolicyForPermissionSetCommand(ref))).InlinePolicy;
     const content: PermissionSetContent = {
       ...(d?.Description ? { description: d.Description } : {}),
-      sessionMinutes: sessionMinutes(d?.SessionDuration as unknown),
+      sessionMinutes: sessionMinutes(d?.SessionDuration),
       ...(d?.RelayState ? { relayState: d.RelayState } : {}),
       managedPolicies: managed.map((m) => m.Arn ?? '').sort(),
       customerManagedPolicies: customer.map((c) => `${c.Path ?? '/'}${c.Name ?? ''}`).sort(),

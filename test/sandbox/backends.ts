@@ -54,7 +54,7 @@ export async function sandboxBackend(options: SandboxOptions = {}): Promise<Back
   const pool = clientPool((accountId) => test.clientConfig(accountId));
   return {
     name: 'sandbox',
-    clients: pool.clients,
+    clients: (accountId) => pool.clients(accountId),
     async declarePolicies(accountId, policies) {
       const res = await fetch(`${test.endpoint}/_sandbox/policies`, { method: 'POST', body: JSON.stringify({ accountId, policies }) });
       if (!res.ok) throw new Error(`declaring policies failed: HTTP ${res.status} ${await res.text()}`);
@@ -74,7 +74,7 @@ export async function motoBackend(): Promise<Backend> {
   const pool = clientPool((accountId) => motoClientConfig(moto.endpoint, accountId));
   return {
     name: 'moto',
-    clients: pool.clients,
+    clients: (accountId) => pool.clients(accountId),
     async declarePolicies() {},
     reset: () => moto.reset(),
     async stop() {

@@ -24,7 +24,7 @@ function workflow(file: string): Workflow {
 
 const runsCli = (step: Step, command: string) => cliInvocations(step.run ?? '').some((i) => i.command === command);
 /** A step of the repository's own action (action.yml), and the command it runs. */
-const actionCommand = (step: Step) => (step.uses === './' ? String(step.with?.command ?? '') : undefined);
+const actionCommand = (step: Step) => (step.uses === './' ? (typeof step.with?.command === 'string' ? step.with.command : '') : undefined);
 const assumesRole = (step: Step) =>
   step.uses?.startsWith(AWS_CREDENTIALS) === true || (actionCommand(step) !== undefined && step.with?.['role-to-assume'] !== undefined);
 const usesAws = (job: Job) => (job.steps ?? []).some(assumesRole);

@@ -81,7 +81,7 @@ function enterpriseOf(doc: DocumentType | undefined): EnterpriseAttributes | und
 
 /** The extension document CreateUser/UpdateUser take for the enterprise attributes. */
 export function enterpriseDocument(e: EnterpriseAttributes): Record<string, DocumentType> {
-  return { ...e } as Record<string, DocumentType>;
+  return { ...e };
 }
 
 /** Every attribute of a live user in model terms (ids, timestamps and creators are not attributes). */

@@ -60,7 +60,7 @@ function userAttributePath(field: string): string {
 
 function sdkValue(field: string, value: JsonValue): DocumentType {
   if (field in LIST_MEMBERS && Array.isArray(value)) return toSdkList(value as object[]) as DocumentType;
-  return value as DocumentType;
+  return value;
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -44,7 +44,7 @@ export function basicsHold(described: SdkPermissionSet | undefined, op: Basics):
   return (
     present(described?.Description) === present(op.description) &&
     present(described?.RelayState) === present(op.relayState) &&
-    seconds(described?.SessionDuration as string | number | undefined) === seconds(op.sessionDuration)
+    seconds(described?.SessionDuration) === seconds(op.sessionDuration)
   );
 }
 

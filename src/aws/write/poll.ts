@@ -11,7 +11,7 @@
 // that finds it still running moves it later at once, by at least a quarter. That keeps
 // about one request in ten needing a second poll.
 export interface AsyncStatus {
-  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | string;
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | (string & {});
   failureReason?: string;
 }
 

@@ -62,7 +62,7 @@ function tagsOf(input: Input, name: string): { Key: string; Value: string }[] {
 
 function applyTags(org: Organization, resourceId: string, tags: { Key: string; Value: string }[]): void {
   let map = org.tags.get(resourceId);
-  if (!map) org.tags.set(resourceId, (map = new Map()));
+  if (!map) org.tags.set(resourceId, (map = new Map<string, string>()));
   for (const t of tags) map.set(t.Key, t.Value);
 }
 
@@ -240,7 +240,7 @@ export const organizationsOperations: OperationTable = {
       });
     }
     let services = org.delegatedAdmins.get(accountId);
-    if (!services) org.delegatedAdmins.set(accountId, (services = new Map()));
+    if (!services) org.delegatedAdmins.set(accountId, (services = new Map<string, number>()));
     if (services.has(principal))
       throw new AwsError(
         'AccountAlreadyRegisteredException',

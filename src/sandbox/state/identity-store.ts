@@ -193,6 +193,6 @@ function emailValues(attributes: Json): string[] {
 
 function indexPair(index: Map<string, Map<string, string>>, outer: string, inner: string, value: string): void {
   let map = index.get(outer);
-  if (!map) index.set(outer, (map = new Map()));
+  if (!map) index.set(outer, (map = new Map<string, string>()));
   map.set(inner, value);
 }

@@ -204,6 +204,6 @@ export class Instance {
 
 function nested<K, V>(index: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let map = index.get(key);
-  if (!map) index.set(key, (map = new Map()));
+  if (!map) index.set(key, (map = new Map<string, V>()));
   return map;
 }
