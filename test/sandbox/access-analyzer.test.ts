@@ -4,8 +4,10 @@
 import { AccessAnalyzerClient, ValidatePolicyCommand, ValidationException } from '@aws-sdk/client-accessanalyzer';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateIdentityPolicies, validateIdentityPolicy } from '../../src/aws/policy-validation.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CallStats } from '../../src/aws/call-stats.js';
+import { openPolicyValidator, validateIdentityPolicies, validateIdentityPolicy } from '../../src/aws/policy-validation.js';
+import { answerValidatePolicy } from '../../src/sandbox/access-analyzer.js';
 import { startTestSandbox, sandboxClientConfig, type TestSandbox } from '../helpers/sandbox.js';
 
 const ACCOUNT = '111111111111';
@@ -95,5 +97,58 @@ describe('Access Analyzer ValidatePolicy refused (AccessDeniedException)', () =>
     } finally {
       client.destroy();
     }
+  });
+});
+
+describe('Access Analyzer ValidatePolicy throttled (ThrottlingException)', () => {
+  let server: Server;
+  let endpoint: string;
+  let throttleNext = 0;
+
+  beforeAll(async () => {
+    // Throttles the first calls as AWS does (429, the error type header), then answers as the sandbox.
+    server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        if (throttleNext > 0) {
+          throttleNext--;
+          res
+            .writeHead(429, { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' })
+            .end(JSON.stringify({ message: 'Rate exceeded' }));
+          return;
+        }
+        const answer = answerValidatePolicy(new URL(req.url ?? '/', endpoint).searchParams, body);
+        res.writeHead(answer.status, answer.headers).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('retries the throttled calls on the pacing of its own client and still gets every finding', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL_ACCESSANALYZER', endpoint);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', ACCOUNT);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'sandbox-secret');
+    throttleNext = 3;
+    const stats = new CallStats();
+    const validator = openPolicyValidator({}, 'us-east-1', { stats, jitter: () => 0 });
+    try {
+      const result = await validator.validate([RISKY]);
+      expect(result.kind === 'checked' ? result.findings.get(RISKY)?.map((f) => f.issueCode) : result).toEqual([
+        'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+      ]);
+    } finally {
+      validator.close();
+    }
+    const [validate] = stats.snapshot();
+    expect(validate).toMatchObject({ operation: 'access-analyzer ValidatePolicy', calls: 1, attempts: 4, throttled: 3 });
   });
 });
