@@ -7,6 +7,7 @@
 // a larger budget for throttling, and every throttled attempt lowering the shared
 // adaptive rate (adaptive-rate.ts says why not the SDK's 'adaptive' mode). One pacing
 // object serves sso-admin and identitystore: AWS throttles Identity Center as one API.
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
@@ -99,6 +100,22 @@ export function createStsClient(options: ClientOptions, pacing: Pacing): STSClie
   const sts = new STSClient(clientConfig(options, options.region, pacing.organizations, pacing.jitter));
   installCallMiddleware(sts, 'sts', pacing.organizations, pacing.stats);
   return sts;
+}
+
+/**
+ * IAM Access Analyzer, for ValidatePolicy (`plan --lint-policies`), in `region` (any
+ * region validates any policy; the instance's keeps the calls where the others go).
+ * Paced by its own rate: its quota is not Identity Center's.
+ */
+export function createAccessAnalyzerClient(
+  options: ClientOptions,
+  region: string,
+  rate: AdaptiveRate,
+  pacing: Pick<Pacing, 'stats' | 'jitter'>,
+): AccessAnalyzerClient {
+  const client = new AccessAnalyzerClient(clientConfig(options, region, rate, pacing.jitter));
+  installCallMiddleware(client, 'access-analyzer', rate, pacing.stats);
+  return client;
 }
 
 export function destroyClients(clients: AwsClients): void {

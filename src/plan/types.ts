@@ -90,6 +90,42 @@ export interface Plan {
   /** What was deliberately left out of the comparison (out of scope): informative, never
    *  drift. Absent when there is nothing to say. */
   notes?: string[];
+  /** IAM Access Analyzer's findings on the desired inline policies (`plan --lint-policies`),
+   *  by permission set, sorted by name; only sets with findings. Absent when not linted. */
+  policyFindings?: PermissionSetPolicyFindings[];
+}
+
+/** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */
+export type PolicyFindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
+
+/** One step of a path through the policy's JSON (ValidatePolicy's PathElement union). */
+export type PolicyPathElement = { index: number } | { key: string } | { value: string } | { substring: { start: number; length: number } };
+
+/** A position in the policy text sent (the compact JSON): line from 1, column and offset from 0. */
+export interface PolicyPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface PolicyFindingLocation {
+  path: PolicyPathElement[];
+  span?: { start: PolicyPosition; end: PolicyPosition };
+}
+
+/** One ValidatePolicy finding, as plain data. */
+export interface PolicyFinding {
+  findingType: PolicyFindingType;
+  issueCode: string;
+  /** AWS's findingDetails. */
+  message: string;
+  learnMoreLink?: string;
+  locations: PolicyFindingLocation[];
+}
+
+export interface PermissionSetPolicyFindings {
+  permissionSet: string;
+  findings: PolicyFinding[];
 }
 
 /** The refusals that stop the whole plan (as opposed to one change each). */

@@ -6,6 +6,7 @@
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
 import { fairShares } from './fair-share.js';
+import { policyFindingsMarkdown } from './policy-findings-markdown.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -95,6 +96,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     if (left >= 0) out.add(`> - … ${plan.refused.length - left} more refusals not shown; see the plan.json artifact\n`);
     out.add('\n');
   }
+
+  out.add(policyFindingsMarkdown(plan, escapeHtml));
 
   // Every kind gets a fair part of what is left, so a huge plan still shows some of each.
   const sections = KIND_SECTIONS.flatMap(({ kind, title }) => {

@@ -3,6 +3,7 @@
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
+import { policyFindingsText } from './policy-findings-text.js';
 
 export interface TextOptions {
   color: boolean;
@@ -41,6 +42,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     for (const r of plan.refused) out.push(paint('red', `  x [${r.rule}] ${r.message}`));
     out.push('');
   }
+  out.push(...policyFindingsText(plan, paint));
   if (plan.notes !== undefined && plan.notes.length > 0) {
     out.push(paint('bold', 'Not compared:'));
     for (const n of plan.notes) out.push(`  - ${n}`);

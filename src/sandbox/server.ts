@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerValidatePolicy, isValidatePolicy } from './access-analyzer.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { Dispatcher, type OperationTables } from './dispatcher.js';
 import { identityStoreOperations } from './handlers/identitystore.js';
@@ -93,6 +94,11 @@ async function serve(runtime: SandboxRuntime, dispatcher: Dispatcher, req: Incom
     res
       .writeHead(413, { 'content-type': JSON_CONTENT_TYPE })
       .end(JSON.stringify({ __type: 'SerializationException', message: 'Request body too large' }));
+    return;
+  }
+  if (isValidatePolicy(req.method, path)) {
+    const answer = answerValidatePolicy(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams, body);
+    res.writeHead(answer.status, { ...answer.headers, 'x-amzn-requestid': randomUUID() }).end(answer.body);
     return;
   }
   const sts = header(req, 'x-amz-target') === undefined ? answerSts(body, header(req, 'authorization'), randomUUID()) : undefined;

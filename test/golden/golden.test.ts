@@ -9,6 +9,7 @@ import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.j
 import { renderText } from '../../src/render/text.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
 import { delegatedAdministratorPlan, everyKindPlan, hugePlan, noChangePlan } from './plans.js';
+import { policyFindingsPlan } from './policy-findings-plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -25,6 +26,7 @@ describe.each([
   ['every-kind', everyKindPlan],
   ['no-change', noChangePlan],
   ['delegated-administrator', delegatedAdministratorPlan],
+  ['policy-findings', policyFindingsPlan],
 ])('golden: %s plan', (name, make) => {
   const plan = make();
   it('renders text', () => expectGolden(`${name}.txt`, renderText(plan, { color: false })));

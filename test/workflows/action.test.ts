@@ -21,9 +21,16 @@ const planJson = (summary: { add: number; change: number; destroy: number }, ref
 });
 
 describe('action.yml metadata', () => {
-  it('is a composite action with the inputs command, state-directory, role-to-assume, region and allow-deletes', () => {
+  it('is a composite action with the inputs command, state-directory, role-to-assume, region, allow-deletes and lint-policies', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['allow-deletes', 'command', 'region', 'role-to-assume', 'state-directory']);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      'allow-deletes',
+      'command',
+      'lint-policies',
+      'region',
+      'role-to-assume',
+      'state-directory',
+    ]);
     expect(action.inputs.command?.required).toBe(true);
     expect(action.inputs['state-directory']?.default).toBe('identity');
   });
@@ -83,6 +90,13 @@ describe('action.yml: the inputs are checked', () => {
     expect(check({ COMMAND: 'plan', ROLE: 'arn:aws:iam::111122223333:role/r', REGION: 'eu-west-1' }).status).toBe(0);
     expect(check({ COMMAND: 'plan', ALLOW_DELETES: 'yes' }).status).toBe(1);
   });
+
+  it('rejects a lint-policies that is not true or false', () => {
+    expect(check({ COMMAND: 'plan', LINT_POLICIES: 'true' }).status).toBe(0);
+    const run = check({ COMMAND: 'plan', LINT_POLICIES: 'on' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("lint-policies must be 'true' or 'false', not 'on'");
+  });
 });
 
 describe('action.yml: validate', () => {
@@ -136,6 +150,18 @@ describe('action.yml: plan and drift', () => {
   it('passes --allow-deletes only when asked', () => {
     const run = plan('plan', { code: 0, planJson: planJson({ add: 0, change: 0, destroy: 0 }) }, 'true');
     expect(run.calls[0]).toMatch(/^plan --dir identity --detailed-exitcode --allow-deletes /);
+  });
+
+  it('passes --lint-policies only when asked, and an ERROR finding shows in the summary', () => {
+    const withErrors = {
+      ...planJson({ add: 1, change: 0, destroy: 0 }),
+      policyFindings: [{ permissionSet: 'A', findings: [{ findingType: 'ERROR', issueCode: 'X', message: 'm', locations: [] }] }],
+    };
+    const cli = { code: 1, planJson: withErrors };
+    const run = runStep(step('Plan'), { COMMAND: 'plan', STATE_DIR: 'identity', ALLOW_DELETES: 'false', LINT_POLICIES: 'true' }, cli);
+    expect(run.calls[0]).toMatch(/^plan --dir identity --detailed-exitcode --lint-policies --format markdown /);
+    expect(run.outputs.summary).toBe('1 to add, 0 to change, 0 to destroy; errors in inline policies (IAM Access Analyzer)');
+    expect(plan('plan', { code: 0, planJson: planJson({ add: 0, change: 0, destroy: 0 }) }).calls[0]).not.toContain('--lint-policies');
   });
 });
 

@@ -10,6 +10,8 @@ export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
   '@aws-sdk/client-organizations': 'organizations',
   // GetCallerIdentity needs no permission on AWS; listed so the policies say every call
   '@aws-sdk/client-sts': 'sts',
+  // ValidatePolicy (plan/reconcile --lint-policies)
+  '@aws-sdk/client-accessanalyzer': 'access-analyzer',
 };
 
 export interface SdkCall {
@@ -87,8 +89,10 @@ export function sdkCallsUnder(dir: string, root: string): SdkCall[] {
   return sourceFiles(dir).flatMap((file) => sdkCallsInSource(readFileSync(file, 'utf8'), relative(root, file)));
 }
 
-/** Read operations are the ones named List*, Describe* or Get*; everything else writes. */
+/** Read operations are the ones named List*, Describe* or Get*, and Validate* (Access
+ *  Analyzer's ValidatePolicy analyses the document it is sent and stores nothing);
+ *  everything else writes. */
 export function isReadAction(action: string): boolean {
   const op = action.slice(action.indexOf(':') + 1);
-  return /^(List|Describe|Get)[A-Z]/.test(op);
+  return /^(List|Describe|Get|Validate)[A-Z]/.test(op);
 }

@@ -9,6 +9,8 @@ import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../c
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
 import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+import { hasPolicyErrors } from '../../plan/policy-lint.js';
+import { lintPolicies } from '../policy-lint.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,10 +26,12 @@ options:
   --out FILE             also save the plan as JSON, for \`reconcile --plan FILE\`
   --detailed-exitcode    exit 2 when there are changes, 0 when there are none
   --allow-deletes        plan deletions above settings.safety.maxDeletePercent
+  --lint-policies        also check every inline policy with IAM Access Analyzer
+                         (ValidatePolicy); an ERROR finding fails the plan
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
-exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error or a plan the
-safety rules refuse, 2 changes present (with --detailed-exitcode)`;
+exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, a plan the
+safety rules refuse or an ERROR finding of --lint-policies, 2 changes present (with --detailed-exitcode)`;
 
 export function renderPlan(plan: Plan, format: Format, color: boolean): string {
   switch (format) {
@@ -77,6 +81,7 @@ export const command: Command = {
       out: { type: 'string' },
       'detailed-exitcode': { type: 'boolean', default: false },
       'allow-deletes': { type: 'boolean', default: false },
+      'lint-policies': { type: 'boolean', default: false },
     });
     const format = parseFormat(flags.format);
     const progress = new StderrProgress();
@@ -84,11 +89,12 @@ export const command: Command = {
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
       const live = await readLive(ctx, desired, progress);
-      const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+      const planned = planAgainst(desired, live, flags['allow-deletes'], progress);
+      const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);
-      if (plan.refused.length > 0) return EXIT_ERROR;
+      if (plan.refused.length > 0 || hasPolicyErrors(plan)) return EXIT_ERROR;
       return flags['detailed-exitcode'] && plan.changes.length > 0 ? EXIT_CHANGES : EXIT_OK;
     } finally {
       ctx.close();

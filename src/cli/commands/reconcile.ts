@@ -17,6 +17,7 @@ import { plural } from '../../model/plural.js';
 import { StderrProgress } from '../progress.js';
 import { checkSavedPlanAgainst, checkSavedPlanInstance, readSavedPlan } from '../saved-plan.js';
 import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+import { lintPolicies, refusePolicyErrors } from '../policy-lint.js';
 
 const USAGE = `usage: sso-gitops reconcile [options]
 
@@ -33,6 +34,9 @@ options:
                        again and the file is refused when the live state changed since
                        ("stale plan") or its changes differ from the plan of now; the safety
                        rules are applied afresh (the file's "refused" is not trusted)
+  --lint-policies      check every inline policy with IAM Access Analyzer (ValidatePolicy)
+                       first; a plan with an ERROR finding is refused, as is a saved plan
+                       (--plan) that carries one
   --verify             afterwards read the live state again and fail if anything is left
                        to do (costs a second full read: on a large organization minutes)
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
@@ -123,6 +127,7 @@ export const command: Command = {
       'allow-deletes': { type: 'boolean', default: false },
       plan: { type: 'string' },
       verify: { type: 'boolean', default: false },
+      'lint-policies': { type: 'boolean', default: false },
     });
     // Everything that needs no AWS call is checked first: settings, state files, the plan file.
     const assignmentConcurrency = maxOutstandingAssignments();
@@ -135,7 +140,8 @@ export const command: Command = {
       try {
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanInstance(saved, flags.plan, ctx.instanceArn);
         const live = await readLive(ctx, desired, progress);
-        const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+        const planned = planAgainst(desired, live, flags['allow-deletes'], progress);
+        const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanAgainst(saved, plan, flags.plan, flags.dir);
         const whole = wholePlanRefusals(plan);
         if (whole.length > 0) refuse(whole);
@@ -143,6 +149,7 @@ export const command: Command = {
           process.stdout.write('No changes. The live instance matches the state files.\n');
           return EXIT_OK;
         }
+        refusePolicyErrors(saved !== undefined ? [saved, plan] : [plan]);
         process.stdout.write(renderText(plan, { color: process.stdout.isTTY === true }));
         if (refusedChanges(plan).length === plan.changes.length) {
           reportRefusedAlone(plan);
