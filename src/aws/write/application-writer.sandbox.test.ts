@@ -137,6 +137,18 @@ describe('applications read and written through the SDK', () => {
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
+  it('makes one application per create although answers are lost: the SDK resends the same ClientToken', async () => {
+    sandbox.sandbox.configure({ faults: 'lost-answer=0.4' });
+    sandbox.sandbox.resetStats();
+    try {
+      for (let i = 0; i < 8; i++) await writer.createApplication({ name: `app-${i}`, providerArn: CUSTOM });
+    } finally {
+      sandbox.sandbox.configure({ faults: '' });
+    }
+    expect(sandbox.sandbox.stats().faults.lostAnswer).toBeGreaterThan(0);
+    expect((await readApplications(ctx)).map((a) => a.name)).toEqual([...Array(8).keys()].map((i) => `app-${i}`));
+  });
+
   it('reads every application of an instance that holds more than one page (pages of at most 50)', async () => {
     for (let i = 0; i < 120; i++) addApplication(instance, (n) => String(i).padStart(n, '0'), 0, { name: `app-${i}`, providerArn: CUSTOM });
     sandbox.sandbox.resetStats();
