@@ -66,4 +66,23 @@ describe('sandbox control API', () => {
     expect(answer.status).toBe(404);
     expect(JSON.stringify(answer.body)).toContain('GET stats');
   });
+
+  it('adds an application the API cannot create to the caller organization’s instance, and refuses a bad seed', () => {
+    const runtime = new SandboxRuntime({ randomSeed: 3 });
+    const org = runtime.world.createOrganization('111122223333');
+    const seed = { accountId: '111122223333', name: 'Salesforce', providerArn: 'arn:aws:sso::aws:applicationProvider/catalog/Salesforce' };
+    const answer = handleControl(runtime, 'POST', '/_sandbox/applications', JSON.stringify({ ...seed, assignmentRequired: false }));
+    expect(answer.status).toBe(200);
+    const apps = [...(runtime.world.instances.get(org.instanceArn)?.applications.all() ?? [])];
+    expect(apps).toEqual([expect.objectContaining({ Name: 'Salesforce', assignmentRequired: false })]);
+    expect(answer.body).toEqual({ applicationArn: apps[0]?.ApplicationArn });
+    for (const bad of [
+      { ...seed, accountId: '999999999999' },
+      { ...seed, providerArn: 'arn:aws:sso::aws:applicationProvider/nope' },
+      { ...seed, name: '' },
+      { ...seed, assignmentRequired: 'yes' },
+    ]) {
+      expect(handleControl(runtime, 'POST', '/_sandbox/applications', JSON.stringify(bad)).status).toBe(400);
+    }
+  });
 });

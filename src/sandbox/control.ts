@@ -1,7 +1,8 @@
 // The sandbox's own control API under /_sandbox/ (plain JSON, no AWS protocol, no
-// signature): health, stats, reset, run-time configuration, and which customer managed
-// policies exist in an account. Documented in src/sandbox/README.md.
+// signature): health, stats, reset, run-time configuration, which customer managed
+// policies exist in an account, and applications the API cannot create. Documented in src/sandbox/README.md.
 import type { SandboxOptions, SandboxRuntime } from './runtime.js';
+import { addApplication, type NewApplication } from './state/applications.js';
 import type { PolicyReference } from './state/instance.js';
 
 export const CONTROL_PREFIX = '/_sandbox/';
@@ -35,6 +36,15 @@ const ROUTES: Record<string, Route> = {
     const { accountId, policies } = policyDeclaration(body);
     runtime.world.declareCustomerManagedPolicies(accountId, policies);
     return ok();
+  },
+  /** Adds an application of any provider, as the console would: SAML ones cannot be created through the API. */
+  'POST applications': (runtime, body) => {
+    const { accountId, fields } = applicationSeed(body);
+    const org = runtime.world.organizationOf(accountId);
+    const instance = org === undefined ? undefined : runtime.world.instances.get(org.instanceArn);
+    if (!instance) throw new Error(`account ${accountId} belongs to no organization with Identity Center`);
+    const world = runtime.world;
+    return ok({ applicationArn: addApplication(instance, (n) => world.hex(n), world.nowSeconds(), fields).ApplicationArn });
   },
 };
 
@@ -74,6 +84,26 @@ function policyDeclaration(body: unknown): { accountId: string; policies: Policy
     return { Name: entry.name, Path: path };
   });
   return { accountId: object.accountId, policies };
+}
+
+function applicationSeed(body: unknown): { accountId: string; fields: NewApplication } {
+  const object = asObject(body, 'applications');
+  if (typeof object.accountId !== 'string' || !/^\d{12}$/.test(object.accountId))
+    throw new Error('accountId must be a 12-digit account id');
+  if (typeof object.name !== 'string' || object.name === '') throw new Error('name must be a non-empty string');
+  if (typeof object.providerArn !== 'string') throw new Error('providerArn must be an application provider ARN');
+  if (object.assignmentRequired !== undefined && typeof object.assignmentRequired !== 'boolean')
+    throw new Error('assignmentRequired must be true or false');
+  if (object.description !== undefined && typeof object.description !== 'string') throw new Error('description must be a string');
+  return {
+    accountId: object.accountId,
+    fields: {
+      name: object.name,
+      providerArn: object.providerArn,
+      ...(object.assignmentRequired === undefined ? {} : { assignmentRequired: object.assignmentRequired }),
+      ...(object.description === undefined ? {} : { description: object.description }),
+    },
+  };
 }
 
 function asObject(value: unknown, what: string): Record<string, unknown> {

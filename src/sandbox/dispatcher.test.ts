@@ -65,7 +65,7 @@ describe('sandbox dispatcher', () => {
     const { call } = setup();
     await call({ target: `${ORGS}.CreateOrganization`, authorization: auth('111122223333') });
     const result = answer(await call({ target: `${ORGS}.ListAccounts`, authorization: auth('111122223333'), body: '{"MaxResults": 21}' }));
-    expect(result).toMatchObject({ status: 400, body: { __type: 'InvalidInputException', Reason: 'INVALID_INPUT' } });
+    expect(result).toMatchObject({ status: 400, body: { __type: 'InvalidInputException', Reason: 'MAX_VALUE_EXCEEDED' } });
   });
 
   it('throttles per account and service family, counting refusals as throttled', async () => {

@@ -2,6 +2,7 @@
 // `plan` and `reconcile` on the example at once: `sso-gitops sandbox --example-org`, then
 // act as account 111122223333. Built directly in the sandbox's state (not through the API)
 // because the example names fixed account ids, which CreateAccount would draw at random.
+import { addApplication } from './state/applications.js';
 import type { World } from './state/world.js';
 
 export const EXAMPLE_MANAGEMENT_ACCOUNT = '111122223333';
@@ -39,4 +40,19 @@ export function seedExampleOrganization(world: World): void {
     }
     if (a.tags) org.tags.set(a.id, new Map(Object.entries(a.tags)));
   }
+  seedExampleApplications(world, org.instanceArn);
+}
+
+/**
+ * A catalogue SAML application, which the API cannot create (CreateApplication makes only
+ * OAuth 2.0 customer managed applications): a state file can reference it by name.
+ */
+function seedExampleApplications(world: World, instanceArn: string): void {
+  const instance = world.instances.get(instanceArn);
+  if (!instance) throw new Error('createOrganization made no instance');
+  addApplication(instance, (n) => world.hex(n), world.nowSeconds(), {
+    name: 'Salesforce',
+    providerArn: 'arn:aws:sso::aws:applicationProvider/catalog/Salesforce',
+    description: 'Salesforce (SAML, from the application catalogue)',
+  });
 }

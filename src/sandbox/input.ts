@@ -40,6 +40,22 @@ export class Input {
     return value;
   }
 
+  optBool(name: string): boolean | undefined {
+    const value = this.body[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'boolean') throw validationError(`Value at '${lowerFirst(name)}' must be a boolean`);
+    return value;
+  }
+
+  bool(name: string): boolean {
+    const value = this.optBool(name);
+    if (value === undefined)
+      throw validationError(
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+      );
+    return value;
+  }
+
   optObject(name: string): Input | undefined {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;

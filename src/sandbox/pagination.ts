@@ -9,6 +9,11 @@ export interface PageLimits {
   max: number;
   /** page size when MaxResults is omitted */
   defaultSize: number;
+  /**
+   * most items a page may hold, when the output list is shorter than MaxResults allows
+   * (sso-admin ApplicationList: at most 50, while MaxResults goes to 100)
+   */
+  listMax?: number;
 }
 
 export interface Page<T> {
@@ -40,7 +45,8 @@ export function decodeToken(token: string | undefined, scope: string): number {
  * of 20,000 users stays cheap). Reads MaxResults/NextToken from the request.
  */
 export function paginate<T>(items: Iterable<T>, input: Input, limits: PageLimits, scope: string): Page<T> {
-  const size = input.optInt('MaxResults', 1, limits.max) ?? limits.defaultSize;
+  const requested = input.optInt('MaxResults', 1, limits.max) ?? limits.defaultSize;
+  const size = Math.min(requested, limits.listMax ?? requested);
   const offset = decodeToken(input.optString('NextToken'), scope);
   const page: T[] = [];
   let index = 0;

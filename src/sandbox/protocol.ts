@@ -78,11 +78,26 @@ export function internalErrorFor(service: ServiceName, status: number, message: 
 
 /**
  * Adapts an error a handler raised to the service's model: organizations has no
- * ValidationException, it answers InvalidInputException (Reason INVALID_INPUT).
+ * ValidationException, it answers InvalidInputException with a Reason from the model's
+ * InvalidInputExceptionReason set (none when no value of the set fits: Reason is optional).
  */
 export function adaptToService(service: ServiceName, err: AwsError): AwsError {
   if (service === 'organizations' && err.type === 'ValidationException') {
-    return new AwsError('InvalidInputException', err.message, err.status, { Reason: 'INVALID_INPUT' });
+    const reason = invalidInputReason(err.message);
+    return new AwsError('InvalidInputException', err.message, err.status, reason === undefined ? {} : { Reason: reason });
   }
   return err;
+}
+
+/** The organizations InvalidInputExceptionReason of a validation message (the messages input.ts and pagination.ts write). */
+export function invalidInputReason(message: string): string | undefined {
+  if (message.includes('Member must not be null')) return 'INPUT_REQUIRED';
+  if (message.includes('NextToken')) return 'INVALID_NEXT_TOKEN';
+  if (message.includes('length less than or equal')) return 'MAX_LENGTH_EXCEEDED';
+  if (message.includes('length greater than or equal')) return 'MIN_LENGTH_EXCEEDED';
+  if (message.includes('regular expression pattern')) return 'INVALID_PATTERN';
+  if (message.includes('enum value set')) return 'INVALID_ENUM';
+  const range = /Value '(-?\d+)' at .* have value between (-?\d+) and (-?\d+)/.exec(message);
+  if (range) return Number(range[1]) > Number(range[3]) ? 'MAX_VALUE_EXCEEDED' : 'MIN_VALUE_EXCEEDED';
+  return undefined;
 }

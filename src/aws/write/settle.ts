@@ -46,3 +46,12 @@ export async function isGone(read: () => Promise<unknown>): Promise<boolean> {
     throw err;
   }
 }
+
+/** Awaits a removal; ResourceNotFoundException means the object is already gone, which is the removal's goal. */
+export async function ignoreNotFound(removal: Promise<unknown>): Promise<void> {
+  try {
+    await removal;
+  } catch (err) {
+    if (awsErrorName(err) !== 'ResourceNotFoundException') throw err;
+  }
+}

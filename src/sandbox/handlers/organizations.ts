@@ -54,7 +54,15 @@ function tagsOf(input: Input, name: string): { Key: string; Value: string }[] {
       typeof tag.Value !== 'string' ||
       tag.Value.length > 256
     ) {
-      throw new AwsError('InvalidInputException', 'You provided a tag that is not valid.', 400, { Reason: 'INVALID_INPUT' });
+      // InvalidInputExceptionReason has no generic value; every check above is a length or presence rule
+      throw new AwsError('InvalidInputException', 'You provided a tag that is not valid.', 400, {
+        Reason:
+          typeof tag.Key !== 'string' || typeof tag.Value !== 'string'
+            ? 'INPUT_REQUIRED'
+            : tag.Key.length < 1
+              ? 'MIN_LENGTH_EXCEEDED'
+              : 'MAX_LENGTH_EXCEEDED',
+      });
     }
     return { Key: tag.Key, Value: tag.Value };
   });

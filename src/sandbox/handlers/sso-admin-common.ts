@@ -2,7 +2,7 @@
 // and permission set, the delegated-administrator limits, and paging.
 import { accessDenied } from '../errors.js';
 import type { Json } from '../input.js';
-import { SSO_ADMIN_PAGES, paginate } from '../pagination.js';
+import { SSO_ADMIN_PAGES, paginate, type PageLimits } from '../pagination.js';
 import type { CallContext } from '../router-types.js';
 import type { Instance, PermissionSet } from '../state/instance.js';
 
@@ -71,8 +71,13 @@ export function markNeedsProvisioning(set: PermissionSet): void {
 }
 
 /** One page of a listing, scoped to the operation and the listed container; NextToken only when there is more. */
-export function adminPage<T>(ctx: CallContext, items: Iterable<T>, scope: string): { items: T[]; NextToken?: string } {
-  const page = paginate(items, ctx.input, SSO_ADMIN_PAGES, `${ctx.operation}:${scope}`);
+export function adminPage<T>(
+  ctx: CallContext,
+  items: Iterable<T>,
+  scope: string,
+  limits: PageLimits = SSO_ADMIN_PAGES,
+): { items: T[]; NextToken?: string } {
+  const page = paginate(items, ctx.input, limits, `${ctx.operation}:${scope}`);
   return page.nextToken === undefined ? { items: page.items } : { items: page.items, NextToken: page.nextToken };
 }
 
@@ -97,4 +102,9 @@ export function permissionSetShape(set: PermissionSet): Json {
     SessionDuration: set.SessionDuration,
     ...(set.RelayState === undefined ? {} : { RelayState: set.RelayState }),
   };
+}
+
+/** The ARN of the instance's identity store, as DescribeInstance and the application calls return it. */
+export function identityStoreArn(instance: Instance): string {
+  return `arn:aws:identitystore::${instance.ownerAccountId}:identitystore/${instance.identityStoreId}`;
 }

@@ -4,7 +4,15 @@ import { AwsError, conflict, validationError } from '../errors.js';
 import type { Json } from '../input.js';
 import { read, write, type CallContext, type OperationTable } from '../router-types.js';
 import type { Instance, PermissionSet } from '../state/instance.js';
-import { adminPage, callerInstance, callerSet, changeableSet, markNeedsProvisioning, permissionSetShape } from './sso-admin-common.js';
+import {
+  adminPage,
+  callerInstance,
+  callerSet,
+  changeableSet,
+  identityStoreArn,
+  markNeedsProvisioning,
+  permissionSetShape,
+} from './sso-admin-common.js';
 import { readTags } from './sso-admin-tags.js';
 
 const NAME = { min: 1, max: 32, pattern: /^[\w+=,.@-]+$/ };
@@ -47,7 +55,7 @@ function instanceShape(instance: Instance): Json {
   return {
     InstanceArn: instance.arn,
     IdentityStoreId: instance.identityStoreId,
-    IdentityStoreArn: `arn:aws:identitystore::${instance.ownerAccountId}:identitystore/${instance.identityStoreId}`,
+    IdentityStoreArn: identityStoreArn(instance),
     OwnerAccountId: instance.ownerAccountId,
     Name: `instance-${instance.ownerAccountId}`,
     CreatedDate: instance.createdAt,

@@ -1,6 +1,9 @@
 // sso-admin (SWBExternalService.*): the caller's Identity Center instance, permission sets,
 // their policies and tags, provisioning and account assignments.
 import type { OperationTable } from '../router-types.js';
+import { ssoAdminAccessControlOperations } from './sso-admin-access-control.js';
+import { ssoAdminApplicationAssignmentOperations } from './sso-admin-application-assignments.js';
+import { ssoAdminApplicationOperations } from './sso-admin-applications.js';
 import { ssoAdminAssignmentOperations } from './sso-admin-assignments.js';
 import { ssoAdminPermissionSetOperations } from './sso-admin-permission-sets.js';
 import { ssoAdminPolicyOperations } from './sso-admin-policies.js';
@@ -13,4 +16,7 @@ export const ssoAdminOperations: OperationTable = {
   ...ssoAdminTagOperations,
   ...ssoAdminProvisioningOperations,
   ...ssoAdminAssignmentOperations,
+  ...ssoAdminApplicationOperations,
+  ...ssoAdminApplicationAssignmentOperations,
+  ...ssoAdminAccessControlOperations,
 };

@@ -5,6 +5,7 @@ import { FaultInjector, noFaults, type FaultSpec } from '../faults.js';
 import { Input, type Json } from '../input.js';
 import { seededRandom } from '../prng.js';
 import type { OperationTable } from '../router-types.js';
+import { addApplication, type NewApplication } from '../state/applications.js';
 import type { Organization } from '../state/organization.js';
 import { IDENTITY_CENTER_PRINCIPAL, World, type WorldSettings } from '../state/world.js';
 
@@ -19,6 +20,8 @@ export interface TestWorld {
   addMember(accountId: string): void;
   /** Registers a member account as Identity Center delegated administrator. */
   delegateAdmin(accountId: string): void;
+  /** Adds an application of any provider, as the console would (catalogue SAML ones included); returns its ARN. */
+  addApplication(fields: NewApplication): string;
   call(table: OperationTable, operation: string, body: Json, caller?: string): Json;
 }
 
@@ -39,6 +42,9 @@ export function testWorld(settings: Partial<WorldSettings> = {}, faults: FaultSp
     },
     delegateAdmin(accountId) {
       org.delegatedAdmins.set(accountId, new Map([[IDENTITY_CENTER_PRINCIPAL, world.nowSeconds()]]));
+    },
+    addApplication(fields) {
+      return addApplication(instance, (n) => world.hex(n), world.nowSeconds(), fields).ApplicationArn;
     },
     call(table, operation, body, caller = MANAGEMENT) {
       const op = table[operation];

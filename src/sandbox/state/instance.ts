@@ -3,6 +3,7 @@
 // versions and the asynchronous request records.
 import type { Json } from '../input.js';
 import { conflict, notFound } from '../errors.js';
+import { Applications, type AccessControlConfiguration } from './applications.js';
 
 export interface PolicyReference {
   Name: string;
@@ -63,6 +64,10 @@ export class Instance {
   readonly tags = new Map<string, string>();
   /** The region Identity Center was enabled in; the sandbox has one region per instance. */
   primaryRegion = 'us-east-1';
+  /** applications connected to the instance, their assignments and assignment configuration */
+  readonly applications = new Applications();
+  /** the ABAC configuration; absent until CreateInstanceAccessControlAttributeConfiguration */
+  accessControl?: AccessControlConfiguration;
   /** kind → request id → request, in creation order (the List...Status calls walk one kind) */
   private readonly requests = new Map<RequestKind, Map<string, AsyncRequest>>();
   /** permission set name (lower case) → ARN */
