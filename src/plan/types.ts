@@ -25,7 +25,14 @@ export type GroupChange =
   | { kind: 'group'; action: 'rename'; name: string; previousName: string }
   | { kind: 'group'; action: 'delete'; name: string };
 
-export type MembershipChange = { kind: 'membership'; action: 'create' | 'delete'; group: string; userName: string };
+export type MembershipChange = {
+  kind: 'membership';
+  action: 'create' | 'delete';
+  group: string;
+  userName: string;
+  /** On a delete caused by the member's expiry: its `expiresAt` as written (src/plan/expiry.ts). */
+  expired?: string;
+};
 
 export type PermissionSetChange =
   | { kind: 'permissionSet'; action: 'create'; name: string; after: PermissionSet }
@@ -53,6 +60,8 @@ export type AssignmentChange = {
   accountId: string;
   /** For display only. */
   accountName?: string;
+  /** On a delete caused by the entry's expiry: its `expiresAt` as written (src/plan/expiry.ts). */
+  expired?: string;
 };
 
 export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange;
@@ -90,6 +99,19 @@ export interface Plan {
   /** What was deliberately left out of the comparison (out of scope): informative, never
    *  drift. Absent when there is nothing to say. */
   notes?: string[];
+  /** Entries of the files that are still live and expire soon (src/plan/expiry.ts); absent when none. */
+  expiring?: ExpiringEntry[];
+}
+
+/** Something in the files that will expire, for the plan's "Expiring" list. */
+export interface ExpiringEntry {
+  kind: 'membership' | 'assignment';
+  /** What expires, in words: `user "bob" in group "Ops"`. */
+  what: string;
+  /** As written in the state file. */
+  expiresAt: string;
+  /** Whole days left when the plan was made (0: less than a day). */
+  daysLeft: number;
 }
 
 /** The refusals that stop the whole plan (as opposed to one change each). */
