@@ -3,6 +3,7 @@
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
+import { EXPIRING_TITLE, expiringLines } from './describe.js';
 
 export interface TextOptions {
   color: boolean;
@@ -44,6 +45,11 @@ export function renderText(plan: Plan, options: TextOptions): string {
   if (plan.notes !== undefined && plan.notes.length > 0) {
     out.push(paint('bold', 'Not compared:'));
     for (const n of plan.notes) out.push(`  - ${n}`);
+    out.push('');
+  }
+  if (plan.expiring !== undefined && plan.expiring.length > 0) {
+    out.push(paint('bold', `${EXPIRING_TITLE}:`));
+    for (const line of expiringLines(plan)) out.push(`  ${line}`);
     out.push('');
   }
   if (plan.warnings.length > 0) {
