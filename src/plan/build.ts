@@ -32,7 +32,11 @@ export interface PlanOptions {
   expiredOnly?: boolean;
 }
 
-export function buildPlan(given: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function buildPlan(
+  given: DesiredState,
+  live: LiveState,
+  options: PlanOptions,
+): { plan?: Plan; diagnostics: Diagnostic[]; /** With expiredOnly: the changes found but left out. */ leftOut?: Change[] } {
   const naming = nameLive(live);
   const now = options.now ?? new Date();
   // expired entries count as absent: out before anything is matched, resolved or diffed
@@ -84,7 +88,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
     ...(notes.length > 0 ? { notes } : {}),
     ...(expiring.length > 0 ? { expiring } : {}),
   };
-  return { plan, diagnostics };
+  return { plan, diagnostics, ...(options.expiredOnly ? { leftOut: planned.filter((c) => !isExpiryRemoval(c)) } : {}) };
 }
 
 /** --expired-only: what it leaves out is not refused as unsafe, only not this job's to apply. */

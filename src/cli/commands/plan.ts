@@ -8,7 +8,7 @@ import { renderText } from '../../render/text.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
-import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,6 +24,8 @@ options:
   --out FILE             also save the plan as JSON, for \`reconcile --plan FILE\`
   --detailed-exitcode    exit 2 when there are changes, 0 when there are none
   --allow-deletes        plan deletions above settings.safety.maxDeletePercent
+  --expired-only         only the removals caused by expiry (what \`reconcile --expired-only\`
+                         applies); a note counts the other changes left out
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error or a plan the
@@ -77,6 +79,7 @@ export const command: Command = {
       out: { type: 'string' },
       'detailed-exitcode': { type: 'boolean', default: false },
       'allow-deletes': { type: 'boolean', default: false },
+      'expired-only': { type: 'boolean', default: false },
     });
     const format = parseFormat(flags.format);
     const progress = new StderrProgress();
@@ -84,7 +87,9 @@ export const command: Command = {
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
       const live = await readLive(ctx, desired, progress);
-      const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+      const plan = flags['expired-only']
+        ? planExpiredOnly(desired, live, flags['allow-deletes'], progress).plan
+        : planAgainst(desired, live, flags['allow-deletes'], progress);
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);
