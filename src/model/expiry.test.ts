@@ -63,3 +63,21 @@ describe('parseExpiresAt', () => {
     for (const sample of samples) expect([sample, matchesSchema(sample)]).toEqual([sample, !at(sample).startsWith('error: "')]);
   });
 });
+
+describe('parseExpiresAt and the time zone of the machine', () => {
+  it('gives the same instants whatever TZ the process runs in', () => {
+    const before = process.env.TZ;
+    const samples = ['2026-12-31', '2026-03-29T02:30:00+01:00', '2026-12-31T23:59:59.999-12:00'];
+    try {
+      const results = ['UTC', 'Pacific/Kiritimati', 'America/St_Johns', 'Pacific/Pago_Pago'].map((zone) => {
+        process.env.TZ = zone;
+        return samples.map(at);
+      });
+      expect(results.every((r) => JSON.stringify(r) === JSON.stringify(results[0]))).toBe(true);
+      expect(results[0]).toEqual(['2027-01-01T00:00:00.000Z', '2026-03-29T01:30:00.000Z', '2027-01-01T11:59:59.999Z']);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});

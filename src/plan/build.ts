@@ -28,7 +28,7 @@ export interface PlanOptions {
   /** The plan's createdAt; tests pass a fixed time. */
   now?: Date;
   /** --expired-only: the plan holds only removals caused by expiry (src/plan/expiry.ts);
-   *  everything else is left to the drift job, and a note says how much. */
+   *  everything else is left to the drift job, and a warning says how much. */
   expiredOnly?: boolean;
 }
 
@@ -72,9 +72,13 @@ export function buildPlan(
   const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
   const planned = markExpired(orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat(), current.expired, live);
   const changes = options.expiredOnly ? planned.filter(isExpiryRemoval) : planned;
-  const notes = [...scopedAssignments.notes, ...scopedObjects.notes, ...leftToDrift(planned.length - changes.length)];
+  const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
   const expiring = expiringSoon(desired, now);
-  const warnings = [...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic), ...results.flatMap((r) => r.warnings)];
+  const warnings = [
+    ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
+    ...results.flatMap((r) => r.warnings),
+    ...leftToDrift(planned.length - changes.length),
+  ];
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     createdAt: now.toISOString(),

@@ -165,9 +165,10 @@ describe('plan with expired entries', () => {
     expect(plan?.changes.every((c) => 'expired' in c)).toBe(true);
     expect(plan?.changes).toHaveLength(3);
     expect(plan?.summary).toEqual({ add: 0, change: 0, destroy: 3 });
-    expect(plan?.notes).toEqual([
+    expect(plan?.warnings).toEqual([
       expect.stringMatching(/^--expired-only: 1 other change found, not caused by expiry, is not applied here/),
     ]);
+    expect(plan?.notes).toBeUndefined();
   });
 
   it('--expired-only is still held by the safety rules, judged on what it applies', () => {

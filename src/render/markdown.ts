@@ -4,8 +4,16 @@
 // workflows add a footer, so the output stays under MAX_MARKDOWN_LENGTH and ends with
 // a note saying how many changes were left out.
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
-import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
-import { EXPIRING_TITLE, expiringLines } from './describe.js';
+import {
+  EXPIRING_TITLE,
+  KIND_SECTIONS,
+  NO_CHANGES,
+  countMarks,
+  describeChange,
+  expiringLines,
+  summaryLine,
+  type Line,
+} from './describe.js';
 import { fairShares } from './fair-share.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';

@@ -2,8 +2,7 @@
 // changes below each headline, policy changes as line diffs, then refusals, warnings
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
-import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
-import { EXPIRING_TITLE, expiringLines } from './describe.js';
+import { EXPIRING_TITLE, KIND_SECTIONS, NO_CHANGES, describeChange, expiringLines, summaryLine, type Line, type Mark } from './describe.js';
 
 export interface TextOptions {
   color: boolean;
