@@ -74,9 +74,8 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
 
   for (const { raw, index } of entries('users')) model.users.push(place(toUser(raw), ['users', index]));
   for (const { raw, index } of entries('groups')) {
-    const group = place(toGroup(raw), ['groups', index]);
     const { members, expiringMembers } = readMembers(raw.members, source, ['groups', index], model.diagnostics);
-    group.members = sortedUnique(members);
+    const group = place(toGroup(raw, members), ['groups', index]);
     if (expiringMembers.length > 0) group.expiringMembers = expiringMembers;
     model.groups.push(group);
   }
@@ -171,12 +170,13 @@ function toUser(raw: Raw): User {
   return user;
 }
 
-function toGroup(raw: Raw): Group {
+/** `members`: the userNames, plain or written {user, expiresAt} (readMembers). */
+function toGroup(raw: Raw, members: string[]): Group {
   const previousNames = [...new Set(strings(raw.previousNames))];
   return {
     name: raw.name as string,
     ...optional('description', raw.description),
-    members: sortedUnique(strings(raw.members)),
+    members: sortedUnique(members),
     ...(previousNames.length > 0 ? { previousNames } : {}),
   };
 }
