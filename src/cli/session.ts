@@ -11,8 +11,8 @@ import { loadState } from '../load/load.js';
 import type { LiveState } from '../model/live.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
 import { accountIgnored } from '../plan/accounts.js';
-import { buildPlan } from '../plan/build.js';
-import type { Plan } from '../plan/types.js';
+import { buildPlan, type PlanOptions } from '../plan/build.js';
+import type { Change, Plan } from '../plan/types.js';
 import { UserError } from './command.js';
 import type { AwsCliOptions } from './options.js';
 import type { StderrProgress } from './progress.js';
@@ -70,12 +70,32 @@ export async function readLive(ctx: AwsContext, desired: DesiredState, progress:
 
 /** Computes the plan of `desired` against `live`; resolution errors throw (nothing planned). */
 export function planAgainst(desired: DesiredState, live: LiveState, allowDeletes: boolean, progress: StderrProgress): Plan {
-  const { plan, diagnostics } = buildPlan(desired, live, { allowDeletes });
+  return planWith(desired, live, { allowDeletes }, progress).plan;
+}
+
+/** --expired-only: the plan of the removals caused by expiry, and the other changes found. */
+export function planExpiredOnly(
+  desired: DesiredState,
+  live: LiveState,
+  allowDeletes: boolean,
+  progress: StderrProgress,
+): { plan: Plan; leftOut: Change[] } {
+  const { plan, leftOut } = planWith(desired, live, { allowDeletes, expiredOnly: true }, progress);
+  return { plan, leftOut: leftOut ?? [] };
+}
+
+function planWith(
+  desired: DesiredState,
+  live: LiveState,
+  options: PlanOptions,
+  progress: StderrProgress,
+): { plan: Plan; leftOut?: Change[] } {
+  const { plan, diagnostics, leftOut } = buildPlan(desired, live, options);
   // A plan carries its warnings itself (every renderer shows them); print diagnostics
   // here only when resolution failed, so nothing shows twice.
   if (!plan) reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
   if (!plan) throw new UserError('no plan could be computed; nothing was changed');
-  return plan;
+  return { plan, ...(leftOut !== undefined ? { leftOut } : {}) };
 }
 
 /** Prints the per-operation call counts (--verbose). */

@@ -17,6 +17,7 @@ import type {
   User,
 } from '../model/types.js';
 import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES, STRUCTURED_USER_ATTRIBUTES } from '../model/types.js';
+import { readExpiry, readMembers } from './expiry.js';
 import { parsePolicyJson } from './policy.js';
 import type { FileSource, PathSegment, SourceMap } from './source.js';
 import { comparePolicyRefs, compareStrings } from '../model/order.js';
@@ -72,7 +73,12 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
   };
 
   for (const { raw, index } of entries('users')) model.users.push(place(toUser(raw), ['users', index]));
-  for (const { raw, index } of entries('groups')) model.groups.push(place(toGroup(raw), ['groups', index]));
+  for (const { raw, index } of entries('groups')) {
+    const { members, expiringMembers } = readMembers(raw.members, source, ['groups', index], model.diagnostics);
+    const group = place(toGroup(raw, members), ['groups', index]);
+    if (expiringMembers.length > 0) group.expiringMembers = expiringMembers;
+    model.groups.push(group);
+  }
   for (const { raw, index } of entries('permissionSets')) {
     const path = ['permissionSets', index];
     const { permissionSet, policyError } = toPermissionSet(raw);
@@ -82,7 +88,12 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
     }
     model.permissionSets.push(place(permissionSet, path));
   }
-  for (const { raw, index } of entries('assignments')) model.assignments.push(place(toAssignment(raw), ['assignments', index]));
+  for (const { raw, index } of entries('assignments')) {
+    const entry = place(toAssignment(raw), ['assignments', index]);
+    const expiresAt = readExpiry(raw.expiresAt, source, ['assignments', index, 'expiresAt'], model.diagnostics);
+    if (expiresAt !== undefined) entry.expiresAt = expiresAt;
+    model.assignments.push(entry);
+  }
   const pins = data.accounts;
   if (pins !== null && typeof pins === 'object' && !Array.isArray(pins) && !invalidPaths.some((p) => p[0] === 'accounts')) {
     for (const [name, id] of Object.entries(pins as Raw)) {
@@ -159,12 +170,13 @@ function toUser(raw: Raw): User {
   return user;
 }
 
-function toGroup(raw: Raw): Group {
+/** `members`: the userNames, plain or written {user, expiresAt} (readMembers). */
+function toGroup(raw: Raw, members: string[]): Group {
   const previousNames = [...new Set(strings(raw.previousNames))];
   return {
     name: raw.name as string,
     ...optional('description', raw.description),
-    members: sortedUnique(strings(raw.members)),
+    members: sortedUnique(members),
     ...(previousNames.length > 0 ? { previousNames } : {}),
   };
 }

@@ -110,7 +110,10 @@ function caseMismatch(label: string, name: string, spelling: string): string {
 export function adoptDeclaredSpellings(merged: MergedState): void {
   const { state, declared } = merged;
   const spelling = (kind: NamedKind, name: string): string => declaredSpelling(declared[kind], name) ?? name;
-  for (const group of state.groups) group.members = [...new Set(group.members.map((m) => spelling('users', m)))].sort(compareStrings);
+  for (const group of state.groups) {
+    group.members = [...new Set(group.members.map((m) => spelling('users', m)))].sort(compareStrings);
+    for (const member of group.expiringMembers ?? []) member.userName = spelling('users', member.userName);
+  }
   for (const entry of state.assignments) {
     entry.permissionSet = spelling('permissionSets', entry.permissionSet);
     entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];

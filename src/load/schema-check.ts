@@ -39,12 +39,15 @@ export function checkSchema(data: unknown, source: FileSource): SchemaResult {
 
 /**
  * Drops errors that only explain another one: the failed branches below an anyOf/oneOf
- * (the anyOf error itself carries the message) and the wrapper of a propertyNames error.
+ * (the anyOf error itself carries the message), the wrapper of a propertyNames error and
+ * the `if` of an if/then/else.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath) || e.keyword === 'propertyNames') return false;
+    // an if/then/else failure is explained by the errors of the branch it chose
+    if (e.keyword === 'if') return false;
     const id = `${e.instancePath}|${e.keyword}|${e.propertyName ?? ''}|${JSON.stringify(e.params)}`;
     if (seen.has(id)) return false;
     seen.add(id);

@@ -84,7 +84,9 @@ export class SourceMap {
     const origin = this.origins.get(object);
     if (!origin) return undefined;
     const list = origin.source.doc.getIn([...origin.path, key]);
-    const index = isSeq(list) ? list.items.findIndex((item) => isScalar(item) && item.value === value) : -1;
+    // a member may be written {user, expiresAt}: that item is the one its user names
+    const named = (item: unknown) => (isScalar(item) ? item.value : isMap(item) ? item.get('user') : undefined);
+    const index = isSeq(list) ? list.items.findIndex((item) => named(item) === value) : -1;
     return origin.source.pos(index >= 0 ? [...origin.path, key, index] : [...origin.path, key]);
   }
 }

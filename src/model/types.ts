@@ -1,6 +1,7 @@
 // The AWS-free model of Identity Center state. Both the desired state (loaded from
 // YAML) and the live state (read from AWS, then named) are expressed with these types,
 // so the diff compares like with like. Nothing here imports the AWS SDK.
+import type { Expiry } from './expiry.js';
 import { compareStrings } from './order.js';
 
 /** Where a value came from in the state files; 1-based line and column. */
@@ -120,7 +121,16 @@ export interface Group {
   /** Names the group had before (`previousNames:`): a live group with one of them, when none
    *  has `name`, is renamed in place (same id, members and access kept). */
   previousNames?: string[];
+  /** Members written `{user, expiresAt}`: each is also in `members` until it expires
+   *  (src/plan/expiry.ts takes it out from that moment). */
+  expiringMembers?: ExpiringMember[];
   pos?: SourcePos;
+}
+
+/** A group member that counts only until `expiresAt`. */
+export interface ExpiringMember {
+  userName: string;
+  expiresAt: Expiry;
 }
 
 export interface PolicyRef {
@@ -162,6 +172,8 @@ export interface AssignmentEntry {
   organizationalUnits: string[];
   accountTags: Record<string, string>;
   excludeAccounts: string[];
+  /** From this moment the entry counts as absent (src/plan/expiry.ts). */
+  expiresAt?: Expiry;
   pos?: SourcePos;
 }
 

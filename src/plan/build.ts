@@ -11,6 +11,7 @@ import { diffMemberships } from './diff/memberships.js';
 import { diffPermissionSets } from './diff/permission-sets.js';
 import type { DiffResult } from './diff/result.js';
 import { diffUsers } from './diff/users.js';
+import { expiringSoon, isExpiryRemoval, markExpired, withoutExpired } from './expiry.js';
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
@@ -26,12 +27,22 @@ export interface PlanOptions {
   allowDeletes: boolean;
   /** The plan's createdAt; tests pass a fixed time. */
   now?: Date;
+  /** --expired-only: the plan holds only removals caused by expiry (src/plan/expiry.ts);
+   *  everything else is left to the drift job, and a warning says how much. */
+  expiredOnly?: boolean;
 }
 
-export function buildPlan(given: DesiredState, live: LiveState, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function buildPlan(
+  given: DesiredState,
+  live: LiveState,
+  options: PlanOptions,
+): { plan?: Plan; diagnostics: Diagnostic[]; /** With expiredOnly: the changes found but left out. */ leftOut?: Change[] } {
   const naming = nameLive(live);
+  const now = options.now ?? new Date();
+  // expired entries count as absent: out before anything is matched, resolved or diffed
+  const current = withoutExpired(given, now);
   // one spelling per object before anything is compared (case-only differences, previousNames)
-  const matched = matchNames(given, naming.named);
+  const matched = matchNames(current.desired, naming.named);
   const desired = matched.desired;
   const resolution = resolveDesired(desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const { resolved } = resolution;
@@ -59,12 +70,18 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
   const scopedAssignments = leaveOutOfScope(assignments.changes, named);
   const results = [...objects, assignments];
   const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
-  const changes = orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat();
+  const planned = markExpired(orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat(), current.expired, live);
+  const changes = options.expiredOnly ? planned.filter(isExpiryRemoval) : planned;
   const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
-  const warnings = [...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic), ...results.flatMap((r) => r.warnings)];
+  const expiring = expiringSoon(desired, now);
+  const warnings = [
+    ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
+    ...results.flatMap((r) => r.warnings),
+    ...leftToDrift(planned.length - changes.length),
+  ];
   const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
-    createdAt: (options.now ?? new Date()).toISOString(),
+    createdAt: now.toISOString(),
     instanceArn: live.instanceArn,
     identityStoreId: live.identityStoreId,
     liveChecksum: liveChecksum(live),
@@ -73,8 +90,18 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
     refused: safetyRefusals({ changes, desired, live: named, allowDeletes: options.allowDeletes }),
     warnings,
     ...(notes.length > 0 ? { notes } : {}),
+    ...(expiring.length > 0 ? { expiring } : {}),
   };
-  return { plan, diagnostics };
+  return { plan, diagnostics, ...(options.expiredOnly ? { leftOut: planned.filter((c) => !isExpiryRemoval(c)) } : {}) };
+}
+
+/** --expired-only: what it leaves out is not refused as unsafe, only not this job's to apply. */
+function leftToDrift(count: number): string[] {
+  if (count === 0) return [];
+  return [
+    `--expired-only: ${count} other change${count === 1 ? '' : 's'} found, not caused by expiry, ${count === 1 ? 'is' : 'are'} not applied here; ` +
+      'they are drift for the drift check (or a reviewed reconcile) to handle',
+  ];
 }
 
 export function summarize(changes: readonly Change[]): PlanSummary {

@@ -25,7 +25,14 @@ export type GroupChange =
   | { kind: 'group'; action: 'rename'; name: string; previousName: string }
   | { kind: 'group'; action: 'delete'; name: string };
 
-export type MembershipChange = { kind: 'membership'; action: 'create' | 'delete'; group: string; userName: string };
+export type MembershipChange = {
+  kind: 'membership';
+  action: 'create' | 'delete';
+  group: string;
+  userName: string;
+  /** On a delete caused by the member's expiry: its `expiresAt` as written (src/plan/expiry.ts). */
+  expired?: string;
+};
 
 export type PermissionSetChange =
   | { kind: 'permissionSet'; action: 'create'; name: string; after: PermissionSet }
@@ -53,6 +60,8 @@ export type AssignmentChange = {
   accountId: string;
   /** For display only. */
   accountName?: string;
+  /** On a delete caused by the entry's expiry: its `expiresAt` as written (src/plan/expiry.ts). */
+  expired?: string;
 };
 
 export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange;
@@ -93,6 +102,8 @@ export interface Plan {
   /** IAM Access Analyzer's findings on the desired inline policies (`plan --lint-policies`),
    *  by permission set, sorted by name; only sets with findings. Absent when not linted. */
   policyFindings?: PermissionSetPolicyFindings[];
+  /** Entries of the files that are still live and expire soon (src/plan/expiry.ts); absent when none. */
+  expiring?: ExpiringEntry[];
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */
@@ -126,6 +137,17 @@ export interface PolicyFinding {
 export interface PermissionSetPolicyFindings {
   permissionSet: string;
   findings: PolicyFinding[];
+}
+
+/** Something in the files that will expire, for the plan's "Expiring" list. */
+export interface ExpiringEntry {
+  kind: 'membership' | 'assignment';
+  /** What expires, in words: `user "bob" in group "Ops"`. */
+  what: string;
+  /** As written in the state file. */
+  expiresAt: string;
+  /** Whole days left when the plan was made (0: less than a day). */
+  daysLeft: number;
 }
 
 /** The refusals that stop the whole plan (as opposed to one change each). */

@@ -5,7 +5,8 @@ import type { JsonValue } from '../model/types.js';
 import { asJson, prettyJson } from '../plan/canonical.js';
 import { PERMISSION_SET_FIELDS } from '../plan/diff/permission-sets.js';
 import { USER_FIELDS } from '../plan/diff/users.js';
-import type { AttributeChange, Change, ChangeKind } from '../plan/types.js';
+import { EXPIRING_SOON_DAYS, expiresIn } from '../plan/expiry.js';
+import type { AttributeChange, Change, ChangeKind, Plan } from '../plan/types.js';
 import { lineDiff, withContext } from './line-diff.js';
 import { compactUserValue, isCompactUserField } from './user-values.js';
 
@@ -97,8 +98,20 @@ function details(c: Change): Line[] {
 }
 
 export function describeChange(c: Change): Line[] {
-  return [{ mark: changeMark(c), depth: 0, text: headline(c) }, ...details(c)];
+  return [{ mark: changeMark(c), depth: 0, text: headline(c) + expiredSuffix(c) }, ...details(c)];
 }
+
+/** A removal caused by expiry says so: `(expired 2026-12-31)`. */
+function expiredSuffix(c: Change): string {
+  return (c.kind === 'membership' || c.kind === 'assignment') && c.expired !== undefined ? ` (expired ${c.expired})` : '';
+}
+
+/** The plan's "Expiring" list, one line each: `user "bob" in group "Ops": expires in 3 days (2026-12-31)`. */
+export function expiringLines(plan: Pick<Plan, 'expiring'>): string[] {
+  return (plan.expiring ?? []).map((e) => `${e.what}: ${expiresIn(e.daysLeft)} (${e.expiresAt})`);
+}
+
+export const EXPIRING_TITLE = `Expiring within ${EXPIRING_SOON_DAYS} days`;
 
 /** Counts per sign, for section headings: "+2 ~1 -0". */
 export function countMarks(changes: readonly Change[]): string {

@@ -4,7 +4,16 @@
 // workflows add a footer, so the output stays under MAX_MARKDOWN_LENGTH and ends with
 // a note saying how many changes were left out.
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
-import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
+import {
+  EXPIRING_TITLE,
+  KIND_SECTIONS,
+  NO_CHANGES,
+  countMarks,
+  describeChange,
+  expiringLines,
+  summaryLine,
+  type Line,
+} from './describe.js';
 import { fairShares } from './fair-share.js';
 import { policyFindingsMarkdown } from './policy-findings-markdown.js';
 
@@ -133,8 +142,24 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     out.add(`… ${plan.changes.length - shown} more changes not shown; see the plan.json artifact\n\n`);
   }
 
+  expiring(plan, out);
   if (plan.warnings.length > 0) warnings(plan.warnings, out);
   return out.toString().trimEnd() + '\n';
+}
+
+/** What expires soon, for the reviewer: short, so shown open (as far as it fits). */
+function expiring(plan: Plan, out: Budget): void {
+  const lines = expiringLines(plan);
+  if (lines.length === 0 || !out.fits(`**${EXPIRING_TITLE}**\n\n`, NOTE_RESERVE)) return;
+  out.add(`**${EXPIRING_TITLE}**\n\n`);
+  const shown = lines.findIndex((line) => {
+    const item = `- ${escapeHtml(line)}\n`;
+    if (!out.fits(item, NOTE_RESERVE)) return true;
+    out.add(item);
+    return false;
+  });
+  if (shown >= 0) out.add(`- … ${lines.length - shown} more not shown; see the plan.json artifact\n`);
+  out.add('\n');
 }
 
 function warnings(list: readonly string[], out: Budget): void {

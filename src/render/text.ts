@@ -2,7 +2,7 @@
 // changes below each headline, policy changes as line diffs, then refusals, warnings
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
-import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
+import { EXPIRING_TITLE, KIND_SECTIONS, NO_CHANGES, describeChange, expiringLines, summaryLine, type Line, type Mark } from './describe.js';
 import { policyFindingsText } from './policy-findings-text.js';
 
 export interface TextOptions {
@@ -46,6 +46,11 @@ export function renderText(plan: Plan, options: TextOptions): string {
   if (plan.notes !== undefined && plan.notes.length > 0) {
     out.push(paint('bold', 'Not compared:'));
     for (const n of plan.notes) out.push(`  - ${n}`);
+    out.push('');
+  }
+  if (plan.expiring !== undefined && plan.expiring.length > 0) {
+    out.push(paint('bold', `${EXPIRING_TITLE}:`));
+    for (const line of expiringLines(plan)) out.push(`  ${line}`);
     out.push('');
   }
   if (plan.warnings.length > 0) {

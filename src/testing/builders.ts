@@ -1,6 +1,7 @@
 // Test data builders for the AWS-free model: every builder returns a complete, valid
 // object with sensible defaults that a test overrides field by field. Shared by the
 // plan, render and apply tests (and anyone else who needs model data).
+import { parseExpiresAt, type Expiry } from '../model/expiry.js';
 import { workEmail } from '../model/user-email.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type {
@@ -225,4 +226,11 @@ export function liveStateOf(spec: NamedLiveSpec): LiveState {
 
 export function aTriple(overrides: Partial<AssignmentTriple> = {}): AssignmentTriple {
   return { permissionSet: 'ReadOnly', principalType: 'GROUP', principal: 'Developers', accountId: '111111111111', ...overrides };
+}
+
+/** An expiresAt as the loader reads it: `anExpiry('2026-12-31')`. */
+export function anExpiry(written: string): Expiry {
+  const parsed = parseExpiresAt(written);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return { written, at: parsed.at };
 }

@@ -8,7 +8,7 @@ import { renderJson } from '../../src/render/json.js';
 import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
-import { delegatedAdministratorPlan, everyKindPlan, hugePlan, noChangePlan } from './plans.js';
+import { delegatedAdministratorPlan, everyKindPlan, expiryPlan, hugePlan, noChangePlan } from './plans.js';
 import { policyFindingsPlan } from './policy-findings-plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +27,7 @@ describe.each([
   ['no-change', noChangePlan],
   ['delegated-administrator', delegatedAdministratorPlan],
   ['policy-findings', policyFindingsPlan],
+  ['expiry', expiryPlan],
 ])('golden: %s plan', (name, make) => {
   const plan = make();
   it('renders text', () => expectGolden(`${name}.txt`, renderText(plan, { color: false })));

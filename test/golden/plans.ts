@@ -13,6 +13,7 @@ import {
   aUser,
   anAccount,
   anAssignmentEntry,
+  anExpiry,
   liveStateOf,
 } from '../../src/testing/builders.js';
 
@@ -153,4 +154,43 @@ export function hugePlan(): Plan {
     assignments: [anAssignmentEntry({ users: users.map((u) => u.userName), accounts: ['prod'] })],
   });
   return planOf(desired, liveStateOf({ accounts: [prod] }));
+}
+
+/** Temporary access: at NOW (2025-06-01T12:00Z) a member and an assignment entry have
+ *  expired and are removed, one member and one entry expire soon, one later (not listed). */
+export function expiryPlan(): Plan {
+  const users = [aUser({ userName: 'alice@example.com' }), aUser({ userName: 'bob@example.com' }), aUser({ userName: 'carol@example.com' })];
+  const members = ['alice@example.com', 'bob@example.com', 'carol@example.com'];
+  const live = liveStateOf({
+    accounts: [prod, dev],
+    users,
+    groups: [aGroup({ name: 'Oncall', members })],
+    permissionSets: [aPermissionSet()],
+    assignments: [
+      aTriple({ principalType: 'USER', principal: 'bob@example.com', accountId: prod.id }),
+      aTriple({ principalType: 'USER', principal: 'carol@example.com', accountId: dev.id }),
+    ],
+  });
+  const desired = aDesiredState({
+    files: ['identity.yaml'],
+    users,
+    groups: [
+      aGroup({
+        name: 'Oncall',
+        members,
+        expiringMembers: [
+          { userName: 'bob@example.com', expiresAt: anExpiry('2025-05-31') },
+          { userName: 'carol@example.com', expiresAt: anExpiry('2025-06-04T18:00:00+02:00') },
+          { userName: 'alice@example.com', expiresAt: anExpiry('2025-12-31') },
+        ],
+      }),
+    ],
+    permissionSets: [aPermissionSet()],
+    assignments: [
+      anAssignmentEntry({ users: ['bob@example.com'], accounts: ['prod'], expiresAt: anExpiry('2025-06-01T12:00:00Z') }),
+      anAssignmentEntry({ users: ['carol@example.com'], accounts: ['dev'], expiresAt: anExpiry('2025-06-01') }),
+    ],
+    settings: aSettings({ safety: { maxDeletePercent: 100, protect: [] } }),
+  });
+  return planOf(desired, live);
 }

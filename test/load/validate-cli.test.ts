@@ -109,3 +109,25 @@ describe('validate needs no AWS', () => {
     expect(modules.filter((m) => m.startsWith('@aws-sdk'))).toEqual([]);
   });
 });
+
+describe('validate and expiresAt', () => {
+  test('warns at the expiresAt of an entry gone for more than 7 days, and still passes', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'sso-gitops-validate-expiry-'));
+    try {
+      await cp(join(root, 'identity'), join(work, 'identity'), { recursive: true });
+      await edit(
+        join(work, 'identity', 'groups.yaml'),
+        'members: [erin@example.com]',
+        'members: [{user: erin@example.com, expiresAt: 2020-01-31}, {user: alice@example.com, expiresAt: 2999-12-31}]',
+      );
+      const run = runValidate([], work);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(
+        /^identity\/groups\.yaml:11:51: warning: group "Auditors": member "erin@example\.com" expired \d+ days ago \(expiresAt: 2020-01-31\); it no longer counts: remove it from the state files\n$/,
+      );
+      expect(run.stdout).toMatch(/^identity: valid, .* \(1 warning\)\n$/);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});

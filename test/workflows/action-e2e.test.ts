@@ -3,7 +3,7 @@
 // from the action's own checkout (GITHUB_ACTION_PATH, here this repository) and AWS is
 // the sandbox with the example organization. Build first (the install step then finds
 // the CLI built and skips `npm ci`).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,21 @@ describe('the action in a repository of its own, against the sandbox', () => {
     const reconcile = await run('Reconcile');
     expect(reconcile.outputs['exit-code'], reconcile.stderr).toBe('0');
     expect(reconcile.outputs.summary).toMatch(/^Apply complete: \d+ changes applied\.$/);
+    const plan = await run('Plan', { COMMAND: 'plan' });
+    expect([plan.outputs['exit-code'], plan.outputs.summary], plan.stderr).toEqual(['0', 'no changes']);
+  });
+
+  it('expired-only (the hourly expire workflow) removes an expired member, and a plan afterwards shows no changes', async () => {
+    const groups = join(workspace, 'state', 'groups.yaml');
+    const text = readFileSync(groups, 'utf8');
+    if (!text.includes('members: [erin@example.com]')) throw new Error('the example groups.yaml changed');
+    writeFileSync(groups, text.replace('members: [erin@example.com]', 'members: [{user: erin@example.com, expiresAt: 2020-01-31}]'));
+    const reconcile = await run('Reconcile', { EXPIRED_ONLY: 'true' });
+    expect(reconcile.outputs['exit-code'], reconcile.stderr).toBe('0');
+    expect(reconcile.outputs.summary).toBe('Apply complete: 1 change applied.');
+    expect(readFileSync(reconcile.outputs.markdown ?? '', 'utf8')).toContain(
+      '- user "erin@example.com" leaves group "Auditors" (expired 2020-01-31)',
+    );
     const plan = await run('Plan', { COMMAND: 'plan' });
     expect([plan.outputs['exit-code'], plan.outputs.summary], plan.stderr).toEqual(['0', 'no changes']);
   });

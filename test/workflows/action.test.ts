@@ -21,16 +21,18 @@ const planJson = (summary: { add: number; change: number; destroy: number }, ref
 });
 
 describe('action.yml metadata', () => {
-  it('is a composite action with the inputs command, state-directory, role-to-assume, region, allow-deletes and lint-policies', () => {
+  it('is a composite action with the inputs command, state-directory, role-to-assume, region, allow-deletes, lint-policies and expired-only', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs).sort()).toEqual([
       'allow-deletes',
       'command',
+      'expired-only',
       'lint-policies',
       'region',
       'role-to-assume',
       'state-directory',
     ]);
+    expect(action.inputs['expired-only']?.default).toBe('false');
     expect(action.inputs.command?.required).toBe(true);
     expect(action.inputs['state-directory']?.default).toBe('identity');
   });
@@ -96,6 +98,19 @@ describe('action.yml: the inputs are checked', () => {
     const run = check({ COMMAND: 'plan', LINT_POLICIES: 'on' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("lint-policies must be 'true' or 'false', not 'on'");
+  });
+
+  it('takes expired-only only for reconcile, only as true or false, and not with allow-deletes', () => {
+    expect(check({ COMMAND: 'reconcile', EXPIRED_ONLY: 'true' }).status).toBe(0);
+    expect(check({ COMMAND: 'plan', EXPIRED_ONLY: 'false' }).status).toBe(0);
+    const wrongCommand = check({ COMMAND: 'drift', EXPIRED_ONLY: 'true' });
+    expect([wrongCommand.status, wrongCommand.stdout]).toEqual([
+      1,
+      expect.stringContaining("expired-only applies to command reconcile, not 'drift'"),
+    ]);
+    const withDeletes = check({ COMMAND: 'reconcile', EXPIRED_ONLY: 'true', ALLOW_DELETES: 'true' });
+    expect([withDeletes.status, withDeletes.stdout]).toEqual([1, expect.stringContaining('expired-only does not take allow-deletes')]);
+    expect(check({ COMMAND: 'reconcile', EXPIRED_ONLY: 'yes' }).status).toBe(1);
   });
 });
 
@@ -189,6 +204,16 @@ describe('action.yml: reconcile', () => {
     const md = run.read(run.outputs.markdown ?? '');
     expect(md).toContain('## sso-gitops reconcile: failed (exit code 1)');
     expect(md).toContain('AccessDenied on CreateGroup');
+  });
+
+  it('expired-only: reconcile --expired-only, and the result reported like any reconcile', () => {
+    const run = runStep(
+      step('Reconcile'),
+      { STATE_DIR: 'identity', ALLOW_DELETES: 'false', EXPIRED_ONLY: 'true' },
+      { code: 0, stdout: 'Apply complete: 2 changes applied.\n', stderr: 'reconcile --expired-only: 1 other change found\n' },
+    );
+    expect(run.calls).toEqual(['reconcile --dir identity --yes --expired-only']);
+    expect([run.outputs['exit-code'], run.outputs.summary]).toEqual(['0', 'Apply complete: 2 changes applied.']);
   });
 
   it('failed before applying anything: the summary says so with the code', () => {

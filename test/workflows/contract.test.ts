@@ -58,6 +58,12 @@ describe('workflow triggers', () => {
     expect(on.schedule.length).toBeGreaterThan(0);
   });
 
+  it('expire runs every hour on a schedule, and by hand', () => {
+    const on = workflow('expire.yml').on as { schedule: { cron: string }[] };
+    expect(Object.keys(on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(on.schedule.map((s) => s.cron)).toEqual([expect.stringMatching(/^\d{1,2} \* \* \* \*$/)]);
+  });
+
   it('no workflow uses pull_request_target or workflow_run (they hand secrets to fork code)', () => {
     for (const { file, workflow: w } of files) {
       expect(Object.keys(w.on), file).not.toContain('pull_request_target');
@@ -69,6 +75,10 @@ describe('workflow triggers', () => {
 describe('apply concurrency', () => {
   it('runs one apply at a time and never cancels one in progress', () => {
     expect(workflow('apply.yml').concurrency).toEqual({ group: 'sso-gitops-apply', 'cancel-in-progress': false });
+  });
+
+  it('runs one expire at a time, in a group of its own (a queued hourly run never replaces a pending apply)', () => {
+    expect(workflow('expire.yml').concurrency).toEqual({ group: 'sso-gitops-expire', 'cancel-in-progress': false });
   });
 });
 
@@ -87,6 +97,7 @@ describe('permissions', () => {
       'plan.yml': { plan: { contents: 'read', 'id-token': 'write', 'pull-requests': 'write' } },
       'apply.yml': { apply: { contents: 'read', 'id-token': 'write' } },
       'drift.yml': { drift: { contents: 'read', 'id-token': 'write', issues: 'write' } },
+      'expire.yml': { expire: { contents: 'read', 'id-token': 'write' } },
     };
     for (const { file, workflow: w } of files) {
       const actual = Object.fromEntries(Object.entries(w.jobs).map(([name, job]) => [name, job.permissions]));
@@ -138,6 +149,11 @@ describe('AWS access', () => {
     for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleStep(file)?.with?.region, file).toBe('${{ vars.AWS_REGION }}');
   });
 
+  it('expire assumes the apply role (it deletes), falling back to SSO_GITOPS_ROLE_ARN', () => {
+    expect(roleStep('expire.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
+    expect(roleStep('expire.yml')?.with?.region).toBe('${{ vars.AWS_REGION }}');
+  });
+
   it('the workflows assume roles only through the action (one place pins configure-aws-credentials)', () => {
     for (const { file, workflow: w } of files)
       expect(
@@ -169,6 +185,13 @@ describe('AWS access', () => {
     expect(commands('plan.yml')).toEqual(['validate', 'plan']);
     expect(commands('drift.yml')).toEqual(['drift']);
     expect(commands('apply.yml')).toEqual(['validate', 'reconcile']);
+  });
+
+  it('expire.yml reconciles through the action with expired-only, and nothing else', () => {
+    const steps = stepsOf(workflow('expire.yml')).filter((s) => actionCommand(s) !== undefined);
+    expect(steps.map((s) => [actionCommand(s), s.with?.['expired-only'], s.with?.['allow-deletes']])).toEqual([
+      ['reconcile', 'true', undefined],
+    ]);
   });
 
   it('what the comment and the issue show is the markdown the action wrote (its output)', () => {

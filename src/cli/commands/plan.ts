@@ -8,7 +8,7 @@ import { renderText } from '../../render/text.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
-import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
 import { hasPolicyErrors } from '../../plan/policy-lint.js';
 import { lintPolicies } from '../policy-lint.js';
 
@@ -28,6 +28,8 @@ options:
   --allow-deletes        plan deletions above settings.safety.maxDeletePercent
   --lint-policies        also check every inline policy with IAM Access Analyzer
                          (ValidatePolicy); an ERROR finding fails the plan
+  --expired-only         only the removals caused by expiry (what \`reconcile --expired-only\`
+                         applies); a note counts the other changes left out
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, a plan the
@@ -82,6 +84,7 @@ export const command: Command = {
       'detailed-exitcode': { type: 'boolean', default: false },
       'allow-deletes': { type: 'boolean', default: false },
       'lint-policies': { type: 'boolean', default: false },
+      'expired-only': { type: 'boolean', default: false },
     });
     const format = parseFormat(flags.format);
     const progress = new StderrProgress();
@@ -89,7 +92,9 @@ export const command: Command = {
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
       const live = await readLive(ctx, desired, progress);
-      const planned = planAgainst(desired, live, flags['allow-deletes'], progress);
+      const planned = flags['expired-only']
+        ? planExpiredOnly(desired, live, flags['allow-deletes'], progress).plan
+        : planAgainst(desired, live, flags['allow-deletes'], progress);
       const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));

@@ -6,7 +6,7 @@
 // check) reads the live state anyway.
 import type { AwsContext } from '../../aws/context.js';
 import type { LiveState } from '../../model/live.js';
-import { refusedChanges, wholePlanRefusals, type Plan, type Refusal } from '../../plan/types.js';
+import { refusedChanges, wholePlanRefusals, type Change, type Plan, type Refusal } from '../../plan/types.js';
 import { renderText } from '../../render/text.js';
 import { applyPlan, maxOutstandingAssignments } from '../apply-run.js';
 import { EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
@@ -16,8 +16,9 @@ import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.
 import { plural } from '../../model/plural.js';
 import { StderrProgress } from '../progress.js';
 import { checkSavedPlanAgainst, checkSavedPlanInstance, readSavedPlan } from '../saved-plan.js';
-import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
+import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
 import { lintPolicies, refusePolicyErrors } from '../policy-lint.js';
+import { changeLabel } from '../../apply/label.js';
 
 const USAGE = `usage: sso-gitops reconcile [options]
 
@@ -39,6 +40,9 @@ options:
                        (--plan) that carries one
   --verify             afterwards read the live state again and fail if anything is left
                        to do (costs a second full read: on a large organization minutes)
+  --expired-only       apply only the removals caused by expiry (expiresAt passed; the
+                       hourly expire workflow); every other change found is listed on
+                       stderr and not applied: it is drift, left to the drift check
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 SIGINT/SIGTERM while applying: no further change is started, the changes in flight get
@@ -50,7 +54,8 @@ administrator) is not applied, nor what depends on it; everything else is, and t
 exits 1 listing it.
 
 exit codes: 0 applied (or nothing to do), 1 error, refusal or any failed or refused change,
-130 interrupted by SIGINT, 143 interrupted by SIGTERM`;
+130 interrupted by SIGINT, 143 interrupted by SIGTERM. With --expired-only, other changes
+left to the drift check do not change the exit code (like terraform apply -target)`;
 
 function refuse(refusals: readonly Refusal[]): void {
   const lines = refusals.map((r) => `  - ${r.message}`);
@@ -62,6 +67,15 @@ function reportRefusedAlone(plan: Plan): void {
   const alone = refusedChanges(plan);
   process.stderr.write(`${plural(alone.length, 'change')} refused by the safety rules and not applied:\n`);
   for (const { refusal } of alone) process.stderr.write(`  - [${refusal.rule}] ${refusal.message}\n`);
+}
+
+/** --expired-only: what was found but is not this run's to apply, each named. */
+function reportLeftToDrift(leftOut: readonly Change[]): void {
+  if (leftOut.length === 0) return;
+  process.stderr.write(
+    `reconcile --expired-only: ${plural(leftOut.length, 'other change')} found, not caused by expiry; not applied here, left to the drift check:\n`,
+  );
+  for (const c of leftOut) process.stderr.write(`  - ${changeLabel(c)}\n`);
 }
 
 /** Reads the live state again and plans once more: anything left means the run did not converge. */
@@ -128,6 +142,7 @@ export const command: Command = {
       plan: { type: 'string' },
       verify: { type: 'boolean', default: false },
       'lint-policies': { type: 'boolean', default: false },
+      'expired-only': { type: 'boolean', default: false },
     });
     // Everything that needs no AWS call is checked first: settings, state files, the plan file.
     const assignmentConcurrency = maxOutstandingAssignments();
@@ -140,13 +155,18 @@ export const command: Command = {
       try {
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanInstance(saved, flags.plan, ctx.instanceArn);
         const live = await readLive(ctx, desired, progress);
-        const planned = planAgainst(desired, live, flags['allow-deletes'], progress);
+        const { plan: planned, leftOut } = flags['expired-only']
+          ? planExpiredOnly(desired, live, flags['allow-deletes'], progress)
+          : { plan: planAgainst(desired, live, flags['allow-deletes'], progress), leftOut: [] };
         const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanAgainst(saved, plan, flags.plan, flags.dir);
+        reportLeftToDrift(leftOut);
         const whole = wholePlanRefusals(plan);
         if (whole.length > 0) refuse(whole);
         if (plan.changes.length === 0) {
-          process.stdout.write('No changes. The live instance matches the state files.\n');
+          process.stdout.write(
+            flags['expired-only'] ? 'No expired entries to remove.\n' : 'No changes. The live instance matches the state files.\n',
+          );
           return EXIT_OK;
         }
         refusePolicyErrors(saved !== undefined ? [saved, plan] : [plan]);
@@ -171,7 +191,13 @@ export const command: Command = {
         const failed = await applyAndReport(plan, { live, ctx, progress, interruption, assignmentConcurrency, verbose: flags.verbose });
         if (failed !== undefined) return failed;
         if (flags.verify) {
-          const pending = await verify(async () => planAgainst(desired, await readLive(ctx, desired, progress), true, progress));
+          const replan = async () => {
+            const after = await readLive(ctx, desired, progress);
+            return flags['expired-only']
+              ? planExpiredOnly(desired, after, true, progress).plan
+              : planAgainst(desired, after, true, progress);
+          };
+          const pending = await verify(replan);
           if (pending !== undefined) {
             process.stderr.write(`${pending}\n`);
             return EXIT_ERROR;

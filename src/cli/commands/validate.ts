@@ -1,6 +1,8 @@
 // `sso-gitops validate`: loads the state directory and reports every problem at once.
-// It needs no AWS access and must not load the AWS SDK (only src/load is imported).
-import { formatDiagnostic } from '../../model/types.js';
+// It needs no AWS access and must not load the AWS SDK (only src/load and the SDK-free
+// src/plan/expiry.ts are imported).
+import { compareDiagnostics, formatDiagnostic } from '../../model/types.js';
+import { staleExpiries } from '../../plan/expiry.js';
 import { loadState } from '../../load/load.js';
 import { EXIT_ERROR, EXIT_OK, type Command } from '../command.js';
 import { DIR_OPTION, parseFlags } from '../options.js';
@@ -9,7 +11,8 @@ import { plural } from '../../model/plural.js';
 const USAGE = `usage: sso-gitops validate [--dir DIR]
 
 Checks the state files without contacting AWS: YAML, the JSON Schema, names that
-must resolve within the files, and AWS limits. Every error and warning is printed
+must resolve within the files, and AWS limits; warns about entries whose expiresAt
+passed more than 7 days ago (remove them). Every error and warning is printed
 to stderr as path:line:col: message. Exit 0 when there is no error, 1 otherwise.
 
 options:
@@ -21,7 +24,10 @@ export const command: Command = {
   usage: USAGE,
   async run(argv) {
     const { dir } = parseFlags('validate', argv, DIR_OPTION);
-    const { state, diagnostics } = await loadState(dir);
+    const loaded = await loadState(dir);
+    const { state } = loaded;
+    // entries long expired count for nothing but clutter: a warning asks to remove them
+    const diagnostics = state ? [...loaded.diagnostics, ...staleExpiries(state, new Date())].sort(compareDiagnostics) : loaded.diagnostics;
     for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
