@@ -36,6 +36,12 @@ const ROUTES: Record<string, Route> = {
     runtime.world.declareCustomerManagedPolicies(accountId, policies);
     return ok();
   },
+  'POST denials': (runtime, body) => {
+    const operations = deniedOperations(body);
+    runtime.deniedOperations.clear();
+    operations.forEach((op) => runtime.deniedOperations.add(op));
+    return ok({ operations });
+  },
 };
 
 /** Answers one control request; a bad body is 400 with {error}, an unknown route 404. */
@@ -74,6 +80,14 @@ function policyDeclaration(body: unknown): { accountId: string; policies: Policy
     return { Name: entry.name, Path: path };
   });
   return { accountId: object.accountId, policies };
+}
+
+/** {"operations":["LookupEvents"]}: every caller is denied these from now on; [] allows everything again. */
+function deniedOperations(body: unknown): string[] {
+  const { operations } = asObject(body, 'denials');
+  if (!Array.isArray(operations) || !operations.every((op) => typeof op === 'string' && /^[A-Z][A-Za-z]+$/.test(op)))
+    throw new Error('operations must be a list of operation names, e.g. ["LookupEvents"]');
+  return operations as string[];
 }
 
 function asObject(value: unknown, what: string): Record<string, unknown> {

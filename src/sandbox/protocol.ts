@@ -11,6 +11,9 @@ export const TARGET_PREFIXES: Record<string, ServiceName> = {
   SWBExternalService: 'sso-admin',
   AWSIdentityStore: 'identitystore',
   AWSOrganizationsV20161128: 'organizations',
+  // the JS SDK sends the short name; botocore (the AWS CLI) the model's full targetPrefix
+  CloudTrail_20131101: 'cloudtrail',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -22,7 +25,7 @@ export interface Target {
 
 /** `SWBExternalService.ListInstances` → {sso-admin, ListInstances}; UnknownOperationException otherwise. */
 export function parseTarget(header: string | undefined): Target {
-  const dot = header?.indexOf('.') ?? -1;
+  const dot = header?.lastIndexOf('.') ?? -1;
   const service = header && dot > 0 ? TARGET_PREFIXES[header.slice(0, dot)] : undefined;
   if (!header || !service) {
     throw new AwsError(
