@@ -90,6 +90,44 @@ export interface Plan {
   /** What was deliberately left out of the comparison (out of scope): informative, never
    *  drift. Absent when there is nothing to say. */
   notes?: string[];
+  /** Who made each change in AWS, from CloudTrail (`plan --attribute`). Absent without it. */
+  attributions?: Attributions;
+}
+
+/** One CloudTrail event that explains the live side of a change: who, when, from where. */
+export interface AttributedEvent {
+  /** ISO 8601 */
+  time: string;
+  eventName: string;
+  eventSource: string;
+  eventId: string;
+  /** Root, IAMUser, AssumedRole, AWSService, ... */
+  principalType: string;
+  principalArn?: string;
+  /** the role session name of an assumed role (often the person) */
+  sessionName?: string;
+  /** the caller's IP address */
+  sourceIp?: string;
+  /** the AWS service that made the call (console, another service), when not an IP */
+  viaService?: string;
+}
+
+export interface ChangeAttribution {
+  /** index into `changes` */
+  change: number;
+  /** newest first; empty when CloudTrail has nothing (then `note` says why) */
+  events: AttributedEvent[];
+  note?: string;
+}
+
+export interface Attributions {
+  /** the window looked at: ISO 8601 */
+  since: string;
+  until: string;
+  /** one per change, in the order of `changes` */
+  changes: ChangeAttribution[];
+  /** set when CloudTrail could not be read at all (e.g. AccessDenied): the plan is complete, only unattributed */
+  note?: string;
 }
 
 /** The refusals that stop the whole plan (as opposed to one change each). */

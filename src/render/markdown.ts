@@ -6,6 +6,7 @@
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
 import { fairShares } from './fair-share.js';
+import { attributionMarkdown } from './attribution-markdown.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -130,6 +131,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     out.add(`… ${plan.changes.length - shown} more changes not shown; see the plan.json artifact\n\n`);
   }
 
+  out.add(attributionMarkdown(plan, MAX_MARKDOWN_LENGTH - out.length() - NOTE_RESERVE));
   if (plan.warnings.length > 0) warnings(plan.warnings, out);
   return out.toString().trimEnd() + '\n';
 }

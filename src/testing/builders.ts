@@ -24,6 +24,7 @@ import type {
   LiveState,
   LiveUser,
 } from '../model/live.js';
+import type { TrailEvent } from '../model/trail-event.js';
 
 export const MANAGEMENT_ACCOUNT_ID = '000000000001';
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000001';
@@ -226,3 +227,21 @@ export function liveStateOf(spec: NamedLiveSpec): LiveState {
 export function aTriple(overrides: Partial<AssignmentTriple> = {}): AssignmentTriple {
   return { permissionSet: 'ReadOnly', principalType: 'GROUP', principal: 'Developers', accountId: '111111111111', ...overrides };
 }
+
+/** A successful CloudTrail event of `eventName` by an assumed-role session "mallory" from 203.0.113.7. */
+export function aTrailEvent(overrides: Partial<TrailEvent> = {}): TrailEvent {
+  return {
+    eventId: `event-${trailEventCounter++}`,
+    eventName: 'CreateAccountAssignment',
+    eventSource: 'sso.amazonaws.com',
+    time: '2026-11-01T10:00:00Z',
+    principalType: 'AssumedRole',
+    principalArn: `arn:aws:sts::${MANAGEMENT_ACCOUNT_ID}:assumed-role/Admin/mallory`,
+    sessionName: 'mallory',
+    sourceIPAddress: '203.0.113.7',
+    requestParameters: {},
+    responseElements: null,
+    ...overrides,
+  };
+}
+let trailEventCounter = 1;

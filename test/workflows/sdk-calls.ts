@@ -10,6 +10,8 @@ export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
   '@aws-sdk/client-organizations': 'organizations',
   // GetCallerIdentity needs no permission on AWS; listed so the policies say every call
   '@aws-sdk/client-sts': 'sts',
+  // plan --attribute: LookupEvents
+  '@aws-sdk/client-cloudtrail': 'cloudtrail',
 };
 
 export interface SdkCall {
@@ -90,5 +92,5 @@ export function sdkCallsUnder(dir: string, root: string): SdkCall[] {
 /** Read operations are the ones named List*, Describe* or Get*; everything else writes. */
 export function isReadAction(action: string): boolean {
   const op = action.slice(action.indexOf(':') + 1);
-  return /^(List|Describe|Get)[A-Z]/.test(op);
+  return /^(List|Describe|Get|Lookup)[A-Z]/.test(op);
 }

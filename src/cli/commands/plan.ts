@@ -8,6 +8,7 @@ import { renderText } from '../../render/text.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
+import { attributeWithCloudTrail, attributionWindow } from '../attribute.js';
 import { loadDesired, openAws, planAgainst, printCallStats, readLive } from '../session.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -24,6 +25,8 @@ options:
   --out FILE             also save the plan as JSON, for \`reconcile --plan FILE\`
   --detailed-exitcode    exit 2 when there are changes, 0 when there are none
   --allow-deletes        plan deletions above settings.safety.maxDeletePercent
+  --attribute            name who made each change in AWS, from CloudTrail (cloudtrail:LookupEvents)
+  --attribute-since WHEN look from WHEN: "30d", a date or a date-time (default and earliest: 90 days ago)
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error or a plan the
@@ -77,14 +80,19 @@ export const command: Command = {
       out: { type: 'string' },
       'detailed-exitcode': { type: 'boolean', default: false },
       'allow-deletes': { type: 'boolean', default: false },
+      attribute: { type: 'boolean', default: false },
+      'attribute-since': { type: 'string' },
     });
     const format = parseFormat(flags.format);
+    if (flags['attribute-since'] !== undefined && !flags.attribute) throw new UserError('plan: --attribute-since needs --attribute');
+    const window = flags.attribute ? attributionWindow(flags['attribute-since'], new Date()) : undefined;
     const progress = new StderrProgress();
     const desired = await loadDesired(flags.dir, progress);
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
       const live = await readLive(ctx, desired, progress);
       const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
+      if (window) plan.attributions = await attributeWithCloudTrail(ctx, awsOptionsFrom(flags), plan, live, window);
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);
