@@ -58,6 +58,12 @@ describe('workflow triggers', () => {
     expect(on.schedule.length).toBeGreaterThan(0);
   });
 
+  it('new-account runs on the repository dispatch the EventBridge rule sends, and by hand', () => {
+    const on = workflow('new-account.yml').on as { repository_dispatch: { types: string[] } };
+    expect(Object.keys(on).sort()).toEqual(['repository_dispatch', 'workflow_dispatch']);
+    expect(on.repository_dispatch.types).toEqual(['sso-gitops-account-changed']);
+  });
+
   it('no workflow uses pull_request_target or workflow_run (they hand secrets to fork code)', () => {
     for (const { file, workflow: w } of files) {
       expect(Object.keys(w.on), file).not.toContain('pull_request_target');
@@ -69,6 +75,10 @@ describe('workflow triggers', () => {
 describe('apply concurrency', () => {
   it('runs one apply at a time and never cancels one in progress', () => {
     expect(workflow('apply.yml').concurrency).toEqual({ group: 'sso-gitops-apply', 'cancel-in-progress': false });
+  });
+
+  it('new-account reconciles in the same queue as apply, so two reconciles never overlap', () => {
+    expect(workflow('new-account.yml').concurrency).toEqual(workflow('apply.yml').concurrency);
   });
 });
 
@@ -87,6 +97,7 @@ describe('permissions', () => {
       'plan.yml': { plan: { contents: 'read', 'id-token': 'write', 'pull-requests': 'write' } },
       'apply.yml': { apply: { contents: 'read', 'id-token': 'write' } },
       'drift.yml': { drift: { contents: 'read', 'id-token': 'write', issues: 'write' } },
+      'new-account.yml': { reconcile: { contents: 'read', 'id-token': 'write' } },
     };
     for (const { file, workflow: w } of files) {
       const actual = Object.fromEntries(Object.entries(w.jobs).map(([name, job]) => [name, job.permissions]));
@@ -136,6 +147,10 @@ describe('AWS access', () => {
     expect(roleStep('drift.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     expect(roleStep('apply.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleStep(file)?.with?.region, file).toBe('${{ vars.AWS_REGION }}');
+    const { 'allow-deletes': allowDeletes, ...applyRole } = roleStep('apply.yml')?.with ?? {};
+    expect(allowDeletes).toBeDefined();
+    // the event-driven reconcile takes the apply role and never lifts the deletion limit
+    expect(roleStep('new-account.yml')?.with).toEqual(applyRole);
   });
 
   it('the workflows assume roles only through the action (one place pins configure-aws-credentials)', () => {
@@ -169,6 +184,7 @@ describe('AWS access', () => {
     expect(commands('plan.yml')).toEqual(['validate', 'plan']);
     expect(commands('drift.yml')).toEqual(['drift']);
     expect(commands('apply.yml')).toEqual(['validate', 'reconcile']);
+    expect(commands('new-account.yml')).toEqual(['validate', 'reconcile']);
   });
 
   it('what the comment and the issue show is the markdown the action wrote (its output)', () => {
@@ -231,7 +247,7 @@ describe('Node versions', () => {
 
   it('the action runs the tool on Node 24, and no workflow sets up another Node by itself', () => {
     expect(action.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
-    for (const file of ['plan.yml', 'apply.yml', 'drift.yml']) {
+    for (const file of ['plan.yml', 'apply.yml', 'drift.yml', 'new-account.yml']) {
       expect(
         usesOf(workflow(file)).filter((u) => u.startsWith('actions/setup-node@')),
         file,
