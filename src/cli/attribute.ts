@@ -7,6 +7,7 @@
 import type { AwsContext } from '../aws/context.js';
 import { EVENT_HISTORY_DAYS, openEventHistory, type EventHistory, type TrailWindow } from '../aws/cloudtrail.js';
 import { awsErrorName } from '../aws/errors.js';
+import { SILENT_PROGRESS, type ProgressReporter } from '../aws/progress.js';
 import type { LiveState } from '../model/live.js';
 import type { TrailEvent } from '../model/trail-event.js';
 import { attributeChange, cluesFor, eventNamesToLookUp } from '../plan/attribution.js';
@@ -38,14 +39,25 @@ export function attributionWindow(since: string | undefined, now: Date): TrailWi
 }
 
 /** Looks up the events the plan's changes could come from (one paced query per event name) and attributes each change. */
-export async function attributePlan(plan: Plan, live: LiveState, history: EventHistory, window: TrailWindow): Promise<Attributions> {
+export async function attributePlan(
+  plan: Plan,
+  live: LiveState,
+  history: EventHistory,
+  window: TrailWindow,
+  progress: ProgressReporter = SILENT_PROGRESS,
+): Promise<Attributions> {
   const since = window.start.toISOString();
   const frame = { since, until: window.end.toISOString() };
   const clues = plan.changes.map((c) => cluesFor(c, live));
   const events: TrailEvent[] = [];
   try {
     // sequential: the Event history allows 2 lookups per second; the client paces them
-    for (const eventName of eventNamesToLookUp(clues)) events.push(...(await history.eventsNamed(eventName, window)));
+    const names = eventNamesToLookUp(clues);
+    for (const [done, eventName] of names.entries()) {
+      progress.update('CloudTrail event names', done, names.length);
+      events.push(...(await history.eventsNamed(eventName, window)));
+    }
+    if (names.length > 0) progress.update('CloudTrail event names', names.length, names.length);
   } catch (err) {
     const name = awsErrorName(err) ?? 'Error';
     const why = name === 'AccessDeniedException' ? 'no permission (cloudtrail:LookupEvents)' : name;
@@ -65,10 +77,11 @@ export async function attributeWithCloudTrail(
   plan: Plan,
   live: LiveState,
   window: TrailWindow,
+  progress: ProgressReporter,
 ): Promise<Attributions> {
   const history = openEventHistory({ ...(aws.profile !== undefined ? { profile: aws.profile } : {}) }, ctx.region, ctx.stats);
   try {
-    return await attributePlan(plan, live, history, window);
+    return await attributePlan(plan, live, history, window, progress);
   } finally {
     history.close();
   }

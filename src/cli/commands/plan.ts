@@ -92,7 +92,10 @@ export const command: Command = {
     try {
       const live = await readLive(ctx, desired, progress);
       const plan = planAgainst(desired, live, flags['allow-deletes'], progress);
-      if (window) plan.attributions = await attributeWithCloudTrail(ctx, awsOptionsFrom(flags), plan, live, window);
+      if (window) {
+        plan.attributions = await attributeWithCloudTrail(ctx, awsOptionsFrom(flags), plan, live, window, progress);
+        progress.endLine();
+      }
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);
