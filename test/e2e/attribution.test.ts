@@ -85,6 +85,17 @@ describe('plan --attribute against the sandbox', () => {
     }
   });
 
+  it('refuses --attribute-since it cannot read, or without --attribute, before any AWS call', async () => {
+    sandbox.sandbox.resetStats();
+    const bad = await runCli(['plan', '--dir', 'identity', '--attribute', '--attribute-since', 'last week'], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--attribute-since must be N days');
+    const alone = await runCli(['plan', '--dir', 'identity', '--attribute-since', '7d'], { env });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--attribute-since needs --attribute');
+    expect(sandbox.sandbox.stats().totalCalls).toBe(0);
+  });
+
   it('makes no CloudTrail call without --attribute', async () => {
     sandbox.sandbox.resetStats();
     const run = await runCli(['plan', '--dir', 'identity', '--allow-deletes'], { env });

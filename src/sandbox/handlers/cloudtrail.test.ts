@@ -181,6 +181,14 @@ describe('sandbox CloudTrail: every write recorded, LookupEvents over them', () 
     }
     await expect(lookup({})).resolves.toBeDefined();
   });
+
+  it('refuses a denials body that is not a list of operation names, changing nothing', async () => {
+    for (const body of ['{"operations":"LookupEvents"}', '{"operations":["lookup events"]}', '{}']) {
+      const res = await fetch(`${sandbox.endpoint}/_sandbox/denials`, { method: 'POST', body });
+      expect(res.status, body).toBe(400);
+    }
+    await expect(lookup({})).resolves.toBeDefined();
+  });
 });
 
 describe('sandbox CloudTrail rate limit', () => {
