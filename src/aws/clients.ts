@@ -69,7 +69,7 @@ const QUIET_SDK_LOGGER = {
   error: (): void => undefined,
 };
 
-function clientConfig(options: ClientOptions, region: string | undefined, rate: AdaptiveRate, jitter: (() => number) | undefined) {
+export function clientConfig(options: ClientOptions, region: string | undefined, rate: AdaptiveRate, jitter: (() => number) | undefined) {
   const maxAttempts = options.maxAttempts ?? attemptsFromEnv(process.env.AWS_MAX_ATTEMPTS);
   return {
     logger: QUIET_SDK_LOGGER,

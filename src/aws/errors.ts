@@ -8,7 +8,7 @@
 // that is not AWS) carry `userFacing: true`: the CLI prints their message as one line and
 // exits 1; anything else is a bug and shows its stack trace.
 
-export type AwsService = 'sso-admin' | 'identitystore' | 'organizations' | 'sts' | 'access-analyzer';
+export type AwsService = 'sso-admin' | 'identitystore' | 'organizations' | 'sts' | 'access-analyzer' | 'cloudtrail';
 
 /** An endpoint answered something that is not an AWS answer (an HTML page, a bare 5xx). */
 export class EndpointAnswerError extends Error {

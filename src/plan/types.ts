@@ -104,6 +104,8 @@ export interface Plan {
   policyFindings?: PermissionSetPolicyFindings[];
   /** Entries of the files that are still live and expire soon (src/plan/expiry.ts); absent when none. */
   expiring?: ExpiringEntry[];
+  /** Who made each change in AWS, from CloudTrail (`plan --attribute`). Absent without it. */
+  attributions?: Attributions;
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */
@@ -148,6 +150,42 @@ export interface ExpiringEntry {
   expiresAt: string;
   /** Whole days left when the plan was made (0: less than a day). */
   daysLeft: number;
+}
+
+/** One CloudTrail event that explains the live side of a change: who, when, from where. */
+export interface AttributedEvent {
+  /** ISO 8601 */
+  time: string;
+  eventName: string;
+  eventSource: string;
+  eventId: string;
+  /** Root, IAMUser, AssumedRole, AWSService, ... */
+  principalType: string;
+  principalArn?: string;
+  /** the role session name of an assumed role (often the person) */
+  sessionName?: string;
+  /** the caller's IP address */
+  sourceIp?: string;
+  /** the AWS service that made the call (console, another service), when not an IP */
+  viaService?: string;
+}
+
+export interface ChangeAttribution {
+  /** index into `changes` */
+  change: number;
+  /** newest first; empty when CloudTrail has nothing (then `note` says why) */
+  events: AttributedEvent[];
+  note?: string;
+}
+
+export interface Attributions {
+  /** the window looked at: ISO 8601 */
+  since: string;
+  until: string;
+  /** one per change, in the order of `changes` */
+  changes: ChangeAttribution[];
+  /** set when CloudTrail could not be read at all (e.g. AccessDenied): the plan is complete, only unattributed */
+  note?: string;
 }
 
 /** The refusals that stop the whole plan (as opposed to one change each). */

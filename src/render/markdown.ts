@@ -16,6 +16,7 @@ import {
 } from './describe.js';
 import { fairShares } from './fair-share.js';
 import { policyFindingsMarkdown } from './policy-findings-markdown.js';
+import { attributionMarkdown } from './attribution-markdown.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -143,6 +144,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   }
 
   expiring(plan, out);
+  out.add(attributionMarkdown(plan, MAX_MARKDOWN_LENGTH - out.length() - NOTE_RESERVE));
   if (plan.warnings.length > 0) warnings(plan.warnings, out);
   return out.toString().trimEnd() + '\n';
 }

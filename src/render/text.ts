@@ -2,6 +2,7 @@
 // changes below each headline, policy changes as line diffs, then refusals, warnings
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
+import { attributionTextLines } from './attribution-text.js';
 import { EXPIRING_TITLE, KIND_SECTIONS, NO_CHANGES, describeChange, expiringLines, summaryLine, type Line, type Mark } from './describe.js';
 import { policyFindingsText } from './policy-findings-text.js';
 
@@ -43,6 +44,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     out.push('');
   }
   out.push(...policyFindingsText(plan, paint));
+  out.push(...attributionTextLines(plan, (text) => paint('bold', text)));
   if (plan.notes !== undefined && plan.notes.length > 0) {
     out.push(paint('bold', 'Not compared:'));
     for (const n of plan.notes) out.push(`  - ${n}`);

@@ -46,6 +46,12 @@ const ROUTES: Record<string, Route> = {
     const world = runtime.world;
     return ok({ applicationArn: addApplication(instance, (n) => world.hex(n), world.nowSeconds(), fields).ApplicationArn });
   },
+  'POST denials': (runtime, body) => {
+    const operations = deniedOperations(body);
+    runtime.deniedOperations.clear();
+    operations.forEach((op) => runtime.deniedOperations.add(op));
+    return ok({ operations });
+  },
 };
 
 /** Answers one control request; a bad body is 400 with {error}, an unknown route 404. */
@@ -104,6 +110,14 @@ function applicationSeed(body: unknown): { accountId: string; fields: NewApplica
       ...(object.description === undefined ? {} : { description: object.description }),
     },
   };
+}
+
+/** {"operations":["LookupEvents"]}: every caller is denied these from now on; [] allows everything again. */
+function deniedOperations(body: unknown): string[] {
+  const { operations } = asObject(body, 'denials');
+  if (!Array.isArray(operations) || !operations.every((op) => typeof op === 'string' && /^[A-Z][A-Za-z]+$/.test(op)))
+    throw new Error('operations must be a list of operation names, e.g. ["LookupEvents"]');
+  return operations as string[];
 }
 
 function asObject(value: unknown, what: string): Record<string, unknown> {

@@ -4,13 +4,16 @@
 // failures, validation), so that the SDK maps them to its own exception classes.
 import { AwsError } from './errors.js';
 import type { ServiceName } from './router-types.js';
-import { DEFAULT_ACCOUNT } from './state/world.js';
+import { callerIdentity } from './identity.js';
 
 /** Target prefixes, verified against `serviceTarget` in node_modules/@aws-sdk/client-*\/dist-cjs/index.js. */
 export const TARGET_PREFIXES: Record<string, ServiceName> = {
   SWBExternalService: 'sso-admin',
   AWSIdentityStore: 'identitystore',
   AWSOrganizationsV20161128: 'organizations',
+  // the JS SDK sends the short name; botocore (the AWS CLI) the model's full targetPrefix
+  CloudTrail_20131101: 'cloudtrail',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -22,7 +25,7 @@ export interface Target {
 
 /** `SWBExternalService.ListInstances` → {sso-admin, ListInstances}; UnknownOperationException otherwise. */
 export function parseTarget(header: string | undefined): Target {
-  const dot = header?.indexOf('.') ?? -1;
+  const dot = header?.lastIndexOf('.') ?? -1;
   const service = header && dot > 0 ? TARGET_PREFIXES[header.slice(0, dot)] : undefined;
   if (!header || !service) {
     throw new AwsError(
@@ -35,11 +38,11 @@ export function parseTarget(header: string | undefined): Target {
 
 /**
  * The caller's account: the access key id of `Credential=AKID/date/region/service/aws4_request`
- * when it is 12 digits (so tests pick an account by choosing the key), else the default account.
+ * when it is 12 digits (so tests pick an account by choosing the key) or `<12 digits>-<name>`
+ * (a named identity of that account, identity.ts), else the default account.
  */
 export function callerAccount(authorization: string | undefined): string {
-  const keyId = /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
-  return keyId !== undefined && /^\d{12}$/.test(keyId) ? keyId : DEFAULT_ACCOUNT;
+  return callerIdentity(authorization).account;
 }
 
 /** The request body as a JSON object; an empty body is `{}` (the SDK sends `{}` anyway). */

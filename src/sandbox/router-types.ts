@@ -1,8 +1,9 @@
 // What an operation handler sees and returns, shared by the three services.
+import type { CallerIdentity } from './identity.js';
 import type { Input, Json } from './input.js';
 import type { World } from './state/world.js';
 
-export type ServiceName = 'sso-admin' | 'identitystore' | 'organizations';
+export type ServiceName = 'sso-admin' | 'identitystore' | 'organizations' | 'cloudtrail';
 
 export interface CallContext {
   /** the caller's account: a 12-digit access key id, else 123456789012 */
@@ -10,6 +11,8 @@ export interface CallContext {
   input: Input;
   world: World;
   operation: string;
+  /** who calls, and in which region (the dispatcher always sets it; handler unit tests may not) */
+  identity?: CallerIdentity;
 }
 
 export interface Operation {

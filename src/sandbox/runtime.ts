@@ -37,6 +37,9 @@ export interface SandboxConfig {
 }
 
 const ORGANIZATIONS_TPS = 10;
+// CloudTrail LookupEvents: "limited to two per second, per account, per Region. If this
+// limit is exceeded, a throttling error occurs." (CloudTrail API Reference, LookupEvents)
+const CLOUDTRAIL_TPS = 2;
 
 export const DEFAULTS: Omit<SandboxConfig, 'organizationsTps' | 'randomSeed'> = {
   tps: 20,
@@ -53,6 +56,10 @@ export class SandboxRuntime {
   readonly config: SandboxConfig;
   readonly identityCenterLimiter: RateLimiter;
   readonly organizationsLimiter: RateLimiter;
+  /** CloudTrail's own bucket per account and region: 2/s while Identity Center is limited, unlimited with tps 0 */
+  readonly cloudTrailLimiter: RateLimiter;
+  /** Operations every caller is denied (AccessDeniedException), as an IAM policy without them would: POST /_sandbox/denials */
+  readonly deniedOperations = new Set<string>();
   readonly faults: FaultInjector;
   /** shared with every World, so configure() reaches the current one */
   private readonly worldSettings: WorldSettings;
@@ -72,6 +79,7 @@ export class SandboxRuntime {
     };
     this.identityCenterLimiter = new RateLimiter(this.config.tps);
     this.organizationsLimiter = new RateLimiter(this.config.organizationsTps);
+    this.cloudTrailLimiter = new RateLimiter(tps === 0 ? 0 : CLOUDTRAIL_TPS);
     this.faults = new FaultInjector(parseFaults(this.config.faults), seededRandom(this.config.randomSeed), (counter) => {
       this.currentStats.faults[counter]++;
     });
@@ -104,6 +112,7 @@ export class SandboxRuntime {
     if (next.tps !== this.config.tps) {
       this.identityCenterLimiter.setRate(next.tps);
       this.organizationsLimiter.setRate(next.organizationsTps);
+      this.cloudTrailLimiter.setRate(next.tps === 0 ? 0 : CLOUDTRAIL_TPS);
     }
     if (faults) this.faults.set(faults);
     if (changes.randomSeed !== undefined) this.faults.setRandom(seededRandom(next.randomSeed));
@@ -118,6 +127,7 @@ export class SandboxRuntime {
     this.currentWorld = this.newWorld();
     this.identityCenterLimiter.reset();
     this.organizationsLimiter.reset();
+    this.cloudTrailLimiter.reset();
   }
 
   resetStats(): void {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { answerValidatePolicy, isValidatePolicy } from './access-analyzer.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { Dispatcher, type OperationTables } from './dispatcher.js';
+import { cloudTrailOperations } from './handlers/cloudtrail.js';
 import { identityStoreOperations } from './handlers/identitystore.js';
 import { organizationsOperations } from './handlers/organizations.js';
 import { ssoAdminOperations } from './handlers/sso-admin.js';
@@ -37,6 +38,7 @@ const OPERATIONS: OperationTables = {
   'sso-admin': ssoAdminOperations,
   identitystore: identityStoreOperations,
   organizations: organizationsOperations,
+  cloudtrail: cloudTrailOperations,
 };
 
 /** Largest request body accepted; the biggest AWS input (an inline policy) is far below. */
@@ -110,6 +112,8 @@ async function serve(runtime: SandboxRuntime, dispatcher: Dispatcher, req: Incom
     target: header(req, 'x-amz-target'),
     authorization: header(req, 'authorization'),
     body,
+    sourceIp: req.socket.remoteAddress,
+    userAgent: header(req, 'user-agent'),
   });
   if (outcome.kind === 'drop') {
     // the injected "reset" fault: the client sees ECONNRESET / socket hang up and retries

@@ -18,7 +18,7 @@ export interface SandboxStats {
 export function emptyStats(): SandboxStats {
   return {
     calls: {},
-    callsByService: { 'sso-admin': {}, identitystore: {}, organizations: {} },
+    callsByService: { 'sso-admin': {}, identitystore: {}, organizations: {}, cloudtrail: {} },
     totalCalls: 0,
     throttled: 0,
     faults: { throttle: 0, '5xx': 0, reset: 0, lostAnswer: 0, asyncFail: 0, failOp: 0, emptyPage: 0 },

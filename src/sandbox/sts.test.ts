@@ -22,4 +22,17 @@ describe('STS GetCallerIdentity in the sandbox', () => {
     expect(out.Account).toBe('444455556666');
     expect(out.Arn).toBe('arn:aws:iam::444455556666:root');
   });
+
+  it('answers a named identity <account>-<name> as the assumed role sandbox with that session name', async () => {
+    const sts = new STSClient({
+      endpoint: sandbox.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: '444455556666-mallory', secretAccessKey: 'x' },
+    });
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    sts.destroy();
+    expect(out.Account).toBe('444455556666');
+    expect(out.Arn).toBe('arn:aws:sts::444455556666:assumed-role/sandbox/mallory');
+    expect(out.UserId).toMatch(/^AROA[0-9A-Z]{17}:mallory$/);
+  });
 });

@@ -25,6 +25,7 @@ import type {
   LiveState,
   LiveUser,
 } from '../model/live.js';
+import type { TrailEvent } from '../model/trail-event.js';
 
 export const MANAGEMENT_ACCOUNT_ID = '000000000001';
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000001';
@@ -234,3 +235,21 @@ export function anExpiry(written: string): Expiry {
   if ('error' in parsed) throw new Error(parsed.error);
   return { written, at: parsed.at };
 }
+
+/** A successful CloudTrail event of `eventName` by an assumed-role session "mallory" from 203.0.113.7. */
+export function aTrailEvent(overrides: Partial<TrailEvent> = {}): TrailEvent {
+  return {
+    eventId: `event-${trailEventCounter++}`,
+    eventName: 'CreateAccountAssignment',
+    eventSource: 'sso.amazonaws.com',
+    time: '2026-11-01T10:00:00Z',
+    principalType: 'AssumedRole',
+    principalArn: `arn:aws:sts::${MANAGEMENT_ACCOUNT_ID}:assumed-role/Admin/mallory`,
+    sessionName: 'mallory',
+    sourceIPAddress: '203.0.113.7',
+    requestParameters: {},
+    responseElements: null,
+    ...overrides,
+  };
+}
+let trailEventCounter = 1;

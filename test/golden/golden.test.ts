@@ -8,7 +8,7 @@ import { renderJson } from '../../src/render/json.js';
 import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
-import { delegatedAdministratorPlan, everyKindPlan, expiryPlan, hugePlan, noChangePlan } from './plans.js';
+import { attributedPlan, delegatedAdministratorPlan, everyKindPlan, expiryPlan, hugePlan, noChangePlan } from './plans.js';
 import { policyFindingsPlan } from './policy-findings-plan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,5 +69,15 @@ describe('text colour', () => {
     const plan = everyKindPlan();
     expect(renderText(plan, { color: false })).not.toContain('\u001b[');
     expect(renderText(plan, { color: true })).toContain('\u001b[32m');
+  });
+});
+
+describe('golden: attributed drift plan (plan --attribute)', async () => {
+  const plan = await attributedPlan();
+  it('renders text', () => expectGolden('attributed.txt', renderText(plan, { color: false })));
+  it('renders markdown', () => expectGolden('attributed.md', renderMarkdown(plan, { header })));
+  it('renders JSON that reads back as the same plan', () => {
+    expectGolden('attributed.json', renderJson(plan));
+    expect(parsePlanFile(renderJson(plan), 'attributed.json')).toEqual(plan);
   });
 });

@@ -1,5 +1,6 @@
 // The plans behind the golden files, built through buildPlan from named live states
 // so the golden files also pin the diff, order and safety behaviour end to end.
+import { attributePlan } from '../../src/cli/attribute.js';
 import { buildPlan } from '../../src/plan/build.js';
 import type { Plan } from '../../src/plan/types.js';
 import type { DesiredState } from '../../src/model/types.js';
@@ -10,6 +11,7 @@ import {
   aPermissionSet,
   aSettings,
   aTriple,
+  aTrailEvent,
   aUser,
   anAccount,
   anAssignmentEntry,
@@ -193,4 +195,65 @@ export function expiryPlan(): Plan {
     settings: aSettings({ safety: { maxDeletePercent: 100, protect: [] } }),
   });
   return planOf(desired, live);
+}
+
+/** A drift plan with `--attribute`: an assignment made by another identity, a console edit
+ *  of a permission set, a membership deleted (not attributable) and a change CloudTrail
+ *  has no event for. */
+export async function attributedPlan(): Promise<Plan> {
+  const users = [aUser({ userName: 'alice@example.com' }), aUser({ userName: 'mallory@example.com' })];
+  const readOnly = aPermissionSet({ name: 'ReadOnly', description: 'Read only' });
+  const live = liveStateOf({
+    accounts: [prod],
+    users,
+    groups: [aGroup({ name: 'Developers' })],
+    permissionSets: [{ ...readOnly, description: 'edited in the console' }],
+    assignments: [
+      aTriple({ permissionSet: 'ReadOnly', principal: 'Developers', accountId: prod.id }),
+      aTriple({ permissionSet: 'ReadOnly', principalType: 'USER', principal: 'mallory@example.com', accountId: prod.id }),
+    ],
+  });
+  const desired = aDesiredState({
+    files: ['identity.yaml'],
+    users,
+    groups: [aGroup({ name: 'Developers', members: ['alice@example.com'] })],
+    permissionSets: [readOnly],
+    assignments: [anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Developers'], accounts: ['prod'] })],
+  });
+  const plan = planOf(desired, live);
+  const id = (name: string) => live.users.find((u) => u.userName === name)?.id ?? '';
+  const arn = live.permissionSets[0]?.arn ?? '';
+  const events = new Map([
+    [
+      'CreateAccountAssignment',
+      [
+        aTrailEvent({
+          eventId: 'e-1',
+          time: '2025-05-30T09:15:00Z',
+          requestParameters: { permissionSetArn: arn, targetId: prod.id, targetType: 'AWS_ACCOUNT', principalId: id('mallory@example.com') },
+        }),
+      ],
+    ],
+    [
+      'UpdatePermissionSet',
+      [
+        aTrailEvent({
+          eventId: 'e-2',
+          eventName: 'UpdatePermissionSet',
+          time: '2025-05-31T16:40:00Z',
+          principalType: 'AssumedRole',
+          principalArn: 'arn:aws:sts::000000000001:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/bob@example.com',
+          sessionName: 'bob@example.com',
+          sourceIPAddress: 'sso.amazonaws.com',
+          requestParameters: { permissionSetArn: arn, description: 'edited in the console' },
+        }),
+      ],
+    ],
+  ]);
+  const history = { eventsNamed: (name: string) => Promise.resolve(events.get(name) ?? []), close: () => undefined };
+  plan.attributions = await attributePlan(plan, live, history, {
+    start: new Date('2025-03-03T12:00:00.000Z'),
+    end: NOW,
+  });
+  return plan;
 }

@@ -19,7 +19,8 @@ import { identityStoreOperations } from '../../src/sandbox/handlers/identitystor
 import { organizationsOperations } from '../../src/sandbox/handlers/organizations.js';
 import { ssoAdminOperations } from '../../src/sandbox/handlers/sso-admin.js';
 import type { Json } from '../../src/sandbox/input.js';
-import type { OperationTable, ServiceName } from '../../src/sandbox/router-types.js';
+import type { OperationTable } from '../../src/sandbox/router-types.js';
+import type { ModelledService as ServiceName } from './model-scenario.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { RawClient, runScenario, type CallRecord } from './model-scenario.js';
 import { listMembers, loadModel, maxResultsBounds, shapeProblems, type ServiceModel } from './model-shapes.js';
@@ -63,7 +64,7 @@ afterAll(async () => {
 
 const key = (r: { service: ServiceName; operation: string }) => `${r.service} ${r.operation}`;
 const succeeded = () => records.filter((r) => r.status === 200);
-const errorType = (answer: Json) => String(answer.__type ?? '').replace(/^.*#/, '');
+const errorType = (answer: Json) => (typeof answer.__type === 'string' ? answer.__type : '').replace(/^.*#/, '');
 
 /** The items of a listing answer: its one list member, or undefined when it has none or several. */
 function itemsOf(service: ServiceName, operation: string, answer: Json): unknown[] | undefined {

@@ -64,6 +64,12 @@ describe('workflow triggers', () => {
     expect(on.schedule.map((s) => s.cron)).toEqual([expect.stringMatching(/^\d{1,2} \* \* \* \*$/)]);
   });
 
+  it('new-account runs on the repository dispatch the EventBridge rule sends, and by hand', () => {
+    const on = workflow('new-account.yml').on as { repository_dispatch: { types: string[] } };
+    expect(Object.keys(on).sort()).toEqual(['repository_dispatch', 'workflow_dispatch']);
+    expect(on.repository_dispatch.types).toEqual(['sso-gitops-account-changed']);
+  });
+
   it('no workflow uses pull_request_target or workflow_run (they hand secrets to fork code)', () => {
     for (const { file, workflow: w } of files) {
       expect(Object.keys(w.on), file).not.toContain('pull_request_target');
@@ -79,6 +85,10 @@ describe('apply concurrency', () => {
 
   it('runs one expire at a time, in a group of its own (a queued hourly run never replaces a pending apply)', () => {
     expect(workflow('expire.yml').concurrency).toEqual({ group: 'sso-gitops-expire', 'cancel-in-progress': false });
+  });
+
+  it('new-account reconciles in the same queue as apply, so two reconciles never overlap', () => {
+    expect(workflow('new-account.yml').concurrency).toEqual(workflow('apply.yml').concurrency);
   });
 });
 
@@ -98,6 +108,7 @@ describe('permissions', () => {
       'apply.yml': { apply: { contents: 'read', 'id-token': 'write' } },
       'drift.yml': { drift: { contents: 'read', 'id-token': 'write', issues: 'write' } },
       'expire.yml': { expire: { contents: 'read', 'id-token': 'write' } },
+      'new-account.yml': { reconcile: { contents: 'read', 'id-token': 'write' } },
     };
     for (const { file, workflow: w } of files) {
       const actual = Object.fromEntries(Object.entries(w.jobs).map(([name, job]) => [name, job.permissions]));
@@ -147,6 +158,10 @@ describe('AWS access', () => {
     expect(roleStep('drift.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     expect(roleStep('apply.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleStep(file)?.with?.region, file).toBe('${{ vars.AWS_REGION }}');
+    const { 'allow-deletes': allowDeletes, ...applyRole } = roleStep('apply.yml')?.with ?? {};
+    expect(allowDeletes).toBeDefined();
+    // the event-driven reconcile takes the apply role and never lifts the deletion limit
+    expect(roleStep('new-account.yml')?.with).toEqual(applyRole);
   });
 
   it('expire assumes the apply role (it deletes), falling back to SSO_GITOPS_ROLE_ARN', () => {
@@ -185,6 +200,7 @@ describe('AWS access', () => {
     expect(commands('plan.yml')).toEqual(['validate', 'plan']);
     expect(commands('drift.yml')).toEqual(['drift']);
     expect(commands('apply.yml')).toEqual(['validate', 'reconcile']);
+    expect(commands('new-account.yml')).toEqual(['validate', 'reconcile']);
   });
 
   it('expire.yml reconciles through the action with expired-only, and nothing else', () => {
@@ -254,7 +270,7 @@ describe('Node versions', () => {
 
   it('the action runs the tool on Node 24, and no workflow sets up another Node by itself', () => {
     expect(action.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(24);
-    for (const file of ['plan.yml', 'apply.yml', 'drift.yml']) {
+    for (const file of ['plan.yml', 'apply.yml', 'drift.yml', 'new-account.yml']) {
       expect(
         usesOf(workflow(file)).filter((u) => u.startsWith('actions/setup-node@')),
         file,

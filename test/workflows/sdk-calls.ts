@@ -12,6 +12,8 @@ export const IAM_PREFIX_BY_PACKAGE: Record<string, string> = {
   '@aws-sdk/client-sts': 'sts',
   // ValidatePolicy (plan/reconcile --lint-policies)
   '@aws-sdk/client-accessanalyzer': 'access-analyzer',
+  // plan --attribute: LookupEvents
+  '@aws-sdk/client-cloudtrail': 'cloudtrail',
 };
 
 export interface SdkCall {
@@ -94,5 +96,5 @@ export function sdkCallsUnder(dir: string, root: string): SdkCall[] {
  *  everything else writes. */
 export function isReadAction(action: string): boolean {
   const op = action.slice(action.indexOf(':') + 1);
-  return /^(List|Describe|Get|Validate)[A-Z]/.test(op);
+  return /^(List|Describe|Get|Validate|Lookup)[A-Z]/.test(op);
 }

@@ -9,13 +9,7 @@ import {
   type Application,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import {
-  isApiCreatableProvider,
-  type AccessControlConfiguration,
-  type AccessControlStatus,
-  type ApplicationState,
-  type ApplicationStatus,
-} from '../../model/applications.js';
+import { isApiCreatableProvider, type AccessControlConfiguration, type ApplicationState } from '../../model/applications.js';
 import { mapLimit } from '../concurrency.js';
 import { awsCall, awsErrorName } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
@@ -81,7 +75,7 @@ export async function readApplication(client: SSOAdminClient, app: Application):
     applicationArn,
     providerArn,
     customerManaged: isApiCreatableProvider(providerArn),
-    status: (app.Status ?? 'ENABLED') as ApplicationStatus,
+    status: app.Status ?? 'ENABLED',
     ...(app.Description ? { description: app.Description } : {}),
     // AssignmentRequired is a required member of the answer; true is AWS's documented default
     assignmentRequired: configuration.AssignmentRequired ?? true,
@@ -110,7 +104,7 @@ export async function readAccessControlConfiguration(
   const list = answer.InstanceAccessControlAttributeConfiguration?.AccessControlAttributes;
   if (list === undefined) return undefined;
   return {
-    status: (answer.Status ?? 'ENABLED') as AccessControlStatus,
+    status: answer.Status ?? 'ENABLED',
     ...(answer.StatusReason ? { statusReason: answer.StatusReason } : {}),
     attributes: list.map((a) => ({ key: a.Key ?? '', source: [...(a.Value?.Source ?? [])] })),
   };

@@ -8,6 +8,7 @@ import { renderText } from '../../render/text.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
 import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
+import { attributeWithCloudTrail, attributionWindow } from '../attribute.js';
 import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
 import { hasPolicyErrors } from '../../plan/policy-lint.js';
 import { lintPolicies } from '../policy-lint.js';
@@ -30,6 +31,8 @@ options:
                          (ValidatePolicy); an ERROR finding fails the plan
   --expired-only         only the removals caused by expiry (what \`reconcile --expired-only\`
                          applies); a note counts the other changes left out
+  --attribute            name who made each change in AWS, from CloudTrail (cloudtrail:LookupEvents)
+  --attribute-since WHEN look from WHEN: "30d", a date or a date-time (default and earliest: 90 days ago)
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, a plan the
@@ -85,8 +88,12 @@ export const command: Command = {
       'allow-deletes': { type: 'boolean', default: false },
       'lint-policies': { type: 'boolean', default: false },
       'expired-only': { type: 'boolean', default: false },
+      attribute: { type: 'boolean', default: false },
+      'attribute-since': { type: 'string' },
     });
     const format = parseFormat(flags.format);
+    if (flags['attribute-since'] !== undefined && !flags.attribute) throw new UserError('plan: --attribute-since needs --attribute');
+    const window = flags.attribute ? attributionWindow(flags['attribute-since'], new Date()) : undefined;
     const progress = new StderrProgress();
     const desired = await loadDesired(flags.dir, progress);
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
@@ -96,6 +103,10 @@ export const command: Command = {
         ? planExpiredOnly(desired, live, flags['allow-deletes'], progress).plan
         : planAgainst(desired, live, flags['allow-deletes'], progress);
       const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
+      if (window) {
+        plan.attributions = await attributeWithCloudTrail(ctx, awsOptionsFrom(flags), plan, live, window, progress);
+        progress.endLine();
+      }
       if (flags.out !== undefined) await writePlanFile(flags.out, plan);
       process.stdout.write(renderPlan(plan, format, format === 'text' && process.stdout.isTTY === true));
       if (flags.verbose) printCallStats(ctx);

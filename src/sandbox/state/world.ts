@@ -8,6 +8,7 @@ import { randomDigits, randomHex, type Random } from '../prng.js';
 import { IdentityStore } from './identity-store.js';
 import { Instance, policyKey, type PolicyReference } from './instance.js';
 import { Organization } from './organization.js';
+import { Trail } from './trail.js';
 
 export const DEFAULT_ACCOUNT = '123456789012';
 export const IDENTITY_CENTER_PRINCIPAL = 'sso.amazonaws.com';
@@ -22,6 +23,8 @@ export class World {
   readonly instances = new Map<string, Instance>();
   readonly stores = new Map<string, IdentityStore>();
   readonly queue = new AsyncQueue();
+  /** CloudTrail's Event history: every write served */
+  readonly trail = new Trail();
   private readonly orgOfAccount = new Map<string, Organization>();
   /** account → declared customer managed policies (path+name); absent = every policy exists */
   private readonly declaredPolicies = new Map<string, Set<string>>();

@@ -1,0 +1,177 @@
+// Who made a drifted change: which CloudTrail management events could have produced the
+// live side of each plan change, and which of the events read match it. Pure: the events
+// come from src/aws (LookupEvents by event name), the ids from the live state.
+//
+// CloudTrail names Identity Center objects by id, never by the names the plan uses, and
+// LookupEvents can filter on one attribute only. So the tool asks for the few event names
+// the plan's changes could come from (EventName lookups, paced to 2/s) and matches
+// requestParameters / responseElements to the ids of the live objects:
+// - an assignment: permissionSetArn + targetId (account) + principalId (user or group id);
+// - a membership: groupId + memberId.userId (CreateGroupMembership);
+// - a user / group: userId / groupId (UpdateUser, UpdateGroup; responseElements of CreateUser/CreateGroup);
+// - a permission set: permissionSetArn (the per-attribute sso-admin calls; CreatePermissionSet's answer).
+// What no longer exists live has no id left to match: a user, group, permission set or
+// membership deleted behind the tool's back cannot be attributed (DeleteUser names only
+// the user id, DeleteGroupMembership only the membership id); the plan says so.
+import type { LiveState } from '../model/live.js';
+import type { TrailEvent } from '../model/trail-event.js';
+import type { AttributedEvent, Change, ChangeAttribution } from './types.js';
+
+/** One event that would explain a change: its name and the members it must carry. */
+export interface Clue {
+  eventName: string;
+  /** every entry must hold: a dotted path into requestParameters ("request.") or responseElements ("response."), and its value */
+  fields: Record<string, string>;
+}
+
+/** What a change's attribution rests on: its clues, or why there can be none. */
+export type ChangeClues = { clues: Clue[] } | { unattributable: string };
+
+/** Most events shown per change (the newest). */
+export const MAX_EVENTS_PER_CHANGE = 5;
+
+const PERMISSION_SET_EVENTS: Record<string, string[]> = {
+  description: ['UpdatePermissionSet'],
+  sessionDuration: ['UpdatePermissionSet'],
+  relayState: ['UpdatePermissionSet'],
+  inlinePolicy: ['PutInlinePolicyToPermissionSet', 'DeleteInlinePolicyFromPermissionSet'],
+  managedPolicies: ['AttachManagedPolicyToPermissionSet', 'DetachManagedPolicyFromPermissionSet'],
+  customerManagedPolicies: ['AttachCustomerManagedPolicyReferenceToPermissionSet', 'DetachCustomerManagedPolicyReferenceFromPermissionSet'],
+  permissionsBoundary: ['PutPermissionsBoundaryToPermissionSet', 'DeletePermissionsBoundaryFromPermissionSet'],
+};
+const PERMISSION_SET_TAG_EVENTS = ['TagResource', 'UntagResource'];
+
+const GONE = 'it no longer exists in AWS, and CloudTrail names a deleted object only by the id it had';
+
+/** The events that could have made the live side of `change` what it is. */
+export function cluesFor(change: Change, live: LiveState): ChangeClues {
+  const ids = liveIds(live);
+  switch (change.kind) {
+    case 'user': {
+      const id = ids.users.get(change.userName);
+      if (change.action === 'create' || id === undefined) return { unattributable: `user "${change.userName}": ${GONE}` };
+      const updates = { eventName: 'UpdateUser', fields: { 'request.userId': id } };
+      return { clues: change.action === 'delete' ? [{ eventName: 'CreateUser', fields: { 'response.userId': id } }, updates] : [updates] };
+    }
+    case 'group': {
+      const id = ids.groups.get(change.action === 'rename' ? change.previousName : change.name);
+      if (change.action === 'create' || id === undefined) return { unattributable: `group "${change.name}": ${GONE}` };
+      const updates = { eventName: 'UpdateGroup', fields: { 'request.groupId': id } };
+      return {
+        clues: change.action === 'delete' ? [{ eventName: 'CreateGroup', fields: { 'response.groupId': id } }, updates] : [updates],
+      };
+    }
+    case 'membership': {
+      const groupId = ids.groups.get(change.group);
+      const userId = ids.users.get(change.userName);
+      if (change.action === 'create' || groupId === undefined || userId === undefined)
+        return {
+          unattributable: `membership of "${change.userName}" in "${change.group}": DeleteGroupMembership names only the membership id, which is gone`,
+        };
+      return { clues: [{ eventName: 'CreateGroupMembership', fields: { 'request.groupId': groupId, 'request.memberId.userId': userId } }] };
+    }
+    case 'permissionSet': {
+      const arn = ids.permissionSets.get(change.name);
+      if (change.action === 'create' || arn === undefined) return { unattributable: `permission set "${change.name}": ${GONE}` };
+      if (change.action === 'reprovision')
+        return { unattributable: 'a re-provisioning follows from other changes; it is not itself a change in AWS' };
+      if (change.action === 'delete')
+        return { clues: [{ eventName: 'CreatePermissionSet', fields: { 'response.permissionSet.permissionSetArn': arn } }] };
+      const names = new Set(change.attributes.flatMap((a) => PERMISSION_SET_EVENTS[a.field] ?? []));
+      const clues: Clue[] = [...names].map((eventName) => ({ eventName, fields: { 'request.permissionSetArn': arn } }));
+      if (change.attributes.some((a) => a.field === 'tags'))
+        clues.push(...PERMISSION_SET_TAG_EVENTS.map((eventName) => ({ eventName, fields: { 'request.resourceArn': arn } })));
+      return { clues };
+    }
+    case 'assignment': {
+      const arn = ids.permissionSets.get(change.permissionSet);
+      const principalId = (change.principalType === 'USER' ? ids.users : ids.groups).get(change.principal);
+      if (arn === undefined || principalId === undefined)
+        return {
+          unattributable: `assignment of "${change.permissionSet}" to "${change.principal}": its permission set or principal does not exist in AWS`,
+        };
+      // the files want it and AWS lacks it: someone deleted it; and the other way round
+      const eventName = change.action === 'create' ? 'DeleteAccountAssignment' : 'CreateAccountAssignment';
+      return {
+        clues: [
+          {
+            eventName,
+            fields: { 'request.permissionSetArn': arn, 'request.targetId': change.accountId, 'request.principalId': principalId },
+          },
+        ],
+      };
+    }
+  }
+}
+
+/** The distinct event names to look up for these changes, sorted (one LookupEvents query each). */
+export function eventNamesToLookUp(clues: readonly ChangeClues[]): string[] {
+  const names = new Set(clues.flatMap((c) => ('clues' in c ? c.clues.map((k) => k.eventName) : [])));
+  return [...names].sort();
+}
+
+/** The successful events among `events` that match one of the clues, newest first, at most MAX_EVENTS_PER_CHANGE. */
+export function matchingEvents(clues: ChangeClues, events: readonly TrailEvent[]): AttributedEvent[] {
+  if (!('clues' in clues)) return [];
+  return events
+    .filter((e) => e.errorCode === undefined && clues.clues.some((c) => c.eventName === e.eventName && fieldsMatch(c.fields, e)))
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
+    .slice(0, MAX_EVENTS_PER_CHANGE)
+    .map(attributedEvent);
+}
+
+/** The attribution of one change: its events, or a note saying why there are none. */
+export function attributeChange(index: number, clues: ChangeClues, events: readonly TrailEvent[], since: string): ChangeAttribution {
+  if (!('clues' in clues)) return { change: index, events: [], note: `not attributable: ${clues.unattributable}` };
+  const found = matchingEvents(clues, events);
+  if (found.length > 0) return { change: index, events: found };
+  return {
+    change: index,
+    events: [],
+    note: `no CloudTrail event since ${since} (older than that, not delivered yet, or made before this window)`,
+  };
+}
+
+function fieldsMatch(fields: Record<string, string>, event: TrailEvent): boolean {
+  return Object.entries(fields).every(([path, value]) => {
+    const [where, ...rest] = path.split('.');
+    const root = where === 'request' ? event.requestParameters : event.responseElements;
+    return valueAt(root, rest) === value;
+  });
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let at = root;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/;
+
+/** Who, when and from where: sourceIPAddress is an IP, or the name of the AWS service that called. */
+function attributedEvent(e: TrailEvent): AttributedEvent {
+  const fromIp = e.sourceIPAddress !== undefined && IP_ADDRESS.test(e.sourceIPAddress);
+  const viaService = e.invokedBy ?? (fromIp ? undefined : e.sourceIPAddress);
+  return {
+    time: e.time,
+    eventName: e.eventName,
+    eventSource: e.eventSource,
+    eventId: e.eventId,
+    principalType: e.principalType,
+    ...(e.principalArn !== undefined ? { principalArn: e.principalArn } : {}),
+    ...(e.sessionName !== undefined ? { sessionName: e.sessionName } : {}),
+    ...(fromIp && e.sourceIPAddress !== undefined ? { sourceIp: e.sourceIPAddress } : {}),
+    ...(viaService !== undefined ? { viaService } : {}),
+  };
+}
+
+function liveIds(live: LiveState) {
+  return {
+    users: new Map(live.users.map((u) => [u.userName, u.id])),
+    groups: new Map(live.groups.map((g) => [g.name, g.id])),
+    permissionSets: new Map(live.permissionSets.map((p) => [p.name, p.arn])),
+  };
+}
