@@ -49,10 +49,7 @@ describe('attribution rendering', () => {
   });
 
   it('escapes table cells, so a name with a pipe cannot break the markdown table', () => {
-    const md = attributionMarkdown(
-      basePlan({ ...denied, note: undefined, changes: [{ change: 0, events: [event] }] }),
-      10_000,
-    );
+    const md = attributionMarkdown(basePlan({ ...denied, note: undefined, changes: [{ change: 0, events: [event] }] }), 10_000);
     expect(md).toContain('Shadow\\|Admins');
     expect(md).toContain('| arn:aws:sts::111122223333:assumed-role/sandbox/mallory (session mallory) | 127.0.0.1 | CreateGroup |');
   });

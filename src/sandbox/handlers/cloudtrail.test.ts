@@ -206,7 +206,7 @@ describe('sandbox CloudTrail rate limit', () => {
     try {
       // the bucket holds 2: three calls in a row cannot all pass
       const results = await Promise.allSettled([1, 2, 3].map(() => east.send(new LookupEventsCommand({}))));
-      expect(results.filter((r) => r.status === 'rejected').map((r) => (r).reason as Error)).toEqual([
+      expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason as Error)).toEqual([
         expect.objectContaining({ name: 'ThrottlingException' }),
       ]);
       // another region has its own bucket
