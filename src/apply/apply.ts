@@ -2,13 +2,13 @@
 // phase concurrently. A failure stops nothing that does not depend on it; every
 // failure is collected and reported at the end. Re-running converges because
 // reconcile always plans from the live state again.
+import { descriptorOf } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import { asJson, canonicalJson } from '../plan/canonical.js';
 import type { Change } from '../plan/types.js';
 import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
 import { changeLabel } from './label.js';
-import { permissionSetOperations } from './permission-set-ops.js';
 import { forEachLimit } from './pool.js';
 import type { IdentityCenterWriter } from './port.js';
 
@@ -59,7 +59,7 @@ export async function applyPhases(
   let done = 0;
   for (const phase of phases) {
     if (options.signal?.aborted === true) break;
-    const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
+    const limit = phase.some((c) => descriptorOf(c).concurrency === 'assignment') ? options.assignmentConcurrency : options.concurrency;
     await forEachLimit(
       phase,
       limit,
@@ -94,78 +94,6 @@ export async function applyPhases(
   return { applied: done - failures.length - refused.length, failures, refused };
 }
 
-async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
-  switch (c.kind) {
-    case 'user':
-      if (c.action === 'create') ids.addUser(c.userName, await w.createUser(c.after));
-      else if (c.action === 'update') await w.updateUser(ids.userId(c.userName), c.attributes);
-      else await w.deleteUser(ids.deletable(ids.userId(c.userName)));
-      return;
-    case 'group':
-      if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
-      else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
-      else if (c.action === 'rename') await renameGroup(c, ids, w);
-      else await w.deleteGroup(ids.deletable(ids.groupId(c.name)));
-      return;
-    case 'membership': {
-      const groupId = ids.groupId(c.group);
-      const userId = ids.userId(c.userName);
-      if (c.action === 'create') await w.createMembership(groupId, userId);
-      else await w.deleteMembership(ids.membershipId(groupId, userId, `"${c.userName}" in "${c.group}"`));
-      return;
-    }
-    case 'permissionSet':
-      return applyPermissionSetChange(c, ids, w);
-    case 'assignment': {
-      const assignment = {
-        permissionSetArn: ids.permissionSetArn(c.permissionSet),
-        principalType: c.principalType,
-        principalId: ids.principalId(c.principalType, c.principal),
-        accountId: c.accountId,
-      };
-      if (c.action === 'create') await w.createAssignment(assignment);
-      else await w.deleteAssignment(assignment);
-      return;
-    }
-  }
-}
-
-/** UpdateGroup of displayName keeps the id (and so the members and access); from then on
- *  the group answers to its new name. */
-async function renameGroup(
-  c: Extract<Change, { kind: 'group'; action: 'rename' }>,
-  ids: IdRegistry,
-  w: IdentityCenterWriter,
-): Promise<void> {
-  const id = ids.groupId(c.previousName);
-  await w.updateGroup(id, [{ field: 'displayName', before: c.previousName, after: c.name }]);
-  ids.renameGroup(c.previousName, c.name);
-}
-
-async function applyPermissionSetChange(
-  c: Extract<Change, { kind: 'permissionSet' }>,
-  ids: IdRegistry,
-  w: IdentityCenterWriter,
-): Promise<void> {
-  switch (c.action) {
-    case 'create': {
-      // An adopted set (the name was taken meanwhile) is brought from its real content.
-      const { arn, adopted } = await w.createPermissionSet(c.after);
-      ids.addPermissionSet(c.name, arn);
-      for (const op of permissionSetOperations(adopted, c.after)) await w.applyPermissionSetOperation(arn, op);
-      return;
-    }
-    case 'update': {
-      const arn = ids.permissionSetArn(c.name);
-      const before = ids.liveSets.get(c.name);
-      // Steps of one set run in order: AWS answers ConflictException to concurrent
-      // writes on the same set.
-      for (const op of permissionSetOperations(before, c.after)) await w.applyPermissionSetOperation(arn, op);
-      return;
-    }
-    case 'reprovision':
-      return w.provisionPermissionSet(ids.permissionSetArn(c.name));
-    case 'delete':
-      return w.deletePermissionSet(ids.deletable(ids.permissionSetArn(c.name)));
-  }
+function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
+  return descriptorOf(c).apply(c, ids, w);
 }
