@@ -154,7 +154,7 @@ function toUser(raw: Raw): User {
     if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null)
       Object.assign(user, { [attribute]: structuredClone(value) });
   }
-  // read-only: never compared or written, but plan says where AWS disagrees (diff/users.ts)
+  // read-only: never compared or written, but plan says where AWS disagrees (src/kinds/user/diff.ts)
   if (raw.status === 'disabled') user.status = 'disabled';
   return user;
 }

@@ -5,7 +5,7 @@
 // else but that change and what depends on it. Each message says what, why and how to proceed.
 import type { AssignmentTriple, DesiredState } from '../model/types.js';
 import { descriptorOf, KIND_LIST } from '../kinds/registry.js';
-import { protects } from './diff/assignments.js';
+import { protects } from '../kinds/assignment/diff.js';
 import { deletedObjects } from './diff/implied.js';
 import type { NamedLive } from './live-names.js';
 import { tripleKey } from './resolve.js';

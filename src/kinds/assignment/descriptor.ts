@@ -1,5 +1,5 @@
 // Account assignments: concrete (permission set, principal, account) triples.
-import { describeTriple, diffAssignments } from '../../plan/diff/assignments.js';
+import { describeTriple, diffAssignments } from './diff.js';
 import { managedFromManagementAccount } from '../../plan/scope.js';
 import type { AssignmentChange } from '../../plan/types.js';
 import { plural } from '../../model/plural.js';

@@ -1,6 +1,6 @@
 // Groups of the identity store, matched by display name; a rename keeps the id.
 import { attributeLines, updatedAttributes } from '../../render/attribute-lines.js';
-import { diffGroups } from '../../plan/diff/groups.js';
+import { diffGroups } from './diff.js';
 import type { GroupChange } from '../../plan/types.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { dependencyKey } from '../keys.js';

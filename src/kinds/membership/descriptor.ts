@@ -1,5 +1,5 @@
 // Group memberships: (group, userName) pairs; a group listed in the files has exactly its members.
-import { diffMemberships } from '../../plan/diff/memberships.js';
+import { diffMemberships } from './diff.js';
 import type { MembershipChange } from '../../plan/types.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { dependencyKey } from '../keys.js';

@@ -1,6 +1,6 @@
 // Permission sets, matched by name; an update of what reaches the accounts' roles is
-// followed by a re-provisioning (src/plan/diff/permission-sets.ts says which fields).
-import { diffPermissionSets, PERMISSION_SET_FIELDS } from '../../plan/diff/permission-sets.js';
+// followed by a re-provisioning (./diff.ts says which fields).
+import { diffPermissionSets, PERMISSION_SET_FIELDS } from './diff.js';
 import { managedFromManagementAccount, provisionedToManagement } from '../../plan/scope.js';
 import type { PermissionSetChange } from '../../plan/types.js';
 import { plural } from '../../model/plural.js';

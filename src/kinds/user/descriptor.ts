@@ -1,6 +1,6 @@
 // Users of the identity store, matched by userName (src/kinds/user/diff.ts).
 import { createdAttributes, updatedAttributes } from '../../render/attribute-lines.js';
-import { diffUsers, USER_FIELDS } from '../../plan/diff/users.js';
+import { diffUsers, USER_FIELDS } from './diff.js';
 import type { UserChange } from '../../plan/types.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { dependencyKey } from '../keys.js';
