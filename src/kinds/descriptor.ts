@@ -40,8 +40,9 @@ export interface DelegatedAdministratorRules<C extends Change> {
 
 export interface KindDescriptor<C extends Change> {
   kind: C['kind'];
-  /** Every action of the kind; the plan file's schema has one shape `<kind>-<action>` per action. */
-  actions: { readonly [A in C['action']]: true };
+  /** Every action of the kind, with the apply phase its changes run in (src/kinds/phases.ts).
+   *  The plan file's schema has one shape `<kind>-<action>` per action. */
+  phases: { readonly [A in C['action']]: Phase };
 
   // --- diff (pure) ---
   /** 'objects' are diffed first; 'after-deletions' kinds are diffed knowing which objects the plan deletes. */
@@ -59,7 +60,6 @@ export interface KindDescriptor<C extends Change> {
   label(c: C): string;
 
   // --- order and dependencies ---
-  phase(c: C): Phase;
   /** Names that sort a change within its phase (after its action). */
   sortKey(c: C): string[];
   /** The objects a change creates or touches, as keys another change can depend on. */
@@ -84,7 +84,7 @@ export interface KindDescriptor<C extends Change> {
 
   // --- permissions ---
   /** IAM actions the kind needs: `read` for plan (iam/plan-role-policy.json), `write` for
-   *  reconcile on top of them (iam/apply-role-policy.json). Checked by src/kinds/iam.test.ts. */
+   *  reconcile on top of them (iam/apply-role-policy.json). Checked by test/workflows/kind-iam-actions.test.ts. */
   iamActions: { read: readonly string[]; write: readonly string[] };
 }
 

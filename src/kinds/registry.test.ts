@@ -13,7 +13,7 @@ describe('the kind registry', () => {
     for (const [kind, descriptor] of Object.entries(KINDS)) {
       expect(descriptor.kind).toBe(kind);
       const sampled = samples.filter((c) => c.kind === kind).map((c) => c.action);
-      expect(Object.keys(descriptor.actions).sort()).toEqual(sampled.sort());
+      expect(Object.keys(descriptor.phases).sort()).toEqual(sampled.sort());
     }
   });
 
@@ -23,7 +23,7 @@ describe('the kind registry', () => {
 
   it('puts a kind’s creates before its deletes, and a removal never before what replaces it', () => {
     for (const { kind } of KIND_LIST) {
-      const phase = (c: Change) => PHASES.indexOf(descriptorOf(c).phase(c));
+      const phase = (c: Change) => PHASES.indexOf(descriptorOf(c).phases[c.action]);
       const creates = samples.filter((c) => c.kind === kind && c.action === 'create').map(phase);
       const deletes = samples.filter((c) => c.kind === kind && c.action === 'delete').map(phase);
       expect(Math.max(...creates)).toBeLessThan(Math.min(...deletes));

@@ -10,7 +10,7 @@ import type { Change } from './types.js';
 export { PHASES };
 
 export function phaseOf(c: Change): number {
-  return PHASES.indexOf(descriptorOf(c).phase(c));
+  return PHASES.indexOf(descriptorOf(c).phases[c.action]);
 }
 
 /** A stable sort key within a phase: action first (creates before updates), then the kind's names. */

@@ -83,7 +83,7 @@ describe('adding a kind', () => {
     expect([...(change.properties?.kind?.enum ?? [])].sort()).toEqual(kindNames);
     const shapes = (change.allOf ?? []).map((b) => b.then.$ref.replace('#/definitions/', '')).sort();
     const expected = Object.values(KINDS)
-      .flatMap((k) => Object.keys(k.actions).map((action) => `${k.kind}-${action}`))
+      .flatMap((k) => Object.keys(k.phases).map((action) => `${k.kind}-${action}`))
       .sort();
     expect(shapes).toEqual(expected);
     for (const shape of expected) {
@@ -93,7 +93,7 @@ describe('adding a kind', () => {
     }
     for (const k of Object.values(KINDS)) {
       const branch = (change.anyOf ?? []).find((b) => b.properties.kind.const === k.kind);
-      expect([...(branch?.properties.action.enum ?? [])].sort()).toEqual(Object.keys(k.actions).sort());
+      expect([...(branch?.properties.action.enum ?? [])].sort()).toEqual(Object.keys(k.phases).sort());
     }
   });
 
@@ -114,7 +114,7 @@ describe('adding a kind', () => {
   });
 
   it('keeps every phase in use, so the phase list is a registration and not a leftover', () => {
-    const used = new Set(SAMPLES.map((c) => descriptorOf(c).phase(c)));
+    const used = new Set(SAMPLES.map((c) => descriptorOf(c).phases[c.action]));
     expect(PHASES.filter((p) => !used.has(p))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 import type { IdRegistry } from '../../apply/ids.js';
 import type { IdentityCenterWriter } from '../../apply/port.js';
 import type { AssignmentChange } from '../../plan/types.js';
+import { assertNever } from '../descriptor.js';
 
 export async function applyAssignmentChange(c: AssignmentChange, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
   const assignment = {
@@ -10,6 +11,12 @@ export async function applyAssignmentChange(c: AssignmentChange, ids: IdRegistry
     principalId: ids.principalId(c.principalType, c.principal),
     accountId: c.accountId,
   };
-  if (c.action === 'create') await w.createAssignment(assignment);
-  else await w.deleteAssignment(assignment);
+  switch (c.action) {
+    case 'create':
+      return w.createAssignment(assignment);
+    case 'delete':
+      return w.deleteAssignment(assignment);
+    default:
+      return assertNever(c.action, 'assignment action');
+  }
 }

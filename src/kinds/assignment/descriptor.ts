@@ -12,7 +12,7 @@ const pair = (c: AssignmentChange) => `"${c.permissionSet}" for ${c.principalTyp
 
 export const assignmentKind: KindDescriptor<AssignmentChange> = {
   kind: 'assignment',
-  actions: { create: true, delete: true },
+  phases: { create: 'assignments created', delete: 'assignments deleted' },
   diffStage: 'after-deletions',
   diff: ({ desired, resolved, goesAway }) => diffAssignments(desired, resolved, goesAway),
 
@@ -21,7 +21,6 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
   details: () => [],
   label: (c) => `${c.action} assignment ${pair(c)}`,
 
-  phase: (c) => (c.action === 'delete' ? 'assignments deleted' : 'assignments created'),
   sortKey: (c) => [c.permissionSet, c.principalType, c.principal, c.accountId],
   provides: (c) => (c.action === 'create' ? [dependencyKey.grant(c.principalType, c.principal, c.accountId)] : []),
   // removing old access waits for the new access of the same principal on the account (no lock-out)

@@ -2,12 +2,21 @@
 import type { IdRegistry } from '../../apply/ids.js';
 import type { IdentityCenterWriter } from '../../apply/port.js';
 import type { GroupChange } from '../../plan/types.js';
+import { assertNever } from '../descriptor.js';
 
 export async function applyGroupChange(c: GroupChange, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
-  if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
-  else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
-  else if (c.action === 'rename') await renameGroup(c, ids, w);
-  else await w.deleteGroup(ids.deletable(ids.groupId(c.name)));
+  switch (c.action) {
+    case 'create':
+      return ids.addGroup(c.name, await w.createGroup(c.name, c.description));
+    case 'update':
+      return w.updateGroup(ids.groupId(c.name), c.attributes);
+    case 'rename':
+      return renameGroup(c, ids, w);
+    case 'delete':
+      return w.deleteGroup(ids.deletable(ids.groupId(c.name)));
+    default:
+      return assertNever(c, 'group change');
+  }
 }
 
 /** UpdateGroup of displayName keeps the id (and so the members and access); from then on

@@ -8,7 +8,7 @@ import { applyGroupChange } from './apply.js';
 
 export const groupKind: KindDescriptor<GroupChange> = {
   kind: 'group',
-  actions: { create: true, update: true, rename: true, delete: true },
+  phases: { rename: 'groups renamed', create: 'groups created/updated', update: 'groups created/updated', delete: 'groups deleted' },
   diffStage: 'objects',
   diff: ({ desired, resolved }) => diffGroups(desired, resolved.live),
 
@@ -21,7 +21,6 @@ export const groupKind: KindDescriptor<GroupChange> = {
   },
   label: (c) => (c.action === 'rename' ? `rename group "${c.previousName}" to "${c.name}"` : `${c.action} group "${c.name}"`),
 
-  phase: (c) => (c.action === 'delete' ? 'groups deleted' : c.action === 'rename' ? 'groups renamed' : 'groups created/updated'),
   sortKey: (c) => [c.name],
   provides: (c) =>
     c.action === 'delete'

@@ -7,7 +7,7 @@ import { applyMembershipChange } from './apply.js';
 
 export const membershipKind: KindDescriptor<MembershipChange> = {
   kind: 'membership',
-  actions: { create: true, delete: true },
+  phases: { create: 'memberships added', delete: 'memberships removed' },
   diffStage: 'objects',
   diff: ({ desired, resolved }) => diffMemberships(desired, resolved.live),
 
@@ -16,7 +16,6 @@ export const membershipKind: KindDescriptor<MembershipChange> = {
   details: () => [],
   label: (c) => `${c.action} membership "${c.userName}" in group "${c.group}"`,
 
-  phase: (c) => (c.action === 'delete' ? 'memberships removed' : 'memberships added'),
   sortKey: (c) => [c.group, c.userName],
   provides: (c) => (c.action === 'create' ? [dependencyKey.grantMember(c.userName)] : []),
   // removing a user from its old group waits for its joining the new one (no lock-out)

@@ -4,6 +4,7 @@ import type { IdRegistry } from '../../apply/ids.js';
 import { permissionSetOperations } from '../../apply/permission-set-ops.js';
 import type { IdentityCenterWriter } from '../../apply/port.js';
 import type { PermissionSetChange } from '../../plan/types.js';
+import { assertNever } from '../descriptor.js';
 
 export async function applyPermissionSetChange(c: PermissionSetChange, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
   switch (c.action) {
@@ -26,5 +27,7 @@ export async function applyPermissionSetChange(c: PermissionSetChange, ids: IdRe
       return w.provisionPermissionSet(ids.permissionSetArn(c.name));
     case 'delete':
       return w.deletePermissionSet(ids.deletable(ids.permissionSetArn(c.name)));
+    default:
+      return assertNever(c, 'permission set change');
   }
 }

@@ -13,7 +13,12 @@ const VERB = { update: 'changing', delete: 'deleting', reprovision: 're-provisio
 
 export const permissionSetKind: KindDescriptor<PermissionSetChange> = {
   kind: 'permissionSet',
-  actions: { create: true, update: true, delete: true, reprovision: true },
+  phases: {
+    create: 'permission sets created/updated',
+    update: 'permission sets created/updated',
+    reprovision: 'permission sets re-provisioned',
+    delete: 'permission sets deleted',
+  },
   diffStage: 'objects',
   diff: ({ desired, resolved }) => diffPermissionSets(desired, resolved.live),
 
@@ -32,12 +37,6 @@ export const permissionSetKind: KindDescriptor<PermissionSetChange> = {
         : [],
   label: (c) => `${c.action} permission set "${c.name}"`,
 
-  phase: (c) =>
-    c.action === 'delete'
-      ? 'permission sets deleted'
-      : c.action === 'reprovision'
-        ? 'permission sets re-provisioned'
-        : 'permission sets created/updated',
   sortKey: (c) => [c.name],
   provides: (c) =>
     c.action === 'create' || c.action === 'update'

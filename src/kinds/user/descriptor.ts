@@ -8,7 +8,7 @@ import { applyUserChange } from './apply.js';
 
 export const userKind: KindDescriptor<UserChange> = {
   kind: 'user',
-  actions: { create: true, update: true, delete: true },
+  phases: { create: 'users created/updated', update: 'users created/updated', delete: 'users deleted' },
   diffStage: 'objects',
   diff: ({ desired, resolved }) => diffUsers(desired, resolved.live),
 
@@ -18,7 +18,6 @@ export const userKind: KindDescriptor<UserChange> = {
     c.action === 'create' ? createdAttributes(c.after, USER_FIELDS) : c.action === 'update' ? updatedAttributes(c.attributes) : [],
   label: (c) => `${c.action} user "${c.userName}"`,
 
-  phase: (c) => (c.action === 'delete' ? 'users deleted' : 'users created/updated'),
   sortKey: (c) => [c.userName],
   provides: (c) => (c.action === 'delete' ? [] : [dependencyKey.user(c.userName)]),
   needs: (c) =>
