@@ -5,7 +5,7 @@
 import { descriptorOf } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import { asJson, canonicalJson } from '../plan/canonical.js';
-import type { Change } from '../plan/types.js';
+import type { Change, ChangeKind } from '../plan/types.js';
 import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
 import { changeLabel } from './label.js';
@@ -57,36 +57,49 @@ export async function applyPhases(
   const refused: ApplyFailure[] = [];
   const refusedLabels = new Set<string>();
   let done = 0;
+  /** Whether a change may run; a refused or blocked one is reported here instead. */
+  const admit = (change: Change): boolean => {
+    const label = changeLabel(change);
+    if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
+      refused.push({ change, label, error: 'refused by the safety rules' });
+      refusedLabels.add(label);
+      dependencies.fail(change, label);
+      done++;
+      options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
+      return false;
+    }
+    const blocker = dependencies.blockerOf(change);
+    if (blocker === undefined) return true;
+    // the blocker is a label that quotes its own names: put it in parentheses, not quotes
+    const what = refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
+    settle(change, new Error(`skipped: it depends on ${what} (${blocker})`));
+    return false;
+  };
+  const settle = (change: Change, error: Error | undefined): void => {
+    if (error !== undefined) {
+      const label = changeLabel(change);
+      failures.push({ change, label, error: error.message });
+      dependencies.fail(change, label);
+    }
+    done++;
+    options.onProgress?.(done, total, change, error);
+  };
   for (const phase of phases) {
     if (options.signal?.aborted === true) break;
     const limit = phase.some((c) => descriptorOf(c).concurrency === 'assignment') ? options.assignmentConcurrency : options.concurrency;
     await forEachLimit(
-      phase,
+      stepsOf(phase, ids, writer),
       limit,
-      async (change) => {
+      async (step) => {
+        const runnable = step.changes.filter(admit);
+        if (runnable.length === 0) return;
         let error: Error | undefined;
-        const label = changeLabel(change);
-        if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
-          refused.push({ change, label, error: 'refused by the safety rules' });
-          refusedLabels.add(label);
-          dependencies.fail(change, label);
-          done++;
-          options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
-          return;
-        }
-        const blocker = dependencies.blockerOf(change);
         try {
-          // the blocker is a label that quotes its own names: put it in parentheses, not quotes
-          const what = blocker !== undefined && refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
-          if (blocker !== undefined) throw new Error(`skipped: it depends on ${what} (${blocker})`);
-          await applyChange(change, ids, writer);
+          await step.run(runnable);
         } catch (err) {
           error = err instanceof Error ? err : new Error(String(err));
-          failures.push({ change, label, error: error.message });
-          dependencies.fail(change, label);
         }
-        done++;
-        options.onProgress?.(done, total, change, error);
+        for (const change of runnable) settle(change, error);
       },
       options.signal,
     );
@@ -94,6 +107,29 @@ export async function applyPhases(
   return { applied: done - failures.length - refused.length, failures, refused };
 }
 
-function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
-  return descriptorOf(c).apply(c, ids, w);
+/** One step of a phase: a change, or all of a phase's changes of a kind whose
+ *  configuration AWS writes whole (KindDescriptor.apply.together). */
+interface Step {
+  changes: Change[];
+  /** Applies the step's changes that may run. */
+  run(runnable: Change[]): Promise<void>;
+}
+
+function stepsOf(phase: readonly Change[], ids: IdRegistry, writer: IdentityCenterWriter): Step[] {
+  const steps: Step[] = [];
+  const together = new Map<ChangeKind, Step>();
+  for (const change of phase) {
+    const { apply } = descriptorOf(change);
+    if ('each' in apply) {
+      steps.push({ changes: [change], run: () => apply.each(change, ids, writer) });
+      continue;
+    }
+    const step = together.get(change.kind) ?? { changes: [], run: (runnable) => apply.together(runnable, ids, writer) };
+    if (step.changes.length === 0) {
+      together.set(change.kind, step);
+      steps.push(step);
+    }
+    step.changes.push(change);
+  }
+  return steps;
 }

@@ -79,14 +79,18 @@ export interface KindDescriptor<C extends Change> {
   /** 'assignment': AWS allows only about 10 outstanding account-assignment requests, so a
    *  phase holding these runs at the assignment concurrency. */
   concurrency: 'ordinary' | 'assignment';
-  /** The change against the writer port; resolves once AWS has finished. */
-  apply(c: C, ids: IdRegistry, writer: IdentityCenterWriter): Promise<void>;
+  /** The changes against the writer port; resolves once AWS has finished. `each`: one
+   *  change at a time; `together`: all of a phase's changes of the kind in one step, for a
+   *  configuration AWS only writes whole (the plan still shows each change). */
+  apply: { each(c: C, ids: IdRegistry, writer: IdentityCenterWriter): Promise<void> } | { together: ApplyTogether<C> };
 
   // --- permissions ---
   /** IAM actions the kind needs: `read` for plan (iam/plan-role-policy.json), `write` for
    *  reconcile on top of them (iam/apply-role-policy.json). Checked by test/workflows/kind-iam-actions.test.ts. */
   iamActions: { read: readonly string[]; write: readonly string[] };
 }
+
+export type ApplyTogether<C extends Change> = (changes: C[], ids: IdRegistry, writer: IdentityCenterWriter) => Promise<void>;
 
 /** The end of an exhaustive switch: a kind or action left out is a compile error here. */
 export function assertNever(value: never, what = 'value'): never {

@@ -9,6 +9,8 @@ export const PHASES = [
   'users created/updated',
   'groups created/updated',
   'memberships added',
+  // before the permission sets whose policies may read them (aws:PrincipalTag/<key>)
+  'attributes for access control set',
   'permission sets created/updated',
   'permission sets re-provisioned',
   'assignments created',

@@ -21,12 +21,12 @@ describe('the kind registry', () => {
     for (const c of samples) expect(descriptorOf(c).kind).toBe(c.kind);
   });
 
-  it('puts a kind’s creates before its deletes, and a removal never before what replaces it', () => {
+  it('never puts a kind’s deletes before its creates (a removal never runs before what replaces it)', () => {
     for (const { kind } of KIND_LIST) {
       const phase = (c: Change) => PHASES.indexOf(descriptorOf(c).phases[c.action]);
       const creates = samples.filter((c) => c.kind === kind && c.action === 'create').map(phase);
       const deletes = samples.filter((c) => c.kind === kind && c.action === 'delete').map(phase);
-      expect(Math.max(...creates)).toBeLessThan(Math.min(...deletes));
+      expect(Math.max(...creates)).toBeLessThanOrEqual(Math.min(...deletes));
     }
   });
 

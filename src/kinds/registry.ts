@@ -3,6 +3,7 @@
 // order a reader expects the plan's sections in (the order of docs/state-format.md) and
 // the order of the per-kind warnings and safety refusals.
 import type { Change, ChangeKind } from '../plan/types.js';
+import { accessControlAttributeKind } from './access-control-attribute/descriptor.js';
 import { assignmentKind } from './assignment/descriptor.js';
 import type { ChangeOf, KindDescriptor } from './descriptor.js';
 import { groupKind } from './group/descriptor.js';
@@ -18,6 +19,7 @@ export const KINDS: KindRegistry = {
   membership: membershipKind,
   permissionSet: permissionSetKind,
   assignment: assignmentKind,
+  accessControlAttribute: accessControlAttributeKind,
 };
 
 /** Any kind's descriptor, for code that treats kinds alike (sections, thresholds). */

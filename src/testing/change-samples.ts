@@ -43,4 +43,15 @@ export const SAMPLE_CHANGES: Samples = {
     create: { ...assignment, action: 'create' },
     delete: { ...assignment, action: 'delete' },
   },
+  accessControlAttribute: {
+    create: { kind: 'accessControlAttribute', action: 'create', key: 'CostCenter', source: ['${path:enterprise.costCenter}'] },
+    update: {
+      kind: 'accessControlAttribute',
+      action: 'update',
+      key: 'CostCenter',
+      attributes: [{ field: 'source', before: ['${path:enterprise.division}'], after: ['${path:enterprise.costCenter}'] }],
+      source: ['${path:enterprise.costCenter}'],
+    },
+    delete: { kind: 'accessControlAttribute', action: 'delete', key: 'CostCenter' },
+  },
 };

@@ -49,7 +49,7 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
   },
 
   concurrency: 'assignment',
-  apply: applyAssignmentChange,
+  apply: { each: applyAssignmentChange },
 
   iamActions: {
     read: [

@@ -40,7 +40,7 @@ export const groupKind: KindDescriptor<GroupChange> = {
   liveCount: (live) => live.groups.size,
 
   concurrency: 'ordinary',
-  apply: applyGroupChange,
+  apply: { each: applyGroupChange },
 
   iamActions: {
     read: ['identitystore:ListGroups', 'identitystore:DescribeGroup', 'identitystore:GetGroupId'],

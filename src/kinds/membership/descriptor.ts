@@ -30,7 +30,7 @@ export const membershipKind: KindDescriptor<MembershipChange> = {
   liveCount: (live) => live.memberships.length,
 
   concurrency: 'ordinary',
-  apply: applyMembershipChange,
+  apply: { each: applyMembershipChange },
 
   iamActions: {
     read: ['identitystore:ListGroupMemberships', 'identitystore:DescribeGroupMembership', 'identitystore:GetGroupMembershipId'],

@@ -63,7 +63,7 @@ export const permissionSetKind: KindDescriptor<PermissionSetChange> = {
   },
 
   concurrency: 'ordinary',
-  apply: applyPermissionSetChange,
+  apply: { each: applyPermissionSetChange },
 
   iamActions: {
     read: [

@@ -28,7 +28,7 @@ export const userKind: KindDescriptor<UserChange> = {
   liveCount: (live) => live.users.size,
 
   concurrency: 'ordinary',
-  apply: applyUserChange,
+  apply: { each: applyUserChange },
 
   iamActions: {
     read: ['identitystore:ListUsers', 'identitystore:DescribeUser', 'identitystore:GetUserId'],
