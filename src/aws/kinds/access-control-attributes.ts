@@ -6,9 +6,13 @@
 import { DescribeInstanceAccessControlAttributeConfigurationCommand } from '@aws-sdk/client-sso-admin';
 import type { AccessControlAttribute } from '../../model/types.js';
 import { AwsCallError, awsErrorName } from '../errors.js';
-import type { ReadContext } from '../read-context.js';
+import type { AwsClients } from '../clients.js';
 
-type AbacReader = Pick<ReadContext, 'clients' | 'instanceArn'>;
+/** What the read needs: the sso-admin client and the instance. */
+export interface AbacReader {
+  clients: Pick<AwsClients, 'ssoAdmin'>;
+  instanceArn: string;
+}
 
 /** The configured attributes, [] for a configuration without any, undefined when none exists. */
 export async function readAccessControlAttributes(ctx: AbacReader): Promise<AccessControlAttribute[] | undefined> {
