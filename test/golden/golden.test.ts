@@ -8,7 +8,7 @@ import { renderJson } from '../../src/render/json.js';
 import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
-import { delegatedAdministratorPlan, everyKindPlan, hugePlan, noChangePlan } from './plans.js';
+import { accessControlAttributesPlan, delegatedAdministratorPlan, everyKindPlan, hugePlan, noChangePlan } from './plans.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -25,6 +25,7 @@ describe.each([
   ['every-kind', everyKindPlan],
   ['no-change', noChangePlan],
   ['delegated-administrator', delegatedAdministratorPlan],
+  ['access-control-attributes', accessControlAttributesPlan],
 ])('golden: %s plan', (name, make) => {
   const plan = make();
   it('renders text', () => expectGolden(`${name}.txt`, renderText(plan, { color: false })));
