@@ -45,6 +45,9 @@ function writerCreating(created: CreatedPermissionSet, failStep?: Error): { writ
       if (failStep) throw failStep;
     },
     deletePermissionSet: unexpected,
+    createAccessControlAttributes: unexpected,
+    updateAccessControlAttributes: unexpected,
+    deleteAccessControlAttributes: unexpected,
     provisionPermissionSet: async (arn) => {
       steps.push(`provision ${arn}`);
     },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../model/live.js';
+import type { AccessControlAttribute } from '../model/types.js';
 import type { AttributeChange, Change } from '../plan/types.js';
-import { applyPhases } from './apply.js';
+import { applyPhases, DEFAULT_APPLY_OPTIONS } from './apply.js';
 import type { ConcreteAssignment, IdentityCenterWriter } from './port.js';
 
 function emptyLive(over: Partial<LiveState> = {}): LiveState {
@@ -74,6 +75,15 @@ class RecordingWriter implements IdentityCenterWriter {
   }
   async deleteAssignment(a: ConcreteAssignment) {
     this.record(`deleteAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`);
+  }
+  async createAccessControlAttributes(attributes: AccessControlAttribute[]) {
+    this.record(`createAccessControlAttributes ${attributes.map((a) => a.key).join(',')}`);
+  }
+  async updateAccessControlAttributes(attributes: AccessControlAttribute[]) {
+    this.record(`updateAccessControlAttributes ${attributes.map((a) => a.key).join(',')}`);
+  }
+  async deleteAccessControlAttributes() {
+    this.record('deleteAccessControlAttributes');
   }
 }
 
@@ -308,5 +318,48 @@ describe('applyPhases with changes refused alone', () => {
     expect(result.failures.map((f) => f.error)).toEqual([
       'skipped: it depends on a change the safety rules refuse (update permission set "Admin")',
     ]);
+  });
+});
+
+describe('applyPhases with a configuration AWS writes whole (attributes for access control)', () => {
+  const create = (key: string): Change => ({ kind: 'accessControlAttribute', action: 'create', key, source: [`\${path:${key}}`] });
+  const remove = (key: string): Change => ({ kind: 'accessControlAttribute', action: 'delete', key });
+  const attribute = (key: string): AccessControlAttribute => ({ key, source: [`\${path:${key}}`] });
+
+  it('writes every change of the phase in one call, counting each change', async () => {
+    const w = new RecordingWriter();
+    const live = emptyLive({ accessControlAttributes: [attribute('Team'), attribute('Old')] });
+    const result = await applyPhases([[create('CostCenter'), remove('Old'), create('Division')]], live, w);
+    expect(result).toEqual({ applied: 3, failures: [], refused: [] });
+    expect(w.calls).toEqual(['updateAccessControlAttributes Team,CostCenter,Division']);
+  });
+
+  it('creates the configuration when none exists, and deletes it when no attribute is left', async () => {
+    const created = new RecordingWriter();
+    await applyPhases([[create('CostCenter')]], emptyLive(), created);
+    expect(created.calls).toEqual(['createAccessControlAttributes CostCenter']);
+    const deleted = new RecordingWriter();
+    await applyPhases([[remove('CostCenter')]], emptyLive({ accessControlAttributes: [attribute('CostCenter')] }), deleted);
+    expect(deleted.calls).toEqual(['deleteAccessControlAttributes']);
+  });
+
+  it('reports a failed write against each change it carried', async () => {
+    const w = new RecordingWriter('createAccessControlAttributes A,B');
+    const result = await applyPhases([[create('A'), create('B')]], emptyLive(), w);
+    expect(result.applied).toBe(0);
+    expect(result.failures.map((f) => [f.label, f.error])).toEqual([
+      ['create attribute for access control "A"', 'injected failure of createAccessControlAttributes A,B'],
+      ['create attribute for access control "B"', 'injected failure of createAccessControlAttributes A,B'],
+    ]);
+  });
+
+  it('leaves a refused change out of the one write', async () => {
+    const w = new RecordingWriter();
+    const refusedChange = remove('Team');
+    const live = emptyLive({ accessControlAttributes: [attribute('Team')] });
+    const result = await applyPhases([[create('A'), refusedChange]], live, w, { ...DEFAULT_APPLY_OPTIONS, refused: [refusedChange] });
+    expect(w.calls).toEqual(['updateAccessControlAttributes Team,A']);
+    expect(result.applied).toBe(1);
+    expect(result.refused.map((r) => r.label)).toEqual(['delete attribute for access control "Team"']);
   });
 });

@@ -2,13 +2,13 @@
 // phase concurrently. A failure stops nothing that does not depend on it; every
 // failure is collected and reported at the end. Re-running converges because
 // reconcile always plans from the live state again.
+import { descriptorOf } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import { asJson, canonicalJson } from '../plan/canonical.js';
-import type { Change } from '../plan/types.js';
+import type { Change, ChangeKind } from '../plan/types.js';
 import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
 import { changeLabel } from './label.js';
-import { permissionSetOperations } from './permission-set-ops.js';
 import { forEachLimit } from './pool.js';
 import type { IdentityCenterWriter } from './port.js';
 
@@ -57,36 +57,49 @@ export async function applyPhases(
   const refused: ApplyFailure[] = [];
   const refusedLabels = new Set<string>();
   let done = 0;
+  /** Whether a change may run; a refused or blocked one is reported here instead. */
+  const admit = (change: Change): boolean => {
+    const label = changeLabel(change);
+    if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
+      refused.push({ change, label, error: 'refused by the safety rules' });
+      refusedLabels.add(label);
+      dependencies.fail(change, label);
+      done++;
+      options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
+      return false;
+    }
+    const blocker = dependencies.blockerOf(change);
+    if (blocker === undefined) return true;
+    // the blocker is a label that quotes its own names: put it in parentheses, not quotes
+    const what = refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
+    settle(change, new Error(`skipped: it depends on ${what} (${blocker})`));
+    return false;
+  };
+  const settle = (change: Change, error: Error | undefined): void => {
+    if (error !== undefined) {
+      const label = changeLabel(change);
+      failures.push({ change, label, error: error.message });
+      dependencies.fail(change, label);
+    }
+    done++;
+    options.onProgress?.(done, total, change, error);
+  };
   for (const phase of phases) {
     if (options.signal?.aborted === true) break;
-    const limit = phase.some((c) => c.kind === 'assignment') ? options.assignmentConcurrency : options.concurrency;
+    const limit = phase.some((c) => descriptorOf(c).concurrency === 'assignment') ? options.assignmentConcurrency : options.concurrency;
     await forEachLimit(
-      phase,
+      stepsOf(phase, ids, writer),
       limit,
-      async (change) => {
+      async (step) => {
+        const runnable = step.changes.filter(admit);
+        if (runnable.length === 0) return;
         let error: Error | undefined;
-        const label = changeLabel(change);
-        if (refusedKeys.size > 0 && refusedKeys.has(changeKey(change))) {
-          refused.push({ change, label, error: 'refused by the safety rules' });
-          refusedLabels.add(label);
-          dependencies.fail(change, label);
-          done++;
-          options.onProgress?.(done, total, change, new Error('refused by the safety rules'));
-          return;
-        }
-        const blocker = dependencies.blockerOf(change);
         try {
-          // the blocker is a label that quotes its own names: put it in parentheses, not quotes
-          const what = blocker !== undefined && refusedLabels.has(blocker) ? 'a change the safety rules refuse' : 'a change that failed';
-          if (blocker !== undefined) throw new Error(`skipped: it depends on ${what} (${blocker})`);
-          await applyChange(change, ids, writer);
+          await step.run(runnable);
         } catch (err) {
           error = err instanceof Error ? err : new Error(String(err));
-          failures.push({ change, label, error: error.message });
-          dependencies.fail(change, label);
         }
-        done++;
-        options.onProgress?.(done, total, change, error);
+        for (const change of runnable) settle(change, error);
       },
       options.signal,
     );
@@ -94,78 +107,29 @@ export async function applyPhases(
   return { applied: done - failures.length - refused.length, failures, refused };
 }
 
-async function applyChange(c: Change, ids: IdRegistry, w: IdentityCenterWriter): Promise<void> {
-  switch (c.kind) {
-    case 'user':
-      if (c.action === 'create') ids.addUser(c.userName, await w.createUser(c.after));
-      else if (c.action === 'update') await w.updateUser(ids.userId(c.userName), c.attributes);
-      else await w.deleteUser(ids.deletable(ids.userId(c.userName)));
-      return;
-    case 'group':
-      if (c.action === 'create') ids.addGroup(c.name, await w.createGroup(c.name, c.description));
-      else if (c.action === 'update') await w.updateGroup(ids.groupId(c.name), c.attributes);
-      else if (c.action === 'rename') await renameGroup(c, ids, w);
-      else await w.deleteGroup(ids.deletable(ids.groupId(c.name)));
-      return;
-    case 'membership': {
-      const groupId = ids.groupId(c.group);
-      const userId = ids.userId(c.userName);
-      if (c.action === 'create') await w.createMembership(groupId, userId);
-      else await w.deleteMembership(ids.membershipId(groupId, userId, `"${c.userName}" in "${c.group}"`));
-      return;
-    }
-    case 'permissionSet':
-      return applyPermissionSetChange(c, ids, w);
-    case 'assignment': {
-      const assignment = {
-        permissionSetArn: ids.permissionSetArn(c.permissionSet),
-        principalType: c.principalType,
-        principalId: ids.principalId(c.principalType, c.principal),
-        accountId: c.accountId,
-      };
-      if (c.action === 'create') await w.createAssignment(assignment);
-      else await w.deleteAssignment(assignment);
-      return;
-    }
-  }
+/** One step of a phase: a change, or all of a phase's changes of a kind whose
+ *  configuration AWS writes whole (KindDescriptor.apply.together). */
+interface Step {
+  changes: Change[];
+  /** Applies the step's changes that may run. */
+  run(runnable: Change[]): Promise<void>;
 }
 
-/** UpdateGroup of displayName keeps the id (and so the members and access); from then on
- *  the group answers to its new name. */
-async function renameGroup(
-  c: Extract<Change, { kind: 'group'; action: 'rename' }>,
-  ids: IdRegistry,
-  w: IdentityCenterWriter,
-): Promise<void> {
-  const id = ids.groupId(c.previousName);
-  await w.updateGroup(id, [{ field: 'displayName', before: c.previousName, after: c.name }]);
-  ids.renameGroup(c.previousName, c.name);
-}
-
-async function applyPermissionSetChange(
-  c: Extract<Change, { kind: 'permissionSet' }>,
-  ids: IdRegistry,
-  w: IdentityCenterWriter,
-): Promise<void> {
-  switch (c.action) {
-    case 'create': {
-      // An adopted set (the name was taken meanwhile) is brought from its real content.
-      const { arn, adopted } = await w.createPermissionSet(c.after);
-      ids.addPermissionSet(c.name, arn);
-      for (const op of permissionSetOperations(adopted, c.after)) await w.applyPermissionSetOperation(arn, op);
-      return;
+function stepsOf(phase: readonly Change[], ids: IdRegistry, writer: IdentityCenterWriter): Step[] {
+  const steps: Step[] = [];
+  const together = new Map<ChangeKind, Step>();
+  for (const change of phase) {
+    const { apply } = descriptorOf(change);
+    if ('each' in apply) {
+      steps.push({ changes: [change], run: () => apply.each(change, ids, writer) });
+      continue;
     }
-    case 'update': {
-      const arn = ids.permissionSetArn(c.name);
-      const before = ids.liveSets.get(c.name);
-      // Steps of one set run in order: AWS answers ConflictException to concurrent
-      // writes on the same set.
-      for (const op of permissionSetOperations(before, c.after)) await w.applyPermissionSetOperation(arn, op);
-      return;
+    const step = together.get(change.kind) ?? { changes: [], run: (runnable) => apply.together(runnable, ids, writer) };
+    if (step.changes.length === 0) {
+      together.set(change.kind, step);
+      steps.push(step);
     }
-    case 'reprovision':
-      return w.provisionPermissionSet(ids.permissionSetArn(c.name));
-    case 'delete':
-      return w.deletePermissionSet(ids.deletable(ids.permissionSetArn(c.name)));
+    step.changes.push(change);
   }
+  return steps;
 }

@@ -7,69 +7,14 @@
 //    on an account failed, removing its old access there would lock it out; when adding a
 //    user to its new group failed, removing it from the old one would too. The removal waits
 //    for the next run, which starts from the live state again.
+import { descriptorOf } from '../kinds/registry.js';
 import type { Change } from '../plan/types.js';
 
-/** The objects a change creates or touches, as keys another change can depend on. */
-function provides(c: Change): string[] {
-  switch (c.kind) {
-    case 'user':
-      return c.action === 'delete' ? [] : [`user:${c.userName}`];
-    case 'group':
-      // a failed rename leaves the group without its new name: all that uses the name waits
-      return c.action === 'delete' ? [] : c.action === 'rename' ? [`group:${c.name}`, `renamed-group:${c.name}`] : [`group:${c.name}`];
-    case 'permissionSet':
-      return c.action === 'create' || c.action === 'update'
-        ? [`set:${c.name}`]
-        : c.action === 'reprovision'
-          ? [`provisioned:${c.name}`]
-          : [];
-    case 'membership':
-      return c.action === 'create' ? [`grant-member:${c.userName}`] : [];
-    case 'assignment':
-      return c.action === 'create' ? [`grant:${c.principalType}:${c.principal}:${c.accountId}`] : [];
-  }
-}
-
-function principalKey(type: 'USER' | 'GROUP', name: string): string {
-  return type === 'USER' ? `user:${name}` : `group:${name}`;
-}
-
-/** The keys a change needs to have succeeded first. */
-function needs(c: Change): string[] {
-  switch (c.kind) {
-    case 'membership':
-      return c.action === 'create'
-        ? [`user:${c.userName}`, `group:${c.group}`]
-        : [`grant-member:${c.userName}`, `renamed-group:${c.group}`];
-    case 'permissionSet':
-      return c.action === 'reprovision' ? [`set:${c.name}`] : [];
-    case 'assignment':
-      return c.action === 'create'
-        ? [`set:${c.permissionSet}`, principalKey(c.principalType, c.principal)]
-        : [
-            `grant:${c.principalType}:${c.principal}:${c.accountId}`,
-            ...(c.principalType === 'GROUP' ? [`renamed-group:${c.principal}`] : []),
-          ];
-    case 'group':
-      return c.action === 'delete'
-        ? [`removed-assignment-of:GROUP:${c.name}`, `removed-members-of:${c.name}`]
-        : c.action === 'update'
-          ? [`renamed-group:${c.name}`]
-          : [];
-    case 'user':
-      return c.action === 'delete' ? [`removed-assignment-of:USER:${c.userName}`, `removed-membership-of:${c.userName}`] : [];
-    default:
-      return [];
-  }
-}
-
-/** Extra keys a failure blocks: deleting a principal or set waits for the removals that must precede it. */
-function blockedByFailure(c: Change): string[] {
-  if (c.kind === 'assignment' && c.action === 'delete')
-    return [`removed-assignment-of:${c.principalType}:${c.principal}`, `removed-assignments-of-set:${c.permissionSet}`];
-  if (c.kind === 'membership' && c.action === 'delete') return [`removed-members-of:${c.group}`, `removed-membership-of:${c.userName}`];
-  return [];
-}
+// Each kind says what its changes provide, need and block (src/kinds/<kind>/descriptor.ts,
+// with the keys spelled in src/kinds/keys.ts).
+const provides = (c: Change) => descriptorOf(c).provides(c);
+const needs = (c: Change) => descriptorOf(c).needs(c);
+const blockedByFailure = (c: Change) => descriptorOf(c).blockedByFailure(c);
 
 /** Tracks failed changes and tells which later changes they block. */
 export class FailureDependencies {
@@ -82,8 +27,7 @@ export class FailureDependencies {
 
   /** The label of a failed change `c` depends on, or undefined when `c` may run. */
   blockerOf(c: Change): string | undefined {
-    const keys = c.kind === 'permissionSet' && c.action === 'delete' ? [`removed-assignments-of-set:${c.name}`] : needs(c);
-    for (const key of keys) {
+    for (const key of needs(c)) {
       const blocker = this.blocked.get(key);
       if (blocker !== undefined) return blocker;
     }

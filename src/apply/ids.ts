@@ -8,7 +8,7 @@
 // "Platform Admins". A later delete of that id would undo the create and take the
 // object's access with it, so a run never deletes an id it created or adopted.
 import type { LiveState } from '../model/live.js';
-import type { PermissionSet } from '../model/types.js';
+import type { AccessControlAttribute, PermissionSet } from '../model/types.js';
 
 export class IdRegistry {
   private readonly users = new Map<string, string>();
@@ -19,6 +19,8 @@ export class IdRegistry {
   private readonly createdInRun = new Map<string, string>();
   /** Live content of each set by name: the "before" of an update. */
   readonly liveSets = new Map<string, PermissionSet>();
+  /** The live ABAC configuration the plan was made from; undefined when none exists. */
+  readonly liveAccessControlAttributes: AccessControlAttribute[] | undefined;
 
   constructor(live: LiveState) {
     for (const u of live.users) this.users.set(u.userName, u.id);
@@ -28,6 +30,7 @@ export class IdRegistry {
       this.liveSets.set(s.name, s);
     }
     for (const m of live.memberships) this.memberships.set(membershipKey(m.groupId, m.userId), m.membershipId);
+    this.liveAccessControlAttributes = live.accessControlAttributes;
   }
 
   userId(userName: string): string {

@@ -5,7 +5,7 @@
 // reject with an Error carrying AWS's FailureReason when FAILED.
 import type { PermissionSetOperation } from './permission-set-ops.js';
 import type { AttributeChange } from '../plan/types.js';
-import type { PermissionSet, PrincipalType, User } from '../model/types.js';
+import type { AccessControlAttribute, PermissionSet, PrincipalType, User } from '../model/types.js';
 
 export interface IdentityCenterWriter {
   createUser(user: User): Promise<string>;
@@ -30,6 +30,12 @@ export interface IdentityCenterWriter {
 
   createAssignment(a: ConcreteAssignment): Promise<void>;
   deleteAssignment(a: ConcreteAssignment): Promise<void>;
+
+  /** The instance's ABAC configuration, written whole: Create enables ABAC with these
+   *  attributes, Update replaces them, Delete disables ABAC and removes them all. */
+  createAccessControlAttributes(attributes: AccessControlAttribute[]): Promise<void>;
+  updateAccessControlAttributes(attributes: AccessControlAttribute[]): Promise<void>;
+  deleteAccessControlAttributes(): Promise<void>;
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { LiveState } from '../model/live.js';
 import type { Account } from '../model/types.js';
 import { SettingError } from './errors.js';
+import { readAccessControlAttributes } from './kinds/access-control-attributes.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
 import { readAssignments } from './kinds/assignments.js';
@@ -25,6 +26,8 @@ export interface LiveReadOptions {
   organizationalUnits: boolean;
   /** settings.ignore.accounts: accounts whose assignments are never read (nor, then, touched). */
   ignoreAccount?: (account: Account) => boolean;
+  /** Read the ABAC configuration: only when the files manage it (`instance.accessControlAttributes`). */
+  accessControlAttributes?: boolean;
 }
 
 export const READ_ALL: LiveReadOptions = {
@@ -81,8 +84,15 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const groupsRead = readGroups(ctx).then(async (groups) => ({ groups, memberships: await readMemberships(ctx, groups) }));
   const setsRead = readPermissionSets(ctx, options.permissionSets);
   const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
+  const abacRead = options.accessControlAttributes === true ? readAccessControlAttributes(ctx) : Promise.resolve(undefined);
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
-  const [users, { groups, memberships }, permissionSets, organization] = await Promise.all([usersRead, groupsRead, setsRead, orgRead]);
+  const [users, { groups, memberships }, permissionSets, organization, accessControlAttributes] = await Promise.all([
+    usersRead,
+    groupsRead,
+    setsRead,
+    orgRead,
+    abacRead,
+  ]);
   ctx.progress.note(
     `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
   );
@@ -111,5 +121,6 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
     organizationalUnits: organization.organizationalUnits,
     assignments,
     provisioning,
+    ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
   };
 }

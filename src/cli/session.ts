@@ -63,6 +63,7 @@ export async function readLive(ctx: AwsContext, desired: DesiredState, progress:
     organizationalUnits: desired.assignments.some((a) => a.organizationalUnits.length > 0),
     accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
     ignoreAccount: (account) => accountIgnored(account, desired.settings.ignore.accounts),
+    accessControlAttributes: desired.instance?.accessControlAttributes !== undefined,
   });
   progress.endLine();
   return live;

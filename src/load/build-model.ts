@@ -3,10 +3,12 @@
 // Entries the schema rejected are left out (their errors are already reported), but
 // their names are kept so that references to them are not reported a second time.
 import type {
+  AccessControlAttribute,
   AccountPin,
   AssignmentEntry,
   Diagnostic,
   Group,
+  InstanceConfig,
   PermissionSet,
   PermissionsBoundary,
   PolicyDocument,
@@ -39,6 +41,10 @@ export interface FileModel {
   settingsPos?: SourcePos;
   /** `accounts:` — the pinned id of each account name (identity/accounts.yaml). */
   accountPins: AccountPin[];
+  /** The file's `instance:`; absent when the file has none or the schema rejected it. */
+  instance?: InstanceConfig;
+  /** Where the file's `instance:` key is, whether or not it could be read. */
+  instancePos?: SourcePos;
   /** Names of entries the schema rejected: declared, though not loaded. */
   rejectedNames: Record<NamedKind, string[]>;
   /** Kinds this file declares in a form that could not be read at all (e.g. `users:` not a list). */
@@ -98,6 +104,12 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
   if (pins !== null && typeof pins === 'object' && !Array.isArray(pins) && !invalidPaths.some((p) => p[0] === 'accounts')) {
     for (const [name, id] of Object.entries(pins as Raw)) {
       if (typeof id === 'string') model.accountPins.push({ name, id, pos: source.pos(['accounts', name], { key: true }) });
+    }
+  }
+  if (data.instance !== undefined) {
+    model.instancePos = source.pos(['instance'], { key: true });
+    if (!invalidPaths.some((p) => p[0] === 'instance')) {
+      model.instance = place(toInstance((data.instance ?? {}) as Raw, model, source), ['instance']);
     }
   }
   if (data.settings !== undefined) model.settingsPos = source.pos(['settings'], { key: true });
@@ -165,7 +177,7 @@ function toUser(raw: Raw): User {
     if (Array.isArray(value) ? value.length > 0 : typeof value === 'object' && value !== null)
       Object.assign(user, { [attribute]: structuredClone(value) });
   }
-  // read-only: never compared or written, but plan says where AWS disagrees (diff/users.ts)
+  // read-only: never compared or written, but plan says where AWS disagrees (src/kinds/user/diff.ts)
   if (raw.status === 'disabled') user.status = 'disabled';
   return user;
 }
@@ -224,6 +236,22 @@ function toAssignment(raw: Raw): AssignmentEntry {
     accountTags: stringMap(raw.accountTags),
     excludeAccounts: strings(raw.excludeAccounts),
   };
+}
+
+/** `instance:`; a key declared twice is an error (AWS keeps one value per key). */
+function toInstance(raw: Raw, model: FileModel, source: FileSource): InstanceConfig {
+  if (!Array.isArray(raw.accessControlAttributes)) return {};
+  const attributes: AccessControlAttribute[] = [];
+  raw.accessControlAttributes.forEach((entry: unknown, i) => {
+    const { key, source: from } = entry as { key: string; source: string[] };
+    if (attributes.some((a) => a.key === key)) {
+      const message = `attribute for access control "${key}" is declared twice; keep one entry per key`;
+      model.diagnostics.push({ severity: 'error', message, pos: source.pos(['instance', 'accessControlAttributes', i, 'key']) });
+      return;
+    }
+    attributes.push({ key, source: [...from] });
+  });
+  return { accessControlAttributes: attributes };
 }
 
 function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => ProtectEntry): Settings {

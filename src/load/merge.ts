@@ -1,7 +1,7 @@
 // Merges what the files declare into one desired state. Every kind may be spread over
 // any number of files; a name declared twice (names differing only in case are one name)
-// is an error that names both places, and only one file may hold `settings:` (two would
-// silently override each other).
+// is an error that names both places, and only one file may hold `settings:` or `instance:`
+// (two would silently override each other).
 import type { AccountPin, Diagnostic, DesiredState, SourcePos } from '../model/types.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import type { FileModel, ListKind, NamedKind } from './build-model.js';
@@ -58,17 +58,13 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
     files,
     ...accountPins(models, diagnostics),
   };
-  const withSettings = models.filter((m) => m.settingsPos !== undefined);
-  const first = withSettings[0];
-  if (first?.settingsPos) {
+  const settingsFile = singleDeclaration(models, (m) => m.settingsPos, 'settings are', diagnostics);
+  if (settingsFile) {
     state.hasSettings = true;
-    if (first.settings) state.settings = first.settings;
-    const where = `${first.settingsPos.file}:${first.settingsPos.line}:${first.settingsPos.col}`;
-    for (const other of withSettings.slice(1)) {
-      const message = `settings are declared twice (first at ${where}); keep them in one file`;
-      diagnostics.push({ severity: 'error', message, ...(other.settingsPos ? { pos: other.settingsPos } : {}) });
-    }
+    if (settingsFile.settings) state.settings = settingsFile.settings;
   }
+  const instanceFile = singleDeclaration(models, (m) => m.instancePos, 'instance is', diagnostics);
+  if (instanceFile?.instance) state.instance = instanceFile.instance;
   const names = (loaded: string[], rejected: string[]): DeclaredNames => {
     const map: DeclaredNames = new Map();
     for (const name of [...loaded, ...rejected]) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), name);
@@ -120,6 +116,30 @@ function uniqueByName<T extends { pos?: SourcePos }>(
     diagnostics.push({ severity: 'error', message, ...(item.pos ? { pos: item.pos } : {}) });
   }
   return [...firstByName.values()];
+}
+
+/** The first file that declares something only one file may declare (`settings:`,
+ *  `instance:`); every other declaration is an error pointing back at the first. */
+function singleDeclaration(
+  models: readonly FileModel[],
+  posOf: (m: FileModel) => SourcePos | undefined,
+  what: string,
+  diagnostics: Diagnostic[],
+): FileModel | undefined {
+  const declaring = models.filter((m) => posOf(m) !== undefined);
+  const first = declaring[0];
+  const firstPos = first && posOf(first);
+  if (!firstPos) return undefined;
+  const where = `${firstPos.file}:${firstPos.line}:${firstPos.col}`;
+  for (const other of declaring.slice(1)) {
+    const pos = posOf(other);
+    diagnostics.push({
+      severity: 'error',
+      message: `${what} declared twice (first at ${where}); keep them in one file`,
+      ...(pos ? { pos } : {}),
+    });
+  }
+  return first;
 }
 
 /** `accounts:` of every file; a name pinned twice is an error pointing back at the first. */

@@ -1,7 +1,7 @@
 // The live state as read from AWS, by id, before names are attached. Produced by the
 // AWS layer (src/aws), consumed by extract (naming) and plan (resolve + diff).
 // Plain data: no SDK types cross this boundary.
-import type { Account, ExternalId, PermissionSet, PrincipalType, User } from './types.js';
+import type { AccessControlAttribute, Account, ExternalId, PermissionSet, PrincipalType, User } from './types.js';
 
 export interface LiveUser extends User {
   id: string;
@@ -63,4 +63,7 @@ export interface LiveState {
   organizationalUnits: LiveOrganizationalUnit[];
   assignments: LiveAssignment[];
   provisioning: LiveProvisioning[];
+  /** The instance's attributes for access control; read only when the files manage them
+   *  (`instance.accessControlAttributes`), and absent when not read or none are configured. */
+  accessControlAttributes?: AccessControlAttribute[];
 }

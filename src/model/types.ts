@@ -224,6 +224,25 @@ export interface DesiredState {
   files: string[];
   /** `accounts:` (identity/accounts.yaml): the id each account name must resolve to. */
   accountPins?: AccountPin[];
+  /** `instance:` — the Identity Center instance's own configuration; absent when no file declares it. */
+  instance?: InstanceConfig;
+}
+
+/**
+ * One attribute for access control (ABAC): a key IAM Identity Center passes to IAM as a
+ * session tag, and the identity-source attribute its value comes from
+ * (AccessControlAttribute in the sso-admin model; `source` holds exactly one entry).
+ */
+export interface AccessControlAttribute {
+  key: string;
+  source: string[];
+}
+
+/** `instance:` — what the files say about the instance itself. A member left out is not managed. */
+export interface InstanceConfig {
+  /** The whole ABAC configuration: [] means none (ABAC disabled). */
+  accessControlAttributes?: AccessControlAttribute[];
+  pos?: SourcePos;
 }
 
 export interface AccountPin {

@@ -13,6 +13,7 @@
 // What no longer exists live has no id left to match: a user, group, permission set or
 // membership deleted behind the tool's back cannot be attributed (DeleteUser names only
 // the user id, DeleteGroupMembership only the membership id); the plan says so.
+import { descriptorOf } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import type { TrailEvent } from '../model/trail-event.js';
 import type { AttributedEvent, Change, ChangeAttribution } from './types.js';
@@ -30,78 +31,12 @@ export type ChangeClues = { clues: Clue[] } | { unattributable: string };
 /** Most events shown per change (the newest). */
 export const MAX_EVENTS_PER_CHANGE = 5;
 
-const PERMISSION_SET_EVENTS: Record<string, string[]> = {
-  description: ['UpdatePermissionSet'],
-  sessionDuration: ['UpdatePermissionSet'],
-  relayState: ['UpdatePermissionSet'],
-  inlinePolicy: ['PutInlinePolicyToPermissionSet', 'DeleteInlinePolicyFromPermissionSet'],
-  managedPolicies: ['AttachManagedPolicyToPermissionSet', 'DetachManagedPolicyFromPermissionSet'],
-  customerManagedPolicies: ['AttachCustomerManagedPolicyReferenceToPermissionSet', 'DetachCustomerManagedPolicyReferenceFromPermissionSet'],
-  permissionsBoundary: ['PutPermissionsBoundaryToPermissionSet', 'DeletePermissionsBoundaryFromPermissionSet'],
-};
-const PERMISSION_SET_TAG_EVENTS = ['TagResource', 'UntagResource'];
+export const GONE = 'it no longer exists in AWS, and CloudTrail names a deleted object only by the id it had';
 
-const GONE = 'it no longer exists in AWS, and CloudTrail names a deleted object only by the id it had';
-
-/** The events that could have made the live side of `change` what it is. */
+/** The events that could have made the live side of `change` what it is (each kind's
+ *  descriptor knows its own: src/kinds/<kind>/attribution.ts). */
 export function cluesFor(change: Change, live: LiveState): ChangeClues {
-  const ids = liveIds(live);
-  switch (change.kind) {
-    case 'user': {
-      const id = ids.users.get(change.userName);
-      if (change.action === 'create' || id === undefined) return { unattributable: `user "${change.userName}": ${GONE}` };
-      const updates = { eventName: 'UpdateUser', fields: { 'request.userId': id } };
-      return { clues: change.action === 'delete' ? [{ eventName: 'CreateUser', fields: { 'response.userId': id } }, updates] : [updates] };
-    }
-    case 'group': {
-      const id = ids.groups.get(change.action === 'rename' ? change.previousName : change.name);
-      if (change.action === 'create' || id === undefined) return { unattributable: `group "${change.name}": ${GONE}` };
-      const updates = { eventName: 'UpdateGroup', fields: { 'request.groupId': id } };
-      return {
-        clues: change.action === 'delete' ? [{ eventName: 'CreateGroup', fields: { 'response.groupId': id } }, updates] : [updates],
-      };
-    }
-    case 'membership': {
-      const groupId = ids.groups.get(change.group);
-      const userId = ids.users.get(change.userName);
-      if (change.action === 'create' || groupId === undefined || userId === undefined)
-        return {
-          unattributable: `membership of "${change.userName}" in "${change.group}": DeleteGroupMembership names only the membership id, which is gone`,
-        };
-      return { clues: [{ eventName: 'CreateGroupMembership', fields: { 'request.groupId': groupId, 'request.memberId.userId': userId } }] };
-    }
-    case 'permissionSet': {
-      const arn = ids.permissionSets.get(change.name);
-      if (change.action === 'create' || arn === undefined) return { unattributable: `permission set "${change.name}": ${GONE}` };
-      if (change.action === 'reprovision')
-        return { unattributable: 'a re-provisioning follows from other changes; it is not itself a change in AWS' };
-      if (change.action === 'delete')
-        return { clues: [{ eventName: 'CreatePermissionSet', fields: { 'response.permissionSet.permissionSetArn': arn } }] };
-      const names = new Set(change.attributes.flatMap((a) => PERMISSION_SET_EVENTS[a.field] ?? []));
-      const clues: Clue[] = [...names].map((eventName) => ({ eventName, fields: { 'request.permissionSetArn': arn } }));
-      if (change.attributes.some((a) => a.field === 'tags'))
-        clues.push(...PERMISSION_SET_TAG_EVENTS.map((eventName) => ({ eventName, fields: { 'request.resourceArn': arn } })));
-      return { clues };
-    }
-    case 'assignment': {
-      const arn = ids.permissionSets.get(change.permissionSet);
-      const principalId = (change.principalType === 'USER' ? ids.users : ids.groups).get(change.principal);
-      if (arn === undefined || principalId === undefined)
-        return {
-          unattributable: `assignment of "${change.permissionSet}" to "${change.principal}": its permission set or principal does not exist in AWS`,
-        };
-      // the files want it and AWS lacks it: someone deleted it; and the other way round
-      const eventName = change.action === 'create' ? 'DeleteAccountAssignment' : 'CreateAccountAssignment';
-      return {
-        clues: [
-          {
-            eventName,
-            fields: { 'request.permissionSetArn': arn, 'request.targetId': change.accountId, 'request.principalId': principalId },
-          },
-        ],
-      };
-    }
-  }
+  return descriptorOf(change).attributionClues(change, liveIds(live), live);
 }
 
 /** The distinct event names to look up for these changes, sorted (one LookupEvents query each). */
@@ -168,7 +103,14 @@ function attributedEvent(e: TrailEvent): AttributedEvent {
   };
 }
 
-function liveIds(live: LiveState) {
+/** The live ids CloudTrail names objects by, from the names the plan uses. */
+export interface LiveIds {
+  users: Map<string, string>;
+  groups: Map<string, string>;
+  permissionSets: Map<string, string>;
+}
+
+function liveIds(live: LiveState): LiveIds {
   return {
     users: new Map(live.users.map((u) => [u.userName, u.id])),
     groups: new Map(live.groups.map((g) => [g.name, g.id])),

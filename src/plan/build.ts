@@ -1,16 +1,12 @@
 // The plan: resolve, then every per-kind diff, then the safety rules, in one pure
 // function of (desired, live). No plan is made while any name fails to resolve:
 // nothing is planned, let alone written, from a half-understood state.
+import { KIND_LIST } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/types.js';
 import { liveChecksum } from './checksum.js';
-import { diffAssignments } from './diff/assignments.js';
-import { diffGroups } from './diff/groups.js';
-import { deletedObjects, impliedRemovals } from './diff/implied.js';
-import { diffMemberships } from './diff/memberships.js';
-import { diffPermissionSets } from './diff/permission-sets.js';
+import { deletedObjects, impliedRemovals, type GoesAway } from './diff/implied.js';
 import type { DiffResult } from './diff/result.js';
-import { diffUsers } from './diff/users.js';
 import { expiringSoon, isExpiryRemoval, markExpired, withoutExpired } from './expiry.js';
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
@@ -54,25 +50,26 @@ export function buildPlan(
   ];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;
-  const objects: DiffResult[] = [
-    diffUsers(desired, named),
-    diffGroups(desired, named),
-    diffMemberships(desired, named),
-    diffPermissionSets(desired, named),
-  ];
+  // every kind's diff (src/kinds/<kind>/diff.ts), in registry order
+  const diffStage = (stage: 'objects' | 'after-deletions', goesAway: GoesAway): DiffResult[] =>
+    KIND_LIST.filter((k) => k.diffStage === stage).map((k) => k.diff({ desired, resolved, goesAway }));
+  const objects = diffStage('objects', () => false);
   // out of scope (src/plan/scope.ts) before anything is derived from the deletions
   const scopedObjects = leaveOutOfScope(
     objects.flatMap((r) => r.changes),
     named,
   );
   const { goesAway } = deletedObjects(scopedObjects.kept);
-  const assignments = diffAssignments(desired, resolved, goesAway);
-  const scopedAssignments = leaveOutOfScope(assignments.changes, named);
-  const results = [...objects, assignments];
-  const diffed = [...scopedObjects.kept, ...scopedAssignments.kept];
+  const dependents = diffStage('after-deletions', goesAway);
+  const scopedDependents = leaveOutOfScope(
+    dependents.flatMap((r) => r.changes),
+    named,
+  );
+  const results = [...objects, ...dependents];
+  const diffed = [...scopedObjects.kept, ...scopedDependents.kept];
   const planned = markExpired(orderChanges([...diffed, ...impliedRemovals(diffed, named)]).flat(), current.expired, live);
   const changes = options.expiredOnly ? planned.filter(isExpiryRemoval) : planned;
-  const notes = [...scopedAssignments.notes, ...scopedObjects.notes];
+  const notes = [...scopedDependents.notes, ...scopedObjects.notes];
   const expiring = expiringSoon(desired, now);
   const warnings = [
     ...diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),

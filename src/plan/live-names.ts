@@ -2,7 +2,7 @@
 // objects whose ids cannot be named (an assignment of a principal that no longer
 // exists) are left out with a warning, so they are never touched.
 import type { LiveGroup, LivePermissionSet, LiveState, LiveUser } from '../model/live.js';
-import type { Account, AssignmentTriple, Diagnostic } from '../model/types.js';
+import type { AccessControlAttribute, Account, AssignmentTriple, Diagnostic } from '../model/types.js';
 
 export interface NamedMembership {
   group: string;
@@ -23,6 +23,8 @@ export interface NamedLive {
   managementAccountId: string;
   /** True when the caller is a delegated administrator, not the management account. */
   delegatedAdministrator: boolean;
+  /** The instance's attributes for access control ([] when none, or not read). */
+  accessControlAttributes: AccessControlAttribute[];
 }
 
 export function nameLive(live: LiveState): { named: NamedLive; diagnostics: Diagnostic[] } {
@@ -80,6 +82,7 @@ export function nameLive(live: LiveState): { named: NamedLive; diagnostics: Diag
       accountsById: new Map(live.accounts.map((a) => [a.id, a])),
       managementAccountId: live.managementAccountId,
       delegatedAdministrator: live.callerAccountId !== live.managementAccountId,
+      accessControlAttributes: live.accessControlAttributes ?? [],
     },
     diagnostics,
   };

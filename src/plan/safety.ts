@@ -4,11 +4,11 @@
 // management account from a delegated administrator) means reconcile applies everything
 // else but that change and what depends on it. Each message says what, why and how to proceed.
 import type { AssignmentTriple, DesiredState } from '../model/types.js';
-import { describeTriple, protects } from './diff/assignments.js';
+import { descriptorOf, KIND_LIST } from '../kinds/registry.js';
+import { protects } from '../kinds/assignment/diff.js';
 import { deletedObjects } from './diff/implied.js';
 import type { NamedLive } from './live-names.js';
 import { tripleKey } from './resolve.js';
-import { provisionedToManagement } from './scope.js';
 import type { AssignmentChange, Change, Refusal } from './types.js';
 
 export interface SafetyInput {
@@ -40,20 +40,13 @@ function emptyStateRefusals({ changes, desired }: SafetyInput): Refusal[] {
   ];
 }
 
-const KINDS: { kind: Change['kind']; label: string; liveCount: (live: NamedLive) => number }[] = [
-  { kind: 'user', label: 'users', liveCount: (l) => l.users.size },
-  { kind: 'group', label: 'groups', liveCount: (l) => l.groups.size },
-  { kind: 'membership', label: 'group memberships', liveCount: (l) => l.memberships.length },
-  { kind: 'permissionSet', label: 'permission sets', liveCount: (l) => l.permissionSets.size },
-  { kind: 'assignment', label: 'assignments', liveCount: (l) => l.assignments.length },
-];
-
 function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): Refusal[] {
   if (allowDeletes) return [];
   const max = desired.settings.safety.maxDeletePercent;
   const refusals: Refusal[] = [];
-  for (const { kind, label, liveCount } of KINDS) {
-    const total = liveCount(live);
+  for (const descriptor of KIND_LIST) {
+    const { kind, safetyLabel: label } = descriptor;
+    const total = descriptor.liveCount(live);
     const deletes = changes.filter((c) => c.kind === kind && c.action === 'delete').length;
     if (total === 0 || deletes === 0) continue;
     const percent = (deletes / total) * 100;
@@ -83,30 +76,13 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
  *  an apply, and nothing unrelated waits for it. */
 function managementAccountRefusals({ changes, live }: SafetyInput): Refusal[] {
   if (!live.delegatedAdministrator) return [];
-  const mgmt = live.managementAccountId;
   const how =
     'run reconcile with credentials of the management account, or leave the management account out of the state files ' +
     '(excludeAccounts, or settings.ignore.accounts); everything else is applied';
   const refusals: Refusal[] = [];
   for (const c of changes) {
-    if (c.kind === 'assignment' && c.accountId === mgmt) {
-      refusals.push({
-        rule: 'management-account',
-        message:
-          `${c.action === 'create' ? 'creating' : 'deleting'} assignment ${describeTriple(c, live)} needs the management account, ` +
-          `which a delegated administrator cannot change (AWS answers AccessDenied); ${how}`,
-        change: c,
-      });
-    } else if (c.kind === 'permissionSet' && c.action !== 'create' && provisionedToManagement(c.name, live)) {
-      const verb = c.action === 'reprovision' ? 're-provisioning' : c.action === 'update' ? 'changing' : 'deleting';
-      refusals.push({
-        rule: 'management-account',
-        message:
-          `${verb} permission set "${c.name}" is not allowed from a delegated administrator: the set is provisioned to the ` +
-          `management account (${mgmt}) (AWS answers AccessDenied); ${how}`,
-        change: c,
-      });
-    }
+    const why = descriptorOf(c).delegatedAdministrator?.needsManagementAccount(c, live);
+    if (why !== undefined) refusals.push({ rule: 'management-account', message: `${why}; ${how}`, change: c });
   }
   return refusals;
 }

@@ -7,9 +7,9 @@
 // left out with one note each, so they are never drift and never block anything. A change
 // that really needs the management account (a create or an update that the files ask for)
 // stays in the plan and is refused alone by src/plan/safety.ts.
-import { plural } from '../model/plural.js';
+import { descriptorOf, KIND_LIST } from '../kinds/registry.js';
 import type { NamedLive } from './live-names.js';
-import type { Change } from './types.js';
+import type { Change, ChangeKind } from './types.js';
 
 export interface Scoped<C extends Change> {
   /** The changes to plan. */
@@ -23,30 +23,28 @@ export function provisionedToManagement(setName: string, live: NamedLive): boole
   return (live.provisionedAccounts.get(setName) ?? []).includes(live.managementAccountId);
 }
 
+/** "is/are managed from the management account (id); not compared", for the notes of the kinds. */
+export function managedFromManagementAccount(count: number, live: NamedLive): string {
+  return `${count === 1 ? 'is' : 'are'} managed from the management account (${live.managementAccountId}); not compared`;
+}
+
 /** Deletions a delegated administrator cannot make and the files did not ask for: left out. */
 function outOfScope(c: Change, live: NamedLive): boolean {
   if (!live.delegatedAdministrator || c.action !== 'delete') return false;
-  if (c.kind === 'assignment') return c.accountId === live.managementAccountId;
-  if (c.kind === 'permissionSet') return provisionedToManagement(c.name, live);
-  return false;
+  return descriptorOf(c).delegatedAdministrator?.outOfScope(c, live) ?? false;
 }
 
-/** The changes without the out-of-scope deletions, and the notes that count them. */
+/** The changes without the out-of-scope deletions, and the notes that count them (one per kind). */
 export function leaveOutOfScope<C extends Change>(changes: readonly C[], live: NamedLive): Scoped<C> {
   const kept: C[] = [];
-  let assignments = 0;
-  let sets = 0;
+  const left = new Map<ChangeKind, number>();
   for (const c of changes) {
     if (!outOfScope(c, live)) kept.push(c);
-    else if (c.kind === 'assignment') assignments++;
-    else sets++;
+    else left.set(c.kind, (left.get(c.kind) ?? 0) + 1);
   }
-  const from = (n: number) => `${n === 1 ? 'is' : 'are'} managed from the management account (${live.managementAccountId}); not compared`;
-  const notes = [
-    ...(assignments > 0 ? [`${plural(assignments, 'assignment')} on the management account ${from(assignments)}`] : []),
-    ...(sets > 0
-      ? [`${plural(sets, 'permission set')} provisioned to the management account and not in the state files ${from(sets)}`]
-      : []),
-  ];
+  const notes = KIND_LIST.flatMap((kind) => {
+    const n = left.get(kind.kind) ?? 0;
+    return n > 0 && kind.delegatedAdministrator ? [kind.delegatedAdministrator.outOfScopeNote(n, live)] : [];
+  });
   return { kept, notes };
 }

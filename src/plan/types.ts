@@ -64,7 +64,14 @@ export type AssignmentChange = {
   expired?: string;
 };
 
-export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange;
+/** One key of the instance's attributes for access control (ABAC). The plan shows each key;
+ *  the apply step writes the whole configuration in one call. `source` is the new value. */
+export type AccessControlAttributeChange =
+  | { kind: 'accessControlAttribute'; action: 'create'; key: string; source: string[] }
+  | { kind: 'accessControlAttribute'; action: 'update'; key: string; attributes: AttributeChange[]; source: string[] }
+  | { kind: 'accessControlAttribute'; action: 'delete'; key: string };
+
+export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange | AccessControlAttributeChange;
 export type ChangeKind = Change['kind'];
 
 export interface PlanSummary {

@@ -1,6 +1,7 @@
 // What `plan --attribute` found, independent of the output format: for each change its
 // headline and one phrase per CloudTrail event (who, when, from where), or the note
 // saying why there is none. Text and markdown lay these out.
+import { descriptorOf } from '../kinds/registry.js';
 import type { AttributedEvent, Change, Plan } from '../plan/types.js';
 import { describeChange } from './describe.js';
 
@@ -32,7 +33,8 @@ export function attributionView(plan: Plan): AttributionView | undefined {
 
 function changeHeadline(c: Change): string {
   const [first] = describeChange(c);
-  return `${first?.mark ?? '~'} ${c.kind === 'assignment' ? 'assignment ' : ''}${first?.text ?? ''}`;
+  const prefix = descriptorOf(c).headlinePrefix;
+  return `${first?.mark ?? '~'} ${prefix !== undefined ? `${prefix} ` : ''}${first?.text ?? ''}`;
 }
 
 /** Who: the principal ARN (or its type when CloudTrail gives none), and the session name of a role. */

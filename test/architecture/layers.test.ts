@@ -1,5 +1,6 @@
 // The data-flow rules of the design, checked on the source: only src/aws talks to AWS
-// (the model, loader, diff, renderers, apply engine and extract are SDK-free), and the
+// (the model, loader, diff, the kinds' descriptors (src/kinds), renderers, apply engine and
+// extract are SDK-free, and the pure stages import no AWS file), and the
 // reconciler never imports the sandbox (an independent emulator would prove nothing if
 // the tool shared its code).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,16 +40,20 @@ describe('layer boundaries', () => {
   });
 
   it('only src/aws imports the AWS SDK', () => {
-    const sdkFree = ['model', 'load', 'plan', 'render', 'apply', 'extract', 'testing'];
+    const sdkFree = ['model', 'load', 'plan', 'kinds', 'render', 'apply', 'extract', 'testing'];
     expect(offenders(sdkFree, (s) => s.startsWith('@aws-sdk/') || s.startsWith('@smithy/'))).toEqual([]);
   });
 
+  it('the diff core and the kinds never import an AWS file (they reach AWS only through the writer port)', () => {
+    expect(offenders(['model', 'plan', 'kinds', 'render', 'apply'], (s) => /(^|\/)aws\//.test(s))).toEqual([]);
+  });
+
   it('the reconciler never imports the sandbox', () => {
-    const reconciler = ['model', 'load', 'plan', 'render', 'apply', 'extract', 'aws'];
+    const reconciler = ['model', 'load', 'plan', 'kinds', 'render', 'apply', 'extract', 'aws'];
     expect(offenders(reconciler, (s) => /(^|\/)sandbox\//.test(s))).toEqual([]);
   });
 
   it('the sandbox imports nothing of the reconciler', () => {
-    expect(offenders(['sandbox'], (s) => /^\.\.\/(\.\.\/)?(aws|plan|apply|load|render|extract|cli)\//.test(s))).toEqual([]);
+    expect(offenders(['sandbox'], (s) => /^\.\.\/(\.\.\/)?(aws|plan|kinds|apply|load|render|extract|cli)\//.test(s))).toEqual([]);
   });
 });

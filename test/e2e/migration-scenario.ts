@@ -33,6 +33,8 @@ function changeLines(plan: Plan): string[] {
           return `permissionSet ${c.action} ${c.name}`;
         case 'assignment':
           return `assignment ${c.action} ${c.permissionSet} ${c.principalType} ${c.principal} ${c.accountName ?? c.accountId}`;
+        case 'accessControlAttribute':
+          return `accessControlAttribute ${c.action} ${c.key}`;
       }
     })
     .sort();

@@ -257,3 +257,28 @@ export async function attributedPlan(): Promise<Plan> {
   });
   return plan;
 }
+/** Attributes for access control: a key added, one whose source changed and one removed,
+ *  beside an unchanged user (the plan shows one change per key). */
+export function accessControlAttributesPlan(): Plan {
+  const users = [aUser({ userName: 'alice@example.com' })];
+  const live = {
+    ...liveStateOf({ accounts: [prod], users }),
+    accessControlAttributes: [
+      { key: 'Team', source: ['${path:enterprise.department}'] },
+      { key: 'Legacy', source: ['${path:title}'] },
+      { key: 'Kept', source: ['${path:locale}'] },
+    ],
+  };
+  const desired = aDesiredState({
+    files: ['identity.yaml'],
+    users,
+    instance: {
+      accessControlAttributes: [
+        { key: 'CostCenter', source: ['${path:enterprise.costCenter}'] },
+        { key: 'Kept', source: ['${path:locale}'] },
+        { key: 'Team', source: ['${path:enterprise.division}'] },
+      ],
+    },
+  });
+  return planOf(desired, live);
+}

@@ -8,7 +8,7 @@
 import type { DescribeGroupCommandOutput, DescribeUserCommandOutput } from '@aws-sdk/client-identitystore';
 import type { User } from '../../model/types.js';
 import { compareAttribute, compareAttributes } from '../../plan/diff/attributes.js';
-import { USER_FIELDS } from '../../plan/diff/users.js';
+import { USER_FIELDS } from '../../kinds/user/diff.js';
 import type { AttributeChange } from '../../plan/types.js';
 import { toLiveUser } from '../kinds/users.js';
 

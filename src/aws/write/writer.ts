@@ -2,6 +2,7 @@
 import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import type { IdentityCenterWriter } from '../../apply/port.js';
+import { AccessControlAttributesWriter } from './access-control-attributes-writer.js';
 import { IdentityStoreWriter } from './identity-store-writer.js';
 import { AsyncPoller, DEFAULT_POLL_OPTIONS, type PollOptions } from './poll.js';
 import type { RetryConflicts } from './retry.js';
@@ -18,6 +19,7 @@ export interface WriterDeps {
 
 export function createIdentityCenterWriter(deps: WriterDeps): IdentityCenterWriter {
   const ids = new IdentityStoreWriter(deps.identityStore, deps.identityStoreId, deps.retry);
+  const abac = new AccessControlAttributesWriter(deps.ssoAdmin, deps.instanceArn, deps.retry);
   const sso = new SsoAdminWriter(deps.ssoAdmin, deps.instanceArn, deps.retry, new AsyncPoller(deps.poll ?? DEFAULT_POLL_OPTIONS));
   return {
     createUser: (u) => ids.createUser(u),
@@ -34,5 +36,8 @@ export function createIdentityCenterWriter(deps: WriterDeps): IdentityCenterWrit
     provisionPermissionSet: (arn) => sso.provisionPermissionSet(arn),
     createAssignment: (a) => sso.createAssignment(a),
     deleteAssignment: (a) => sso.deleteAssignment(a),
+    createAccessControlAttributes: (attributes) => abac.create(attributes),
+    updateAccessControlAttributes: (attributes) => abac.update(attributes),
+    deleteAccessControlAttributes: () => abac.delete(),
   };
 }

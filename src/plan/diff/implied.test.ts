@@ -25,6 +25,8 @@ const label = (c: Change) => {
       return `${c.action} assignment ${c.permissionSet} ${c.principal} ${c.accountId}`;
     case 'user':
       return `${c.action} user ${c.userName}`;
+    case 'accessControlAttribute':
+      return `${c.action} attribute ${c.key}`;
     default:
       return `${c.action} ${c.kind} ${c.name}`;
   }

@@ -4,12 +4,12 @@
 // is kept, with a warning, rather than deleted.
 import type { AssignmentTriple, DesiredState, ProtectEntry } from '../../model/types.js';
 import { matchesAnyGlob } from '../../model/glob.js';
-import { accountIgnored } from '../accounts.js';
-import type { NamedLive } from '../live-names.js';
-import { tripleKey, type ResolvedDesired } from '../resolve.js';
-import type { AssignmentChange } from '../types.js';
-import type { GoesAway } from './implied.js';
-import type { DiffResult } from './result.js';
+import { accountIgnored } from '../../plan/accounts.js';
+import type { NamedLive } from '../../plan/live-names.js';
+import { tripleKey, type ResolvedDesired } from '../../plan/resolve.js';
+import type { AssignmentChange } from '../../plan/types.js';
+import type { GoesAway } from '../../plan/diff/implied.js';
+import type { DiffResult } from '../../plan/diff/result.js';
 
 /** Whether a protect entry covers a triple (its account given by name or by id). */
 export function protects(entry: ProtectEntry, t: AssignmentTriple, live: NamedLive): boolean {

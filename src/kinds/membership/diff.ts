@@ -4,9 +4,9 @@
 // with it are listed by src/plan/diff/implied.ts.
 import type { DesiredState } from '../../model/types.js';
 import { matchesAnyGlob } from '../../model/glob.js';
-import type { NamedLive } from '../live-names.js';
-import type { MembershipChange } from '../types.js';
-import type { DiffResult } from './result.js';
+import type { NamedLive } from '../../plan/live-names.js';
+import type { MembershipChange } from '../../plan/types.js';
+import type { DiffResult } from '../../plan/diff/result.js';
 
 const key = (group: string, userName: string) => `${group}\u0000${userName}`;
 

@@ -3,10 +3,10 @@
 // description can change in place.
 import type { LiveGroup } from '../../model/live.js';
 import type { DesiredState, Group } from '../../model/types.js';
-import type { NamedLive } from '../live-names.js';
-import type { GroupChange } from '../types.js';
-import { compareAttribute } from './attributes.js';
-import { diffByName, type DiffResult } from './result.js';
+import type { NamedLive } from '../../plan/live-names.js';
+import type { GroupChange } from '../../plan/types.js';
+import { compareAttribute } from '../../plan/diff/attributes.js';
+import { diffByName, type DiffResult } from '../../plan/diff/result.js';
 
 export function diffGroups(desired: DesiredState, live: NamedLive): DiffResult<GroupChange> {
   if (!desired.settings.manage.groups) return { changes: [], warnings: [] };

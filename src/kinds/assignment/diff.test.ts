@@ -11,8 +11,8 @@ import {
   anAccount,
   liveStateOf,
 } from '../../testing/builders.js';
-import { nameLive } from '../live-names.js';
-import { diffAssignments } from './assignments.js';
+import { nameLive } from '../../plan/live-names.js';
+import { diffAssignments } from './diff.js';
 
 const prod = anAccount({ id: '111111111111', name: 'prod' });
 const dev = anAccount({ id: '222222222222', name: 'dev' });

@@ -4,10 +4,10 @@
 import { OPTIONAL_USER_ATTRIBUTES, STRUCTURED_USER_ATTRIBUTES, type DesiredState, type JsonValue, type User } from '../../model/types.js';
 import { matchesAnyGlob } from '../../model/glob.js';
 import { compareStrings } from '../../model/order.js';
-import type { NamedLive } from '../live-names.js';
-import type { UserChange } from '../types.js';
-import { compareAttributes } from './attributes.js';
-import { diffByName, type DiffResult } from './result.js';
+import type { NamedLive } from '../../plan/live-names.js';
+import type { UserChange } from '../../plan/types.js';
+import { compareAttributes } from '../../plan/diff/attributes.js';
+import { diffByName, type DiffResult } from '../../plan/diff/result.js';
 
 export const USER_FIELDS = ['displayName', 'givenName', 'familyName', ...OPTIONAL_USER_ATTRIBUTES, ...STRUCTURED_USER_ATTRIBUTES] as const;
 

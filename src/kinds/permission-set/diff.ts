@@ -5,11 +5,11 @@
 import type { LivePermissionSet } from '../../model/live.js';
 import type { JsonValue, PermissionSet, DesiredState } from '../../model/types.js';
 import { sessionDurationSeconds } from '../../load/duration.js';
-import { asJson } from '../canonical.js';
-import type { NamedLive } from '../live-names.js';
-import type { AttributeChange, PermissionSetChange } from '../types.js';
-import { compareAttribute } from './attributes.js';
-import { diffByName, type DiffResult } from './result.js';
+import { asJson } from '../../plan/canonical.js';
+import type { NamedLive } from '../../plan/live-names.js';
+import type { AttributeChange, PermissionSetChange } from '../../plan/types.js';
+import { compareAttribute } from '../../plan/diff/attributes.js';
+import { diffByName, type DiffResult } from '../../plan/diff/result.js';
 import { comparePolicyRefs } from '../../model/order.js';
 
 /** AWS applies PT1H when a set has no session duration. */

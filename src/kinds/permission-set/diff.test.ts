@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aDesiredState, aPermissionSet, aSettings, aTriple, liveStateOf } from '../../testing/builders.js';
 import type { PermissionSet } from '../../model/types.js';
-import { nameLive } from '../live-names.js';
-import { diffPermissionSets } from './permission-sets.js';
+import { nameLive } from '../../plan/live-names.js';
+import { diffPermissionSets } from './diff.js';
 
 const ACCOUNT = '111111111111';
 

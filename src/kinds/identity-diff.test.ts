@@ -1,11 +1,11 @@
 // Users, groups and memberships: the identity-store kinds.
 import { describe, expect, it } from 'vitest';
-import type { Group, User } from '../../model/types.js';
-import { aDesiredState, aGroup, aSettings, aUser, liveStateOf } from '../../testing/builders.js';
-import { nameLive } from '../live-names.js';
-import { diffGroups } from './groups.js';
-import { diffMemberships } from './memberships.js';
-import { diffUsers } from './users.js';
+import type { Group, User } from '../model/types.js';
+import { aDesiredState, aGroup, aSettings, aUser, liveStateOf } from '../testing/builders.js';
+import { nameLive } from '../plan/live-names.js';
+import { diffGroups } from './group/diff.js';
+import { diffMemberships } from './membership/diff.js';
+import { diffUsers } from './user/diff.js';
 
 function named(users: User[], groups: Group[]) {
   return nameLive(liveStateOf({ users, groups })).named;
