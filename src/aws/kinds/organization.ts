@@ -24,7 +24,9 @@ import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 
 /** What reading the organization needs: the Organizations client alone (src/aws/organization-only.ts reads it without Identity Center). */
-export type OrganizationReadContext = Pick<ReadContext, 'concurrency' | 'progress'> & { clients: Pick<ReadContext['clients'], 'organizations'> };
+export type OrganizationReadContext = Pick<ReadContext, 'concurrency' | 'progress'> & {
+  clients: Pick<ReadContext['clients'], 'organizations'>;
+};
 
 export interface OrganizationSnapshot {
   accounts: Account[];
