@@ -1,6 +1,7 @@
 // The plan: resolve, then every per-kind diff, then the safety rules, in one pure
 // function of (desired, live). No plan is made while any name fails to resolve:
 // nothing is planned, let alone written, from a half-understood state.
+import { planAccessChanges } from '../access/plan-access.js';
 import type { LiveState } from '../model/live.js';
 import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/types.js';
 import { liveChecksum } from './checksum.js';
@@ -73,6 +74,7 @@ export function buildPlan(given: DesiredState, live: LiveState, options: PlanOpt
     refused: safetyRefusals({ changes, desired, live: named, allowDeletes: options.allowDeletes }),
     warnings,
     ...(notes.length > 0 ? { notes } : {}),
+    accessChanges: planAccessChanges(named, changes, desired.settings),
   };
   return { plan, diagnostics };
 }

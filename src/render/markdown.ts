@@ -6,6 +6,7 @@
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, countMarks, describeChange, summaryLine, type Line } from './describe.js';
 import { fairShares } from './fair-share.js';
+import { accessChangesMarkdown, accessSummaryMarkdown } from './access-changes-markdown.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -54,7 +55,7 @@ function head(plan: Plan, options: MarkdownOptions): string {
   if (repository) meta.push(escapeHtml(repository));
   if (commit) meta.push(`commit \`${escapeHtml(commit.slice(0, 12))}\``);
   if (actor) meta.push(`by @${escapeHtml(actor)}`);
-  const body = plan.changes.length === 0 ? NO_CHANGES : `**${summaryLine(plan)}**\n\n${countsTable(plan)}`;
+  const body = plan.changes.length === 0 ? NO_CHANGES : `**${summaryLine(plan)}**${accessSummaryMarkdown(plan)}\n\n${countsTable(plan)}`;
   return `${PLAN_COMMENT_MARKER}\n### sso-gitops plan: ${title}\n\n${body}\n\n<sub>${meta.join(' · ')}</sub>\n\n`;
 }
 
@@ -96,6 +97,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     out.add('\n');
   }
 
+  // Who gains and loses access first, in at most a third of the room left (it counts what does not fit).
+  out.add(accessChangesMarkdown(plan, Math.floor((MAX_MARKDOWN_LENGTH - out.length() - reserve) / 3), fenceFor));
   // Every kind gets a fair part of what is left, so a huge plan still shows some of each.
   const sections = KIND_SECTIONS.flatMap(({ kind, title }) => {
     const changes = plan.changes.filter((c) => c.kind === kind);

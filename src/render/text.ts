@@ -3,6 +3,7 @@
 // and the summary line. Colour only when asked (the command asks on a TTY).
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { KIND_SECTIONS, NO_CHANGES, describeChange, summaryLine, type Line, type Mark } from './describe.js';
+import { accessChangesText } from './access-changes-text.js';
 
 export interface TextOptions {
   color: boolean;
@@ -25,6 +26,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     for (const c of changes) out.push(...describeChange(c).map(layout));
     out.push('');
   }
+  out.push(...accessChangesText(plan, paint));
   if (plan.refused.length > 0) {
     const whole = wholePlanRefusals(plan).length > 0;
     out.push(
