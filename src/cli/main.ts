@@ -25,6 +25,11 @@ const COMMANDS: Record<string, { summary: string; aws?: true; load: () => Promis
     aws: true,
     load: () => import('./commands/access.js'),
   },
+  profiles: {
+    summary: 'write AWS CLI v2 profiles (sso-session) for the access of a person',
+    aws: true,
+    load: () => import('./commands/profiles.js'),
+  },
 };
 
 function usage(): string {

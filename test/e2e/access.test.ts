@@ -2,7 +2,7 @@
 // reads the organization only (not one Identity Center call), filters combine, a live read
 // marks what the files do not manage; and a plan whose only change is a membership lists
 // the access that membership gives.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { parseIniStrict } from '../helpers/ini.js';
 import { ConsoleUser } from './behind-the-back.js';
 
 const MANAGEMENT = '444444444444';
@@ -144,5 +145,37 @@ describe('sso-gitops access', () => {
     expect(markdown.stdout).toContain('Access changes');
     const text = await runCli(['plan', '--dir', joined], { env });
     expect(text.stdout).toMatch(/Access changes[^\n]*:\n[\s\S]*bob@example\.com[\s\S]*\+ prod \(\d{12}\)\s+AdministratorAccess/);
+  });
+
+  it('profiles: one config per person with --all, each strict INI with a profile per account and permission set', async () => {
+    const out = join(work, 'configs');
+    const portal = ['--start-url', 'https://d-9999999999.awsapps.com/start', '--sso-region', 'eu-west-1'];
+    const run = await runCli(['profiles', '--dir', dir, '--all', '--out-dir', out, ...portal], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['ana@example.com.config', 'bob@example.com.config']);
+    const ana = parseIniStrict(await readFile(join(out, 'ana@example.com.config'), 'utf8'));
+    expect([...ana.keys()]).toEqual(['sso-session d-9999999999', 'profile dev-AdministratorAccess', 'profile prod-AdministratorAccess']);
+    expect(ana.get('profile dev-AdministratorAccess')?.get('sso_account_id')).toBe(devId);
+    const one = await runCli(['profiles', '--dir', dir, '--user', 'BOB@example.com', '--session-name', 'new-portal', ...portal], { env });
+    expect(one.code, one.stderr).toBe(0);
+    expect([...parseIniStrict(one.stdout).keys()]).toEqual(['sso-session new-portal', 'profile dev-ReadOnly']);
+  });
+
+  it('profiles: refuses a portal URL that is not https, and a person with no access, writing nothing', async () => {
+    const bad = await runCli(
+      ['profiles', '--dir', dir, '--user', 'ana@example.com', '--start-url', 'http://x', '--sso-region', 'eu-west-1'],
+      {
+        env,
+      },
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--start-url "http://x" must be an https:// URL');
+    const nobody = await runCli(
+      ['profiles', '--dir', dir, '--user', 'zoe@example.com', '--start-url', 'https://x.awsapps.com/start', '--sso-region', 'eu-west-1'],
+      { env },
+    );
+    expect(nobody.code).toBe(1);
+    expect(nobody.stdout).toBe('');
+    expect(nobody.stderr).toContain('"zoe@example.com" has no access');
   });
 });

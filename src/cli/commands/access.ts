@@ -2,26 +2,16 @@
 // what. From the state files (resolved against the organization: Organizations reads only,
 // no Identity Center read) or, with --live, from the live instance, where every assignment
 // that exists is shown and what the state files do not manage is marked.
-import { existsSync } from 'node:fs';
-import { computeAccess } from '../../access/engine.js';
 import { filterRows, type AccessFilter } from '../../access/filter.js';
-import { organizationOnlyLive } from '../../access/files-world.js';
-import { accessFromFiles } from '../../access/from-files.js';
-import { liveAccessInput } from '../../access/inputs.js';
 import type { AccessRow, AccessSource } from '../../access/types.js';
-import { markUnmanaged } from '../../access/unmanaged.js';
-import { readOrganizationOnly } from '../../aws/organization-only.js';
-import { checkProfileDefined, nameProfileInCredentialError, selectedProfile } from '../../aws/profile.js';
-import { DEFAULT_SETTINGS, type DesiredState } from '../../model/types.js';
-import { nameLive } from '../../plan/live-names.js';
 import { renderAccessCsv } from '../../render/access-csv.js';
 import { renderAccessJson } from '../../render/access-json.js';
 import { renderAccessMarkdown } from '../../render/access-markdown.js';
 import { renderAccessText } from '../../render/access-text.js';
 import { EXIT_OK, UserError, type Command } from '../command.js';
-import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags, type AwsCliOptions } from '../options.js';
+import { readAccessRows } from '../access-source.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
 import { StderrProgress } from '../progress.js';
-import { loadDesired, openAws, printCallStats, readLive, reportDiagnostics } from '../session.js';
 
 export const ACCESS_FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -68,61 +58,6 @@ function parseFormat(value: string | undefined): AccessFormat {
   return format as AccessFormat;
 }
 
-/** From the state files: the organization's accounts (and OU paths and tags when the files select by them). */
-async function rowsFromFiles(desired: DesiredState, aws: AwsCliOptions, progress: StderrProgress): Promise<AccessRow[]> {
-  const profile = selectedProfile(aws.profile);
-  if (profile !== undefined) await checkProfileDefined(profile);
-  const organization = await readOrganizationOnly(
-    {
-      ...(aws.region !== undefined ? { region: aws.region } : {}),
-      ...(aws.profile !== undefined ? { profile: aws.profile } : {}),
-      progress,
-    },
-    {
-      organizationalUnits: desired.assignments.some((a) => a.organizationalUnits.length > 0),
-      accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
-    },
-  ).catch((err: unknown) => {
-    throw nameProfileInCredentialError(profile, err);
-  });
-  progress.endLine();
-  const world = organizationOnlyLive(desired, organization.accounts, organization.organizationalUnits);
-  const { rows, diagnostics } = accessFromFiles(desired, world, { liveKnown: false });
-  reportDiagnostics(diagnostics, 'resolving the state files against the organization', progress);
-  return rows ?? [];
-}
-
-/** From the live instance; with the state files (when --dir exists), what they do not manage is marked. */
-async function rowsFromLive(dir: string, aws: AwsCliOptions, progress: StderrProgress): Promise<AccessRow[]> {
-  const desired = existsSync(dir) ? await loadDesired(dir, progress) : undefined;
-  if (!desired) process.stderr.write(`access: ${dir} does not exist; no row is marked unmanaged\n`);
-  const ctx = await openAws(aws, true, progress);
-  try {
-    const live = await readLive(ctx, desired ?? EMPTY_DESIRED, progress);
-    const naming = nameLive(live);
-    reportDiagnostics(naming.diagnostics, 'naming the live state', progress);
-    const rows = computeAccess(liveAccessInput(naming.named));
-    if (!desired) return rows;
-    const files = accessFromFiles(desired, live, { liveKnown: true });
-    reportDiagnostics(files.diagnostics, 'resolving the state files against the live instance', progress);
-    return markUnmanaged(rows, files.rows ?? []);
-  } finally {
-    if (aws.verbose) printCallStats(ctx);
-    ctx.close();
-  }
-}
-
-/** Reads nothing optional: no OU path, no tag, no account left out. */
-const EMPTY_DESIRED: DesiredState = {
-  users: [],
-  groups: [],
-  permissionSets: [],
-  assignments: [],
-  settings: DEFAULT_SETTINGS,
-  hasSettings: false,
-  files: [],
-};
-
 export const command: Command = {
   name: 'access',
   summary: 'who can reach which account with which permission set, and through what',
@@ -140,13 +75,9 @@ export const command: Command = {
     });
     const format = parseFormat(flags.format);
     const aws = awsOptionsFrom(flags);
-    if (!flags.live && aws.instanceArn !== undefined)
-      throw new UserError('access: --instance-arn needs --live (the state files are read without Identity Center)');
     const progress = new StderrProgress();
     const source: AccessSource = flags.live ? 'live' : 'files';
-    const rows = flags.live
-      ? await rowsFromLive(flags.dir, aws, progress)
-      : await rowsFromFiles(await loadDesired(flags.dir, progress), aws, progress);
+    const rows = await readAccessRows('access', { dir: flags.dir, live: flags.live }, aws, progress);
     const filter: AccessFilter = {
       ...(flags.user !== undefined ? { user: flags.user } : {}),
       ...(flags.group !== undefined ? { group: flags.group } : {}),
