@@ -38,6 +38,8 @@ export function accessInputAfter(before: AccessInput, changes: readonly Change[]
 }
 
 export function planAccessChanges(live: NamedLive, changes: readonly Change[], settings: Pick<Settings, 'review'>): AccessChange[] {
+  // only memberships and assignments move access (a deleted object's are listed as changes of their own)
+  if (!changes.some((c) => c.kind === 'membership' || c.kind === 'assignment')) return [];
   const before = liveAccessInput(live);
   const after = accessInputAfter(before, changes);
   const people = affectedPeople(before, after, changes);

@@ -50,6 +50,11 @@ async function rowsFromFiles(desired: DesiredState, aws: AwsCliOptions, progress
   const world = organizationOnlyLive(desired, organization.accounts, organization.organizationalUnits);
   const { rows, diagnostics } = accessFromFiles(desired, world, { liveKnown: false });
   reportDiagnostics(diagnostics, 'resolving the state files against the organization', progress);
+  // the files do not hold members they do not manage, and this view reads no identity store
+  if (!desired.settings.manage.groupMemberships)
+    process.stderr.write(
+      'warning: settings.manage.groupMemberships is false: the state files list no members, so access through groups is missing; use --live\n',
+    );
   return rows ?? [];
 }
 
