@@ -20,6 +20,16 @@ const COMMANDS: Record<string, { summary: string; aws?: true; load: () => Promis
   },
   reconcile: { summary: 'apply those changes and wait until AWS has finished', aws: true, load: () => import('./commands/reconcile.js') },
   sandbox: { summary: 'run a local Identity Center endpoint for tests and trials', load: () => import('./commands/sandbox.js') },
+  access: {
+    summary: 'who can reach which account with which permission set, and through what',
+    aws: true,
+    load: () => import('./commands/access.js'),
+  },
+  profiles: {
+    summary: 'write AWS CLI v2 profiles (sso-session) for the access of a person',
+    aws: true,
+    load: () => import('./commands/profiles.js'),
+  },
 };
 
 function usage(): string {

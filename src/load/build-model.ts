@@ -269,7 +269,9 @@ function toSettings(raw: Raw, place: (entry: ProtectEntry, index: number) => Pro
     return place(parsed, i);
   });
   const quotas = raw.quotas as Settings['quotas'] | undefined;
+  const review = raw.review as Raw | undefined;
   return {
+    ...(review?.privileged !== undefined ? { review: { privileged: strings(review.privileged) } } : {}),
     ...(quotas !== undefined ? { quotas: { ...quotas } } : {}),
     manage: { ...DEFAULT_SETTINGS.manage, ...manage },
     ignore: {

@@ -197,7 +197,12 @@ export interface Settings {
   safety: { maxDeletePercent: number; protect: ProtectEntry[] };
   /** AWS quotas raised for this instance; absent ones are the documented defaults (src/plan/quotas.ts). */
   quotas?: Partial<Quotas>;
+  /** What a plan flags for its reviewer; absent means DEFAULT_PRIVILEGED. */
+  review?: { privileged: string[] };
 }
+
+/** settings.review.privileged when the files do not say: AWS's administrator set and every set named like one. */
+export const DEFAULT_PRIVILEGED: readonly string[] = ['AdministratorAccess', '*Admin*'];
 
 /** Adjustable IAM Identity Center quotas that a plan is checked against. */
 export interface Quotas {

@@ -2,6 +2,7 @@
 // function of (desired, live). No plan is made while any name fails to resolve:
 // nothing is planned, let alone written, from a half-understood state.
 import { KIND_LIST } from '../kinds/registry.js';
+import { planAccessChanges } from '../access/plan-access.js';
 import type { LiveState } from '../model/live.js';
 import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/types.js';
 import { liveChecksum } from './checksum.js';
@@ -88,6 +89,7 @@ export function buildPlan(
     warnings,
     ...(notes.length > 0 ? { notes } : {}),
     ...(expiring.length > 0 ? { expiring } : {}),
+    accessChanges: planAccessChanges(named, changes, desired.settings),
   };
   return { plan, diagnostics, ...(options.expiredOnly ? { leftOut: planned.filter((c) => !isExpiryRemoval(c)) } : {}) };
 }

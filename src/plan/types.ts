@@ -91,6 +91,20 @@ export interface Refusal {
   change?: Change;
 }
 
+/** Effective access that the plan gives or takes away: one person, one account, one
+ *  permission set (src/access/plan-access.ts). `via`: what grants it after the plan
+ *  (gain) or granted it before (lose): `direct`, `group:<name>`. */
+export interface AccessChange {
+  userName: string;
+  accountId: string;
+  accountName: string;
+  permissionSet: string;
+  change: 'gain' | 'lose';
+  via: string[];
+  /** The permission set matches settings.review.privileged. */
+  privileged: boolean;
+}
+
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** ISO timestamp. */
@@ -113,6 +127,9 @@ export interface Plan {
   expiring?: ExpiringEntry[];
   /** Who made each change in AWS, from CloudTrail (`plan --attribute`). Absent without it. */
   attributions?: Attributions;
+  /** Who gains and who loses access through this plan, sorted by user, account name,
+   *  permission set. Absent only in plan files made before it existed. */
+  accessChanges?: AccessChange[];
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */

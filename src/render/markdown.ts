@@ -17,6 +17,7 @@ import {
 import { fairShares } from './fair-share.js';
 import { policyFindingsMarkdown } from './policy-findings-markdown.js';
 import { attributionMarkdown } from './attribution-markdown.js';
+import { accessChangesMarkdown, accessSummaryMarkdown } from './access-changes-markdown.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- sso-gitops-plan -->';
 /** GitHub's limit is 65,536; the rest is room for the workflows' wrapping. */
@@ -65,7 +66,7 @@ function head(plan: Plan, options: MarkdownOptions): string {
   if (repository) meta.push(escapeHtml(repository));
   if (commit) meta.push(`commit \`${escapeHtml(commit.slice(0, 12))}\``);
   if (actor) meta.push(`by @${escapeHtml(actor)}`);
-  const body = plan.changes.length === 0 ? NO_CHANGES : `**${summaryLine(plan)}**\n\n${countsTable(plan)}`;
+  const body = plan.changes.length === 0 ? NO_CHANGES : `**${summaryLine(plan)}**${accessSummaryMarkdown(plan)}\n\n${countsTable(plan)}`;
   return `${PLAN_COMMENT_MARKER}\n### sso-gitops plan: ${title}\n\n${body}\n\n<sub>${meta.join(' · ')}</sub>\n\n`;
 }
 
@@ -107,6 +108,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     out.add('\n');
   }
 
+  // Who gains and loses access first, in at most a third of the room left (it counts what does not fit).
+  out.add(accessChangesMarkdown(plan, Math.floor((MAX_MARKDOWN_LENGTH - out.length() - reserve) / 3), fenceFor));
   out.add(policyFindingsMarkdown(plan, escapeHtml));
 
   // Every kind gets a fair part of what is left, so a huge plan still shows some of each.

@@ -5,6 +5,7 @@ import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { attributionTextLines } from './attribution-text.js';
 import { EXPIRING_TITLE, KIND_SECTIONS, NO_CHANGES, describeChange, expiringLines, summaryLine, type Line, type Mark } from './describe.js';
 import { policyFindingsText } from './policy-findings-text.js';
+import { accessChangesText } from './access-changes-text.js';
 
 export interface TextOptions {
   color: boolean;
@@ -27,6 +28,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     for (const c of changes) out.push(...describeChange(c).map(layout));
     out.push('');
   }
+  out.push(...accessChangesText(plan, paint));
   if (plan.refused.length > 0) {
     const whole = wholePlanRefusals(plan).length > 0;
     out.push(

@@ -32,6 +32,7 @@ const REGISTRATIONS = {
 const RELATIONS = {
   'src/plan/diff/implied.ts': 'a deleted user, group or set takes its memberships and assignments with it',
   'src/plan/safety.ts': 'the lock-out guard reads the assignments and administrator sets the plan leaves',
+  'src/access/plan-access.ts': "effective access is memberships joined with assignments: the plan's changes of both move it",
   'src/plan/expiry.ts': 'expiresAt sits on group members and assignment entries: their removals carry `expired`',
 } as const;
 

@@ -9,34 +9,13 @@ import { makeReadOnly } from '../../src/aws/read-only.js';
 import { loadState } from '../../src/load/load.js';
 import { buildPlan } from '../../src/plan/build.js';
 import { renderText } from '../../src/render/text.js';
-
-export interface PhaseUsage {
-  cpuSeconds: number;
-  wallSeconds: number;
-  /** process peak RSS at the end of the phase */
-  peakRssMiB: number;
-}
+import { phase, type PhaseUsage } from './phase.js';
 
 export interface PlanProfile {
   load: PhaseUsage;
   readLive: PhaseUsage;
   compute: PhaseUsage;
   changes: number;
-}
-
-async function phase<T>(work: () => Promise<T> | T): Promise<[T, PhaseUsage]> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = await work();
-  const used = process.cpuUsage(cpu);
-  return [
-    value,
-    {
-      cpuSeconds: (used.user + used.system) / 1e6,
-      wallSeconds: (performance.now() - started) / 1000,
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    },
-  ];
 }
 
 async function main(dir: string): Promise<PlanProfile> {

@@ -2,6 +2,7 @@
 // README.md (generated, every shape present) and chart.svg.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readAccessEngineDocuments, renderAccessEngine, type AccessEngineDocument } from './access-cost.js';
 import { renderChart } from './chart.js';
 import type { BenchDocument } from './document.js';
 import type { ShapeName } from './shapes.js';
@@ -70,7 +71,7 @@ function renderPlanCost(doc: BenchDocument): string[] {
   return out;
 }
 
-export function renderReadme(docs: BenchDocument[]): string {
+export function renderReadme(docs: BenchDocument[], access: readonly AccessEngineDocument[] = []): string {
   const s = docs[0]?.settings;
   return [
     '# Benchmarks',
@@ -85,6 +86,7 @@ export function renderReadme(docs: BenchDocument[]): string {
       : '',
     '',
     ...docs.flatMap((d) => [renderShapeTable(d), '']),
+    ...(access.length > 0 ? [...renderAccessEngine(access), ''] : []),
   ].join('\n');
 }
 
@@ -93,10 +95,15 @@ export function saveDocument(dir: string, doc: BenchDocument): string[] {
   mkdirSync(dir, { recursive: true });
   const resultsFile = join(dir, `results-${doc.shape}.json`);
   writeFileSync(resultsFile, `${JSON.stringify(doc, null, 2)}\n`);
+  return [resultsFile, ...rewriteReadme(dir)];
+}
+
+/** README.md and chart.svg from every results file in `dir` (and the access engine's). */
+export function rewriteReadme(dir: string): string[] {
   const docs = SHAPE_ORDER.map((shape) => join(dir, `results-${shape}.json`))
     .filter((file) => existsSync(file))
     .map((file) => JSON.parse(readFileSync(file, 'utf8')) as BenchDocument);
-  writeFileSync(join(dir, 'README.md'), renderReadme(docs));
+  writeFileSync(join(dir, 'README.md'), renderReadme(docs, readAccessEngineDocuments(dir, SHAPE_ORDER)));
   writeFileSync(join(dir, 'chart.svg'), renderChart(docs));
-  return [resultsFile, join(dir, 'README.md'), join(dir, 'chart.svg')];
+  return [join(dir, 'README.md'), join(dir, 'chart.svg')];
 }

@@ -1,5 +1,6 @@
 // `npm run bench -- [--shape S|M|L] [--json] [--only cmd,cmd] [--plan-cost-only] [--save]`
 // (default S; S runs every command but migrate, M all six; --only picks commands)
+// `--only access-engine` measures the access engine alone (no sandbox; access-cost.ts).
 //
 // Generates the organization of the shape, seeds it into an in-process sandbox, measures
 // each command with the sandbox configured like AWS, and prints the results: with --json
@@ -12,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../src/sandbox/server.js';
+import { ACCESS_ENGINE_TARGET, measureAccessEngine, saveAccessEngine } from './access-cost.js';
 import { commandBounds } from './command-bounds.js';
 import { describeMachine, organizationSize, type BenchDocument } from './document.js';
 import { generateOrganization } from './generate.js';
 import type { BenchSettings } from './lower-bound.js';
 import { measurePlanCost } from './plan-cost.js';
-import { renderShapeTable, saveDocument } from './report.js';
+import { renderShapeTable, rewriteReadme, saveDocument } from './report.js';
 import type { CommandName, CommandResult } from './result.js';
 import { FAST, SCENARIOS, SOURCE_MANAGEMENT_ACCOUNT, type BenchContext } from './scenarios.js';
 import { seedOrganization } from './seed.js';
@@ -48,9 +50,12 @@ function parseCommandLine(argv: string[]) {
   });
   const shape = values.shape ?? 'S';
   if (!isShapeName(shape)) throw new Error(`--shape must be S, M or L, not "${shape}"`);
-  const only = values.only?.split(',').map((s) => s.trim()) ?? DEFAULT_COMMANDS[shape];
+  const picked = values.only?.split(',').map((s) => s.trim());
+  const accessEngine = picked?.includes(ACCESS_ENGINE) ?? false;
+  const only = picked?.filter((c) => c !== ACCESS_ENGINE) ?? DEFAULT_COMMANDS[shape];
   const unknown = only.filter((c) => !(COMMAND_ORDER as string[]).includes(c));
-  if (unknown.length > 0) throw new Error(`--only: unknown command(s) ${unknown.join(', ')}; known: ${COMMAND_ORDER.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown command(s) ${unknown.join(', ')}; known: ${[...COMMAND_ORDER, ACCESS_ENGINE].join(', ')}`);
   const planCostOnly = values['plan-cost-only'] ?? shape === 'L';
   return {
     shape,
@@ -58,11 +63,34 @@ function parseCommandLine(argv: string[]) {
     only: COMMAND_ORDER.filter((c) => only.includes(c)),
     planCostOnly,
     save: values.save ?? false,
+    accessEngine,
+    /** `--only access-engine` and nothing else: the sandbox is not even started. */
+    accessEngineOnly: accessEngine && only.length === 0,
   };
+}
+
+const ACCESS_ENGINE = 'access-engine';
+
+/** The access engine case: measured, saved with --save (its own file and README section), printed. */
+async function runAccessEngine(shape: ShapeName, save: boolean, json: boolean): Promise<void> {
+  log(`access-engine: shape ${shape}`);
+  const doc = await measureAccessEngine(shape);
+  const { engine, rows } = doc.profile;
+  const within = engine.cpuSeconds < ACCESS_ENGINE_TARGET.cpuSeconds && engine.peakRssMiB < ACCESS_ENGINE_TARGET.peakRssMiB;
+  log(
+    `access-engine: ${rows} rows, ${engine.cpuSeconds.toFixed(2)} s CPU, peak RSS ${engine.peakRssMiB.toFixed(0)} MiB (${within ? 'within' : 'OVER'} the target)`,
+  );
+  if (save) {
+    const dir = resolve(process.cwd(), 'bench');
+    log(`wrote ${[saveAccessEngine(dir, doc), ...rewriteReadme(dir)].join(', ')}`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {
   const options = parseCommandLine(argv);
+  if (options.accessEngine) await runAccessEngine(options.shape, options.save, options.json && options.accessEngineOnly);
+  if (options.accessEngineOnly) return;
   const startedAt = new Date();
   const org = generateOrganization(SHAPES[options.shape]);
   const settings = AWS_LIKE;

@@ -1,13 +1,15 @@
 // The scenario that must always pass (the migration runbook of docs/operations.md), written once and run against
 // every backend: seed a source organization from state files, extract it, reconcile the
 // extract into a second organization whose accounts have the same names but other ids,
-// then plan there shows no changes and extract there gives the same files. Then drift,
-// the delete guard, the stale-plan refusal and the no-terminal refusal on the target.
+// then plan there shows no changes, extract there gives the same files and everyone has the
+// same effective access (`access --live`) in both. Then drift, the delete guard, the
+// stale-plan refusal and the no-terminal refusal on the target.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { AccessRow } from '../../src/access/types.js';
 import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildSourceAndTarget, SOURCE_MANAGEMENT, TARGET_MANAGEMENT, type Backend } from './backends.js';
@@ -98,6 +100,22 @@ export function migrationScenario(start: () => Promise<Backend>): void {
     const plan = await cli(['plan', '--dir', extracted(), '--detailed-exitcode'], targetEnv);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     expect(plan.stdout).toContain('No changes');
+  });
+
+  it('gives everyone the same effective access in the target as in the source (access --live, the runbook check)', async () => {
+    const accessOf = async (env: Record<string, string>) => {
+      const run = await cli(['access', '--live', '--format', 'json', '--dir', extracted()], env);
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as { source: string; rows: AccessRow[] }).rows;
+    };
+    const [before, after] = [await accessOf(sourceEnv), await accessOf(targetEnv)];
+    // a rehearsal: the target's accounts have the same names but other ids, so rows compare
+    // by account name, and each target row must carry the target's id for that name
+    const keys = (rows: AccessRow[]) => rows.map((r) => `${r.userName} ${r.accountName} ${r.permissionSet}`).sort();
+    expect(before.length).toBeGreaterThan(0);
+    expect(keys(after)).toEqual(keys(before));
+    for (const r of after) expect(r.accountId, r.accountName).toBe(targetAccounts.get(r.accountName));
+    expect(after.filter((r) => r.unmanaged !== undefined)).toEqual([]);
   });
 
   it('extracts the target into the same files, byte for byte, but for the pins of the target ids', async () => {

@@ -264,4 +264,22 @@ describe('loadState refuses a state that would mean "delete everything"', () => 
     });
     expect(state.settings.quotas).toEqual({ permissionSetsPerInstance: 3500 });
   });
+
+  test('reads settings.review.privileged; absent, the plan uses DEFAULT_PRIVILEGED', async () => {
+    const state = await loaded({
+      'users.yaml': `users:\n${ALICE}`,
+      'settings.yaml': `settings:\n  review: {privileged: ["*Admin*", PowerUser]}\n`,
+    });
+    expect(state.settings.review).toEqual({ privileged: ['*Admin*', 'PowerUser'] });
+    expect((await loaded({ 'users.yaml': `users:\n${ALICE}` })).settings.review).toBeUndefined();
+  });
+
+  test('settings.review takes only privileged, a list of non-empty globs', async () => {
+    const result = await loadFiles({
+      'users.yaml': `users:\n${ALICE}`,
+      'settings.yaml': `settings:\n  review: {privileged: [""], flag: true}\n`,
+    });
+    expect(result.state).toBeUndefined();
+    expect(result.lines.join('\n')).toMatch(/flag/);
+  });
 });

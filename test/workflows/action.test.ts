@@ -71,14 +71,8 @@ describe('action.yml: the inputs are checked', () => {
   const check = (env: Record<string, string>) =>
     runStep(step('Check the inputs'), { ROLE: '', REGION: '', ALLOW_DELETES: 'false', ...env });
 
-  it('accepts validate, plan, drift and reconcile', () => {
-    for (const command of ['validate', 'plan', 'drift', 'reconcile']) expect(check({ COMMAND: command }).status, command).toBe(0);
-  });
-
-  it('rejects access with a message that says it does not exist in this version', () => {
-    const run = check({ COMMAND: 'access' });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain("::error::sso-gitops action: command 'access' does not exist in this version");
+  it('accepts validate, plan, drift, reconcile and access', () => {
+    for (const command of ['validate', 'plan', 'drift', 'reconcile', 'access']) expect(check({ COMMAND: command }).status, command).toBe(0);
   });
 
   it('rejects an unknown command, naming it', () => {
@@ -234,5 +228,32 @@ describe('action.yml: which exit codes fail the action', () => {
 
   it('reconcile: only 0 passes (an interrupted run, 130, fails with its code)', () => {
     expect([fail('reconcile', 0), fail('reconcile', 2), fail('reconcile', 130)]).toEqual([0, 2, 130]);
+  });
+});
+
+describe('action.yml: access', () => {
+  const access = (cli: Parameters<typeof runStep>[2]) => runStep(step('Access'), { STATE_DIR: 'identity' }, cli);
+  const markdown = '## Effective access\n\n3 people on 2 accounts, 8 grants, from the state files.\n\n### prod (111111111111)\n';
+
+  it('writes the markdown to a file and the job summary, with its count line as summary', () => {
+    const run = access({ code: 0, stdout: markdown });
+    expect(run.status).toBe(0);
+    expect(run.calls).toEqual(['access --dir identity --format markdown']);
+    expect(run.outputs['exit-code']).toBe('0');
+    expect(run.outputs.summary).toBe('3 people on 2 accounts, 8 grants, from the state files.');
+    expect(run.read(run.outputs.markdown ?? '')).toBe(markdown);
+    expect(run.summary).toBe(markdown);
+  });
+
+  it('a failed access run: its exit code, a summary that says so, nothing in the job summary', () => {
+    const run = access({ code: 1, stderr: 'error: no credentials\n' });
+    expect(run.outputs['exit-code']).toBe('1');
+    expect(run.outputs.summary).toBe('access failed (exit code 1)');
+    expect(run.summary).toBe('');
+  });
+
+  it('fails the action when access failed', () => {
+    const run = runStep(step('Fail on an error'), { COMMAND: 'access', CODE: '1', SUMMARY: 'access failed (exit code 1)' });
+    expect(run.status).toBe(1);
   });
 });

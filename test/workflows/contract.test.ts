@@ -233,9 +233,9 @@ describe('sso-gitops invocations', () => {
     ...action.runs.steps.flatMap((s) => cliInvocations(s.run ?? '').map((i) => ({ ...i, file: 'action.yml' }))),
   ];
 
-  it('the action runs validate, plan and reconcile (reconcile always with --yes: CI has no terminal)', () => {
+  it('the action runs validate, plan, reconcile and access (reconcile always with --yes: CI has no terminal)', () => {
     const used = new Set(invocations.filter((i) => i.file === 'action.yml').map((i) => i.command));
-    expect([...used].sort()).toEqual(['plan', 'reconcile', 'validate']);
+    expect([...used].sort()).toEqual(['access', 'plan', 'reconcile', 'validate']);
     expect(invocations.filter((i) => i.command === 'reconcile').every((i) => i.flags.includes('--yes'))).toBe(true);
   });
 

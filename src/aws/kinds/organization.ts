@@ -23,6 +23,11 @@ import { AwsCallError } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 
+/** What reading the organization needs: the Organizations client alone (src/aws/organization-only.ts reads it without Identity Center). */
+export type OrganizationReadContext = Pick<ReadContext, 'concurrency' | 'progress'> & {
+  clients: Pick<ReadContext['clients'], 'organizations'>;
+};
+
 export interface OrganizationSnapshot {
   accounts: Account[];
   organizationalUnits: LiveOrganizationalUnit[];
@@ -37,7 +42,7 @@ export interface OrganizationReadOptions {
   accountTags: boolean;
 }
 
-export async function readOrganization(ctx: ReadContext, options: OrganizationReadOptions): Promise<OrganizationSnapshot> {
+export async function readOrganization(ctx: OrganizationReadContext, options: OrganizationReadOptions): Promise<OrganizationSnapshot> {
   const snapshot = options.organizationalUnits ? await readTree(ctx) : { accounts: await readAccountList(ctx), organizationalUnits: [] };
   if (options.accountTags) await readAccountTags(ctx, snapshot.accounts);
   snapshot.accounts.sort((a, b) => compareStrings(a.id, b.id));
@@ -46,7 +51,7 @@ export async function readOrganization(ctx: ReadContext, options: OrganizationRe
 }
 
 /** The accounts without their place in the tree: `ouPath` is empty. */
-async function readAccountList(ctx: ReadContext): Promise<Account[]> {
+async function readAccountList(ctx: OrganizationReadContext): Promise<Account[]> {
   const accounts = await collectPages(
     'organizations',
     'ListAccounts',
@@ -57,7 +62,7 @@ async function readAccountList(ctx: ReadContext): Promise<Account[]> {
   return accounts.map((a) => toAccount(a, ''));
 }
 
-async function readTree(ctx: ReadContext): Promise<OrganizationSnapshot> {
+async function readTree(ctx: OrganizationReadContext): Promise<OrganizationSnapshot> {
   const org = ctx.clients.organizations;
   const roots = await collectPages('organizations', 'ListRoots', paginateListRoots(paginatorConfig(org), {}), (p) => p.Roots);
   const rootId = roots[0]?.Id;
@@ -100,7 +105,7 @@ export function toAccount(a: SdkAccount, ouPath: string): Account {
   return { id: a.Id ?? '', name: a.Name ?? '', state, ouPath, tags: {} };
 }
 
-async function readAccountTags(ctx: ReadContext, accounts: Account[]): Promise<void> {
+async function readAccountTags(ctx: OrganizationReadContext, accounts: Account[]): Promise<void> {
   let done = 0;
   await mapLimit(accounts, ctx.concurrency, async (account) => {
     const tags = await collectPages(

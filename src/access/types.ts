@@ -1,0 +1,46 @@
+// Effective access: who can reach which account with which permission set, and through
+// what (a direct assignment, or membership of a group that is assigned). Plain data,
+// computed by the pure engine (engine.ts) from the desired state or a live state.
+import type { Account, AssignmentTriple } from '../model/types.js';
+
+/** `unknown`: a person the state files only name (settings.manage.users: false, read without Identity Center). */
+export type AccessStatus = 'enabled' | 'disabled' | 'unknown';
+
+export interface AccessPerson {
+  userName: string;
+  displayName: string | null;
+  /** The primary email (or the first one); null when the user has none. */
+  email: string | null;
+  status: AccessStatus;
+}
+
+export interface AccessMembership {
+  group: string;
+  userName: string;
+}
+
+/** Everything the engine needs, by name: no instance-specific id. */
+export interface AccessInput {
+  users: ReadonlyMap<string, AccessPerson>;
+  memberships: readonly AccessMembership[];
+  /** Concrete assignments (OU and tag selectors and excludes already expanded by src/plan/resolve.ts). */
+  assignments: readonly AssignmentTriple[];
+  accounts: ReadonlyMap<string, Pick<Account, 'name'>>;
+}
+
+export const DIRECT = 'direct';
+/** `group:<name>`: the access comes from membership of that group. */
+export const viaGroup = (group: string): string => `group:${group}`;
+
+export interface AccessRow extends AccessPerson {
+  accountId: string;
+  /** The account's name in the organization; the id when the organization does not list it. */
+  accountName: string;
+  permissionSet: string;
+  /** What grants it: `direct` and `group:<name>`, sorted. */
+  via: string[];
+  /** With --live: the `via` entries that the state files do not manage (absent when all are). */
+  unmanaged?: string[];
+}
+
+export type AccessSource = 'files' | 'live';

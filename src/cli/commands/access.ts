@@ -1,0 +1,90 @@
+// `sso-gitops access`: who can reach which account with which permission set, and through
+// what. From the state files (resolved against the organization: Organizations reads only,
+// no Identity Center read) or, with --live, from the live instance, where every assignment
+// that exists is shown and what the state files do not manage is marked.
+import { filterRows, type AccessFilter } from '../../access/filter.js';
+import type { AccessRow, AccessSource } from '../../access/types.js';
+import { renderAccessCsv } from '../../render/access-csv.js';
+import { renderAccessJson } from '../../render/access-json.js';
+import { renderAccessMarkdown } from '../../render/access-markdown.js';
+import { renderAccessText } from '../../render/access-text.js';
+import { EXIT_OK, UserError, type Command } from '../command.js';
+import { readAccessRows } from '../access-source.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { StderrProgress } from '../progress.js';
+
+export const ACCESS_FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
+export type AccessFormat = (typeof ACCESS_FORMATS)[number];
+
+const USAGE = `usage: sso-gitops access [options]
+
+Effective access: one row per person, account and permission set, with what grants it
+(direct, or group:<name>). Sorted by user, account name, permission set.
+
+From the state files (default), accounts are resolved against the organization with
+Organizations reads only: no Identity Center permission is needed. With --live, the live
+instance is read: every assignment that exists, those the state files do not manage
+marked as such.
+
+options:
+  --dir DIR                 state directory (default: identity)
+  --user U                  only this user (userName)
+  --group G                 only access granted through this group
+  --account A               only this account (name or 12-digit id)
+  --permission-set P        only this permission set
+  --format FORMAT           text (default), markdown, csv or json
+  --live                    read the live instance instead of the state files
+  --region R  --profile P  --instance-arn ARN (with --live)  --verbose
+
+Filters combine: every one given must hold.`;
+
+export function renderAccess(rows: readonly AccessRow[], source: AccessSource, format: AccessFormat): string {
+  switch (format) {
+    case 'json':
+      return renderAccessJson(rows, source);
+    case 'csv':
+      return renderAccessCsv(rows, source);
+    case 'markdown':
+      return renderAccessMarkdown(rows, source);
+    case 'text':
+      return renderAccessText(rows, source);
+  }
+}
+
+function parseFormat(value: string | undefined): AccessFormat {
+  const format = value ?? 'text';
+  if (!(ACCESS_FORMATS as readonly string[]).includes(format))
+    throw new UserError(`access: --format must be one of ${ACCESS_FORMATS.join(', ')}, not "${format}"`);
+  return format as AccessFormat;
+}
+
+export const command: Command = {
+  name: 'access',
+  summary: 'who can reach which account with which permission set, and through what',
+  usage: USAGE,
+  async run(argv) {
+    const flags = parseFlags('access', argv, {
+      ...DIR_OPTION,
+      ...AWS_OPTIONS,
+      user: { type: 'string' },
+      group: { type: 'string' },
+      account: { type: 'string' },
+      'permission-set': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      live: { type: 'boolean', default: false },
+    });
+    const format = parseFormat(flags.format);
+    const aws = awsOptionsFrom(flags);
+    const progress = new StderrProgress();
+    const source: AccessSource = flags.live ? 'live' : 'files';
+    const rows = await readAccessRows('access', { dir: flags.dir, live: flags.live }, aws, progress);
+    const filter: AccessFilter = {
+      ...(flags.user !== undefined ? { user: flags.user } : {}),
+      ...(flags.group !== undefined ? { group: flags.group } : {}),
+      ...(flags.account !== undefined ? { account: flags.account } : {}),
+      ...(flags['permission-set'] !== undefined ? { permissionSet: flags['permission-set'] } : {}),
+    };
+    process.stdout.write(renderAccess(filterRows(rows, filter), source, format));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,28 @@
+// `access --format csv`: the access-review export an auditor opens in a spreadsheet. RFC 4180:
+// a header line, CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF,
+// quotes doubled. `via` (and, from a live read, `unmanaged`) joined with ";".
+//
+// A field starting with =, +, -, @, tab or CR is prefixed with a single quote: spreadsheets
+// run such a cell as a formula (OWASP, "CSV Injection"), and display names come from an
+// identity provider, not from this repository. The quote is the one change to a value;
+// docs/operations.md says so for the reviewer comparing the export with the console.
+import type { AccessRow, AccessSource } from '../access/types.js';
+
+const COLUMNS = ['userName', 'displayName', 'email', 'status', 'accountId', 'accountName', 'permissionSet', 'via'] as const;
+
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function renderAccessCsv(rows: readonly AccessRow[], source: AccessSource): string {
+  // a live read says which grants the state files do not manage; from the files there is nothing to say
+  const header = source === 'live' ? [...COLUMNS, 'unmanaged'] : [...COLUMNS];
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.accountId, r.accountName, r.permissionSet, r.via.join(';')];
+    if (source === 'live') fields.push((r.unmanaged ?? []).join(';'));
+    lines.push(fields.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,44 @@
+// `access --format markdown`: per account, who has which permission set and through what,
+// for a job summary or an audit ticket. Accounts by name (then id), people by userName.
+import type { AccessRow, AccessSource } from '../access/types.js';
+import { compareStrings } from '../model/order.js';
+import { plural } from '../model/plural.js';
+import { personLabel, viaLabel } from './access-via.js';
+
+/** Table cells: no HTML, no column break, no line break. */
+function cell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessSource): string {
+  const from = source === 'live' ? 'the live instance' : 'the state files';
+  const byAccount = new Map<string, AccessRow[]>();
+  for (const r of rows) {
+    const list = byAccount.get(r.accountId);
+    if (list) list.push(r);
+    else byAccount.set(r.accountId, [r]);
+  }
+  const accounts = [...byAccount.values()].sort(
+    (a, b) =>
+      compareStrings(a[0]?.accountName ?? '', b[0]?.accountName ?? '') || compareStrings(a[0]?.accountId ?? '', b[0]?.accountId ?? ''),
+  );
+  const people = new Set(rows.map((r) => r.userName)).size;
+  const out = [
+    '## Effective access',
+    '',
+    `${plural(people, 'person', 'people')} on ${plural(accounts.length, 'account')}, ${plural(rows.length, 'grant')}, from ${from}.`,
+  ];
+  const unmanaged = rows.some((r) => r.unmanaged !== undefined);
+  if (unmanaged) out.push('', '_(unmanaged)_: granted in the live instance but not by the state files.');
+  for (const list of accounts) {
+    const first = list[0];
+    if (first === undefined) continue;
+    out.push('', `### ${cell(first.accountName)} (${first.accountId})`, '', '| User | Name | Permission set | Via |', '|---|---|---|---|');
+    for (const r of list) {
+      out.push(
+        `| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(r.permissionSet)} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

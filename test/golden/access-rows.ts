@@ -1,0 +1,67 @@
+// The access rows behind the access golden files, computed by the engine from a desired
+// state resolved by the real resolver, so the files also pin the expansion end to end.
+// Names carry what the formats must escape: commas and quotes (CSV), a pipe and angle
+// brackets (markdown), a leading "=" (spreadsheet formula), a line break.
+import { computeAccess } from '../../src/access/engine.js';
+import { desiredAccessInput, liveAccessInput } from '../../src/access/inputs.js';
+import type { AccessRow } from '../../src/access/types.js';
+import { markUnmanaged } from '../../src/access/unmanaged.js';
+import type { AssignmentTriple } from '../../src/model/types.js';
+import { nameLive } from '../../src/plan/live-names.js';
+import { resolveDesired } from '../../src/plan/resolve.js';
+import {
+  aDesiredState,
+  aGroup,
+  aPermissionSet,
+  aUser,
+  anAccount,
+  anAssignmentEntry,
+  liveStateOf,
+} from '../../src/testing/builders.js';
+
+const prod = anAccount({ id: '111111111111', name: 'prod', ouPath: 'Root/Prod', tags: { env: 'prod' } });
+const dev = anAccount({ id: '222222222222', name: 'dev', ouPath: 'Root/Dev' });
+const shared = anAccount({ id: '333333333333', name: 'shared|tools', ouPath: 'Root/Prod' });
+
+const desired = aDesiredState({
+  users: [
+    aUser({ userName: 'alice@example.com', displayName: 'Alice "Al" Liddell, PhD', email: 'alice@example.com' }),
+    aUser({ userName: 'bob@example.com', displayName: '=HYPERLINK("x")', status: 'disabled' }),
+    aUser({ userName: 'carol@example.com', displayName: 'Carol <Ops>\nSecond line' }),
+  ],
+  groups: [
+    aGroup({ name: 'Platform Admins', members: ['alice@example.com', 'bob@example.com'] }),
+    aGroup({ name: 'Auditors', members: ['alice@example.com', 'carol@example.com'] }),
+    aGroup({ name: 'Nobody', members: [] }),
+  ],
+  permissionSets: [aPermissionSet({ name: 'AdministratorAccess' }), aPermissionSet({ name: 'ReadOnly' })],
+  assignments: [
+    anAssignmentEntry({ permissionSet: 'AdministratorAccess', groups: ['Platform Admins', 'Nobody'], organizationalUnits: ['Root/Prod'] }),
+    anAssignmentEntry({ permissionSet: 'AdministratorAccess', users: ['alice@example.com'], accounts: ['prod'] }),
+    anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Auditors'], organizationalUnits: ['Root'], excludeAccounts: ['dev'] }),
+    anAssignmentEntry({ permissionSet: 'ReadOnly', users: ['carol@example.com'], accountTags: { env: 'prod' } }),
+  ],
+});
+
+function resolved() {
+  const result = resolveDesired(desired, liveStateOf({ accounts: [prod, dev, shared] }));
+  if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.resolved;
+}
+
+export function filesAccessRows(): AccessRow[] {
+  return computeAccess(desiredAccessInput(desired, resolved()));
+}
+
+/** The same instance read live, where someone granted alice ReadOnly directly on dev and on prod in the console. */
+export function liveAccessRows(): AccessRow[] {
+  const console = (accountId: string): AssignmentTriple => ({ permissionSet: 'ReadOnly', principalType: 'USER', principal: 'alice@example.com', accountId });
+  const live = liveStateOf({
+    users: desired.users,
+    groups: desired.groups,
+    permissionSets: desired.permissionSets,
+    accounts: [prod, dev, shared],
+    assignments: [...resolved().assignments, console(dev.id), console(prod.id)],
+  });
+  return markUnmanaged(computeAccess(liveAccessInput(nameLive(live).named)), filesAccessRows());
+}

@@ -1,0 +1,45 @@
+// Golden files for the four `access` renderings, from the state files and from a live
+// read (with grants the files do not manage). `UPDATE_GOLDEN=1 npx vitest run test/golden`
+// rewrites them; review the diff before committing.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { AccessRow, AccessSource } from '../../src/access/types.js';
+import { ACCESS_FORMATS, renderAccess } from '../../src/cli/commands/access.js';
+import { filesAccessRows, liveAccessRows } from './access-rows.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const EXTENSION = { text: 'txt', markdown: 'md', csv: 'csv', json: 'json' } as const;
+
+function expectGolden(name: string, actual: string): void {
+  const file = join(here, name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  if (!existsSync(file)) throw new Error(`${file} is missing; run UPDATE_GOLDEN=1 npx vitest run test/golden`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe.each([
+  ['files', filesAccessRows],
+  ['live', liveAccessRows],
+] as [AccessSource, () => AccessRow[]][])('golden: access from %s', (source, rows) => {
+  it.each(ACCESS_FORMATS)('renders %s', (format) => {
+    expectGolden(`access-${source}.${EXTENSION[format]}`, renderAccess(rows(), source, format));
+  });
+
+  it('renders JSON that reads back as the rows, in the documented shape', () => {
+    const doc = JSON.parse(renderAccess(rows(), source, 'json')) as { version: number; source: string; rows: AccessRow[] };
+    expect(doc.version).toBe(1);
+    expect(doc.source).toBe(source);
+    expect(doc.rows).toEqual(rows());
+  });
+});
+
+describe('access renderings with no row', () => {
+  it.each(ACCESS_FORMATS)('%s says so, and CSV still has its header', (format) => {
+    const out = renderAccess([], 'files', format);
+    if (format === 'csv') expect(out).toBe('userName,displayName,email,status,accountId,accountName,permissionSet,via\r\n');
+    else if (format === 'json') expect(JSON.parse(out)).toEqual({ version: 1, source: 'files', rows: [] });
+    else expect(out).toMatch(/No access matches|0 people on 0 accounts/);
+  });
+});
