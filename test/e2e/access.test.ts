@@ -100,9 +100,9 @@ describe('sso-gitops access', () => {
   it('csv: the header, then one line per row with via joined by ";"', async () => {
     const csv = await access(['--format', 'csv', '--user', 'ana@example.com']);
     expect(csv.split('\r\n')).toEqual([
-      'userName,displayName,email,status,accountId,accountName,permissionSet,via',
-      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},dev,AdministratorAccess,group:Admins$/),
-      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},prod,AdministratorAccess,group:Admins$/),
+      'userName,displayName,email,status,accountId,accountName,permissionSet,via,expiresAt',
+      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},dev,AdministratorAccess,group:Admins,$/),
+      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},prod,AdministratorAccess,group:Admins,$/),
       '',
     ]);
   });
