@@ -19,6 +19,12 @@ const configuration = (attributes: readonly AccessControlAttribute[]) => ({
   AccessControlAttributes: attributes.map((a) => ({ Key: a.key, Value: { Source: [...a.source] } })),
 });
 
+/** What Create and Update both take: the instance and the whole configuration. */
+interface WholeConfiguration {
+  InstanceArn: string;
+  InstanceAccessControlAttributeConfiguration: ReturnType<typeof configuration>;
+}
+
 /** The same keys with the same sources, in any order: AWS may list the set in another order than it was written. */
 function sameAttributes(a: readonly AccessControlAttribute[], b: readonly AccessControlAttribute[]): boolean {
   const sourceOf = new Map(b.map((x) => [x.key, JSON.stringify(x.source)]));
@@ -38,14 +44,12 @@ export class AccessControlAttributesWriter {
    * written over it with Update (the goal is the whole set either way).
    */
   async create(attributes: readonly AccessControlAttribute[]): Promise<void> {
-    const input = { InstanceArn: this.instanceArn, InstanceAccessControlAttributeConfiguration: configuration(attributes) };
     let replaceInstead = false;
-    await writeOrConfirm(
-      this.retry,
+    await this.writeWhole(
       'CreateInstanceAccessControlAttributeConfiguration',
-      () => this.client.send(new CreateInstanceAccessControlAttributeConfigurationCommand(input)),
-      async () => {
-        const now = await this.read();
+      (input) => this.client.send(new CreateInstanceAccessControlAttributeConfigurationCommand(input)),
+      attributes,
+      (now) => {
         if (now === undefined) return false;
         replaceInstead = !sameAttributes(now, attributes);
         return true;
@@ -56,15 +60,27 @@ export class AccessControlAttributesWriter {
 
   /** Replaces the whole set. */
   async update(attributes: readonly AccessControlAttribute[]): Promise<void> {
+    await this.writeWhole(
+      'UpdateInstanceAccessControlAttributeConfiguration',
+      (input) => this.client.send(new UpdateInstanceAccessControlAttributeConfigurationCommand(input)),
+      attributes,
+      (now) => now !== undefined && sameAttributes(now, attributes),
+    );
+  }
+
+  /** Sends the whole set; on a conflict, `goalHolds` judges the configuration as it is now. */
+  private async writeWhole(
+    label: string,
+    send: (input: WholeConfiguration) => Promise<unknown>,
+    attributes: readonly AccessControlAttribute[],
+    goalHolds: (now: AccessControlAttribute[] | undefined) => boolean,
+  ): Promise<void> {
     const input = { InstanceArn: this.instanceArn, InstanceAccessControlAttributeConfiguration: configuration(attributes) };
     await writeOrConfirm(
       this.retry,
-      'UpdateInstanceAccessControlAttributeConfiguration',
-      () => this.client.send(new UpdateInstanceAccessControlAttributeConfigurationCommand(input)),
-      async () => {
-        const now = await this.read();
-        return now !== undefined && sameAttributes(now, attributes);
-      },
+      label,
+      () => send(input),
+      async () => goalHolds(await this.read()),
     );
   }
 
