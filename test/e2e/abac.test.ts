@@ -1,10 +1,10 @@
 // Attributes for access control (ABAC) end to end, the real CLI against the sandbox (moto
-// has no ABAC API): a configuration made in the source instance with the plain SDK is
-// extracted to instance.yaml, plans to no changes, migrates into an empty target in one
+// has no ABAC API): extract writes no instance.yaml without a configuration; one made in
+// the source instance with the plain SDK is then extracted to instance.yaml, plans to no changes, migrates into an empty target in one
 // write, and an independent read of both instances with the plain SDK finds no difference.
 // Then drift made behind the tool's back is reported key by key (exit 2) and repaired, again
 // in one write.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -72,7 +72,7 @@ describe('attributes for access control, extract → migrate → drift, against 
     await buildOrganization(sandbox.clientConfig(TARGET_MANAGEMENT), TARGET_MANAGEMENT, ORG_LAYOUT);
     source = new SSOAdminClient(sandbox.clientConfig(SOURCE_MANAGEMENT));
     target = new SSOAdminClient(sandbox.clientConfig(TARGET_MANAGEMENT));
-    // the source holds one user (an empty instance is refused by extract) and ABAC configured in the console
+    // the source holds one user (an empty instance is refused by extract)
     const seed = join(work, 'seed');
     await mkdir(seed);
     await writeFile(
@@ -81,6 +81,21 @@ describe('attributes for access control, extract → migrate → drift, against 
     );
     const seeded = await cli(['reconcile', '--dir', seed, '--yes'], SOURCE_MANAGEMENT);
     expect(seeded.code, seeded.stdout + seeded.stderr).toBe(0);
+  });
+
+  afterAll(async () => {
+    source?.destroy();
+    target?.destroy();
+    await sandbox?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('extracts no instance.yaml while the instance has no ABAC configuration', async () => {
+    const none = join(work, 'before-abac');
+    const run = await cli(['extract', '--dir', none], SOURCE_MANAGEMENT);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readdir(none)).not.toContain('instance.yaml');
+    // then a person configures ABAC in the console
     await source.send(
       new CreateInstanceAccessControlAttributeConfigurationCommand({
         InstanceArn: await instanceArnOf(source),
@@ -95,13 +110,6 @@ describe('attributes for access control, extract → migrate → drift, against 
         },
       }),
     );
-  });
-
-  afterAll(async () => {
-    source?.destroy();
-    target?.destroy();
-    await sandbox?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
   });
 
   it('extracts the configuration to instance.yaml, which plans to no changes', async () => {

@@ -178,4 +178,24 @@ describe('sso-gitops access', () => {
     expect(nobody.stdout).toBe('');
     expect(nobody.stderr).toContain('"zoe@example.com" has no access');
   });
+  it('temporary access: a row granted only through an expiring entry says when it ends; an expired entry gives no row', async () => {
+    const temporary = join(work, 'temporary');
+    await mkdir(temporary);
+    const inTenDays = new Date(Date.now() + (10 * 24 + 1) * 3600 * 1000).toISOString();
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    await writeFile(
+      join(temporary, 'state.yaml'),
+      state(['ana@example.com']).replace(
+        '  - {permissionSet: ReadOnly, users: [bob@example.com], accountTags: {env: dev}}\n',
+        `  - {permissionSet: ReadOnly, users: [bob@example.com], accountTags: {env: dev}, expiresAt: "${inTenDays}"}\n` +
+          `  - {permissionSet: ReadOnly, users: [ana@example.com], accounts: [dev], expiresAt: "${yesterday}"}\n`,
+      ),
+    );
+    const run = await runCli(['access', '--dir', temporary, '--permission-set', 'ReadOnly'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`^bob@example\\.com +dev \\(\\d{12}\\) +ReadOnly +direct +expires in 10 days \\(${inTenDays}\\)$`, 'm'),
+    );
+    expect(run.stdout).not.toContain('ana@example.com');
+  });
 });
