@@ -1,25 +1,30 @@
 // The state files' effective access against a live state (the real one with --live, or the
 // organization-only one of files-world.ts): the same first steps as the plan
 // (src/plan/build.ts) — live names, one spelling per object, selectors resolved — then the
-// engine. No row is computed while a name fails to resolve.
+// engine. No row is computed while a name fails to resolve. Entries whose expiresAt has
+// passed count as absent, as in the plan; rows granted only through expiring entries say
+// when they end (expiry.ts).
 import type { LiveState } from '../model/live.js';
 import type { DesiredState, Diagnostic } from '../model/types.js';
+import { withoutExpired } from '../plan/expiry.js';
 import { nameLive } from '../plan/live-names.js';
 import { matchNames } from '../plan/match-names.js';
 import { resolveDesired } from '../plan/resolve.js';
 import { computeAccess } from './engine.js';
+import { withAccessExpiry } from './expiry.js';
 import { desiredAccessInput } from './inputs.js';
 import type { AccessRow } from './types.js';
 
 export function accessFromFiles(
   given: DesiredState,
   live: LiveState,
-  options: { liveKnown: boolean },
+  options: { liveKnown: boolean; now: Date },
 ): { rows?: AccessRow[]; diagnostics: Diagnostic[] } {
   const naming = nameLive(live);
-  const matched = matchNames(given, naming.named);
+  const matched = matchNames(withoutExpired(given, options.now).desired, naming.named);
   const { resolved, diagnostics } = resolveDesired(matched.desired, live, { named: matched.live, diagnostics: naming.diagnostics });
   const all = [...diagnostics, ...matched.diagnostics];
   if (all.some((d) => d.severity === 'error')) return { diagnostics: all };
-  return { rows: computeAccess(desiredAccessInput(matched.desired, resolved, options)), diagnostics: all };
+  const rows = computeAccess(desiredAccessInput(matched.desired, resolved, options));
+  return { rows: withAccessExpiry(rows, matched.desired, live), diagnostics: all };
 }

@@ -41,6 +41,8 @@ export interface AccessRow extends AccessPerson {
   via: string[];
   /** With --live: the `via` entries that the state files do not manage (absent when all are). */
   unmanaged?: string[];
+  /** From the state files: when every grant of the row expires, the last expiry as written (`expiresAt:`). */
+  expiresAt?: string;
 }
 
 export type AccessSource = 'files' | 'live';

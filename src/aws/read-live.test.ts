@@ -9,12 +9,13 @@ describe('liveReadOptionsFromEnv', () => {
       provisioningStatus: true,
       accountTags: true,
       organizationalUnits: true,
+      accessControlAttributes: true,
     });
   });
 
   it('switches off the reads moto cannot answer and forces a route', () => {
     const options = liveReadOptionsFromEnv({
-      SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus',
+      SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus,accessControlAttributes',
       SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
     });
     expect(options).toEqual({
@@ -23,6 +24,7 @@ describe('liveReadOptionsFromEnv', () => {
       provisioningStatus: false,
       accountTags: true,
       organizationalUnits: true,
+      accessControlAttributes: false,
     });
   });
 

@@ -26,7 +26,7 @@ export interface LiveReadOptions {
   organizationalUnits: boolean;
   /** settings.ignore.accounts: accounts whose assignments are never read (nor, then, touched). */
   ignoreAccount?: (account: Account) => boolean;
-  /** Read the ABAC configuration: only when the files manage it (`instance.accessControlAttributes`). */
+  /** Read the ABAC configuration: extract always, plan only when the files manage it (`instance.accessControlAttributes`). */
   accessControlAttributes?: boolean;
 }
 
@@ -39,13 +39,13 @@ export const READ_ALL: LiveReadOptions = {
 };
 
 /** Reads the emulator can switch off, by their SSO_GITOPS_UNSUPPORTED_READS names. */
-const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus'] as const;
+const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus', 'accessControlAttributes'] as const;
 const ROUTES: readonly AssignmentRoutePreference[] = ['auto', 'pairs', 'principals'];
 
 /**
  * Read options from the environment. Both variables exist ONLY for tests against moto,
- * which answers HTTP 500 for some reads and lists provisioned accounts wrongly:
- *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus
+ * which answers HTTP 500 for some reads, lacks the ABAC API and lists provisioned accounts wrongly:
+ *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus,accessControlAttributes
  *     (skipped reads come back as "none": never set this against AWS)
  *   SSO_GITOPS_ASSIGNMENT_ROUTE=auto|pairs|principals   (default auto)
  * `tags` skips permission-set tags only; account tags are always read.
@@ -74,6 +74,7 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
     provisioningStatus: !skipped.has('provisioningStatus'),
     accountTags: true,
     organizationalUnits: true,
+    accessControlAttributes: !skipped.has('accessControlAttributes'),
   };
 }
 

@@ -48,7 +48,7 @@ async function rowsFromFiles(desired: DesiredState, aws: AwsCliOptions, progress
   });
   progress.endLine();
   const world = organizationOnlyLive(desired, organization.accounts, organization.organizationalUnits);
-  const { rows, diagnostics } = accessFromFiles(desired, world, { liveKnown: false });
+  const { rows, diagnostics } = accessFromFiles(desired, world, { liveKnown: false, now: new Date() });
   reportDiagnostics(diagnostics, 'resolving the state files against the organization', progress);
   // the files do not hold members they do not manage, and this view reads no identity store
   if (!desired.settings.manage.groupMemberships)
@@ -69,7 +69,7 @@ async function rowsFromLive(dir: string, aws: AwsCliOptions, progress: StderrPro
     reportDiagnostics(naming.diagnostics, 'naming the live state', progress);
     const rows = computeAccess(liveAccessInput(naming.named));
     if (!desired) return rows;
-    const files = accessFromFiles(desired, live, { liveKnown: true });
+    const files = accessFromFiles(desired, live, { liveKnown: true, now: new Date() });
     reportDiagnostics(files.diagnostics, 'resolving the state files against the live instance', progress);
     return markUnmanaged(rows, files.rows ?? []);
   } finally {

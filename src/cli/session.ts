@@ -58,12 +58,13 @@ export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: S
 
 /** Reads the live state; OU paths and account tags only when the desired state selects accounts by them. */
 export async function readLive(ctx: AwsContext, desired: DesiredState, progress: StderrProgress): Promise<LiveState> {
+  const fromEnv = liveReadOptionsFromEnv();
   const live = await readLiveState(ctx, {
-    ...liveReadOptionsFromEnv(),
+    ...fromEnv,
     organizationalUnits: desired.assignments.some((a) => a.organizationalUnits.length > 0),
     accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
     ignoreAccount: (account) => accountIgnored(account, desired.settings.ignore.accounts),
-    accessControlAttributes: desired.instance?.accessControlAttributes !== undefined,
+    accessControlAttributes: fromEnv.accessControlAttributes === true && desired.instance?.accessControlAttributes !== undefined,
   });
   progress.endLine();
   return live;

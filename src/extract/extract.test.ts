@@ -196,3 +196,39 @@ describe('extractToDirectory', () => {
     expect((await extractToDirectory(dir, live)).warnings).toEqual([]);
   });
 });
+
+describe('extract of the ABAC configuration', () => {
+  const costCenter = { key: 'CostCenter', source: ['${path:enterprise.costCenter}'] };
+  const division = { key: 'Division', source: ['${path:enterprise.division}'] };
+
+  it('writes instance.yaml, keys sorted, when the instance has a configuration, and loading it gives the set back', async () => {
+    await extractToDirectory(dir, { ...live, accessControlAttributes: [division, costCenter] });
+    expect(await readFile(join(dir, 'instance.yaml'), 'utf8')).toContain(
+      'instance:\n  accessControlAttributes:\n    - key: CostCenter\n      source:\n        - ${path:enterprise.costCenter}\n    - key: Division\n',
+    );
+    const loaded = await loadState(dir);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.state?.instance?.accessControlAttributes).toEqual([costCenter, division]);
+  });
+
+  it('writes no instance.yaml without a configuration, and removes the one an earlier extract wrote', async () => {
+    await extractToDirectory(dir, { ...live, accessControlAttributes: [costCenter] });
+    const result = await extractToDirectory(dir, live);
+    expect(result.write.removed).toEqual(['instance.yaml']);
+    expect(await readdir(dir)).not.toContain('instance.yaml');
+  });
+
+  it('writes an empty list for a configuration without attributes', async () => {
+    await extractToDirectory(dir, { ...live, accessControlAttributes: [] });
+    expect((await loadState(dir)).state?.instance?.accessControlAttributes).toEqual([]);
+  });
+
+  it('warns about a kept file declaring instance: only when extract writes instance.yaml', async () => {
+    await mkdir(dir);
+    await writeFile(join(dir, 'abac.yaml'), 'instance:\n  accessControlAttributes: []\n');
+    expect((await extractToDirectory(dir, live)).warnings).toEqual([]);
+    expect((await extractToDirectory(dir, { ...live, accessControlAttributes: [costCenter] })).warnings).toEqual([
+      'abac.yaml (kept) also declares instance, which extract writes to its own files: merge or remove it, or validate reports duplicates',
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { ACCOUNTS_FILE, renderAccountsFile } from './accounts-file.js';
 import { checkNotEmptied, emptyAssignmentReadWarning } from './empty-state.js';
 import { readExistingDirectory, type ExistingDirectory } from './existing.js';
 import { groupAssignments } from './group.js';
-import { layoutFiles } from './layout.js';
+import { INSTANCE_FILE, layoutFiles } from './layout.js';
 import { nameLiveState, type NamingResult } from './name.js';
 import { findSchema, schemaRefs } from './schema-ref.js';
 import { writeStateFiles, type WriteSummary } from './write.js';
@@ -32,6 +32,7 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
   const files = layoutFiles({
     model: naming.model,
     assignments,
+    ...(live.accessControlAttributes !== undefined ? { accessControlAttributes: live.accessControlAttributes } : {}),
     ...(existing.hasSettings ? {} : { newSettings: DEFAULT_SETTINGS }),
     schemaRefFor,
   });
@@ -39,7 +40,11 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
   const warnings = [...naming.warnings];
   const emptyRead = emptyAssignmentReadWarning(live);
   if (emptyRead) warnings.push(emptyRead);
-  for (const { file, kinds } of existing.overlappingFiles) {
+  for (const overlap of existing.overlappingFiles) {
+    // `instance:` overlaps only when this extract writes instance.yaml (the instance has an ABAC configuration)
+    const kinds = overlap.kinds.filter((k) => k !== 'instance' || files.has(INSTANCE_FILE));
+    if (kinds.length === 0) continue;
+    const file = overlap.file;
     warnings.push(
       `${file} (kept) also declares ${kinds.join(', ')}, which extract writes to its own files: merge or remove it, or validate reports duplicates`,
     );

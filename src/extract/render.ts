@@ -8,6 +8,7 @@ import { Document } from 'yaml';
 import { shortFormEmail } from '../model/user-email.js';
 import {
   OPTIONAL_USER_ATTRIBUTES,
+  type AccessControlAttribute,
   type AssignmentEntry,
   type ExternalId,
   type Group,
@@ -114,6 +115,12 @@ export function renderAssignments(entries: readonly AssignmentEntry[]): Yaml {
       accounts: [...e.accounts],
     })),
   };
+}
+
+/** `instance:` with the ABAC configuration, sorted by key like every extracted list (keys are unique; order does not matter to AWS). */
+export function renderInstance(accessControlAttributes: readonly AccessControlAttribute[]): Yaml {
+  const sorted = [...accessControlAttributes].sort((a, b) => compareStrings(a.key, b.key));
+  return { instance: { accessControlAttributes: sorted.map((a) => ({ key: a.key, source: [...a.source] })) } };
 }
 
 /** The settings.yaml written when the directory has no settings at all yet. */

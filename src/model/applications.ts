@@ -1,6 +1,5 @@
-// Identity Center applications (their assignments and assignment configuration) and the
-// instance's attribute-based access control (ABAC) attributes, as plain data. Facts and
-// limits are from the sso-admin service model (2020-07-20); docs/aws-behaviour.md,
+// Identity Center applications (their assignments and assignment configuration), as plain
+// data. Facts and limits are from the sso-admin service model (2020-07-20); docs/aws-behaviour.md,
 // "Applications and ABAC attributes", cites them.
 
 export type ApplicationStatus = 'ENABLED' | 'DISABLED';
@@ -35,22 +34,6 @@ export interface ApplicationSpec {
   status?: ApplicationStatus;
 }
 
-/** One ABAC attribute: the key permission set policies read as aws:PrincipalTag/<key>, and its one source. */
-export interface AccessControlAttribute {
-  key: string;
-  /** the model's AccessControlAttributeValueSourceList: exactly one item, e.g. ${path:enterprise.costCenter} */
-  source: string[];
-}
-
-export type AccessControlStatus = 'ENABLED' | 'CREATION_IN_PROGRESS' | 'CREATION_FAILED';
-
-/** DescribeInstanceAccessControlAttributeConfiguration when ABAC is configured. */
-export interface AccessControlConfiguration {
-  status: AccessControlStatus;
-  statusReason?: string;
-  attributes: AccessControlAttribute[];
-}
-
 /** The provider of the applications CreateApplication can make (OAuth 2.0, customer managed). */
 export const API_CREATABLE_PROVIDER = /^arn:aws(-[a-z]{1,5}){0,3}:sso::aws:applicationProvider\/custom$/;
 
@@ -63,21 +46,3 @@ export const APPLICATION_PROVIDER_ARN = /^arn:aws(-[a-z]{1,5}){0,3}:sso::aws:app
 
 /** sso-admin ApplicationNameType: 1 to 100 characters. */
 export const APPLICATION_NAME_LENGTH = { min: 1, max: 100 } as const;
-
-/** sso-admin AccessControlAttributeKey: 1 to 128 characters of this set. */
-export const ACCESS_CONTROL_KEY = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, max: 128 } as const;
-
-/** sso-admin AccessControlAttributeValueSource: up to 256 characters of this set. */
-export const ACCESS_CONTROL_SOURCE = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@[\]{}$\\"]*$/u, max: 256 } as const;
-
-/** sso-admin AccessControlAttributeList: at most 50 attributes per instance. */
-export const MAX_ACCESS_CONTROL_ATTRIBUTES = 50;
-
-/** Attributes in a stable order (by key) with sources copied, for comparing sets that AWS may list in any order. */
-export function normalizeAttributes(attributes: readonly AccessControlAttribute[]): AccessControlAttribute[] {
-  return [...attributes].map((a) => ({ key: a.key, source: [...a.source] })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-export function sameAttributes(a: readonly AccessControlAttribute[], b: readonly AccessControlAttribute[]): boolean {
-  return JSON.stringify(normalizeAttributes(a)) === JSON.stringify(normalizeAttributes(b));
-}

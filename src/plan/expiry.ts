@@ -74,8 +74,31 @@ export function withoutExpired(desired: DesiredState, now: Date): { desired: Des
 
 /** Of two expiries, the later one (when several expired entries asked for one thing, it
  *  was absent only once the last of them expired). */
-function later(a: Expiry | undefined, b: Expiry): Expiry {
+export function later(a: Expiry | undefined, b: Expiry): Expiry {
   return a === undefined || Date.parse(b.at) > Date.parse(a.at) ? b : a;
+}
+
+/** Of two expiries, the earlier one (a grant that needs both things ends with the first to go). */
+export function earlier(a: Expiry | undefined, b: Expiry): Expiry {
+  return a === undefined || Date.parse(b.at) < Date.parse(a.at) ? b : a;
+}
+
+/** One (permission set, principal, account) as a key; names compare without regard to case. */
+export function assignmentKey(permissionSet: string, principalType: 'USER' | 'GROUP', principal: string, accountId: string): string {
+  return `${nameKey(permissionSet)}\u0000${principalType}\u0000${nameKey(principal)}\u0000${accountId}`;
+}
+
+/** One (group, member) as a key; names compare without regard to case. */
+export function membershipKey(group: string, userName: string): string {
+  return `${nameKey(group)}\u0000${nameKey(userName)}`;
+}
+
+/** The assignmentKey of every (permission set, principal, account) an entry asks for. Its
+ *  problems (an OU or account gone) are not reported here: resolving the files does that. */
+export function entryAssignmentKeys(entry: AssignmentEntry, live: LiveState): string[] {
+  const accounts = targetAccounts(entry, live, () => undefined);
+  const principals = [...entry.groups.map((g) => ['GROUP', g] as const), ...entry.users.map((u) => ['USER', u] as const)];
+  return principals.flatMap(([type, name]) => accounts.map((account) => assignmentKey(entry.permissionSet, type, name, account.id)));
 }
 
 /**
@@ -88,29 +111,22 @@ export function markExpired(changes: Change[], expired: ExpiredEntries, live: Li
   if (expired.assignments.length === 0 && expired.members.length === 0) return changes;
   const members = new Map<string, Expiry>();
   for (const m of expired.members) {
-    const key = `${nameKey(m.group)}\u0000${nameKey(m.userName)}`;
+    const key = membershipKey(m.group, m.userName);
     members.set(key, later(members.get(key), m.expiresAt));
   }
   const triples = new Map<string, Expiry>();
   for (const entry of expired.assignments) {
-    if (entry.expiresAt === undefined) continue;
+    const expiresAt = entry.expiresAt;
+    if (expiresAt === undefined) continue;
     // an expired entry's targets are resolved only to recognise its deletes; its problems
     // (an OU or account gone since) are no longer anyone's concern
-    const accounts = targetAccounts(entry, live, () => undefined);
-    const principals = [...entry.groups.map((g) => `GROUP\u0000${nameKey(g)}`), ...entry.users.map((u) => `USER\u0000${nameKey(u)}`)];
-    for (const principal of principals) {
-      for (const account of accounts) {
-        const key = `${nameKey(entry.permissionSet)}\u0000${principal}\u0000${account.id}`;
-        triples.set(key, later(triples.get(key), entry.expiresAt));
-      }
-    }
+    for (const key of entryAssignmentKeys(entry, live)) triples.set(key, later(triples.get(key), expiresAt));
   }
   return changes.map((c) => {
     if (c.action !== 'delete') return c;
     let expiry: Expiry | undefined;
-    if (c.kind === 'membership') expiry = members.get(`${nameKey(c.group)}\u0000${nameKey(c.userName)}`);
-    else if (c.kind === 'assignment')
-      expiry = triples.get(`${nameKey(c.permissionSet)}\u0000${c.principalType}\u0000${nameKey(c.principal)}\u0000${c.accountId}`);
+    if (c.kind === 'membership') expiry = members.get(membershipKey(c.group, c.userName));
+    else if (c.kind === 'assignment') expiry = triples.get(assignmentKey(c.permissionSet, c.principalType, c.principal, c.accountId));
     return expiry === undefined ? c : { ...c, expired: expiry.written };
   });
 }

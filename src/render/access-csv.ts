@@ -1,6 +1,7 @@
 // `access --format csv`: the access-review export an auditor opens in a spreadsheet. RFC 4180:
 // a header line, CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF,
-// quotes doubled. `via` (and, from a live read, `unmanaged`) joined with ";".
+// quotes doubled. `via` (and, from a live read, `unmanaged`) joined with ";". From the state
+// files an `expiresAt` column: the expiry as written, empty for a row that does not expire.
 //
 // A field starting with =, +, -, @, tab or CR is prefixed with a single quote: spreadsheets
 // run such a cell as a formula (OWASP, "CSV Injection"), and display names come from an
@@ -17,11 +18,12 @@ export function csvField(value: string): string {
 
 export function renderAccessCsv(rows: readonly AccessRow[], source: AccessSource): string {
   // a live read says which grants the state files do not manage; from the files there is nothing to say
-  const header = source === 'live' ? [...COLUMNS, 'unmanaged'] : [...COLUMNS];
+  const header = source === 'live' ? [...COLUMNS, 'unmanaged'] : [...COLUMNS, 'expiresAt'];
   const lines = [header.join(',')];
   for (const r of rows) {
     const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.accountId, r.accountName, r.permissionSet, r.via.join(';')];
     if (source === 'live') fields.push((r.unmanaged ?? []).join(';'));
+    else fields.push(r.expiresAt ?? '');
     lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -4,7 +4,7 @@ import type { AccessRow, AccessSource } from '../access/types.js';
 
 export const ACCESS_FORMAT_VERSION = 1;
 
-/** The row's keys in the documented order; `unmanaged` only where there is something to say. */
+/** The row's keys in the documented order; `expiresAt` and `unmanaged` only where there is something to say. */
 function rowJson(r: AccessRow): string {
   return JSON.stringify({
     userName: r.userName,
@@ -15,6 +15,7 @@ function rowJson(r: AccessRow): string {
     accountName: r.accountName,
     permissionSet: r.permissionSet,
     via: r.via,
+    ...(r.expiresAt !== undefined ? { expiresAt: r.expiresAt } : {}),
     ...(r.unmanaged !== undefined ? { unmanaged: r.unmanaged } : {}),
   });
 }

@@ -1,16 +1,17 @@
 // `access --format markdown`: per account, who has which permission set and through what,
 // for a job summary or an audit ticket. Accounts by name (then id), people by userName.
+// An Expires column when some row expires.
 import type { AccessRow, AccessSource } from '../access/types.js';
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
-import { personLabel, viaLabel } from './access-via.js';
+import { expiryLabel, personLabel, viaLabel } from './access-via.js';
 
 /** Table cells: no HTML, no column break, no line break. */
 function cell(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessSource): string {
+export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessSource, now: Date): string {
   const from = source === 'live' ? 'the live instance' : 'the state files';
   const byAccount = new Map<string, AccessRow[]>();
   for (const r of rows) {
@@ -29,14 +30,19 @@ export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessS
     `${plural(people, 'person', 'people')} on ${plural(accounts.length, 'account')}, ${plural(rows.length, 'grant')}, from ${from}.`,
   ];
   const unmanaged = rows.some((r) => r.unmanaged !== undefined);
+  const expires = rows.some((r) => r.expiresAt !== undefined);
   if (unmanaged) out.push('', '_(unmanaged)_: granted in the live instance but not by the state files.');
   for (const list of accounts) {
     const first = list[0];
     if (first === undefined) continue;
-    out.push('', `### ${cell(first.accountName)} (${first.accountId})`, '', '| User | Name | Permission set | Via |', '|---|---|---|---|');
+    const header = expires
+      ? ['| User | Name | Permission set | Via | Expires |', '|---|---|---|---|---|']
+      : ['| User | Name | Permission set | Via |', '|---|---|---|---|'];
+    out.push('', `### ${cell(first.accountName)} (${first.accountId})`, '', ...header);
     for (const r of list) {
+      const expiry = expires ? ` ${cell(expiryLabel(r, now))} |` : '';
       out.push(
-        `| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(r.permissionSet)} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |`,
+        `| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(r.permissionSet)} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |${expiry}`,
       );
     }
   }

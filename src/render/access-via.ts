@@ -1,5 +1,7 @@
-// How the human renderings (text, markdown) spell a row's person and its `via`.
+// How the human renderings (text, markdown) spell a row's person, its `via` and its expiry.
 import type { AccessRow } from '../access/types.js';
+import { parseExpiresAt } from '../model/expiry.js';
+import { daysLeft, expiresIn } from '../plan/expiry.js';
 
 /** "direct, group:Ops", an entry the state files do not manage followed by `mark`. */
 export function viaLabel(row: Pick<AccessRow, 'via' | 'unmanaged'>, mark: string): string {
@@ -9,4 +11,13 @@ export function viaLabel(row: Pick<AccessRow, 'via' | 'unmanaged'>, mark: string
 /** The userName, with the status when it is not simply enabled. */
 export function personLabel(row: Pick<AccessRow, 'userName' | 'status'>): string {
   return row.status === 'enabled' ? row.userName : `${row.userName} (${row.status})`;
+}
+
+/** "expires in 3 days (2026-12-31)", as the plan lists entries expiring soon; '' for a row that does not expire. */
+export function expiryLabel(row: Pick<AccessRow, 'expiresAt'>, now: Date): string {
+  if (row.expiresAt === undefined) return '';
+  const parsed = parseExpiresAt(row.expiresAt);
+  // the value was checked when the files were loaded; should it not parse, it is shown as written
+  if ('error' in parsed) return row.expiresAt;
+  return `${expiresIn(daysLeft({ written: row.expiresAt, at: parsed.at }, now))} (${row.expiresAt})`;
 }

@@ -100,9 +100,9 @@ describe('sso-gitops access', () => {
   it('csv: the header, then one line per row with via joined by ";"', async () => {
     const csv = await access(['--format', 'csv', '--user', 'ana@example.com']);
     expect(csv.split('\r\n')).toEqual([
-      'userName,displayName,email,status,accountId,accountName,permissionSet,via',
-      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},dev,AdministratorAccess,group:Admins$/),
-      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},prod,AdministratorAccess,group:Admins$/),
+      'userName,displayName,email,status,accountId,accountName,permissionSet,via,expiresAt',
+      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},dev,AdministratorAccess,group:Admins,$/),
+      expect.stringMatching(/^ana@example\.com,Ana Lima,ana@example\.com,enabled,\d{12},prod,AdministratorAccess,group:Admins,$/),
       '',
     ]);
   });
@@ -177,5 +177,25 @@ describe('sso-gitops access', () => {
     expect(nobody.code).toBe(1);
     expect(nobody.stdout).toBe('');
     expect(nobody.stderr).toContain('"zoe@example.com" has no access');
+  });
+  it('temporary access: a row granted only through an expiring entry says when it ends; an expired entry gives no row', async () => {
+    const temporary = join(work, 'temporary');
+    await mkdir(temporary);
+    const inTenDays = new Date(Date.now() + (10 * 24 + 1) * 3600 * 1000).toISOString();
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    await writeFile(
+      join(temporary, 'state.yaml'),
+      state(['ana@example.com']).replace(
+        '  - {permissionSet: ReadOnly, users: [bob@example.com], accountTags: {env: dev}}\n',
+        `  - {permissionSet: ReadOnly, users: [bob@example.com], accountTags: {env: dev}, expiresAt: "${inTenDays}"}\n` +
+          `  - {permissionSet: ReadOnly, users: [ana@example.com], accounts: [dev], expiresAt: "${yesterday}"}\n`,
+      ),
+    );
+    const run = await runCli(['access', '--dir', temporary, '--permission-set', 'ReadOnly'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`^bob@example\\.com +dev \\(\\d{12}\\) +ReadOnly +direct +expires in 10 days \\(${inTenDays}\\)$`, 'm'),
+    );
+    expect(run.stdout).not.toContain('ana@example.com');
   });
 });

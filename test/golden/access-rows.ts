@@ -3,6 +3,7 @@
 // Names carry what the formats must escape: commas and quotes (CSV), a pipe and angle
 // brackets (markdown), a leading "=" (spreadsheet formula), a line break.
 import { computeAccess } from '../../src/access/engine.js';
+import { accessFromFiles } from '../../src/access/from-files.js';
 import { desiredAccessInput, liveAccessInput } from '../../src/access/inputs.js';
 import type { AccessRow } from '../../src/access/types.js';
 import { markUnmanaged } from '../../src/access/unmanaged.js';
@@ -16,8 +17,12 @@ import {
   aUser,
   anAccount,
   anAssignmentEntry,
+  anExpiry,
   liveStateOf,
 } from '../../src/testing/builders.js';
+
+/** The clock of the renderings that count days ("expires in N days"). */
+export const GOLDEN_NOW = new Date('2026-11-30T12:00:00Z');
 
 const prod = anAccount({ id: '111111111111', name: 'prod', ouPath: 'Root/Prod', tags: { env: 'prod' } });
 const dev = anAccount({ id: '222222222222', name: 'dev', ouPath: 'Root/Dev' });
@@ -64,4 +69,36 @@ export function liveAccessRows(): AccessRow[] {
     assignments: [...resolved().assignments, console(dev.id), console(prod.id)],
   });
   return markUnmanaged(computeAccess(liveAccessInput(nameLive(live).named)), filesAccessRows());
+}
+
+/**
+ * Temporary access from the files at GOLDEN_NOW: dave is in Oncall until 2026-12-20 and has
+ * Admin on prod through two entries (the later, 2026-12-10, wins); Oncall's PowerUser on dev
+ * ends 2026-12-31 18:00 +02:00 (dave's membership ends first); erin also has PowerUser on dev
+ * directly, without expiry; erin's ReadOnly on dev expired on 2026-11-01 and is gone.
+ */
+export function expiringAccessRows(): AccessRow[] {
+  const until = (written: string) => ({ expiresAt: anExpiry(written) });
+  const files = aDesiredState({
+    users: [aUser({ userName: 'dave@example.com', displayName: 'Dave Contractor' }), aUser({ userName: 'erin@example.com', displayName: 'Erin' })],
+    groups: [
+      aGroup({
+        name: 'Oncall',
+        members: ['dave@example.com', 'erin@example.com'],
+        expiringMembers: [{ userName: 'dave@example.com', expiresAt: anExpiry('2026-12-20') }],
+      }),
+    ],
+    permissionSets: [aPermissionSet({ name: 'AdministratorAccess' }), aPermissionSet({ name: 'PowerUser' }), aPermissionSet({ name: 'ReadOnly' })],
+    assignments: [
+      anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Oncall'], accounts: ['prod'] }),
+      anAssignmentEntry({ permissionSet: 'AdministratorAccess', users: ['dave@example.com'], accounts: ['prod'], ...until('2026-12-05') }),
+      anAssignmentEntry({ permissionSet: 'AdministratorAccess', users: ['dave@example.com'], accounts: ['prod'], ...until('2026-12-10') }),
+      anAssignmentEntry({ permissionSet: 'PowerUser', groups: ['Oncall'], accounts: ['dev'], ...until('2026-12-31T18:00:00+02:00') }),
+      anAssignmentEntry({ permissionSet: 'PowerUser', users: ['erin@example.com'], accounts: ['dev'] }),
+      anAssignmentEntry({ permissionSet: 'ReadOnly', users: ['erin@example.com'], accounts: ['dev'], ...until('2026-11-01') }),
+    ],
+  });
+  const { rows, diagnostics } = accessFromFiles(files, liveStateOf({ accounts: [prod, dev] }), { liveKnown: true, now: GOLDEN_NOW });
+  if (rows === undefined) throw new Error(diagnostics.map((d) => d.message).join('; '));
+  return rows;
 }

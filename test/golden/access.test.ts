@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AccessRow, AccessSource } from '../../src/access/types.js';
 import { ACCESS_FORMATS, renderAccess } from '../../src/cli/commands/access.js';
-import { filesAccessRows, liveAccessRows } from './access-rows.js';
+import { expiringAccessRows, filesAccessRows, GOLDEN_NOW, liveAccessRows } from './access-rows.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const EXTENSION = { text: 'txt', markdown: 'md', csv: 'csv', json: 'json' } as const;
@@ -20,15 +20,16 @@ function expectGolden(name: string, actual: string): void {
 }
 
 describe.each([
-  ['files', filesAccessRows],
-  ['live', liveAccessRows],
-] as [AccessSource, () => AccessRow[]][])('golden: access from %s', (source, rows) => {
+  ['files', 'files', filesAccessRows],
+  ['live', 'live', liveAccessRows],
+  ['expiring', 'files', expiringAccessRows],
+] as [string, AccessSource, () => AccessRow[]][])('golden: access %s', (name, source, rows) => {
   it.each(ACCESS_FORMATS)('renders %s', (format) => {
-    expectGolden(`access-${source}.${EXTENSION[format]}`, renderAccess(rows(), source, format));
+    expectGolden(`access-${name}.${EXTENSION[format]}`, renderAccess(rows(), source, format, GOLDEN_NOW));
   });
 
   it('renders JSON that reads back as the rows, in the documented shape', () => {
-    const doc = JSON.parse(renderAccess(rows(), source, 'json')) as { version: number; source: string; rows: AccessRow[] };
+    const doc = JSON.parse(renderAccess(rows(), source, 'json', GOLDEN_NOW)) as { version: number; source: string; rows: AccessRow[] };
     expect(doc.version).toBe(1);
     expect(doc.source).toBe(source);
     expect(doc.rows).toEqual(rows());
@@ -37,8 +38,8 @@ describe.each([
 
 describe('access renderings with no row', () => {
   it.each(ACCESS_FORMATS)('%s says so, and CSV still has its header', (format) => {
-    const out = renderAccess([], 'files', format);
-    if (format === 'csv') expect(out).toBe('userName,displayName,email,status,accountId,accountName,permissionSet,via\r\n');
+    const out = renderAccess([], 'files', format, GOLDEN_NOW);
+    if (format === 'csv') expect(out).toBe('userName,displayName,email,status,accountId,accountName,permissionSet,via,expiresAt\r\n');
     else if (format === 'json') expect(JSON.parse(out)).toEqual({ version: 1, source: 'files', rows: [] });
     else expect(out).toMatch(/No access matches|0 people on 0 accounts/);
   });

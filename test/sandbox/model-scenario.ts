@@ -5,18 +5,29 @@
 import type { Json } from '../../src/sandbox/input.js';
 import type { ServiceName as SandboxService } from '../../src/sandbox/router-types.js';
 
-/** The services whose botocore models are vendored (test/fixtures/models/). CloudTrail's
- *  LookupEvents is not checked against a model yet. */
-export type ModelledService = Exclude<SandboxService, 'cloudtrail'>;
+/** The services whose botocore models are vendored (test/fixtures/models/): the JSON 1.1
+ *  services the dispatcher serves, and IAM Access Analyzer (restJson1, ValidatePolicy only). */
+export type ModelledService = SandboxService | 'accessanalyzer';
 type ServiceName = ModelledService;
+type JsonService = SandboxService;
 
 export const MANAGEMENT = '210000000001';
 const CUSTOM_PROVIDER = 'arn:aws:sso::aws:applicationProvider/custom';
 
-const TARGET_PREFIX: Record<ServiceName, string> = {
+const TARGET_PREFIX: Record<JsonService, string> = {
   'sso-admin': 'SWBExternalService',
   identitystore: 'AWSIdentityStore',
   organizations: 'AWSOrganizationsV20161128',
+  cloudtrail: 'CloudTrail_20131101',
+};
+
+/**
+ * The restJson1 operations the sandbox answers, by their HTTP binding in the service model:
+ * accessanalyzer ValidatePolicy is `POST /policy/validation`, `maxResults` and `nextToken`
+ * in the query string (location "querystring"), every other member in the JSON body.
+ */
+const REST_BINDINGS: Record<string, { path: string; query: readonly string[] }> = {
+  'accessanalyzer ValidatePolicy': { path: '/policy/validation', query: ['maxResults', 'nextToken'] },
 };
 
 export interface CallRecord {
@@ -37,19 +48,41 @@ export class RawClient {
 
   /** One call; recorded. */
   async call(service: ServiceName, operation: string, body: Json): Promise<CallRecord> {
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `${TARGET_PREFIX[service]}.${operation}`,
-        authorization: `AWS4-HMAC-SHA256 Credential=${this.caller}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
-      },
-      body: JSON.stringify(body),
-    });
+    const authorization = `AWS4-HMAC-SHA256 Credential=${this.caller}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+    const response =
+      service === 'accessanalyzer'
+        ? await this.restCall(service, operation, body, authorization)
+        : await fetch(this.endpoint, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amz-target': `${TARGET_PREFIX[service]}.${operation}`,
+              authorization,
+            },
+            body: JSON.stringify(body),
+          });
     const text = await response.text();
-    const record: CallRecord = { service, operation, body, status: response.status, answer: text === '' ? {} : (JSON.parse(text) as Json) };
+    const answer = text === '' ? {} : (JSON.parse(text) as Json);
+    // restJson1 names an error in the x-amzn-errortype header, not in the body: put it where
+    // the JSON 1.1 services put it (__type) so that one check reads both
+    const errorType = response.headers.get('x-amzn-errortype');
+    if (response.status !== 200 && errorType !== null && answer.__type === undefined) answer.__type = errorType.replace(/:.*$/, '');
+    const record: CallRecord = { service, operation, body, status: response.status, answer };
     this.records.push(record);
     return record;
+  }
+
+  /** A restJson1 call by the operation's HTTP binding: query members in the URL, the rest as the JSON body. */
+  private restCall(service: ServiceName, operation: string, body: Json, authorization: string): Promise<Response> {
+    const binding = REST_BINDINGS[`${service} ${operation}`];
+    if (!binding) throw new Error(`no HTTP binding known for ${service} ${operation}`);
+    const url = new URL(binding.path, this.endpoint);
+    const payload: Json = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (binding.query.includes(name)) url.searchParams.set(name, String(value));
+      else payload[name] = value;
+    }
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(payload) });
   }
 
   /** A call that must succeed: its answer. */
@@ -357,6 +390,23 @@ async function applications(c: RawClient, instanceArn: string, principals: { use
   await c.ok('sso-admin', 'CreateInstanceAccessControlAttributeConfiguration', config(['costCenter']));
 }
 
+/** CloudTrail's event history of the writes above, and Access Analyzer's policy check. */
+async function auditAndLint(c: RawClient): Promise<void> {
+  // the three CreateUser events of identityStore(): a listing of several items, fewer than one page
+  await c.ok('cloudtrail', 'LookupEvents', { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }] });
+  await c.ok('cloudtrail', 'LookupEvents', { EventCategory: 'insight', MaxResults: 5 });
+  // a statement with several grammar errors: several findings, with locations
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'no-dashes', Effect: 'allow', Action: 's3:*', NotAction: 'ec2:*', Extra: 1 }],
+  });
+  await c.ok('accessanalyzer', 'ValidatePolicy', { policyDocument: policy, policyType: 'IDENTITY_POLICY', locale: 'EN', maxResults: 50 });
+  await c.ok('accessanalyzer', 'ValidatePolicy', {
+    policyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }),
+    policyType: 'IDENTITY_POLICY',
+  });
+}
+
 /** Runs every operation once or more against a fresh sandbox; the client holds the records. */
 export async function runScenario(endpoint: string): Promise<RawClient> {
   const c = new RawClient(endpoint);
@@ -367,5 +417,6 @@ export async function runScenario(endpoint: string): Promise<RawClient> {
   const principals = await identityStore(c, str(instance.IdentityStoreId));
   await permissionSets(c, instanceArn, accounts, principals);
   await applications(c, instanceArn, principals);
+  await auditAndLint(c);
   return c;
 }

@@ -27,6 +27,8 @@ export interface Shape {
 
 export interface OperationModel {
   name: string;
+  /** the HTTP binding (what restJson1 services are called by) */
+  http?: { method: string; requestUri: string };
   input?: MemberRef;
   output?: MemberRef;
   errors?: MemberRef[];
@@ -46,7 +48,10 @@ export interface ServiceModel {
 
 const MODELS_DIR = new URL('../fixtures/models/', import.meta.url);
 
-export function loadModel(name: 'sso-admin' | 'identitystore' | 'organizations', sdk?: Record<string, unknown>): ServiceModel {
+export function loadModel(
+  name: 'sso-admin' | 'identitystore' | 'organizations' | 'cloudtrail' | 'accessanalyzer',
+  sdk?: Record<string, unknown>,
+): ServiceModel {
   const model = JSON.parse(readFileSync(new URL(`${name}.json`, MODELS_DIR), 'utf8')) as ServiceModel;
   return sdk === undefined ? model : { ...model, sdk };
 }
@@ -57,14 +62,17 @@ const compiled = new Map<string, RegExp | null>();
  * The model's pattern, anchored, with Unicode semantics (\p{L} and friends). Smithy patterns
  * are not implicitly anchored, but the services apply them to the whole value (the API
  * reference prints them as ^…$). Java-style escapes of plain characters (\_, \ , \- outside
- * a class), which a Unicode JavaScript regex refuses, lose their needless backslash. A
+ * a class), which a Unicode JavaScript regex refuses, lose their needless backslash; a
+ * leading Java inline flag `(?s)` (CloudTrail's QueryStatement) becomes the `s` flag. A
  * pattern that still does not compile is skipped (model-shapes.test.ts checks none is).
  */
 export function modelPattern(source: string): RegExp | null {
   let re = compiled.get(source);
   if (re === undefined) {
+    const dotAll = source.startsWith('(?s)');
+    const body = dotAll ? source.slice('(?s)'.length) : source;
     try {
-      re = new RegExp(`^(?:${withoutNeedlessEscapes(source)})$`, 'u');
+      re = new RegExp(`^(?:${withoutNeedlessEscapes(body)})$`, dotAll ? 'us' : 'u');
     } catch {
       re = null;
     }
@@ -195,11 +203,36 @@ export function listMembers(model: ServiceModel, shapeName: string | undefined):
     .map(([name]) => name);
 }
 
-/** The MaxResults bounds of an operation's input, when it pages. */
-export function maxResultsBounds(model: ServiceModel, op: OperationModel): { min: number; max: number } | undefined {
+/** The member of a structure named `name` in any case: JSON 1.1 services say MaxResults, restJson1 ones often maxResults. */
+const memberNamed = (shape: Shape | undefined, name: string): string | undefined =>
+  Object.keys(shape?.members ?? {}).find((m) => m.toLowerCase() === name.toLowerCase());
+
+/** How an operation pages, by the model: its page-size and token members (input), and the token member of its output. */
+export function pagingNames(
+  model: ServiceModel,
+  op: OperationModel,
+): { maxResults: string; nextToken: string; outputToken: string } | undefined {
   const input = op.input === undefined ? undefined : model.shapes[op.input.shape];
-  const ref = input?.members?.MaxResults;
-  if (!ref || !input?.members?.NextToken) return undefined;
+  const output = op.output === undefined ? undefined : model.shapes[op.output.shape];
+  const maxResults = memberNamed(input, 'MaxResults');
+  const nextToken = memberNamed(input, 'NextToken');
+  const outputToken = memberNamed(output, 'NextToken');
+  return maxResults && nextToken && outputToken ? { maxResults, nextToken, outputToken } : undefined;
+}
+
+/**
+ * The MaxResults bounds of an operation's input, when it pages; `modelled` says whether the
+ * model states a range at all (ValidatePolicy's maxResults is a plain Integer).
+ */
+export function maxResultsBounds(model: ServiceModel, op: OperationModel): { min: number; max: number; modelled: boolean } | undefined {
+  const names = pagingNames(model, op);
+  const input = op.input === undefined ? undefined : model.shapes[op.input.shape];
+  const ref = names === undefined ? undefined : input?.members?.[names.maxResults];
+  if (!ref) return undefined;
   const shape = model.shapes[ref.shape];
-  return { min: shape?.min ?? 1, max: shape?.max ?? Number.MAX_SAFE_INTEGER };
+  return {
+    min: shape?.min ?? 1,
+    max: shape?.max ?? Number.MAX_SAFE_INTEGER,
+    modelled: shape?.min !== undefined || shape?.max !== undefined,
+  };
 }

@@ -1,9 +1,9 @@
 // The application readers' edges with scripted SDK answers: a failed read fails (never an
-// empty list or "no ABAC"), only "not found" means no ABAC configuration.
-import { AccessDeniedException, ResourceNotFoundException } from '@aws-sdk/client-sso-admin';
+// empty list).
+import { AccessDeniedException } from '@aws-sdk/client-sso-admin';
 import { describe, expect, it } from 'vitest';
 import { scripted, ssoAdminAnswering } from '../write/testing/sdk-answers.js';
-import { readAccessControlConfiguration, readApplications } from './applications.js';
+import { readApplications } from './applications.js';
 
 const denied = () => new AccessDeniedException({ message: 'no', $metadata: {} });
 const APP = 'arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-1111111111111111';
@@ -12,39 +12,6 @@ function ctxAnswering(script: Parameters<typeof scripted>[0]) {
   const { client } = ssoAdminAnswering(scripted(script));
   return { clients: { ssoAdmin: client }, instanceArn: 'arn:aws:sso:::instance/ssoins-1111111111111111', concurrency: 2 };
 }
-
-describe('readAccessControlConfiguration', () => {
-  it('reads no configuration only when AWS answers not found', async () => {
-    const ctx = ctxAnswering({
-      DescribeInstanceAccessControlAttributeConfiguration: [new ResourceNotFoundException({ message: 'none', $metadata: {} })],
-    });
-    await expect(readAccessControlConfiguration(ctx)).resolves.toBeUndefined();
-  });
-
-  it('fails, naming the operation, when the read is refused', async () => {
-    const ctx = ctxAnswering({ DescribeInstanceAccessControlAttributeConfiguration: [denied()] });
-    await expect(readAccessControlConfiguration(ctx)).rejects.toThrow(
-      /sso-admin DescribeInstanceAccessControlAttributeConfiguration.*AccessDeniedException/,
-    );
-  });
-
-  it('keeps a status other than ENABLED and its reason', async () => {
-    const ctx = ctxAnswering({
-      DescribeInstanceAccessControlAttributeConfiguration: [
-        {
-          Status: 'CREATION_FAILED',
-          StatusReason: 'bad source',
-          InstanceAccessControlAttributeConfiguration: { AccessControlAttributes: [] },
-        },
-      ],
-    });
-    await expect(readAccessControlConfiguration(ctx)).resolves.toEqual({
-      status: 'CREATION_FAILED',
-      statusReason: 'bad source',
-      attributes: [],
-    });
-  });
-});
 
 describe('readApplications', () => {
   it('fails when the assignments of one application cannot be read', async () => {

@@ -1,17 +1,16 @@
-// Applications and the instance's ABAC attributes: reading. One ListApplications walk, then
+// Applications: reading. One ListApplications walk, then
 // per application its assignments (ListApplicationAssignments) and its assignment
 // configuration (GetApplicationAssignmentConfiguration), all applications concurrently.
 import {
-  DescribeInstanceAccessControlAttributeConfigurationCommand,
   GetApplicationAssignmentConfigurationCommand,
   paginateListApplicationAssignments,
   paginateListApplications,
   type Application,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import { isApiCreatableProvider, type AccessControlConfiguration, type ApplicationState } from '../../model/applications.js';
+import { isApiCreatableProvider, type ApplicationState } from '../../model/applications.js';
 import { mapLimit } from '../concurrency.js';
-import { awsCall, awsErrorName } from '../errors.js';
+import { awsCall } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../progress.js';
 
@@ -81,31 +80,5 @@ export async function readApplication(client: SSOAdminClient, app: Application):
     assignmentRequired: configuration.AssignmentRequired ?? true,
     users: idsOf('USER'),
     groups: idsOf('GROUP'),
-  };
-}
-
-/**
- * The instance's ABAC configuration, or undefined when ABAC was never configured (or was
- * deleted): AWS then answers ResourceNotFoundException (the operation's modelled "not
- * found"), and an answer without a configuration means the same.
- */
-export async function readAccessControlConfiguration(
-  ctx: Pick<ApplicationReadContext, 'clients' | 'instanceArn'>,
-): Promise<AccessControlConfiguration | undefined> {
-  let answer;
-  try {
-    answer = await awsCall('sso-admin', 'DescribeInstanceAccessControlAttributeConfiguration', () =>
-      ctx.clients.ssoAdmin.send(new DescribeInstanceAccessControlAttributeConfigurationCommand({ InstanceArn: ctx.instanceArn })),
-    );
-  } catch (err) {
-    if (awsErrorName(err) === 'ResourceNotFoundException') return undefined;
-    throw err;
-  }
-  const list = answer.InstanceAccessControlAttributeConfiguration?.AccessControlAttributes;
-  if (list === undefined) return undefined;
-  return {
-    status: answer.Status ?? 'ENABLED',
-    ...(answer.StatusReason ? { statusReason: answer.StatusReason } : {}),
-    attributes: list.map((a) => ({ key: a.Key ?? '', source: [...(a.Value?.Source ?? [])] })),
   };
 }

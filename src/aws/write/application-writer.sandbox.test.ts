@@ -8,7 +8,7 @@ import { startTestSandbox, type TestSandbox } from '../../../test/helpers/sandbo
 import { addApplication } from '../../sandbox/state/applications.js';
 import type { Instance } from '../../sandbox/state/instance.js';
 import { withConflictRetry } from '../conflict-retry.js';
-import { readAccessControlConfiguration, readApplications } from '../kinds/applications.js';
+import { readApplications } from '../kinds/applications.js';
 import { ApplicationWriter } from './application-writer.js';
 
 const ACCOUNT = '210000000002';
@@ -156,34 +156,5 @@ describe('applications read and written through the SDK', () => {
     expect(apps).toHaveLength(120);
     expect(new Set(apps.map((a) => a.applicationArn)).size).toBe(120);
     expect(sandbox.sandbox.stats().calls.ListApplications).toBe(3);
-  });
-});
-
-describe('ABAC attributes read and written through the SDK', () => {
-  const costCenter = { key: 'CostCenter', source: ['${path:enterprise.costCenter}'] };
-  const department = { key: 'Department', source: ['${path:enterprise.department}'] };
-
-  it('reads no configuration before one is created, then the set created, replaced and deleted', async () => {
-    expect(await readAccessControlConfiguration(ctx)).toBeUndefined();
-    await writer.createAccessControlAttributes([costCenter]);
-    expect(await readAccessControlConfiguration(ctx)).toEqual({ status: 'ENABLED', attributes: [costCenter] });
-    await writer.updateAccessControlAttributes([department, costCenter]);
-    expect((await readAccessControlConfiguration(ctx))?.attributes).toEqual([department, costCenter]);
-    await writer.deleteAccessControlAttributes();
-    await writer.deleteAccessControlAttributes();
-    expect(await readAccessControlConfiguration(ctx)).toBeUndefined();
-  });
-
-  it('a create that meets an existing configuration with another set writes the set over it', async () => {
-    await writer.createAccessControlAttributes([costCenter]);
-    await writer.createAccessControlAttributes([department]);
-    expect((await readAccessControlConfiguration(ctx))?.attributes).toEqual([department]);
-  });
-
-  it('a create that meets the same set already configured is done', async () => {
-    await writer.createAccessControlAttributes([costCenter]);
-    sandbox.sandbox.resetStats();
-    await writer.createAccessControlAttributes([costCenter]);
-    expect(sandbox.sandbox.stats().calls.UpdateInstanceAccessControlAttributeConfiguration).toBeUndefined();
   });
 });

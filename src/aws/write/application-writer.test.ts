@@ -90,27 +90,4 @@ describe('ApplicationWriter conflicts', () => {
     });
     await expect(writer.updateApplication(APP, { status: 'DISABLED' })).resolves.toBeUndefined();
   });
-
-  it('an ABAC update whose conflict leaves the same set, in another order, is done', async () => {
-    const { writer } = writerAnswering({
-      UpdateInstanceAccessControlAttributeConfiguration: [conflict()],
-      DescribeInstanceAccessControlAttributeConfiguration: [
-        {
-          Status: 'ENABLED',
-          InstanceAccessControlAttributeConfiguration: {
-            AccessControlAttributes: [
-              { Key: 'b', Value: { Source: ['${path:title}'] } },
-              { Key: 'a', Value: { Source: ['${path:name.givenName}'] } },
-            ],
-          },
-        },
-      ],
-    });
-    await expect(
-      writer.updateAccessControlAttributes([
-        { key: 'a', source: ['${path:name.givenName}'] },
-        { key: 'b', source: ['${path:title}'] },
-      ]),
-    ).resolves.toBeUndefined();
-  });
 });

@@ -1,5 +1,5 @@
-// sso-admin writes for applications, application assignments and their configuration, and
-// the instance's ABAC attribute set. All are synchronous (no request to poll). As in
+// sso-admin writes for applications, application assignments and their configuration.
+// All are synchronous (no request to poll). As in
 // sso-admin-writer.ts, a ConflictException ("a conflict with a previous successful write",
 // the model) is settled by reading whether the write's goal already holds (settle.ts);
 // a removal whose target is already gone is done.
@@ -7,27 +7,17 @@ import {
   ConflictException,
   CreateApplicationAssignmentCommand,
   CreateApplicationCommand,
-  CreateInstanceAccessControlAttributeConfigurationCommand,
   DeleteApplicationAssignmentCommand,
   DeleteApplicationCommand,
-  DeleteInstanceAccessControlAttributeConfigurationCommand,
   DescribeApplicationAssignmentCommand,
   DescribeApplicationCommand,
   GetApplicationAssignmentConfigurationCommand,
   PutApplicationAssignmentConfigurationCommand,
   UpdateApplicationCommand,
-  UpdateInstanceAccessControlAttributeConfigurationCommand,
-  type AccessControlAttribute as SdkAttribute,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
-import {
-  isApiCreatableProvider,
-  sameAttributes,
-  type AccessControlAttribute,
-  type ApplicationSpec,
-  type ApplicationState,
-} from '../../model/applications.js';
-import { listApplications, readAccessControlConfiguration, readApplication } from '../kinds/applications.js';
+import { isApiCreatableProvider, type ApplicationSpec, type ApplicationState } from '../../model/applications.js';
+import { listApplications, readApplication } from '../kinds/applications.js';
 import type { RetryConflicts } from './retry.js';
 import { ignoreNotFound, isGone, writeOrConfirm } from './settle.js';
 
@@ -47,9 +37,6 @@ export interface CreatedApplication {
 
 /** The fields UpdateApplication changes; a field left out keeps its value. */
 export type ApplicationChange = Partial<Pick<ApplicationSpec, 'name' | 'description' | 'status'>>;
-
-const toSdkAttributes = (attributes: readonly AccessControlAttribute[]): SdkAttribute[] =>
-  attributes.map((a) => ({ Key: a.key, Value: { Source: [...a.source] } }));
 
 export class ApplicationWriter {
   constructor(
@@ -163,68 +150,5 @@ export class ApplicationWriter {
         (await this.client.send(new GetApplicationAssignmentConfigurationCommand({ ApplicationArn: applicationArn })))
           .AssignmentRequired === assignmentRequired,
     );
-  }
-
-  /**
-   * Enables ABAC with this attribute set (one call for the whole set). A conflict means a
-   * configuration exists already: if it holds the set, done; if it holds another, the set
-   * is written over it with Update (the goal is the whole set either way).
-   */
-  async createAccessControlAttributes(attributes: readonly AccessControlAttribute[]): Promise<void> {
-    const config = { AccessControlAttributes: toSdkAttributes(attributes) };
-    let replaceInstead = false;
-    await writeOrConfirm(
-      this.retry,
-      `CreateInstanceAccessControlAttributeConfiguration ${this.instanceArn}`,
-      () =>
-        this.client.send(
-          new CreateInstanceAccessControlAttributeConfigurationCommand({
-            InstanceArn: this.instanceArn,
-            InstanceAccessControlAttributeConfiguration: config,
-          }),
-        ),
-      async () => {
-        const now = await this.readAttributes();
-        if (now === undefined) return false;
-        if (!sameAttributes(now, attributes)) replaceInstead = true;
-        return true;
-      },
-    );
-    if (replaceInstead) await this.updateAccessControlAttributes(attributes);
-  }
-
-  /** Replaces the whole attribute set. */
-  async updateAccessControlAttributes(attributes: readonly AccessControlAttribute[]): Promise<void> {
-    const config = { AccessControlAttributes: toSdkAttributes(attributes) };
-    await writeOrConfirm(
-      this.retry,
-      `UpdateInstanceAccessControlAttributeConfiguration ${this.instanceArn}`,
-      () =>
-        this.client.send(
-          new UpdateInstanceAccessControlAttributeConfigurationCommand({
-            InstanceArn: this.instanceArn,
-            InstanceAccessControlAttributeConfiguration: config,
-          }),
-        ),
-      async () => {
-        const now = await this.readAttributes();
-        return now !== undefined && sameAttributes(now, attributes);
-      },
-    );
-  }
-
-  /** Disables ABAC; a configuration already gone is done. */
-  async deleteAccessControlAttributes(): Promise<void> {
-    await writeOrConfirm(
-      this.retry,
-      `DeleteInstanceAccessControlAttributeConfiguration ${this.instanceArn}`,
-      () =>
-        ignoreNotFound(this.client.send(new DeleteInstanceAccessControlAttributeConfigurationCommand({ InstanceArn: this.instanceArn }))),
-      async () => (await this.readAttributes()) === undefined,
-    );
-  }
-
-  private async readAttributes(): Promise<AccessControlAttribute[] | undefined> {
-    return (await readAccessControlConfiguration({ clients: { ssoAdmin: this.client }, instanceArn: this.instanceArn }))?.attributes;
   }
 }

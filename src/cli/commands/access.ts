@@ -38,16 +38,17 @@ options:
 
 Filters combine: every one given must hold.`;
 
-export function renderAccess(rows: readonly AccessRow[], source: AccessSource, format: AccessFormat): string {
+/** `now`: the clock "expires in N days" counts from. */
+export function renderAccess(rows: readonly AccessRow[], source: AccessSource, format: AccessFormat, now: Date): string {
   switch (format) {
     case 'json':
       return renderAccessJson(rows, source);
     case 'csv':
       return renderAccessCsv(rows, source);
     case 'markdown':
-      return renderAccessMarkdown(rows, source);
+      return renderAccessMarkdown(rows, source, now);
     case 'text':
-      return renderAccessText(rows, source);
+      return renderAccessText(rows, source, now);
   }
 }
 
@@ -84,7 +85,7 @@ export const command: Command = {
       ...(flags.account !== undefined ? { account: flags.account } : {}),
       ...(flags['permission-set'] !== undefined ? { permissionSet: flags['permission-set'] } : {}),
     };
-    process.stdout.write(renderAccess(filterRows(rows, filter), source, format));
+    process.stdout.write(renderAccess(filterRows(rows, filter), source, format, new Date()));
     return EXIT_OK;
   },
 };
