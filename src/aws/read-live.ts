@@ -4,6 +4,7 @@
 import type { LiveState } from '../model/live.js';
 import type { Account } from '../model/types.js';
 import { SettingError } from './errors.js';
+import { readApplications } from './kinds/applications.js';
 import { readAccessControlAttributes } from './kinds/access-control-attributes.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
@@ -28,6 +29,9 @@ export interface LiveReadOptions {
   ignoreAccount?: (account: Account) => boolean;
   /** Read the ABAC configuration: only when the files manage it (`instance.accessControlAttributes`). */
   accessControlAttributes?: boolean;
+  /** Read the applications and their assignments: only when the files declare `applications:`
+   *  (an emulator without the API, such as moto, can then still serve every other plan). */
+  applications?: boolean;
 }
 
 export const READ_ALL: LiveReadOptions = {
@@ -85,13 +89,15 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const setsRead = readPermissionSets(ctx, options.permissionSets);
   const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
   const abacRead = options.accessControlAttributes === true ? readAccessControlAttributes(ctx) : Promise.resolve(undefined);
+  const appsRead = options.applications === true ? readApplications(ctx) : Promise.resolve(undefined);
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
-  const [users, { groups, memberships }, permissionSets, organization, accessControlAttributes] = await Promise.all([
+  const [users, { groups, memberships }, permissionSets, organization, accessControlAttributes, applications] = await Promise.all([
     usersRead,
     groupsRead,
     setsRead,
     orgRead,
     abacRead,
+    appsRead,
   ]);
   ctx.progress.note(
     `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
@@ -122,5 +128,6 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
     assignments,
     provisioning,
     ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
+    ...(applications !== undefined ? { applications } : {}),
   };
 }
