@@ -43,16 +43,18 @@ export const READ_ALL: LiveReadOptions = {
 };
 
 /** Reads the emulator can switch off, by their SSO_GITOPS_UNSUPPORTED_READS names. */
-const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus'] as const;
+const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus', 'applications'] as const;
 const ROUTES: readonly AssignmentRoutePreference[] = ['auto', 'pairs', 'principals'];
 
 /**
  * Read options from the environment. Both variables exist ONLY for tests against moto,
  * which answers HTTP 500 for some reads and lists provisioned accounts wrongly:
- *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus
+ *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus,applications
  *     (skipped reads come back as "none": never set this against AWS)
  *   SSO_GITOPS_ASSIGNMENT_ROUTE=auto|pairs|principals   (default auto)
- * `tags` skips permission-set tags only; account tags are always read.
+ * `tags` skips permission-set tags only; account tags are always read. `applications` keeps
+ * extract from reading applications (moto has no application API); plan reads them only
+ * when the files declare `applications:` whatever this says.
  */
 export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveReadOptions {
   const skipped = new Set(
@@ -78,6 +80,7 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
     provisioningStatus: !skipped.has('provisioningStatus'),
     accountTags: true,
     organizationalUnits: true,
+    ...(skipped.has('applications') ? { applications: false } : {}),
   };
 }
 

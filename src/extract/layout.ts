@@ -3,6 +3,7 @@
 //   assignments.yaml, and settings.yaml only when no file declares settings yet.
 import { posix } from 'node:path';
 import type { AssignmentEntry, Settings } from '../model/types.js';
+import { APPLICATIONS_FILE } from './applications.js';
 import type { NamedExtract } from './name.js';
 import { renderAssignments, renderGroups, renderPermissionSet, renderSettings, renderUsers, renderYaml } from './render.js';
 
@@ -18,6 +19,7 @@ export function isOwnedFile(relative: string): boolean {
     relative === USERS_FILE ||
     relative === GROUPS_FILE ||
     relative === ASSIGNMENTS_FILE ||
+    relative === APPLICATIONS_FILE ||
     (posix.dirname(relative) === PERMISSION_SETS_DIR && /\.ya?ml$/i.test(relative))
   );
 }
