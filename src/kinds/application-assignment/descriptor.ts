@@ -6,7 +6,8 @@ import { applyApplicationAssignmentChange } from './apply.js';
 import { applicationAssignmentClues } from './attribution.js';
 import { diffApplicationAssignments } from './diff.js';
 
-const pair = (c: ApplicationAssignmentChange) => `${c.principalType.toLowerCase()} "${c.principal}" to application "${c.application}"`;
+const principal = (c: ApplicationAssignmentChange) => `${c.principalType.toLowerCase()} "${c.principal}"`;
+const pair = (c: ApplicationAssignmentChange) => `${principal(c)} to application "${c.application}"`;
 
 export const applicationAssignmentKind: KindDescriptor<ApplicationAssignmentChange> = {
   kind: 'applicationAssignment',
@@ -15,7 +16,7 @@ export const applicationAssignmentKind: KindDescriptor<ApplicationAssignmentChan
   diff: diffApplicationAssignments,
 
   title: 'Application assignments',
-  headline: (c) => `${c.action === 'create' ? 'assign' : 'unassign'} ${pair(c)}`,
+  headline: (c) => (c.action === 'create' ? `assign ${pair(c)}` : `unassign ${principal(c)} from application "${c.application}"`),
   details: () => [],
   label: (c) => `${c.action} application assignment of ${pair(c)}`,
 
