@@ -26,6 +26,11 @@ describe('liveReadOptionsFromEnv', () => {
     });
   });
 
+  it('lets extract skip the application read (moto has no application API), and says nothing about it otherwise', () => {
+    expect(liveReadOptionsFromEnv({ SSO_GITOPS_UNSUPPORTED_READS: 'applications' }).applications).toBe(false);
+    expect('applications' in liveReadOptionsFromEnv({})).toBe(false);
+  });
+
   it('rejects an unknown read name or route instead of ignoring it', () => {
     expect(() => liveReadOptionsFromEnv({ SSO_GITOPS_UNSUPPORTED_READS: 'boundary' })).toThrow('unknown read "boundary"');
     expect(() => liveReadOptionsFromEnv({ SSO_GITOPS_ASSIGNMENT_ROUTE: 'naive' })).toThrow('must be one of auto, pairs, principals');

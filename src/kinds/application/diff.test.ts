@@ -130,6 +130,20 @@ describe('applications', () => {
     );
   });
 
+  it('leaves the assignments of principals matching settings.ignore alone on both sides', () => {
+    const desired = aDesiredState({
+      users,
+      groups,
+      settings: { ...aDesiredState().settings, ignore: { users: ['b*'], groups: [], permissionSets: [] } },
+      applications: [entry('Wiki', { providerArn: CUSTOM, users: ['bo'] })],
+    });
+    const { plan: p } = buildPlan(desired, liveWith([liveApp('Wiki', { users: ['user-bo'] })]), { allowDeletes: true });
+    expect(p?.changes).toEqual([]);
+    expect(p?.warnings).toContainEqual(expect.stringContaining('application "Wiki": user "bo" matches a settings.ignore pattern'));
+    const dropped = aDesiredState({ ...desired, applications: [entry('Wiki', { providerArn: CUSTOM })] });
+    expect(buildPlan(dropped, liveWith([liveApp('Wiki', { users: ['user-bo'] })]), { allowDeletes: true }).plan?.changes).toEqual([]);
+  });
+
   it('leaves every application alone when the files do not declare applications:', () => {
     expect(plan(undefined, [liveApp('Old', { users: ['user-ana'] })]).changes).toEqual([]);
   });
