@@ -23,7 +23,8 @@ export function nameApplications(
   const ambiguous = new Set<string>();
   for (const app of live.applications ?? []) {
     if (named.has(app.name) || ambiguous.has(app.name)) {
-      if (!ambiguous.has(app.name)) warn(`two live applications are named "${app.name}"; neither is touched (rename one in the console)`);
+      if (!ambiguous.has(app.name))
+        warn(`more than one live application is named "${app.name}"; none of them is touched (rename them apart in the console)`);
       ambiguous.add(app.name);
       named.delete(app.name);
       continue;
