@@ -48,6 +48,12 @@ function writerCreating(created: CreatedPermissionSet, failStep?: Error): { writ
     createAccessControlAttributes: unexpected,
     updateAccessControlAttributes: unexpected,
     deleteAccessControlAttributes: unexpected,
+    createApplication: unexpected,
+    updateApplication: unexpected,
+    deleteApplication: unexpected,
+    setApplicationAssignmentRequired: unexpected,
+    createApplicationAssignment: unexpected,
+    deleteApplicationAssignment: unexpected,
     provisionPermissionSet: async (arn) => {
       steps.push(`provision ${arn}`);
     },

@@ -85,6 +85,25 @@ class RecordingWriter implements IdentityCenterWriter {
   async deleteAccessControlAttributes() {
     this.record('deleteAccessControlAttributes');
   }
+  async createApplication(spec: { name: string }) {
+    this.record(`createApplication ${spec.name}`);
+    return `arn:app/${spec.name}`;
+  }
+  async updateApplication(arn: string) {
+    this.record(`updateApplication ${arn}`);
+  }
+  async deleteApplication(arn: string) {
+    this.record(`deleteApplication ${arn}`);
+  }
+  async setApplicationAssignmentRequired(arn: string, required: boolean) {
+    this.record(`setApplicationAssignmentRequired ${arn} ${required}`);
+  }
+  async createApplicationAssignment(a: { applicationArn: string; principalId: string }) {
+    this.record(`createApplicationAssignment ${a.applicationArn} ${a.principalId}`);
+  }
+  async deleteApplicationAssignment(a: { applicationArn: string; principalId: string }) {
+    this.record(`deleteApplicationAssignment ${a.applicationArn} ${a.principalId}`);
+  }
 }
 
 const user = { userName: 'alice', displayName: 'Alice', givenName: 'A', familyName: 'L' };

@@ -15,6 +15,7 @@ export class IdRegistry {
   private readonly groups = new Map<string, string>();
   private readonly sets = new Map<string, string>();
   private readonly memberships = new Map<string, string>();
+  private readonly applications = new Map<string, string>();
   /** id → label of the create of this run that returned it. */
   private readonly createdInRun = new Map<string, string>();
   /** Live content of each set by name: the "before" of an update. */
@@ -31,6 +32,7 @@ export class IdRegistry {
     }
     for (const m of live.memberships) this.memberships.set(membershipKey(m.groupId, m.userId), m.membershipId);
     this.liveAccessControlAttributes = live.accessControlAttributes;
+    for (const a of live.applications ?? []) this.applications.set(a.name, a.applicationArn);
   }
 
   userId(userName: string): string {
@@ -44,6 +46,9 @@ export class IdRegistry {
   }
   membershipId(groupId: string, userId: string, label: string): string {
     return must(this.memberships.get(membershipKey(groupId, userId)), `membership ${label} not found live`);
+  }
+  applicationArn(name: string): string {
+    return must(this.applications.get(name), `application "${name}" has no ARN (not found live; its creation may have failed)`);
   }
   principalId(type: 'USER' | 'GROUP', name: string): string {
     return type === 'USER' ? this.userId(name) : this.groupId(name);
@@ -60,6 +65,11 @@ export class IdRegistry {
   addPermissionSet(name: string, arn: string): void {
     this.sets.set(name, arn);
     this.createdInRun.set(arn, `create permission set "${name}"`);
+  }
+
+  addApplication(name: string, arn: string): void {
+    this.applications.set(name, arn);
+    this.createdInRun.set(arn, `create application "${name}"`);
   }
 
   /** The group of `previousName` now answers to `name` (same id: not a create). */

@@ -5,6 +5,7 @@
 // reject with an Error carrying AWS's FailureReason when FAILED.
 import type { PermissionSetOperation } from './permission-set-ops.js';
 import type { AttributeChange } from '../plan/types.js';
+import type { ApplicationSpec } from '../model/applications.js';
 import type { AccessControlAttribute, PermissionSet, PrincipalType, User } from '../model/types.js';
 
 export interface IdentityCenterWriter {
@@ -36,6 +37,22 @@ export interface IdentityCenterWriter {
   createAccessControlAttributes(attributes: AccessControlAttribute[]): Promise<void>;
   updateAccessControlAttributes(attributes: AccessControlAttribute[]): Promise<void>;
   deleteAccessControlAttributes(): Promise<void>;
+
+  /** Applications (customer managed ones only are created and deleted) and their
+   *  assignments; synchronous in AWS. createApplication returns the application's ARN. */
+  createApplication(spec: ApplicationSpec): Promise<string>;
+  updateApplication(applicationArn: string, change: Partial<Pick<ApplicationSpec, 'description' | 'status'>>): Promise<void>;
+  deleteApplication(applicationArn: string): Promise<void>;
+  setApplicationAssignmentRequired(applicationArn: string, assignmentRequired: boolean): Promise<void>;
+  createApplicationAssignment(a: ConcreteApplicationAssignment): Promise<void>;
+  deleteApplicationAssignment(a: ConcreteApplicationAssignment): Promise<void>;
+}
+
+/** An application assignment with ids, as AWS needs it. */
+export interface ConcreteApplicationAssignment {
+  applicationArn: string;
+  principalType: PrincipalType;
+  principalId: string;
 }
 
 /**

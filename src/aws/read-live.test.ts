@@ -10,12 +10,13 @@ describe('liveReadOptionsFromEnv', () => {
       accountTags: true,
       organizationalUnits: true,
       accessControlAttributes: true,
+      applications: true,
     });
   });
 
   it('switches off the reads moto cannot answer and forces a route', () => {
     const options = liveReadOptionsFromEnv({
-      SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus,accessControlAttributes',
+      SSO_GITOPS_UNSUPPORTED_READS: 'tags, permissionsBoundary,provisioningStatus,accessControlAttributes,applications',
       SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
     });
     expect(options).toEqual({
@@ -25,6 +26,14 @@ describe('liveReadOptionsFromEnv', () => {
       accountTags: true,
       organizationalUnits: true,
       accessControlAttributes: false,
+      applications: false,
+    });
+  });
+
+  it('skips the application and ABAC reads alone when told (moto has neither API)', () => {
+    expect(liveReadOptionsFromEnv({ SSO_GITOPS_UNSUPPORTED_READS: 'applications' })).toMatchObject({
+      applications: false,
+      accessControlAttributes: true,
     });
   });
 

@@ -4,6 +4,7 @@
 import type { LiveState } from '../model/live.js';
 import type { Account } from '../model/types.js';
 import { SettingError } from './errors.js';
+import { readApplications } from './kinds/applications.js';
 import { readAccessControlAttributes } from './kinds/access-control-attributes.js';
 import { readGroups, readMemberships } from './kinds/groups.js';
 import type { AssignmentRoutePreference } from './kinds/assignment-route.js';
@@ -28,6 +29,9 @@ export interface LiveReadOptions {
   ignoreAccount?: (account: Account) => boolean;
   /** Read the ABAC configuration: extract always, plan only when the files manage it (`instance.accessControlAttributes`). */
   accessControlAttributes?: boolean;
+  /** Read the applications and their assignments: only when the files declare `applications:`
+   *  (an emulator without the API, such as moto, can then still serve every other plan). */
+  applications?: boolean;
 }
 
 export const READ_ALL: LiveReadOptions = {
@@ -39,16 +43,18 @@ export const READ_ALL: LiveReadOptions = {
 };
 
 /** Reads the emulator can switch off, by their SSO_GITOPS_UNSUPPORTED_READS names. */
-const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus', 'accessControlAttributes'] as const;
+const UNSUPPORTED_READS = ['tags', 'permissionsBoundary', 'provisioningStatus', 'accessControlAttributes', 'applications'] as const;
 const ROUTES: readonly AssignmentRoutePreference[] = ['auto', 'pairs', 'principals'];
 
 /**
  * Read options from the environment. Both variables exist ONLY for tests against moto,
- * which answers HTTP 500 for some reads, lacks the ABAC API and lists provisioned accounts wrongly:
- *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus,accessControlAttributes
+ * which answers HTTP 500 for some reads, lacks the ABAC and application APIs and lists provisioned accounts wrongly:
+ *   SSO_GITOPS_UNSUPPORTED_READS=tags,permissionsBoundary,provisioningStatus,accessControlAttributes,applications
  *     (skipped reads come back as "none": never set this against AWS)
  *   SSO_GITOPS_ASSIGNMENT_ROUTE=auto|pairs|principals   (default auto)
- * `tags` skips permission-set tags only; account tags are always read.
+ * `tags` skips permission-set tags only; account tags are always read. `accessControlAttributes`
+ * and `applications` keep extract from reading them (moto has neither API); plan reads each
+ * only when the files declare it and this does not skip it.
  */
 export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveReadOptions {
   const skipped = new Set(
@@ -75,6 +81,7 @@ export function liveReadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Li
     accountTags: true,
     organizationalUnits: true,
     accessControlAttributes: !skipped.has('accessControlAttributes'),
+    applications: !skipped.has('applications'),
   };
 }
 
@@ -86,13 +93,15 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
   const setsRead = readPermissionSets(ctx, options.permissionSets);
   const orgRead = readOrganization(ctx, { organizationalUnits: options.organizationalUnits, accountTags: options.accountTags });
   const abacRead = options.accessControlAttributes === true ? readAccessControlAttributes(ctx) : Promise.resolve(undefined);
+  const appsRead = options.applications === true ? readApplications(ctx) : Promise.resolve(undefined);
   // Every read is awaited together so a failure rejects at once and no promise is left unhandled.
-  const [users, { groups, memberships }, permissionSets, organization, accessControlAttributes] = await Promise.all([
+  const [users, { groups, memberships }, permissionSets, organization, accessControlAttributes, applications] = await Promise.all([
     usersRead,
     groupsRead,
     setsRead,
     orgRead,
     abacRead,
+    appsRead,
   ]);
   ctx.progress.note(
     `read ${plural(users.length, 'user')}, ${plural(groups.length, 'group')}, ${plural(permissionSets.length, 'permission set')}, ${plural(organization.accounts.length, 'account')}`,
@@ -123,5 +132,6 @@ export async function readLiveState(ctx: ReadContext, options: LiveReadOptions):
     assignments,
     provisioning,
     ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
+    ...(applications !== undefined ? { applications } : {}),
   };
 }

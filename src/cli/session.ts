@@ -65,6 +65,7 @@ export async function readLive(ctx: AwsContext, desired: DesiredState, progress:
     accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
     ignoreAccount: (account) => accountIgnored(account, desired.settings.ignore.accounts),
     accessControlAttributes: fromEnv.accessControlAttributes === true && desired.instance?.accessControlAttributes !== undefined,
+    applications: fromEnv.applications === true && desired.applications !== undefined,
   });
   progress.endLine();
   return live;

@@ -32,7 +32,7 @@ export class ExtractSetupError extends Error {
   }
 }
 
-const EXTRACTED_KINDS = ['users', 'groups', 'permissionSets', 'assignments', 'instance'];
+const EXTRACTED_KINDS = ['users', 'groups', 'permissionSets', 'assignments', 'instance', 'applications'];
 // `accounts` is honoured by the live read itself (src/cli/commands/extract.ts): those
 // accounts' assignments are never read, so none is written.
 const IGNORE_KINDS = ['users', 'groups', 'permissionSets', 'accounts'] as const;

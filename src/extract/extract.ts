@@ -8,11 +8,13 @@
 import type { LiveState } from '../model/live.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
 import { ACCOUNTS_FILE, renderAccountsFile } from './accounts-file.js';
+import { APPLICATIONS_FILE, extractApplications } from './applications.js';
 import { checkNotEmptied, emptyAssignmentReadWarning } from './empty-state.js';
 import { readExistingDirectory, type ExistingDirectory } from './existing.js';
 import { groupAssignments } from './group.js';
 import { INSTANCE_FILE, layoutFiles } from './layout.js';
 import { nameLiveState, type NamingResult } from './name.js';
+import { renderYaml } from './render.js';
 import { findSchema, schemaRefs } from './schema-ref.js';
 import { writeStateFiles, type WriteSummary } from './write.js';
 
@@ -37,7 +39,9 @@ export function buildExtract(live: LiveState, existing: ExistingDirectory, schem
     schemaRefFor,
   });
   files.set(ACCOUNTS_FILE, renderAccountsFile(live.accounts, schemaRefFor(ACCOUNTS_FILE)));
-  const warnings = [...naming.warnings];
+  const applications = extractApplications(live, existing.ignore);
+  if (applications.yaml) files.set(APPLICATIONS_FILE, renderYaml(schemaRefFor(APPLICATIONS_FILE), applications.yaml));
+  const warnings = [...naming.warnings, ...applications.warnings];
   const emptyRead = emptyAssignmentReadWarning(live);
   if (emptyRead) warnings.push(emptyRead);
   for (const overlap of existing.overlappingFiles) {

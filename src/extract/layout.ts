@@ -4,6 +4,7 @@
 //   settings.yaml only when no file declares settings yet.
 import { posix } from 'node:path';
 import type { AccessControlAttribute, AssignmentEntry, Settings } from '../model/types.js';
+import { APPLICATIONS_FILE } from './applications.js';
 import type { NamedExtract } from './name.js';
 import { renderAssignments, renderGroups, renderInstance, renderPermissionSet, renderSettings, renderUsers, renderYaml } from './render.js';
 
@@ -21,6 +22,7 @@ export function isOwnedFile(relative: string): boolean {
     relative === GROUPS_FILE ||
     relative === ASSIGNMENTS_FILE ||
     relative === INSTANCE_FILE ||
+    relative === APPLICATIONS_FILE ||
     (posix.dirname(relative) === PERMISSION_SETS_DIR && /\.ya?ml$/i.test(relative))
   );
 }

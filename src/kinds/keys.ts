@@ -16,4 +16,5 @@ export const dependencyKey = {
   removedAssignmentsOfSet: (name: string) => `removed-assignments-of-set:${name}`,
   removedMembersOf: (group: string) => `removed-members-of:${group}`,
   removedMembershipOf: (userName: string) => `removed-membership-of:${userName}`,
+  application: (name: string) => `application:${name}`,
 };

@@ -13,11 +13,16 @@ export const PHASES = [
   'attributes for access control set',
   'permission sets created/updated',
   'permission sets re-provisioned',
+  'applications created/updated',
   'assignments created',
+  'application assignments created',
   'assignments deleted',
+  'application assignments deleted',
   'memberships removed',
   'groups deleted',
   'users deleted',
   'permission sets deleted',
+  // deleting an application takes its assignments with it (DeleteApplication)
+  'applications deleted',
 ] as const;
 export type Phase = (typeof PHASES)[number];

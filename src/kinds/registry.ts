@@ -4,6 +4,8 @@
 // the order of the per-kind warnings and safety refusals.
 import type { Change, ChangeKind } from '../plan/types.js';
 import { accessControlAttributeKind } from './access-control-attribute/descriptor.js';
+import { applicationAssignmentKind } from './application-assignment/descriptor.js';
+import { applicationKind } from './application/descriptor.js';
 import { assignmentKind } from './assignment/descriptor.js';
 import type { ChangeOf, KindDescriptor } from './descriptor.js';
 import { groupKind } from './group/descriptor.js';
@@ -20,6 +22,8 @@ export const KINDS: KindRegistry = {
   permissionSet: permissionSetKind,
   assignment: assignmentKind,
   accessControlAttribute: accessControlAttributeKind,
+  application: applicationKind,
+  applicationAssignment: applicationAssignmentKind,
 };
 
 /** Any kind's descriptor, for code that treats kinds alike (sections, thresholds). */

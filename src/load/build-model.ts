@@ -19,6 +19,8 @@ import type {
   User,
 } from '../model/types.js';
 import { DEFAULT_SETTINGS, OPTIONAL_USER_ATTRIBUTES, STRUCTURED_USER_ATTRIBUTES } from '../model/types.js';
+import type { ApplicationEntry } from '../model/applications.js';
+import { readApplicationEntries } from './applications.js';
 import { readExpiry, readMembers } from './expiry.js';
 import { parsePolicyJson } from './policy.js';
 import type { FileSource, PathSegment, SourceMap } from './source.js';
@@ -45,6 +47,8 @@ export interface FileModel {
   instance?: InstanceConfig;
   /** Where the file's `instance:` key is, whether or not it could be read. */
   instancePos?: SourcePos;
+  /** The file's `applications:` entries the schema accepted; absent when the file has no such list. */
+  applications?: ApplicationEntry[];
   /** Names of entries the schema rejected: declared, though not loaded. */
   rejectedNames: Record<NamedKind, string[]>;
   /** Kinds this file declares in a form that could not be read at all (e.g. `users:` not a list). */
@@ -112,6 +116,8 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
       model.instance = place(toInstance((data.instance ?? {}) as Raw, model, source), ['instance']);
     }
   }
+  const applications = readApplicationEntries(data.applications, invalidPaths, place);
+  if (applications !== undefined) model.applications = applications;
   if (data.settings !== undefined) model.settingsPos = source.pos(['settings'], { key: true });
   if (data.settings !== undefined && !model.unreadable.has('settings')) {
     model.settings = toSettings((data.settings ?? {}) as Raw, (entry, i) => place(entry, ['settings', 'safety', 'protect', i]));

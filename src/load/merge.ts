@@ -4,6 +4,7 @@
 // (two would silently override each other).
 import type { AccountPin, Diagnostic, DesiredState, SourcePos } from '../model/types.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
+import { mergeApplicationEntries } from './applications.js';
 import type { FileModel, ListKind, NamedKind } from './build-model.js';
 
 /**
@@ -65,6 +66,11 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
   }
   const instanceFile = singleDeclaration(models, (m) => m.instancePos, 'instance is', diagnostics);
   if (instanceFile?.instance) state.instance = instanceFile.instance;
+  const applications = mergeApplicationEntries(
+    models.map((m) => m.applications),
+    diagnostics,
+  );
+  if (applications !== undefined) state.applications = applications;
   const names = (loaded: string[], rejected: string[]): DeclaredNames => {
     const map: DeclaredNames = new Map();
     for (const name of [...loaded, ...rejected]) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), name);

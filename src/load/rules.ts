@@ -64,6 +64,15 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
       reference('groups', group, subject, `group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
     }
   }
+  for (const entry of state.applications ?? []) {
+    const subject = `application "${entry.name}"`;
+    for (const user of checkUsers ? entry.users : []) {
+      reference('users', user, subject, `user "${user}" is not declared`, sources.itemAt(entry, 'users', user));
+    }
+    for (const group of checkGroups ? entry.groups : []) {
+      reference('groups', group, subject, `group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
+    }
+  }
   for (const entry of state.settings.safety.protect) {
     // a protect entry may name live objects the files do not declare: only the case is checked
     const named: Array<[NamedKind, string | undefined]> = [
@@ -116,6 +125,10 @@ export function adoptDeclaredSpellings(merged: MergedState): void {
   }
   for (const entry of state.assignments) {
     entry.permissionSet = spelling('permissionSets', entry.permissionSet);
+    entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];
+    entry.groups = [...new Set(entry.groups.map((g) => spelling('groups', g)))];
+  }
+  for (const entry of state.applications ?? []) {
     entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];
     entry.groups = [...new Set(entry.groups.map((g) => spelling('groups', g)))];
   }

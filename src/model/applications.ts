@@ -2,6 +2,8 @@
 // data. Facts and limits are from the sso-admin service model (2020-07-20); docs/aws-behaviour.md,
 // "Applications and ABAC attributes", cites them.
 
+import type { SourcePos } from './types.js';
+
 export type ApplicationStatus = 'ENABLED' | 'DISABLED';
 
 export interface ApplicationState {
@@ -24,6 +26,24 @@ export interface ApplicationState {
   users: string[];
   /** identity store group ids assigned to the application, sorted */
   groups: string[];
+}
+
+/**
+ * One `applications:` entry of the state files. With `providerArn` the application is
+ * customer managed (created and updated from the files); without it, it is a reference to
+ * an application made in the console (a SAML one), which must exist. `description`,
+ * `status` and `assignmentRequired` left out are not managed (kept as they are live);
+ * `users` and `groups` are the whole set of assigned principals.
+ */
+export interface ApplicationEntry {
+  name: string;
+  providerArn?: string;
+  description?: string;
+  status?: ApplicationStatus;
+  assignmentRequired?: boolean;
+  users: string[];
+  groups: string[];
+  pos?: SourcePos;
 }
 
 /** What creating or updating an application from files sets. */

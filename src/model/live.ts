@@ -1,6 +1,7 @@
 // The live state as read from AWS, by id, before names are attached. Produced by the
 // AWS layer (src/aws), consumed by extract (naming) and plan (resolve + diff).
 // Plain data: no SDK types cross this boundary.
+import type { ApplicationState } from './applications.js';
 import type { AccessControlAttribute, Account, ExternalId, PermissionSet, PrincipalType, User } from './types.js';
 
 export interface LiveUser extends User {
@@ -66,4 +67,7 @@ export interface LiveState {
   /** The instance's attributes for access control; read only when the files manage them
    *  (`instance.accessControlAttributes`), and absent when not read or none are configured. */
   accessControlAttributes?: AccessControlAttribute[];
+  /** The instance's applications with their assignments (principal ids); read only when the
+   *  files declare `applications:`, absent otherwise. */
+  applications?: ApplicationState[];
 }

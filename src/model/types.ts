@@ -1,6 +1,7 @@
 // The AWS-free model of Identity Center state. Both the desired state (loaded from
 // YAML) and the live state (read from AWS, then named) are expressed with these types,
 // so the diff compares like with like. Nothing here imports the AWS SDK.
+import type { ApplicationEntry } from './applications.js';
 import type { Expiry } from './expiry.js';
 import { compareStrings } from './order.js';
 
@@ -231,6 +232,8 @@ export interface DesiredState {
   accountPins?: AccountPin[];
   /** `instance:` — the Identity Center instance's own configuration; absent when no file declares it. */
   instance?: InstanceConfig;
+  /** `applications:` by name; absent when no file declares it (applications are then not managed, nor read). */
+  applications?: ApplicationEntry[];
 }
 
 /**

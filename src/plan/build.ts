@@ -12,6 +12,7 @@ import { expiringSoon, isExpiryRemoval, markExpired, withoutExpired } from './ex
 import { nameLive } from './live-names.js';
 import { matchNames } from './match-names.js';
 import { orderChanges } from './order.js';
+import { checkApplications } from './check-applications.js';
 import { checkAccountPins } from './pins.js';
 import { checkQuotas } from './quotas.js';
 import { resolveDesired } from './resolve.js';
@@ -48,6 +49,7 @@ export function buildPlan(
     ...matched.diagnostics,
     ...checkAccountPins(desired, live.accounts),
     ...checkQuotas(desired, resolved),
+    ...checkApplications(desired, resolved.live),
   ];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const named = resolved.live;

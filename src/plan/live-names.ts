@@ -2,6 +2,7 @@
 // objects whose ids cannot be named (an assignment of a principal that no longer
 // exists) are left out with a warning, so they are never touched.
 import type { LiveGroup, LivePermissionSet, LiveState, LiveUser } from '../model/live.js';
+import { nameApplications, type NamedApplication } from './live-applications.js';
 import type { AccessControlAttribute, Account, AssignmentTriple, Diagnostic } from '../model/types.js';
 
 export interface NamedMembership {
@@ -25,6 +26,8 @@ export interface NamedLive {
   delegatedAdministrator: boolean;
   /** The instance's attributes for access control ([] when none, or not read). */
   accessControlAttributes: AccessControlAttribute[];
+  /** Applications by name, their assignments by user and group name (src/plan/live-applications.ts); empty when not read. */
+  applications: Map<string, NamedApplication>;
 }
 
 export function nameLive(live: LiveState): { named: NamedLive; diagnostics: Diagnostic[] } {
@@ -83,6 +86,7 @@ export function nameLive(live: LiveState): { named: NamedLive; diagnostics: Diag
       managementAccountId: live.managementAccountId,
       delegatedAdministrator: live.callerAccountId !== live.managementAccountId,
       accessControlAttributes: live.accessControlAttributes ?? [],
+      applications: nameApplications(live, usersById, groupsById, warn),
     },
     diagnostics,
   };

@@ -2,6 +2,7 @@
 // src/render, applied by src/apply. Changes name things (userName, group name,
 // permission set name, account id) — never instance-specific ids — so a saved plan is
 // readable and the apply step looks ids up in the live state it re-reads.
+import type { ApplicationStatus } from '../model/applications.js';
 import type { JsonValue, PermissionSet, PrincipalType, User } from '../model/types.js';
 
 export const PLAN_FORMAT_VERSION = 1;
@@ -71,7 +72,40 @@ export type AccessControlAttributeChange =
   | { kind: 'accessControlAttribute'; action: 'update'; key: string; attributes: AttributeChange[]; source: string[] }
   | { kind: 'accessControlAttribute'; action: 'delete'; key: string };
 
-export type Change = UserChange | GroupChange | MembershipChange | PermissionSetChange | AssignmentChange | AccessControlAttributeChange;
+/** An application of `applications:`. Only customer managed ones (with a provider the API
+ *  can create) are created or deleted; any application's assignmentRequired, and a customer
+ *  managed one's description and status, are updated (`attributes`, `after` = new value). */
+export type ApplicationChange =
+  | {
+      kind: 'application';
+      action: 'create';
+      name: string;
+      providerArn: string;
+      description?: string;
+      status?: ApplicationStatus;
+      assignmentRequired?: boolean;
+    }
+  | { kind: 'application'; action: 'update'; name: string; attributes: AttributeChange[] }
+  | { kind: 'application'; action: 'delete'; name: string };
+
+/** A user or group assigned to an application (CreateApplicationAssignment / DeleteApplicationAssignment). */
+export type ApplicationAssignmentChange = {
+  kind: 'applicationAssignment';
+  action: 'create' | 'delete';
+  application: string;
+  principalType: PrincipalType;
+  principal: string;
+};
+
+export type Change =
+  | UserChange
+  | GroupChange
+  | MembershipChange
+  | PermissionSetChange
+  | AssignmentChange
+  | AccessControlAttributeChange
+  | ApplicationChange
+  | ApplicationAssignmentChange;
 export type ChangeKind = Change['kind'];
 
 export interface PlanSummary {

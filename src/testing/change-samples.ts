@@ -54,4 +54,18 @@ export const SAMPLE_CHANGES: Samples = {
     },
     delete: { kind: 'accessControlAttribute', action: 'delete', key: 'CostCenter' },
   },
+  application: {
+    create: { kind: 'application', action: 'create', name: 'Wiki', providerArn: 'arn:aws:sso::aws:applicationProvider/custom' },
+    update: {
+      kind: 'application',
+      action: 'update',
+      name: 'Wiki',
+      attributes: [{ field: 'assignmentRequired', before: true, after: false }],
+    },
+    delete: { kind: 'application', action: 'delete', name: 'Wiki' },
+  },
+  applicationAssignment: {
+    create: { kind: 'applicationAssignment', action: 'create', application: 'Wiki', principalType: 'GROUP', principal: 'ops' },
+    delete: { kind: 'applicationAssignment', action: 'delete', application: 'Wiki', principalType: 'GROUP', principal: 'ops' },
+  },
 };

@@ -58,7 +58,7 @@ export async function startMotoBackend(): Promise<Backend> {
         ...baseCliEnv(moto.endpoint, key.accessKeyId, key.secretAccessKey),
         // moto answers HTTP 500 for these reads, and its provisioned-set listings ignore
         // the account (docs/aws-behaviour.md): read assignments per principal instead.
-        SSO_GITOPS_UNSUPPORTED_READS: 'tags,permissionsBoundary,provisioningStatus,accessControlAttributes',
+        SSO_GITOPS_UNSUPPORTED_READS: 'tags,permissionsBoundary,provisioningStatus,accessControlAttributes,applications',
         SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
         // moto has no rate limit; the tool's pacing would only slow the suite down
         SSO_GITOPS_TPS: '500',

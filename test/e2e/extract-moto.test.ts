@@ -28,7 +28,7 @@ const MOTO_ENV = {
   // moto maps these test keys to its default account, which owns the organization below
   AWS_ACCESS_KEY_ID: 'testing',
   AWS_SECRET_ACCESS_KEY: 'testing',
-  SSO_GITOPS_UNSUPPORTED_READS: 'tags,permissionsBoundary,provisioningStatus,accessControlAttributes',
+  SSO_GITOPS_UNSUPPORTED_READS: 'tags,permissionsBoundary,provisioningStatus,accessControlAttributes,applications',
   SSO_GITOPS_ASSIGNMENT_ROUTE: 'principals',
 };
 

@@ -37,6 +37,10 @@ function changeLines(plan: Plan): string[] {
           return `assignment ${c.action} ${c.permissionSet} ${c.principalType} ${c.principal} ${c.accountName ?? c.accountId}`;
         case 'accessControlAttribute':
           return `accessControlAttribute ${c.action} ${c.key}`;
+        case 'application':
+          return `application ${c.action} ${c.name}`;
+        case 'applicationAssignment':
+          return `applicationAssignment ${c.action} ${c.application} ${c.principalType} ${c.principal}`;
       }
     })
     .sort();

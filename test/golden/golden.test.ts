@@ -8,6 +8,7 @@ import { renderJson } from '../../src/render/json.js';
 import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
+import { applicationsPlan } from './plans.js';
 import { accessControlAttributesPlan, attributedPlan, delegatedAdministratorPlan, everyKindPlan, expiryPlan, hugePlan, noChangePlan } from './plans.js';
 import { policyFindingsPlan } from './policy-findings-plan.js';
 
@@ -29,6 +30,7 @@ describe.each([
   ['policy-findings', policyFindingsPlan],
   ['expiry', expiryPlan],
   ['access-control-attributes', accessControlAttributesPlan],
+  ['applications', applicationsPlan],
 ])('golden: %s plan', (name, make) => {
   const plan = make();
   it('renders text', () => expectGolden(`${name}.txt`, renderText(plan, { color: false })));

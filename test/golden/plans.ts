@@ -282,3 +282,48 @@ export function accessControlAttributesPlan(): Plan {
   });
   return planOf(desired, live);
 }
+
+/** Applications: a customer managed one created with its assignments, a catalogue (SAML)
+ *  one whose assignmentRequired is turned off and whose assignments change, and a customer
+ *  managed one the files dropped (deleted with its assignments). */
+export function applicationsPlan(): Plan {
+  const users = [aUser({ userName: 'alice@example.com' }), aUser({ userName: 'bob@example.com' })];
+  const groups = [aGroup({ name: 'Sales' })];
+  const custom = 'arn:aws:sso::aws:applicationProvider/custom';
+  const base = liveStateOf({ accounts: [prod], users, groups });
+  const live = {
+    ...base,
+    applications: [
+      {
+        name: 'Salesforce',
+        applicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-1111111111111111',
+        providerArn: 'arn:aws:sso::aws:applicationProvider/catalog/Salesforce',
+        customerManaged: false,
+        status: 'ENABLED' as const,
+        assignmentRequired: true,
+        users: ['user-bob@example.com'],
+        groups: [],
+      },
+      {
+        name: 'Old tool',
+        applicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-2222222222222222',
+        providerArn: custom,
+        customerManaged: true,
+        status: 'ENABLED' as const,
+        assignmentRequired: true,
+        users: [],
+        groups: ['group-Sales'],
+      },
+    ],
+  };
+  const desired = aDesiredState({
+    files: ['identity.yaml'],
+    users,
+    groups,
+    applications: [
+      { name: 'Wiki', providerArn: custom, description: 'Team wiki', assignmentRequired: false, users: ['alice@example.com'], groups: [] },
+      { name: 'Salesforce', assignmentRequired: false, users: [], groups: ['Sales'] },
+    ],
+  });
+  return planOf(desired, live);
+}

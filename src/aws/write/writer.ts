@@ -2,6 +2,7 @@
 import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import type { IdentityCenterWriter } from '../../apply/port.js';
+import { ApplicationWriter } from './application-writer.js';
 import { AccessControlAttributesWriter } from './access-control-attributes-writer.js';
 import { IdentityStoreWriter } from './identity-store-writer.js';
 import { AsyncPoller, DEFAULT_POLL_OPTIONS, type PollOptions } from './poll.js';
@@ -19,6 +20,7 @@ export interface WriterDeps {
 
 export function createIdentityCenterWriter(deps: WriterDeps): IdentityCenterWriter {
   const ids = new IdentityStoreWriter(deps.identityStore, deps.identityStoreId, deps.retry);
+  const apps = new ApplicationWriter(deps.ssoAdmin, deps.instanceArn, deps.retry);
   const abac = new AccessControlAttributesWriter(deps.ssoAdmin, deps.instanceArn, deps.retry);
   const sso = new SsoAdminWriter(deps.ssoAdmin, deps.instanceArn, deps.retry, new AsyncPoller(deps.poll ?? DEFAULT_POLL_OPTIONS));
   return {
@@ -39,5 +41,11 @@ export function createIdentityCenterWriter(deps: WriterDeps): IdentityCenterWrit
     createAccessControlAttributes: (attributes) => abac.create(attributes),
     updateAccessControlAttributes: (attributes) => abac.update(attributes),
     deleteAccessControlAttributes: () => abac.delete(),
+    createApplication: async (spec) => (await apps.createApplication(spec)).applicationArn,
+    updateApplication: (arn, change) => apps.updateApplication(arn, change),
+    deleteApplication: (arn) => apps.deleteApplication(arn),
+    setApplicationAssignmentRequired: (arn, required) => apps.setAssignmentRequired(arn, required),
+    createApplicationAssignment: (a) => apps.assign(a),
+    deleteApplicationAssignment: (a) => apps.unassign(a),
   };
 }

@@ -48,8 +48,11 @@ export const command: Command = {
       // account tags (one call per account) would cost calls for nothing.
       // settings.ignore.accounts: those accounts' assignments are never read, so never written.
       const ignoredAccounts = (await readExistingDirectory(dir)).ignore.accounts;
+      const envOptions = liveReadOptionsFromEnv();
       const readOptions = {
-        ...liveReadOptionsFromEnv(),
+        ...envOptions,
+        // applications.yaml is written when the instance has applications (src/extract/applications.ts)
+        applications: envOptions.applications !== false,
         accountTags: false,
         organizationalUnits: false,
         ignoreAccount: (account: { id: string; name: string }) => accountIgnored(account, ignoredAccounts),

@@ -27,6 +27,8 @@ const label = (c: Change) => {
       return `${c.action} user ${c.userName}`;
     case 'accessControlAttribute':
       return `${c.action} attribute ${c.key}`;
+    case 'applicationAssignment':
+      return `${c.action} application assignment ${c.application} ${c.principal}`;
     default:
       return `${c.action} ${c.kind} ${c.name}`;
   }
