@@ -37,9 +37,9 @@ function desiredOf(applications: ApplicationEntry[], groups: Group[] = [], users
 
 /** From the state files, as `access` computes them without any Identity Center read. */
 function fromFiles(desired: DesiredState): { rows: ApplicationAccessRow[]; warnings: string[] } {
-  const { applications, diagnostics } = accessFromFiles(desired, liveStateOf({}), { liveKnown: false, now: NOW });
+  const { applications, applicationNotes, diagnostics } = accessFromFiles(desired, liveStateOf({}), { liveKnown: false, now: NOW });
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { rows: applications ?? [], warnings: diagnostics.map((d) => d.message) };
+  return { rows: applications ?? [], warnings: applicationNotes ?? [] };
 }
 
 describe('computeApplicationAccess from the state files', () => {

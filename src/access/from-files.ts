@@ -22,7 +22,7 @@ export function accessFromFiles(
   given: DesiredState,
   live: LiveState,
   options: { liveKnown: boolean; now: Date },
-): { rows?: AccessRow[]; applications?: ApplicationAccessRow[]; diagnostics: Diagnostic[] } {
+): { rows?: AccessRow[]; applications?: ApplicationAccessRow[]; applicationNotes?: string[]; diagnostics: Diagnostic[] } {
   const naming = nameLive(live);
   const matched = matchNames(withoutExpired(given, options.now).desired, naming.named);
   const { resolved, diagnostics } = resolveDesired(matched.desired, live, { named: matched.live, diagnostics: naming.diagnostics });
@@ -32,9 +32,6 @@ export function accessFromFiles(
   const rows = computeAccess(input);
   const applications = computeApplicationAccess(desiredApplicationAccessInput(matched.desired, input));
   // with a live read the instance's values are shown, and these notes have nothing to add
-  const notes = (options.liveKnown ? [] : applicationAccessNotes(matched.desired, input)).map((message): Diagnostic => ({
-    severity: 'warning',
-    message,
-  }));
-  return { rows: withAccessExpiry(rows, matched.desired, live), applications, diagnostics: [...all, ...notes] };
+  const applicationNotes = options.liveKnown ? [] : applicationAccessNotes(matched.desired, input);
+  return { rows: withAccessExpiry(rows, matched.desired, live), applications, applicationNotes, diagnostics: all };
 }

@@ -42,12 +42,17 @@ export async function readAccessReport(
     throw new UserError(`${commandName}: --instance-arn needs --live (the state files are read without Identity Center)`);
   const report = source.live
     ? await reportFromLive(source.dir, source.applications, aws, progress)
-    : await reportFromFiles(await loadDesired(source.dir, progress), aws, progress);
+    : await reportFromFiles(await loadDesired(source.dir, progress), source.applications, aws, progress);
   return source.applications ? report : { rows: report.rows, applications: [] };
 }
 
 /** From the state files: the organization's accounts (and OU paths and tags when the files select by them). */
-async function reportFromFiles(desired: DesiredState, aws: AwsCliOptions, progress: StderrProgress): Promise<AccessReport> {
+async function reportFromFiles(
+  desired: DesiredState,
+  applications: boolean,
+  aws: AwsCliOptions,
+  progress: StderrProgress,
+): Promise<AccessReport> {
   const profile = selectedProfile(aws.profile);
   if (profile !== undefined) await checkProfileDefined(profile);
   const organization = await readOrganizationOnly(
@@ -65,14 +70,16 @@ async function reportFromFiles(desired: DesiredState, aws: AwsCliOptions, progre
   });
   progress.endLine();
   const world = organizationOnlyLive(desired, organization.accounts, organization.organizationalUnits);
-  const { rows, applications, diagnostics } = accessFromFiles(desired, world, { liveKnown: false, now: new Date() });
-  reportDiagnostics(diagnostics, 'resolving the state files against the organization', progress);
+  const report = accessFromFiles(desired, world, { liveKnown: false, now: new Date() });
+  reportDiagnostics(report.diagnostics, 'resolving the state files against the organization', progress);
+  // what the files cannot say about applications matters only where application rows are shown
+  if (applications) for (const note of report.applicationNotes ?? []) process.stderr.write(`warning: ${note}\n`);
   // the files do not hold members they do not manage, and this view reads no identity store
   if (!desired.settings.manage.groupMemberships)
     process.stderr.write(
       'warning: settings.manage.groupMemberships is false: the state files list no members, so access through groups is missing; use --live\n',
     );
-  return { rows: rows ?? [], applications: applications ?? [] };
+  return { rows: report.rows ?? [], applications: report.applications ?? [] };
 }
 
 /** From the live instance; with the state files (when --dir exists), what they do not manage is marked.
