@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessReport } from '../../src/access/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -162,6 +163,30 @@ describe('sso-gitops access: applications', () => {
       '',
     ]);
     expect(applications.stderr).not.toContain('note:');
+  });
+
+  it('a plan whose only changes are memberships lists the applications they give and take', async () => {
+    const moved = join(work, 'memberships-move');
+    await mkdir(moved);
+    const state = STATE.replace('{name: ops, members: [ana]}', '{name: ops, members: [ana, bo]}').replace(
+      '{name: sales, members: [bo, cy]}',
+      '{name: sales, members: [bo]}',
+    );
+    // one membership of three removed is over the default delete threshold (25%), which would refuse the plan
+    await writeFile(join(moved, 'state.yaml'), `${state}settings:\n  safety:\n    maxDeletePercent: 100\n`);
+    const run = await runCli(['plan', '--dir', moved, '--format', 'json'], { env });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const plan = JSON.parse(run.stdout) as Plan;
+    expect(plan.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['membership create', 'membership delete']);
+    // Slack (made in the console, assigned to ops) comes with ops; bo keeps Wiki (everyone); cy loses Tracker
+    expect(plan.applicationAccessChanges).toEqual([
+      { userName: 'bo', application: 'Slack', change: 'gain', via: ['group:ops'] },
+      { userName: 'cy', application: 'Tracker', change: 'lose', via: ['group:sales'] },
+    ]);
+    const text = await runCli(['plan', '--dir', moved], { env });
+    expect(text.stdout).toContain('Access changes: 1 person gains access, 1 person loses access:');
+    expect(text.stdout).toMatch(/\n {4}\+ application "Slack" {2}via group:ops\n/);
+    expect(text.stdout).toMatch(/\n {4}- application "Tracker" {2}was via group:sales\n/);
   });
 
   it('text and markdown: an Applications section after the accounts', async () => {
