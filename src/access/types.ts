@@ -46,3 +46,42 @@ export interface AccessRow extends AccessPerson {
 }
 
 export type AccessSource = 'files' | 'live';
+
+/**
+ * `everyone`: the application does not require assignment, so every user of the instance
+ * can use it ("If `false`, all users have access": sso-admin PutApplicationAssignmentConfiguration;
+ * docs/aws-behaviour.md, "Applications and ABAC attributes").
+ */
+export const EVERYONE = 'everyone';
+
+/** One application, its assignments by name: what the engine needs. */
+export interface ApplicationGrants {
+  name: string;
+  assignmentRequired: boolean;
+  /** userNames assigned */
+  users: readonly string[];
+  /** group names assigned */
+  groups: readonly string[];
+}
+
+export interface ApplicationAccessInput {
+  /** Every user the source knows: with assignment not required, each of them can use the application. */
+  users: ReadonlyMap<string, AccessPerson>;
+  memberships: readonly AccessMembership[];
+  applications: readonly ApplicationGrants[];
+}
+
+/** Who can use an application: one row per (user, application). */
+export interface ApplicationAccessRow extends AccessPerson {
+  application: string;
+  /** What grants it: `direct`, `everyone` and `group:<name>`, sorted. */
+  via: string[];
+  /** With --live: the `via` entries that the state files do not manage (absent when all are). */
+  unmanaged?: string[];
+}
+
+/** The whole report: account rows (unchanged in shape) and application rows beside them. */
+export interface AccessReport {
+  rows: AccessRow[];
+  applications: ApplicationAccessRow[];
+}

@@ -56,8 +56,14 @@ export async function openAws(aws: AwsCliOptions, readOnly: boolean, progress: S
   return ctx;
 }
 
-/** Reads the live state; OU paths and account tags only when the desired state selects accounts by them. */
-export async function readLive(ctx: AwsContext, desired: DesiredState, progress: StderrProgress): Promise<LiveState> {
+/** Reads the live state; OU paths and account tags only when the desired state selects accounts by them.
+ *  `wanted.applications`: read the applications even when the files declare none (`access --live`). */
+export async function readLive(
+  ctx: AwsContext,
+  desired: DesiredState,
+  progress: StderrProgress,
+  wanted: { applications?: boolean } = {},
+): Promise<LiveState> {
   const fromEnv = liveReadOptionsFromEnv();
   const live = await readLiveState(ctx, {
     ...fromEnv,
@@ -65,7 +71,7 @@ export async function readLive(ctx: AwsContext, desired: DesiredState, progress:
     accountTags: desired.assignments.some((a) => Object.keys(a.accountTags).length > 0),
     ignoreAccount: (account) => accountIgnored(account, desired.settings.ignore.accounts),
     accessControlAttributes: fromEnv.accessControlAttributes === true && desired.instance?.accessControlAttributes !== undefined,
-    applications: fromEnv.applications === true && desired.applications !== undefined,
+    applications: fromEnv.applications === true && (desired.applications !== undefined || wanted.applications === true),
   });
   progress.endLine();
   return live;

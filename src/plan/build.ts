@@ -3,6 +3,7 @@
 // nothing is planned, let alone written, from a half-understood state.
 import { KIND_LIST } from '../kinds/registry.js';
 import { planAccessChanges } from '../access/plan-access.js';
+import { planApplicationAccessChanges } from '../access/plan-application-access.js';
 import type { LiveState } from '../model/live.js';
 import { formatDiagnostic, type DesiredState, type Diagnostic } from '../model/types.js';
 import { liveChecksum } from './checksum.js';
@@ -93,6 +94,8 @@ export function buildPlan(
     ...(expiring.length > 0 ? { expiring } : {}),
     accessChanges: planAccessChanges(named, changes, desired.settings),
   };
+  const applicationAccessChanges = planApplicationAccessChanges(named, changes);
+  if (applicationAccessChanges.length > 0) plan.applicationAccessChanges = applicationAccessChanges;
   return { plan, diagnostics, ...(options.expiredOnly ? { leftOut: planned.filter((c) => !isExpiryRemoval(c)) } : {}) };
 }
 

@@ -139,6 +139,15 @@ export interface AccessChange {
   privileged: boolean;
 }
 
+/** Use of an application that the plan gives or takes away (src/access/plan-application-access.ts).
+ *  `via`: what grants it after the plan (gain) or granted it before (lose): `direct`, `everyone`, `group:<name>`. */
+export interface ApplicationAccessChange {
+  userName: string;
+  application: string;
+  change: 'gain' | 'lose';
+  via: string[];
+}
+
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** ISO timestamp. */
@@ -164,6 +173,8 @@ export interface Plan {
   /** Who gains and who loses access through this plan, sorted by user, account name,
    *  permission set. Absent only in plan files made before it existed. */
   accessChanges?: AccessChange[];
+  /** Who gains and who loses the use of an application, sorted by user, application; absent when none. */
+  applicationAccessChanges?: ApplicationAccessChange[];
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */

@@ -6,8 +6,8 @@ import { plural } from '../model/plural.js';
 import { ACCESS_SECTION_TITLE, accessSummary, changesByPerson } from './access-changes.js';
 
 /** " 3 people gain access, 1 person loses access." after the plan's summary line; '' when none. */
-export function accessSummaryMarkdown(plan: Pick<Plan, 'accessChanges'>): string {
-  const summary = accessSummary(plan.accessChanges ?? []);
+export function accessSummaryMarkdown(plan: Pick<Plan, 'accessChanges' | 'applicationAccessChanges'>): string {
+  const summary = accessSummary(plan.accessChanges ?? [], plan.applicationAccessChanges ?? []);
   return summary === '' ? '' : ` ${summary[0]?.toUpperCase() ?? ''}${summary.slice(1)}.`;
 }
 
@@ -16,13 +16,14 @@ export function accessSummaryMarkdown(plan: Pick<Plan, 'accessChanges'>): string
  * (a fence longer than any backtick run in the lines, so no name can close it).
  */
 export function accessChangesMarkdown(
-  plan: Pick<Plan, 'accessChanges'>,
+  plan: Pick<Plan, 'accessChanges' | 'applicationAccessChanges'>,
   room: number,
   fenceFor: (lines: readonly string[]) => string,
 ): string {
   const changes = plan.accessChanges ?? [];
-  if (changes.length === 0) return '';
-  const people = changesByPerson(changes);
+  const applications = plan.applicationAccessChanges ?? [];
+  if (changes.length === 0 && applications.length === 0) return '';
+  const people = changesByPerson(changes, applications);
   // person headline, then their changes; cut line by line so one person with a thousand grants still shows some
   const lines = people.flatMap((p) => [
     { text: `  ${p.userName}\n`, person: p.userName, change: false },
@@ -35,7 +36,7 @@ export function accessChangesMarkdown(
     privileged.length > 0
       ? `> [!WARNING]\n> **Privileged access gained** (settings.review.privileged): ${plural(new Set(privileged.map((c) => c.userName)).size, 'person', 'people')}, ${plural(privileged.length, 'grant')}.\n\n`
       : '';
-  const open = `${warning}<details open><summary><b>${ACCESS_SECTION_TITLE}</b> (${accessSummary(changes)})</summary>\n\n${fence}diff\n`;
+  const open = `${warning}<details open><summary><b>${ACCESS_SECTION_TITLE}</b> (${accessSummary(changes, applications)})</summary>\n\n${fence}diff\n`;
   const close = `${fence}\n\n</details>\n\n`;
   const NOTE_ROOM = 120;
   let used = open.length + close.length + NOTE_ROOM;

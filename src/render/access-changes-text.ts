@@ -6,11 +6,12 @@ import { ACCESS_SECTION_TITLE, accessSummary, changesByPerson } from './access-c
 type Style = 'red' | 'green' | 'yellow' | 'bold';
 export type Paint = (style: Style | undefined, text: string) => string;
 
-export function accessChangesText(plan: Pick<Plan, 'accessChanges'>, paint: Paint): string[] {
+export function accessChangesText(plan: Pick<Plan, 'accessChanges' | 'applicationAccessChanges'>, paint: Paint): string[] {
   const changes = plan.accessChanges ?? [];
-  if (changes.length === 0) return [];
-  const out = [paint('bold', `${ACCESS_SECTION_TITLE}: ${accessSummary(changes)}:`)];
-  for (const person of changesByPerson(changes)) {
+  const applications = plan.applicationAccessChanges ?? [];
+  if (changes.length === 0 && applications.length === 0) return [];
+  const out = [paint('bold', `${ACCESS_SECTION_TITLE}: ${accessSummary(changes, applications)}:`)];
+  for (const person of changesByPerson(changes, applications)) {
     out.push(`  ${person.userName}`);
     for (const line of person.lines) {
       const style = line.privileged && line.mark === '+' ? 'bold' : undefined;

@@ -7,7 +7,11 @@
 // run such a cell as a formula (OWASP, "CSV Injection"), and display names come from an
 // identity provider, not from this repository. The quote is the one change to a value;
 // docs/operations.md says so for the reviewer comparing the export with the console.
-import type { AccessRow, AccessSource } from '../access/types.js';
+//
+// One CSV holds one kind of row, so every column means the same on every line: the account
+// rows (the default, unchanged), or with `access --applications` the application rows
+// (userName, displayName, email, status, application, via; `unmanaged` from a live read).
+import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 
 const COLUMNS = ['userName', 'displayName', 'email', 'status', 'accountId', 'accountName', 'permissionSet', 'via'] as const;
 
@@ -24,6 +28,19 @@ export function renderAccessCsv(rows: readonly AccessRow[], source: AccessSource
     const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.accountId, r.accountName, r.permissionSet, r.via.join(';')];
     if (source === 'live') fields.push((r.unmanaged ?? []).join(';'));
     else fields.push(r.expiresAt ?? '');
+    lines.push(fields.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const APPLICATION_COLUMNS = ['userName', 'displayName', 'email', 'status', 'application', 'via'] as const;
+
+export function renderApplicationAccessCsv(rows: readonly ApplicationAccessRow[], source: AccessSource): string {
+  const header = source === 'live' ? [...APPLICATION_COLUMNS, 'unmanaged'] : [...APPLICATION_COLUMNS];
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.application, r.via.join(';')];
+    if (source === 'live') fields.push((r.unmanaged ?? []).join(';'));
     lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -1,7 +1,8 @@
 // `access --format markdown`: per account, who has which permission set and through what,
 // for a job summary or an audit ticket. Accounts by name (then id), people by userName.
-// An Expires column when some row expires.
-import type { AccessRow, AccessSource } from '../access/types.js';
+// An Expires column when some row expires. Application rows follow under "## Applications",
+// one table per application.
+import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
 import { expiryLabel, personLabel, viaLabel } from './access-via.js';
@@ -11,7 +12,12 @@ function cell(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessSource, now: Date): string {
+export function renderAccessMarkdown(
+  rows: readonly AccessRow[],
+  source: AccessSource,
+  now: Date,
+  applications: readonly ApplicationAccessRow[] = [],
+): string {
   const from = source === 'live' ? 'the live instance' : 'the state files';
   const byAccount = new Map<string, AccessRow[]>();
   for (const r of rows) {
@@ -46,5 +52,29 @@ export function renderAccessMarkdown(rows: readonly AccessRow[], source: AccessS
       );
     }
   }
+  if (applications.length > 0) out.push('', ...applicationSection(applications, from));
   return `${out.join('\n')}\n`;
+}
+
+function applicationSection(rows: readonly ApplicationAccessRow[], from: string): string[] {
+  const byApplication = new Map<string, ApplicationAccessRow[]>();
+  for (const r of rows) {
+    const list = byApplication.get(r.application);
+    if (list) list.push(r);
+    else byApplication.set(r.application, [r]);
+  }
+  const names = [...byApplication.keys()].sort(compareStrings);
+  const people = new Set(rows.map((r) => r.userName)).size;
+  const out = [
+    '## Applications',
+    '',
+    `${plural(people, 'person', 'people')} on ${plural(names.length, 'application')}, ${plural(rows.length, 'grant')}, from ${from}.`,
+  ];
+  if (rows.some((r) => r.unmanaged !== undefined)) out.push('', '_(unmanaged)_: granted in the live instance but not by the state files.');
+  for (const name of names) {
+    out.push('', `### ${cell(name)}`, '', '| User | Name | Via |', '|---|---|---|');
+    for (const r of byApplication.get(name) ?? [])
+      out.push(`| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |`);
+  }
+  return out;
 }

@@ -1,16 +1,28 @@
 // `access --format text` (the default): an aligned table, one line per row, in the rows'
 // order (user, account name, permission set). An EXPIRES column when some row expires.
-import type { AccessRow, AccessSource } from '../access/types.js';
+// Application rows follow in a section of their own, "Applications" (user, application).
+import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 import { plural } from '../model/plural.js';
 import { expiryLabel, personLabel, viaLabel } from './access-via.js';
 
 const UNMANAGED_MARK = '*';
+export const APPLICATIONS_SECTION_TITLE = 'Applications';
 
-export function renderAccessText(rows: readonly AccessRow[], source: AccessSource, now: Date): string {
-  const from = source === 'live' ? 'the live instance' : 'the state files';
-  if (rows.length === 0) return `No access matches (from ${from}).\n`;
+/** Every column but the last padded to its widest cell. */
+function aligned(table: readonly string[][]): string[] {
+  const columns = Math.max(0, ...table.map((cells) => cells.length));
+  const widths = Array.from({ length: columns - 1 }, (_, i) => Math.max(...table.map((cells) => cells[i]?.length ?? 0)));
+  return table.map((cells) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function accountLines(rows: readonly AccessRow[], from: string, now: Date): string[] {
   const expires = rows.some((r) => r.expiresAt !== undefined);
-  const table = [
+  const lines = aligned([
     ['USER', 'ACCOUNT', 'PERMISSION SET', 'VIA', ...(expires ? ['EXPIRES'] : [])],
     ...rows.map((r) => [
       personLabel(r),
@@ -19,18 +31,40 @@ export function renderAccessText(rows: readonly AccessRow[], source: AccessSourc
       viaLabel(r, UNMANAGED_MARK),
       ...(expires ? [expiryLabel(r, now)] : []),
     ]),
-  ];
-  // every column but the last is padded to its widest cell
-  const widths = (expires ? [0, 1, 2, 3] : [0, 1, 2]).map((i) => Math.max(...table.map((cells) => cells[i]?.length ?? 0)));
-  const lines = table.map((cells) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  ]);
   const people = new Set(rows.map((r) => r.userName)).size;
   const accounts = new Set(rows.map((r) => r.accountId)).size;
   lines.push('', `${plural(rows.length, 'row')}: ${plural(people, 'person', 'people')} on ${plural(accounts, 'account')}, from ${from}.`);
   if (rows.some((r) => r.unmanaged !== undefined)) lines.push(`${UNMANAGED_MARK} not managed by the state files`);
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+function applicationLines(rows: readonly ApplicationAccessRow[], from: string): string[] {
+  const lines = [
+    APPLICATIONS_SECTION_TITLE,
+    ...aligned([['USER', 'APPLICATION', 'VIA'], ...rows.map((r) => [personLabel(r), r.application, viaLabel(r, UNMANAGED_MARK)])]),
+  ];
+  const people = new Set(rows.map((r) => r.userName)).size;
+  const applications = new Set(rows.map((r) => r.application)).size;
+  lines.push(
+    '',
+    `${plural(rows.length, 'row')}: ${plural(people, 'person', 'people')} on ${plural(applications, 'application')}, from ${from}.`,
+  );
+  if (rows.some((r) => r.unmanaged !== undefined)) lines.push(`${UNMANAGED_MARK} not managed by the state files`);
+  return lines;
+}
+
+export function renderAccessText(
+  rows: readonly AccessRow[],
+  source: AccessSource,
+  now: Date,
+  applications: readonly ApplicationAccessRow[] = [],
+): string {
+  const from = source === 'live' ? 'the live instance' : 'the state files';
+  if (rows.length === 0 && applications.length === 0) return `No access matches (from ${from}).\n`;
+  const sections = [
+    ...(rows.length > 0 ? [accountLines(rows, from, now)] : []),
+    ...(applications.length > 0 ? [applicationLines(applications, from)] : []),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

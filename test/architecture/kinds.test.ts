@@ -34,6 +34,8 @@ const RELATIONS = {
   'src/plan/safety.ts': 'the lock-out guard reads the assignments and administrator sets the plan leaves',
   'src/access/plan-access.ts': "effective access is memberships joined with assignments: the plan's changes of both move it",
   'src/plan/expiry.ts': 'expiresAt sits on group members and assignment entries: their removals carry `expired`',
+  'src/access/plan-application-access.ts':
+    "the use of an application is its assignments, the assigned groups' memberships and assignmentRequired: the plan's changes of each move it",
 } as const;
 
 /** Files outside src/kinds that import from a kind's folder directly, and why. */

@@ -2,11 +2,14 @@
 // state resolved by the real resolver, so the files also pin the expansion end to end.
 // Names carry what the formats must escape: commas and quotes (CSV), a pipe and angle
 // brackets (markdown), a leading "=" (spreadsheet formula), a line break.
+import { applicationAccessKey, computeApplicationAccess } from '../../src/access/application-engine.js';
+import { liveApplicationAccessInput } from '../../src/access/application-inputs.js';
 import { computeAccess } from '../../src/access/engine.js';
 import { accessFromFiles } from '../../src/access/from-files.js';
 import { desiredAccessInput, liveAccessInput } from '../../src/access/inputs.js';
-import type { AccessRow } from '../../src/access/types.js';
-import { markUnmanaged } from '../../src/access/unmanaged.js';
+import type { AccessReport, AccessRow } from '../../src/access/types.js';
+import { markUnmanaged, markUnmanagedBy } from '../../src/access/unmanaged.js';
+import type { ApplicationState } from '../../src/model/applications.js';
 import type { AssignmentTriple } from '../../src/model/types.js';
 import { nameLive } from '../../src/plan/live-names.js';
 import { resolveDesired } from '../../src/plan/resolve.js';
@@ -101,4 +104,64 @@ export function expiringAccessRows(): AccessRow[] {
   const { rows, diagnostics } = accessFromFiles(files, liveStateOf({ accounts: [prod, dev] }), { liveKnown: true, now: GOLDEN_NOW });
   if (rows === undefined) throw new Error(diagnostics.map((d) => d.message).join('; '));
   return rows;
+}
+
+/**
+ * Application access beside the account access of `desired`: Wiki requires assignment
+ * (Auditors and bob directly), "Chat, <Team>" does not (everyone, and Platform Admins
+ * assigned too); Nobody's Dashboard gives no row.
+ */
+const withApplications: typeof desired = {
+  ...desired,
+  applications: [
+    { name: 'Wiki', assignmentRequired: true, users: ['bob@example.com'], groups: ['Auditors'] },
+    { name: 'Chat, <Team>', assignmentRequired: false, users: [], groups: ['Platform Admins'] },
+    { name: 'Dashboard', assignmentRequired: true, users: [], groups: ['Nobody'] },
+  ],
+};
+
+export function filesApplicationReport(): AccessReport {
+  const { rows, applications, diagnostics } = accessFromFiles(withApplications, liveStateOf({ accounts: [prod, dev, shared] }), {
+    liveKnown: false,
+    now: GOLDEN_NOW,
+  });
+  if (rows === undefined || applications === undefined) throw new Error(diagnostics.map((d) => d.message).join('; '));
+  return { rows, applications };
+}
+
+/** Read live, where Wiki no longer requires assignment and carol was assigned to Wiki in the console. */
+export function liveApplicationReport(): AccessReport {
+  const base = liveStateOf({
+    users: desired.users,
+    groups: desired.groups,
+    permissionSets: desired.permissionSets,
+    accounts: [prod, dev, shared],
+    assignments: resolved().assignments,
+  });
+  const userId = (name: string) => base.users.find((u) => u.userName === name)?.id ?? name;
+  const groupId = (name: string) => base.groups.find((g) => g.name === name)?.id ?? name;
+  const application = (name: string, i: number, assignmentRequired: boolean, users: string[], groups: string[]): ApplicationState => ({
+    name,
+    applicationArn: `arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-${String(i).padStart(16, '0')}`,
+    providerArn: 'arn:aws:sso::aws:applicationProvider/custom',
+    customerManaged: true,
+    status: 'ENABLED',
+    assignmentRequired,
+    users: users.map(userId),
+    groups: groups.map(groupId),
+  });
+  const live = {
+    ...base,
+    applications: [
+      application('Wiki', 1, false, ['bob@example.com', 'carol@example.com'], ['Auditors']),
+      application('Chat, <Team>', 2, false, [], ['Platform Admins']),
+    ],
+  };
+  const named = nameLive(live).named;
+  const input = liveAccessInput(named);
+  const files = filesApplicationReport();
+  return {
+    rows: markUnmanaged(computeAccess(input), files.rows),
+    applications: markUnmanagedBy(computeApplicationAccess(liveApplicationAccessInput(named, input)), files.applications, applicationAccessKey),
+  };
 }
