@@ -142,8 +142,8 @@ function matchKind(
   return renames;
 }
 
-/** The live view with renamed groups under their new names: memberships and assignments
- *  follow, so the diffs see the same group (same id) and plan no churn. */
+/** The live view with renamed groups under their new names: memberships, assignments and
+ *  application assignments follow, so the diffs see the same group (same id) and plan no churn. */
 function renameGroups(live: NamedLive, renames: ReadonlyMap<string, string>): NamedLive {
   if (renames.size === 0) return live;
   const to = (name: string) => renames.get(name) ?? name;
@@ -152,6 +152,7 @@ function renameGroups(live: NamedLive, renames: ReadonlyMap<string, string>): Na
     groups: new Map([...live.groups].map(([name, group]) => [to(name), group])),
     memberships: live.memberships.map((m) => ({ ...m, group: to(m.group) })),
     assignments: live.assignments.map((a) => (a.principalType === 'GROUP' ? { ...a, principal: to(a.principal) } : a)),
+    applications: new Map([...live.applications].map(([name, app]) => [name, { ...app, groups: app.groups.map(to).sort(compareStrings) }])),
   };
 }
 
@@ -186,6 +187,9 @@ function spellDesired(desired: DesiredState, spell: Record<NamedKind, Spell>): D
       users: a.users.map(spell.users),
       groups: a.groups.map(spell.groups),
     })),
+    ...(desired.applications !== undefined
+      ? { applications: desired.applications.map((a) => ({ ...a, users: a.users.map(spell.users), groups: a.groups.map(spell.groups) })) }
+      : {}),
     settings: { ...desired.settings, safety: { ...desired.settings.safety, protect: desired.settings.safety.protect.map(protect) } },
   };
 }

@@ -86,6 +86,28 @@ describe('applications', () => {
     ]);
   });
 
+  it('matches the users and groups of an entry to the live ones whatever case they are written in (no churn)', () => {
+    const { changes, errors } = plan(
+      [entry('Salesforce', { users: ['BO'], groups: ['Sales'] })],
+      [liveApp('Salesforce', { providerArn: SALESFORCE, users: ['user-bo'], groups: ['group-sales'] })],
+    );
+    expect(errors).toEqual([]);
+    expect(changes).toEqual([]);
+  });
+
+  it('keeps the application assignments of a group renamed in place (previousNames)', () => {
+    const desired = aDesiredState({
+      users,
+      groups: [aGroup({ name: 'ops' }), aGroup({ name: 'Sales Team', previousNames: ['sales'] })],
+      files: ['applications.yaml'],
+      applications: [entry('Salesforce', { groups: ['Sales Team'] })],
+    });
+    const live = liveWith([liveApp('Salesforce', { providerArn: SALESFORCE, groups: ['group-sales'] })]);
+    const { plan: p, diagnostics } = buildPlan(desired, live, { allowDeletes: true });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(p?.changes).toEqual([{ kind: 'group', action: 'rename', name: 'Sales Team', previousName: 'sales' }]);
+  });
+
   it('assigns and unassigns principals of a referenced SAML application and turns its assignmentRequired off', () => {
     const { changes } = plan(
       [entry('Salesforce', { assignmentRequired: false, users: ['ana'], groups: ['sales'] })],
