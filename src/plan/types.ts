@@ -130,6 +130,17 @@ export interface Plan {
   /** Who gains and who loses access through this plan, sorted by user, account name,
    *  permission set. Absent only in plan files made before it existed. */
   accessChanges?: AccessChange[];
+  /** `plan --changed-since REF`: the plan covers only the objects the files changed since
+   *  REF (src/plan/scoped). Absent for a full plan. */
+  scope?: PlanScope;
+}
+
+/** What a scoped plan covers; the nightly drift check (a full plan) covers everything. */
+export interface PlanScope {
+  /** The git ref the state files were compared with, as given. */
+  changedSince: string;
+  /** How many objects (users, groups, memberships, permission sets, assignments) changed. */
+  objects: number;
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */
