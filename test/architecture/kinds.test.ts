@@ -34,6 +34,7 @@ const RELATIONS = {
   'src/plan/safety.ts': 'the lock-out guard reads the assignments and administrator sets the plan leaves',
   'src/access/plan-access.ts': "effective access is memberships joined with assignments: the plan's changes of both move it",
   'src/plan/expiry.ts': 'expiresAt sits on group members and assignment entries: their removals carry `expired`',
+  'src/plan/scoped/restrict.ts': 'a scoped plan keeps what goes with a removed object and the creates a kept change needs',
 } as const;
 
 /** Files outside src/kinds that import from a kind's folder directly, and why. */

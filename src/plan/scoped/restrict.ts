@@ -5,29 +5,28 @@
 // of a principal or permission set that a kept membership or assignment names), so the
 // restricted plan applies on its own.
 import { tripleKey } from '../resolve.js';
-import type { Change } from '../types.js';
+import type { ChangeOf } from '../../kinds/descriptor.js';
+import type { Change, ChangeKind } from '../types.js';
 import { membershipKey, type Touched } from './touched.js';
 
+/** Per kind, whether a change is of a touched object. A record over every kind: a new kind
+ *  does not compile until it says how it is scoped. */
+const BELONGS: { [K in ChangeKind]: (c: ChangeOf<K>, t: Touched) => boolean } = {
+  user: (c, t) => t.users.has(c.userName),
+  group: (c, t) => t.groups.has(c.name),
+  membership: (c, t) =>
+    t.memberships.has(membershipKey(c.group, c.userName)) || t.removedGroups.has(c.group) || t.removedUsers.has(c.userName),
+  permissionSet: (c, t) => t.permissionSets.has(c.name),
+  assignment: (c, t) =>
+    t.assignments.has(tripleKey(c)) ||
+    t.removedPermissionSets.has(c.permissionSet) ||
+    (c.principalType === 'USER' ? t.removedUsers : t.removedGroups).has(c.principal),
+  // the instance's configuration is never scoped (touched.ts: unscopableChange)
+  accessControlAttribute: () => false,
+};
+
 export function belongsToTouched(c: Change, t: Touched): boolean {
-  switch (c.kind) {
-    case 'user':
-      return t.users.has(c.userName);
-    case 'group':
-      return t.groups.has(c.name);
-    case 'membership':
-      return t.memberships.has(membershipKey(c.group, c.userName)) || t.removedGroups.has(c.group) || t.removedUsers.has(c.userName);
-    case 'permissionSet':
-      return t.permissionSets.has(c.name);
-    case 'assignment':
-      return (
-        t.assignments.has(tripleKey(c)) ||
-        t.removedPermissionSets.has(c.permissionSet) ||
-        (c.principalType === 'USER' ? t.removedUsers : t.removedGroups).has(c.principal)
-      );
-    case 'accessControlAttribute':
-      // the instance's configuration is never scoped (touched.ts: unscopableChange)
-      return false;
-  }
+  return (BELONGS[c.kind] as (c: Change, t: Touched) => boolean)(c, t);
 }
 
 /** The changes that belong to the touched objects, with the creates they need, in plan order. */
