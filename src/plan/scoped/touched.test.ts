@@ -45,6 +45,14 @@ describe('touchedObjects', () => {
     expect([...t.assignments.values()].map((a) => a.accountId).sort()).toEqual(['222222222222', '333333333333']);
   });
 
+  it('touches only the triple an entry gains, not those it names on both sides', () => {
+    const t = scoped({
+      ...base,
+      assignments: [anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Ops'], accounts: ['prod', 'dev'] })],
+    });
+    expect([...t.assignments.values()].map((a) => a.accountId)).toEqual(['333333333333']);
+  });
+
   it('marks a user removed from the files, so its live memberships and assignments go with it', () => {
     const t = scoped({ ...base, users: [aUser({ userName: 'ann' })] });
     expect([...t.removedUsers]).toEqual(['bob']);

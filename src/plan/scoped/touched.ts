@@ -72,7 +72,20 @@ export function touchedObjects(
   const permissionSets = changedNames(before.permissionSets, after.permissionSets, (s) => s.name);
   const memberships = changedMemberships(before, after);
   const assignments = new Map<string, AssignmentTriple>();
-  for (const entry of changedAssignmentEntries(before, after)) for (const t of expandEntry(entry, live)) assignments.set(tripleKey(t), t);
+  // a triple that the changed entries name both before and after is desired on both sides:
+  // only those named on one side can change (unchanged entries name the same on both)
+  const changedEntries = new Set(changedAssignmentEntries(before, after));
+  const named = (entries: readonly AssignmentEntry[]) =>
+    new Map(
+      entries
+        .filter((e) => changedEntries.has(e))
+        .flatMap((e) => expandEntry(e, live))
+        .map((t) => [tripleKey(t), t]),
+    );
+  const changedBefore = named(before.assignments);
+  const changedAfter = named(after.assignments);
+  for (const [key, t] of changedBefore) if (!changedAfter.has(key)) assignments.set(key, t);
+  for (const [key, t] of changedAfter) if (!changedBefore.has(key)) assignments.set(key, t);
   const removed = <T>(list: (d: DesiredState) => T[], name: (x: T) => string) => {
     const kept = new Set(list(after).map(name));
     return new Set(
