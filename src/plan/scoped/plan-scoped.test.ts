@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aDesiredState, aGroup, anAccount, aUser, liveStateOf } from '../../testing/builders.js';
 import { readNeeds } from './needs.js';
-import { buildScopedPlan } from './plan-scoped.js';
+import { ACCESS_NOTE, buildScopedPlan } from './plan-scoped.js';
 import { projectLive } from './project.js';
 import { touchedObjects } from './touched.js';
 
@@ -26,6 +26,12 @@ describe('buildScopedPlan', () => {
     expect(p.scope).toEqual({ changedSince: 'origin/main', objects: 1 });
     expect(p.changes).toEqual([{ kind: 'membership', action: 'create', group: 'Ops', userName: 'bob' }]);
     expect(scopedLive.users.map((u) => u.userName)).toEqual(['bob']);
+  });
+
+  it('leaves access changes out, with a note, rather than compute them from a partial read', () => {
+    const { plan: p } = plan({ ...before, groups: [aGroup({ name: 'Ops', members: ['bob', 'dee'] })] });
+    expect(p.accessChanges).toBeUndefined();
+    expect(p.notes).toContain(ACCESS_NOTE);
   });
 
   it('counts deletions against the totals of the files at the ref, and says they are estimated', () => {

@@ -3,8 +3,8 @@
 // objects (restrict.ts). The safety rules are computed again on the restricted changes:
 // lock-out guards against the assignments read (needs.ts reads every protected pair and,
 // when it matters, the management account's), deletion thresholds against totals
-// estimated from the files at the ref, which the refusal says.
-import { planAccessChanges } from '../../access/plan-access.js';
+// estimated from the files at the ref, which the refusal says. Access changes are left out
+// (a note says so).
 import type { LiveState } from '../../model/live.js';
 import type { DesiredState, Diagnostic } from '../../model/types.js';
 import { buildPlan, summarize, type PlanOptions } from '../build.js';
@@ -13,6 +13,9 @@ import { safetyRefusals } from '../safety.js';
 import type { Change, Plan } from '../types.js';
 import { restrictChanges } from './restrict.js';
 import { expandEntry, touchedCount, type Touched } from './touched.js';
+
+export const ACCESS_NOTE =
+  'access changes (who gains and loses access) are not computed for a scoped plan: they need every membership and assignment of the people affected; a plan without --changed-since shows them';
 
 export interface ScopedPlanInput {
   /** The files now, and at the ref. */
@@ -37,15 +40,13 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
     allowDeletes: options.allowDeletes,
     estimatedLiveCounts: { counts: estimatedCounts(before, live), from: `the files at ${ref}` },
   });
+  // Effective access needs every membership and assignment of the people a change affects
+  // (a group's members, a member's other groups): far more than the touched objects. A
+  // scoped plan leaves it out and says so rather than show a partial answer.
+  const { accessChanges: _partial, ...rest } = plan;
+  const notes = [...(plan.notes ?? []), ACCESS_NOTE];
   return {
-    plan: {
-      ...plan,
-      changes,
-      summary: summarize(changes),
-      refused,
-      accessChanges: planAccessChanges(named, changes, desired.settings),
-      scope: { changedSince: ref, objects: touchedCount(touched) },
-    },
+    plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
     diagnostics,
   };
 }
