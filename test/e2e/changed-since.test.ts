@@ -113,6 +113,42 @@ describe('plan and reconcile --changed-since', () => {
       const full = await readLiveState(ctx, { ...READ_ALL, organizationalUnits: false, accountTags: false });
       expect(scoped).toEqual(projectLive(full, needs));
       expect(scoped.users.map((u) => u.userName)).toEqual(['bob@example.com', 'cy@example.com']);
+
+      // removals take every live dependent: a user's memberships and assignments, a group's,
+      // a set's assignments in every account; and a protected pair is read whole
+      const removing = await loadFrom(
+        [
+          'settings: {safety: {protect: [{permissionSet: Operator, group: Operators}]}}',
+          'users:',
+          USERS[0],
+          USERS[1],
+          'groups:',
+          '  - {name: Operators, members: [ana@example.com]}',
+          'permissionSets:',
+          '  - {name: Operator, description: operate, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]}',
+          'assignments:',
+          '  - {permissionSet: Operator, groups: [Operators], accounts: [prod]}',
+          '',
+        ].join('\n'),
+      );
+      const beforeRemoval = { ...before, settings: removing.settings };
+      const removal = touchedObjects(beforeRemoval, removing, organization);
+      if ('full' in removal) throw new Error(removal.full);
+      expect([...removal.scoped.removedUsers, ...removal.scoped.removedGroups, ...removal.scoped.removedPermissionSets]).toEqual([
+        'cy@example.com',
+        'Auditors',
+        'Auditor',
+      ]);
+      const removalNeeds = readNeeds(removal.scoped, removing, ctx.managementAccountId);
+      const removalRead = await readScopedLive(ctx, removalNeeds, organization, {
+        permissionSets: READ_ALL.permissionSets,
+        provisioningStatus: true,
+        ignoredAccountIds: new Set(),
+        nameCacheFile: join(work, 'in-process-cache.json'),
+      });
+      expect(removalRead).toEqual(projectLive(full, removalNeeds));
+      expect(removalRead.assignments.length).toBeGreaterThan(0);
+      expect(removalRead.memberships.length).toBeGreaterThan(0);
     } finally {
       ctx.close();
       process.env = saved;
