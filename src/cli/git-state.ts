@@ -23,8 +23,8 @@ async function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'u
   }
 }
 
-/** The desired state the files at `ref` describe (an empty one when the directory did not exist then). */
-export async function loadStateAtRef(dir: string, ref: string): Promise<DesiredState> {
+/** The desired state the files at `ref` describe; undefined when the directory held no files then. */
+export async function loadStateAtRef(dir: string, ref: string): Promise<DesiredState | undefined> {
   const absolute = resolve(dir);
   const top = String(await git(absolute, ['rev-parse', '--show-toplevel'])).trim();
   const commit = String(await git(absolute, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
@@ -32,6 +32,7 @@ export async function loadStateAtRef(dir: string, ref: string): Promise<DesiredS
   const listed = String(await git(top, ['ls-tree', '-r', '-z', '--name-only', commit, '--', inRepo === '' ? '.' : inRepo]))
     .split('\0')
     .filter((p) => p !== '');
+  if (listed.length === 0) return undefined;
   const work = await mkdtemp(join(tmpdir(), 'sso-gitops-at-ref-'));
   try {
     for (const path of listed) {

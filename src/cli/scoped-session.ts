@@ -32,6 +32,11 @@ export async function planChangedSince(
   progress: StderrProgress,
 ): Promise<{ live: LiveState; plan: Plan }> {
   const before = await loadStateAtRef(dir, ref);
+  if (before === undefined) {
+    progress.note(`--changed-since ${ref}: planning everything (${dir} held no state files at ${ref})`);
+    const live = await readLive(ctx, desired, progress);
+    return { live, plan: planAgainst(desired, live, allowDeletes, progress) };
+  }
   const entries = [...before.assignments, ...desired.assignments];
   const organization = await readOrganization(ctx, {
     organizationalUnits: entries.some((a) => a.organizationalUnits.length > 0),
