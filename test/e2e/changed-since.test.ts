@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
+import { readPermissionSetsByName, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
 import { readScopedLive } from '../../src/aws/read-scoped.js';
 import { loadState } from '../../src/load/load.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
@@ -149,6 +150,31 @@ describe('plan and reconcile --changed-since', () => {
       expect(removalRead).toEqual(projectLive(full, removalNeeds));
       expect(removalRead.assignments.length).toBeGreaterThan(0);
       expect(removalRead.memberships.length).toBeGreaterThan(0);
+    } finally {
+      ctx.close();
+      process.env = saved;
+    }
+  });
+
+  it('finds a permission set by its cached ARN without listing, and lists when the cache is empty or names a deleted set', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
+    const ctx = await openAwsContext({ region: 'us-east-1' });
+    const listings = () => ctx.stats.snapshot().find((s) => s.operation === 'sso-admin ListPermissionSets')?.calls ?? 0;
+    const file = join(work, 'name-cache-test.json');
+    try {
+      const cold = await readPermissionSetsByName(ctx, ['Auditor', 'Missing'], READ_ALL.permissionSets, file);
+      expect([cold.sets.map((s) => s.name), cold.listed, listings()]).toEqual([['Auditor'], true, 1]);
+      const warm = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
+      expect([warm.sets.map((s) => s.name), warm.listed, listings()]).toEqual([['Auditor'], false, 1]);
+      // a cache entry whose set is gone: read fails as not found, the sets are listed again
+      await rememberPermissionSetNames(
+        ctx.instanceArn,
+        [{ arn: (cold.sets[0]?.arn ?? '').replace(/ps-[^/]+$/, 'ps-0000000000000000'), name: 'Auditor' }],
+        file,
+      );
+      const stale = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
+      expect([stale.sets.map((s) => s.arn), stale.listed, listings()]).toEqual([[cold.sets[0]?.arn], true, 2]);
     } finally {
       ctx.close();
       process.env = saved;
