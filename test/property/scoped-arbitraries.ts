@@ -14,8 +14,10 @@ import {
   aUser,
   liveStateOf,
   MANAGEMENT_ACCOUNT_ID,
+  organizationalUnitsFor,
   type NamedLiveSpec,
 } from '../../src/testing/builders.js';
+import { expandEntry } from '../../src/plan/scoped/touched.js';
 
 const USERS = ['ann', 'bob', 'cy', 'dee'];
 const GROUPS = ['Ops', 'Dev', 'Audit'];
@@ -203,6 +205,43 @@ export function liveSpecArb(): fc.Arbitrary<NamedLiveSpec> {
     );
 }
 
+/** The live state the files at the ref made (their last apply), then drift: some of its
+ *  assignments gone and a random live state's objects added. */
+export function appliedSpecArb(before: DesiredState): fc.Arbitrary<NamedLiveSpec> {
+  const org = { accounts: ACCOUNTS, organizationalUnits: organizationalUnitsFor(ACCOUNTS.map((a) => a.ouPath)) };
+  const applied = [...new Map(before.assignments.flatMap((e) => expandEntry(e, org)).map((t) => [JSON.stringify(t), t])).values()];
+  return fc.record({ kept: fc.subarray(applied), drift: liveSpecArb() }).map(({ kept, drift }) => {
+    const users = new Set(before.users.map((u) => u.userName));
+    const groups = new Set(before.groups.map((g) => g.name));
+    const sets = new Set(before.permissionSets.map((p) => p.name));
+    const extraSets = (drift.permissionSets ?? []).filter((p) => !sets.has(p.name));
+    const setNames = new Set([...sets, ...extraSets.map((p) => p.name)]);
+    const userNames = new Set([...users, ...(drift.users ?? []).map((u) => u.userName)]);
+    const groupNames = new Set([...groups, ...(drift.groups ?? []).map((g) => g.name)]);
+    return {
+      users: [...before.users, ...(drift.users ?? []).filter((u) => !users.has(u.userName))],
+      groups: [...before.groups.map(({ expiringMembers: _e, ...g }) => g), ...(drift.groups ?? []).filter((g) => !groups.has(g.name))].map(
+        (g) => ({
+          ...g,
+          members: g.members.filter((m) => userNames.has(m)),
+        }),
+      ),
+      permissionSets: [...before.permissionSets, ...extraSets],
+      accounts: ACCOUNTS,
+      assignments: [...kept, ...(drift.assignments ?? [])].filter(
+        (t) => setNames.has(t.permissionSet) && (t.principalType === 'USER' ? userNames : groupNames).has(t.principal),
+      ),
+    };
+  });
+}
+
 export const liveArb = () => liveSpecArb().map(liveStateOf);
 
-export const caseArb = filesArb().chain((before) => fc.record({ before: fc.constant(before), after: editedArb(before), live: liveArb() }));
+/** Files, an edit, and a live state: half of them the files' own applied state with drift. */
+export const caseArb = filesArb().chain((before) =>
+  fc.record({
+    before: fc.constant(before),
+    after: editedArb(before),
+    live: fc.oneof(liveSpecArb(), appliedSpecArb(before)).map(liveStateOf),
+  }),
+);
