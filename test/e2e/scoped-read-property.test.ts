@@ -20,7 +20,15 @@ import type { DesiredState } from '../../src/model/types.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
 import { projectLive } from '../../src/plan/scoped/project.js';
 import { touchedObjects } from '../../src/plan/scoped/touched.js';
-import { MANAGEMENT_ACCOUNT_ID, type NamedLiveSpec } from '../../src/testing/builders.js';
+import {
+  aDesiredState,
+  aGroup,
+  anAssignmentEntry,
+  aPermissionSet,
+  aUser,
+  MANAGEMENT_ACCOUNT_ID,
+  type NamedLiveSpec,
+} from '../../src/testing/builders.js';
 import { seedOrganization } from '../bench/seed.js';
 import { SHAPES } from '../bench/shapes.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
@@ -111,10 +119,39 @@ it('the scoped read returns exactly the projection of a complete read (random fi
       spec: fc.oneof(liveSpecArb(), appliedSpecArb(before)).map(({ staleProvisioning: _s, ...spec }) => spec),
     }),
   );
+  // one case sure to read memberships and assignments: a user, its group and a set removed
+  const files = aDesiredState({
+    users: [aUser({ userName: 'ann' }), aUser({ userName: 'bob' })],
+    groups: [aGroup({ name: 'Ops', members: ['ann', 'bob'] })],
+    permissionSets: [aPermissionSet({ name: 'ReadOnly' }), aPermissionSet({ name: 'Admin' })],
+    assignments: [
+      anAssignmentEntry({ permissionSet: 'ReadOnly', groups: ['Ops'], users: ['ann'], accounts: ['prod'] }),
+      anAssignmentEntry({ permissionSet: 'Admin', users: ['bob'], accounts: ['prod'] }),
+    ],
+    files: ['identity.yaml'],
+  });
+  const edited = {
+    ...files,
+    users: [aUser({ userName: 'bob' })],
+    groups: [],
+    permissionSets: [aPermissionSet({ name: 'Admin' })],
+    assignments: files.assignments.slice(1),
+  };
+  const example: NamedLiveSpec = {
+    users: files.users,
+    groups: files.groups,
+    permissionSets: files.permissionSets,
+    assignments: [
+      { permissionSet: 'ReadOnly', principalType: 'GROUP', principal: 'Ops', accountId: '222222222222' },
+      { permissionSet: 'ReadOnly', principalType: 'USER', principal: 'ann', accountId: '222222222222' },
+      { permissionSet: 'Admin', principalType: 'USER', principal: 'bob', accountId: '222222222222' },
+    ],
+  };
   const details = await fc.check(
     fc.asyncProperty(arb, ({ before, after, spec }) => checkCase(before, after, spec)),
     {
       numRuns: Number(process.env.SSO_GITOPS_SCOPED_READ_RUNS ?? 12),
+      examples: [[{ before: files, after: edited, spec: example }]],
       endOnFailure: true,
       ...(seedEnv !== undefined ? { seed: Number(seedEnv) } : {}),
     },
