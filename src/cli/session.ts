@@ -7,6 +7,7 @@ import { openAwsContext } from '../aws/context.js';
 import { checkProfileDefined, nameProfileInCredentialError, selectedProfile } from '../aws/profile.js';
 import { makeReadOnly } from '../aws/read-only.js';
 import { liveReadOptionsFromEnv, readLiveState } from '../aws/read-live.js';
+import { rememberPermissionSetNames } from '../aws/permission-set-names.js';
 import { loadState } from '../load/load.js';
 import type { LiveState } from '../model/live.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic, type DesiredState } from '../model/types.js';
@@ -73,6 +74,8 @@ export async function readLive(
     accessControlAttributes: fromEnv.accessControlAttributes === true && desired.instance?.accessControlAttributes !== undefined,
     applications: fromEnv.applications === true && (desired.applications !== undefined || wanted.applications === true),
   });
+  // every set was read: the names a scoped plan (--changed-since) looks up cost nothing next time
+  await rememberPermissionSetNames(live.instanceArn, live.permissionSets);
   progress.endLine();
   return live;
 }

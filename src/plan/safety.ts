@@ -16,6 +16,9 @@ export interface SafetyInput {
   desired: DesiredState;
   live: NamedLive;
   allowDeletes: boolean;
+  /** A scoped plan (src/plan/scoped) reads only the touched objects: the deletion thresholds
+   *  then count against these totals, estimated from the files, and say so. */
+  estimatedLiveCounts?: { counts: Partial<Record<Change['kind'], number>>; from: string };
 }
 
 const ADMINISTRATOR_ACCESS = /:policy\/AdministratorAccess$/;
@@ -40,13 +43,14 @@ function emptyStateRefusals({ changes, desired }: SafetyInput): Refusal[] {
   ];
 }
 
-function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): Refusal[] {
+function deleteRefusals({ changes, desired, live, allowDeletes, estimatedLiveCounts }: SafetyInput): Refusal[] {
   if (allowDeletes) return [];
   const max = desired.settings.safety.maxDeletePercent;
   const refusals: Refusal[] = [];
   for (const descriptor of KIND_LIST) {
     const { kind, safetyLabel: label } = descriptor;
-    const total = descriptor.liveCount(live);
+    const total = estimatedLiveCounts?.counts[kind] ?? descriptor.liveCount(live);
+    const estimated = estimatedLiveCounts?.counts[kind] !== undefined ? ` (estimated from ${estimatedLiveCounts.from})` : '';
     const deletes = changes.filter((c) => c.kind === kind && c.action === 'delete').length;
     if (total === 0 || deletes === 0) continue;
     const percent = (deletes / total) * 100;
@@ -54,14 +58,14 @@ function deleteRefusals({ changes, desired, live, allowDeletes }: SafetyInput): 
       refusals.push({
         rule: 'delete-all',
         message:
-          `the plan deletes all live ${label} (${total}); check that the state files are complete (settings.manage.* and the --dir), ` +
+          `the plan deletes all live ${label} (${total}${estimated}); check that the state files are complete (settings.manage.* and the --dir), ` +
           'and if this is really intended run reconcile with --allow-deletes',
       });
     } else if (percent > max) {
       refusals.push({
         rule: 'max-delete-percent',
         message:
-          `the plan deletes ${deletes} of ${total} live ${label} (${percent.toFixed(0)}%), more than ` +
+          `the plan deletes ${deletes} of ${total}${estimated} live ${label} (${percent.toFixed(0)}%), more than ` +
           `settings.safety.maxDeletePercent (${max}%); review the deletions and run reconcile with --allow-deletes to proceed`,
       });
     }

@@ -175,6 +175,17 @@ export interface Plan {
   accessChanges?: AccessChange[];
   /** Who gains and who loses the use of an application, sorted by user, application; absent when none. */
   applicationAccessChanges?: ApplicationAccessChange[];
+  /** `plan --changed-since REF`: the plan covers only the objects the files changed since
+   *  REF (src/plan/scoped). Absent for a full plan. */
+  scope?: PlanScope;
+}
+
+/** What a scoped plan covers; the nightly drift check (a full plan) covers everything. */
+export interface PlanScope {
+  /** The git ref the state files were compared with, as given. */
+  changedSince: string;
+  /** How many objects (users, groups, memberships, permission sets, assignments) changed. */
+  objects: number;
 }
 
 /** ValidatePolicy's finding types (service model accessanalyzer, ValidatePolicyFindingType). */

@@ -3,6 +3,7 @@
 // with a ```diff block. GitHub rejects comments over 65,536 characters, and the
 // workflows add a footer, so the output stays under MAX_MARKDOWN_LENGTH and ends with
 // a note saying how many changes were left out.
+import { scopeLine } from './scope.js';
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import {
   EXPIRING_TITLE,
@@ -89,6 +90,8 @@ const NOTE_RESERVE = 200;
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const out = new Budget(MAX_MARKDOWN_LENGTH);
   out.add(head(plan, options));
+  const scope = scopeLine(plan);
+  if (scope !== undefined) out.add(`> [!NOTE]\n> This plan is ${escapeHtml(scope)}.\n\n`);
   for (const note of plan.notes ?? []) out.add(`> [!NOTE]\n> ${escapeHtml(note)}\n\n`);
   const reserve = SECTION_CLOSE_RESERVE + NOTE_RESERVE;
 

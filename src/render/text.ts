@@ -1,6 +1,7 @@
 // The terminal rendering: terraform-like `+ ~ -` lines grouped by kind, attribute
 // changes below each headline, policy changes as line diffs, then refusals, warnings
 // and the summary line. Colour only when asked (the command asks on a TTY).
+import { scopeLine } from './scope.js';
 import { wholePlanRefusals, type Plan } from '../plan/types.js';
 import { attributionTextLines } from './attribution-text.js';
 import { EXPIRING_TITLE, KIND_SECTIONS, NO_CHANGES, describeChange, expiringLines, summaryLine, type Line, type Mark } from './describe.js';
@@ -20,6 +21,8 @@ export function renderText(plan: Plan, options: TextOptions): string {
   const paint = (style: Style | undefined, text: string) => (options.color && style ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const layout = (l: Line) => paint(MARK_STYLE[l.mark], `${'    '.repeat(l.depth)}  ${l.mark} ${l.text}`.trimEnd());
   const out: string[] = [];
+  const scope = scopeLine(plan);
+  if (scope !== undefined) out.push(paint('bold', `Plan ${scope}.`), '');
 
   for (const { kind, title } of KIND_SECTIONS) {
     const changes = plan.changes.filter((c) => c.kind === kind);

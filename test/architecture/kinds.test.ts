@@ -36,6 +36,7 @@ const RELATIONS = {
   'src/plan/expiry.ts': 'expiresAt sits on group members and assignment entries: their removals carry `expired`',
   'src/access/plan-application-access.ts':
     "the use of an application is its assignments, the assigned groups' memberships and assignmentRequired: the plan's changes of each move it",
+  'src/plan/scoped/restrict.ts': 'a scoped plan keeps what goes with a removed object and the creates a kept change needs',
 } as const;
 
 /** Files outside src/kinds that import from a kind's folder directly, and why. */

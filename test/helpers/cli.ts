@@ -5,6 +5,7 @@
 // are dropped, shared config/credential files point nowhere and the EC2 metadata lookup
 // is off, so a test can never pick up the developer's real credentials or contact any
 // address but the 127.0.0.1 endpoint it passes in `env`.
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,6 +42,8 @@ export function hermeticEnv(extra: Record<string, string> = {}): Record<string, 
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
     NO_COLOR: '1',
+    // the permission set name cache (src/aws/permission-set-names.ts) stays out of the user's home
+    SSO_GITOPS_CACHE_DIR: join(tmpdir(), 'sso-gitops-test-cache'),
     ...extra,
   };
 }

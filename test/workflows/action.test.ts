@@ -21,10 +21,11 @@ const planJson = (summary: { add: number; change: number; destroy: number }, ref
 });
 
 describe('action.yml metadata', () => {
-  it('is a composite action with the inputs command, state-directory, role-to-assume, region, allow-deletes, lint-policies and expired-only', () => {
+  it('is a composite action with the inputs command, state-directory, role-to-assume, region, allow-deletes, lint-policies, expired-only and changed-since', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs).sort()).toEqual([
       'allow-deletes',
+      'changed-since',
       'command',
       'expired-only',
       'lint-policies',
@@ -255,5 +256,30 @@ describe('action.yml: access', () => {
   it('fails the action when access failed', () => {
     const run = runStep(step('Fail on an error'), { COMMAND: 'access', CODE: '1', SUMMARY: 'access failed (exit code 1)' });
     expect(run.status).toBe(1);
+  });
+});
+
+describe('action.yml: changed-since (scoped plans)', () => {
+  const check = (env: Record<string, string>) =>
+    runStep(step('Check the inputs'), { ROLE: '', REGION: '', ALLOW_DELETES: 'false', ...env }, { code: 0 });
+  const cli = { code: 0, planJson: planJson({ add: 0, change: 0, destroy: 0 }) };
+
+  it('takes changed-since for plan and reconcile only, and not with expired-only (drift reads everything)', () => {
+    expect(check({ COMMAND: 'plan', CHANGED_SINCE: 'abc123' }).status).toBe(0);
+    expect(check({ COMMAND: 'reconcile', CHANGED_SINCE: 'abc123' }).status).toBe(0);
+    const drift = check({ COMMAND: 'drift', CHANGED_SINCE: 'abc123' });
+    expect([drift.status, drift.stdout]).toEqual([1, expect.stringContaining("changed-since applies to plan and reconcile, not 'drift'")]);
+    const expiry = check({ COMMAND: 'reconcile', CHANGED_SINCE: 'abc123', EXPIRED_ONLY: 'true' });
+    expect([expiry.status, expiry.stdout]).toEqual([1, expect.stringContaining('changed-since does not combine with expired-only')]);
+  });
+
+  it('passes --changed-since to plan and reconcile when given, and plans everything for empty or all-zero refs', () => {
+    const plan = (ref: string) =>
+      runStep(step('Plan'), { COMMAND: 'plan', STATE_DIR: 'identity', ALLOW_DELETES: 'false', CHANGED_SINCE: ref }, cli).calls[0];
+    expect(plan('abc123')).toMatch(/^plan --dir identity --detailed-exitcode --format markdown --out \S+ --changed-since abc123$/);
+    expect(plan('')).not.toContain('--changed-since');
+    expect(plan('0000000000000000000000000000000000000000')).not.toContain('--changed-since');
+    const reconcile = runStep(step('Reconcile'), { STATE_DIR: 'identity', ALLOW_DELETES: 'false', CHANGED_SINCE: 'abc123' }, { code: 0 });
+    expect(reconcile.calls).toEqual(['reconcile --dir identity --yes --changed-since abc123']);
   });
 });

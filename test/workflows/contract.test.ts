@@ -158,8 +158,10 @@ describe('AWS access', () => {
     expect(roleStep('drift.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_PLAN_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     expect(roleStep('apply.yml')?.with?.['role-to-assume']).toBe('${{ vars.SSO_GITOPS_APPLY_ROLE_ARN || vars.SSO_GITOPS_ROLE_ARN }}');
     for (const file of ['plan.yml', 'drift.yml', 'apply.yml']) expect(roleStep(file)?.with?.region, file).toBe('${{ vars.AWS_REGION }}');
-    const { 'allow-deletes': allowDeletes, ...applyRole } = roleStep('apply.yml')?.with ?? {};
+    const { 'allow-deletes': allowDeletes, 'changed-since': changedSince, ...applyRole } = roleStep('apply.yml')?.with ?? {};
     expect(allowDeletes).toBeDefined();
+    // a push is applied scoped to what it changed; a new account is reconciled in full
+    expect(changedSince).toBeDefined();
     // the event-driven reconcile takes the apply role and never lifts the deletion limit
     expect(roleStep('new-account.yml')?.with).toEqual(applyRole);
   });

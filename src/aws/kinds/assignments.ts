@@ -58,7 +58,7 @@ export interface AssignmentReadResult {
 
 const STALE = 'LATEST_PERMISSION_SET_NOT_PROVISIONED';
 
-type Pair = { permissionSetArn: string; accountId: string };
+export type Pair = { permissionSetArn: string; accountId: string };
 const pairKey = (p: Pair) => `${p.permissionSetArn} ${p.accountId}`;
 
 export async function readAssignments(ctx: ReadContext, input: AssignmentReadInput): Promise<AssignmentReadResult> {
@@ -96,7 +96,7 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
 }
 
 /** Every provisioned pair (any status): one listing per permission set. */
-async function listProvisionedPairs(ctx: ReadContext, setArns: readonly string[]): Promise<Pair[]> {
+export async function listProvisionedPairs(ctx: ReadContext, setArns: readonly string[]): Promise<Pair[]> {
   let done = 0;
   const perSet = await mapLimit(setArns, ctx.concurrency, async (permissionSetArn) => {
     const accountIds = await collectPages(
@@ -114,7 +114,7 @@ async function listProvisionedPairs(ctx: ReadContext, setArns: readonly string[]
   return perSet.flat();
 }
 
-async function readByPairs(ctx: ReadContext, pairs: readonly Pair[]): Promise<LiveAssignment[]> {
+export async function readByPairs(ctx: ReadContext, pairs: readonly Pair[]): Promise<LiveAssignment[]> {
   let done = 0;
   const perPair = await mapLimit(pairs, ctx.concurrency, async (pair) => {
     const rows = await collectPages(
@@ -133,7 +133,7 @@ async function readByPairs(ctx: ReadContext, pairs: readonly Pair[]): Promise<Li
   return perPair.flat();
 }
 
-async function readByPrincipals(ctx: ReadContext, principals: readonly PrincipalRef[]): Promise<LiveAssignment[]> {
+export async function readByPrincipals(ctx: ReadContext, principals: readonly PrincipalRef[]): Promise<LiveAssignment[]> {
   let done = 0;
   const perPrincipal = await mapLimit(principals, ctx.concurrency, async (principal) => {
     const rows = await collectPages(
@@ -153,7 +153,7 @@ async function readByPrincipals(ctx: ReadContext, principals: readonly Principal
 }
 
 /** Pairs whose account still runs an older version of the set. */
-async function listStalePairs(ctx: ReadContext, setArns: readonly string[], accountIds: readonly string[]): Promise<Pair[]> {
+export async function listStalePairs(ctx: ReadContext, setArns: readonly string[], accountIds: readonly string[]): Promise<Pair[]> {
   const sso = ctx.clients.ssoAdmin;
   if (staleListingSide(setArns.length, accountIds.length) === 'perPermissionSet') {
     const perSet = await mapLimit(setArns, ctx.concurrency, async (permissionSetArn) => {

@@ -1,5 +1,5 @@
 // Groups and their memberships: reading. Memberships are listed per group, concurrently.
-import { paginateListGroupMemberships, paginateListGroups } from '@aws-sdk/client-identitystore';
+import { paginateListGroupMemberships, paginateListGroups, type Group as SdkGroup } from '@aws-sdk/client-identitystore';
 import type { LiveGroup, LiveMembership } from '../../model/live.js';
 import { mapLimit } from '../concurrency.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
@@ -12,7 +12,11 @@ export async function readGroups(ctx: ReadContext): Promise<LiveGroup[]> {
     paginateListGroups(paginatorConfig(ctx.clients.identityStore, 100), { IdentityStoreId: ctx.identityStoreId }),
     (page) => page.Groups,
   );
-  return groups.map((g) => ({
+  return groups.map(toLiveGroup);
+}
+
+export function toLiveGroup(g: SdkGroup): LiveGroup {
+  return {
     id: g.GroupId ?? '',
     name: g.DisplayName ?? '',
     ...(g.Description ? { description: g.Description } : {}),
@@ -20,7 +24,7 @@ export async function readGroups(ctx: ReadContext): Promise<LiveGroup[]> {
     ...(g.ExternalIds && g.ExternalIds.length > 0
       ? { externalIds: g.ExternalIds.map((x) => ({ issuer: x.Issuer ?? '', id: x.Id ?? '' })) }
       : {}),
-  }));
+  };
 }
 
 /** One ListGroupMemberships listing per group. Members that are not users are skipped

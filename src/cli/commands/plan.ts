@@ -12,6 +12,7 @@ import { attributeWithCloudTrail, attributionWindow } from '../attribute.js';
 import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
 import { hasPolicyErrors } from '../../plan/policy-lint.js';
 import { lintPolicies } from '../policy-lint.js';
+import { planChangedSince } from '../scoped-session.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,6 +34,8 @@ options:
                          applies); a note counts the other changes left out
   --attribute            name who made each change in AWS, from CloudTrail (cloudtrail:LookupEvents)
   --attribute-since WHEN look from WHEN: "30d", a date or a date-time (default and earliest: 90 days ago)
+  --changed-since REF    plan only the objects the state files changed since the git ref REF
+                         (read from AWS by name); the nightly drift check reads everything
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, a plan the
@@ -90,18 +93,28 @@ export const command: Command = {
       'expired-only': { type: 'boolean', default: false },
       attribute: { type: 'boolean', default: false },
       'attribute-since': { type: 'string' },
+      'changed-since': { type: 'string' },
     });
     const format = parseFormat(flags.format);
     if (flags['attribute-since'] !== undefined && !flags.attribute) throw new UserError('plan: --attribute-since needs --attribute');
     const window = flags.attribute ? attributionWindow(flags['attribute-since'], new Date()) : undefined;
+    if (flags['changed-since'] !== undefined && flags['expired-only'])
+      throw new UserError('plan: --changed-since and --expired-only do not combine');
     const progress = new StderrProgress();
     const desired = await loadDesired(flags.dir, progress);
     const ctx = await openAws(awsOptionsFrom(flags), true, progress);
     try {
-      const live = await readLive(ctx, desired, progress);
-      const planned = flags['expired-only']
-        ? planExpiredOnly(desired, live, flags['allow-deletes'], progress).plan
-        : planAgainst(desired, live, flags['allow-deletes'], progress);
+      const ref = flags['changed-since'];
+      const scoped =
+        ref !== undefined
+          ? await planChangedSince(ctx, desired, { dir: flags.dir, ref, allowDeletes: flags['allow-deletes'] }, progress)
+          : undefined;
+      const live = scoped?.live ?? (await readLive(ctx, desired, progress));
+      const planned = scoped
+        ? scoped.plan
+        : flags['expired-only']
+          ? planExpiredOnly(desired, live, flags['allow-deletes'], progress).plan
+          : planAgainst(desired, live, flags['allow-deletes'], progress);
       const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
       if (window) {
         plan.attributions = await attributeWithCloudTrail(ctx, awsOptionsFrom(flags), plan, live, window, progress);

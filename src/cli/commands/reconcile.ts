@@ -17,6 +17,7 @@ import { plural } from '../../model/plural.js';
 import { StderrProgress } from '../progress.js';
 import { checkSavedPlanAgainst, checkSavedPlanInstance, readSavedPlan } from '../saved-plan.js';
 import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
+import { planChangedSince } from '../scoped-session.js';
 import { lintPolicies, refusePolicyErrors } from '../policy-lint.js';
 import { changeLabel } from '../../apply/label.js';
 
@@ -43,6 +44,8 @@ options:
   --expired-only       apply only the removals caused by expiry (expiresAt passed; the
                        hourly expire workflow); every other change found is listed on
                        stderr and not applied: it is drift, left to the drift check
+  --changed-since REF  plan and apply only the objects the state files changed since the git
+                       ref REF (read from AWS by name); the nightly drift check reads everything
   --region R  --profile P  --instance-arn ARN  --verbose (AWS call counts on stderr)
 
 SIGINT/SIGTERM while applying: no further change is started, the changes in flight get
@@ -143,7 +146,11 @@ export const command: Command = {
       verify: { type: 'boolean', default: false },
       'lint-policies': { type: 'boolean', default: false },
       'expired-only': { type: 'boolean', default: false },
+      'changed-since': { type: 'string' },
     });
+    const ref = flags['changed-since'];
+    if (ref !== undefined && flags['expired-only']) throw new UserError('reconcile: --changed-since and --expired-only do not combine');
+    const scopedTo = (allowDeletes: boolean) => ({ dir: flags.dir, ref: ref ?? '', allowDeletes });
     // Everything that needs no AWS call is checked first: settings, state files, the plan file.
     const assignmentConcurrency = maxOutstandingAssignments();
     const interruption = new Interruption(interruptWaitMs());
@@ -154,10 +161,13 @@ export const command: Command = {
       const ctx = await openAws(awsOptionsFrom(flags), false, progress);
       try {
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanInstance(saved, flags.plan, ctx.instanceArn);
-        const live = await readLive(ctx, desired, progress);
-        const { plan: planned, leftOut } = flags['expired-only']
-          ? planExpiredOnly(desired, live, flags['allow-deletes'], progress)
-          : { plan: planAgainst(desired, live, flags['allow-deletes'], progress), leftOut: [] };
+        const scoped = ref !== undefined ? await planChangedSince(ctx, desired, scopedTo(flags['allow-deletes']), progress) : undefined;
+        const live = scoped?.live ?? (await readLive(ctx, desired, progress));
+        const { plan: planned, leftOut } = scoped
+          ? { plan: scoped.plan, leftOut: [] }
+          : flags['expired-only']
+            ? planExpiredOnly(desired, live, flags['allow-deletes'], progress)
+            : { plan: planAgainst(desired, live, flags['allow-deletes'], progress), leftOut: [] };
         const plan = flags['lint-policies'] ? await lintPolicies(planned, desired, ctx, awsOptionsFrom(flags), progress) : planned;
         if (saved !== undefined && flags.plan !== undefined) checkSavedPlanAgainst(saved, plan, flags.plan, flags.dir);
         reportLeftToDrift(leftOut);
@@ -192,6 +202,7 @@ export const command: Command = {
         if (failed !== undefined) return failed;
         if (flags.verify) {
           const replan = async () => {
+            if (ref !== undefined) return (await planChangedSince(ctx, desired, scopedTo(true), progress)).plan;
             const after = await readLive(ctx, desired, progress);
             return flags['expired-only']
               ? planExpiredOnly(desired, after, true, progress).plan

@@ -36,7 +36,13 @@ export const membershipKind: KindDescriptor<MembershipChange> = {
   attributionClues: membershipClues,
 
   iamActions: {
-    read: ['identitystore:ListGroupMemberships', 'identitystore:DescribeGroupMembership', 'identitystore:GetGroupMembershipId'],
+    read: [
+      'identitystore:ListGroupMemberships',
+      'identitystore:DescribeGroupMembership',
+      'identitystore:GetGroupMembershipId',
+      // a scoped plan (--changed-since) reads the memberships of a user the files remove
+      'identitystore:ListGroupMembershipsForMember',
+    ],
     write: ['identitystore:CreateGroupMembership', 'identitystore:DeleteGroupMembership'],
   },
 };

@@ -1,0 +1,62 @@
+// `--changed-since REF` for plan and reconcile: the files at REF and now are compared
+// (src/plan/scoped/touched.ts), only the touched objects are read (src/aws/read-scoped.ts)
+// and planned. When the change cannot be confined to named objects (settings, the
+// instance, account pins, a group rename) the ordinary full read and plan run instead, and
+// stderr says why.
+import type { AwsContext } from '../aws/context.js';
+import { readOrganization } from '../aws/kinds/organization.js';
+import { liveReadOptionsFromEnv } from '../aws/read-live.js';
+import { readScopedLive } from '../aws/read-scoped.js';
+import type { LiveState } from '../model/live.js';
+import type { DesiredState } from '../model/types.js';
+import { accountIgnored } from '../plan/accounts.js';
+import { readNeeds } from '../plan/scoped/needs.js';
+import { buildScopedPlan } from '../plan/scoped/plan-scoped.js';
+import { touchedObjects } from '../plan/scoped/touched.js';
+import type { Plan } from '../plan/types.js';
+import { UserError } from './command.js';
+import { loadStateAtRef } from './git-state.js';
+import type { StderrProgress } from './progress.js';
+import { planAgainst, readLive, reportDiagnostics } from './session.js';
+
+export interface ChangedSince {
+  dir: string;
+  ref: string;
+  allowDeletes: boolean;
+}
+
+export async function planChangedSince(
+  ctx: AwsContext,
+  desired: DesiredState,
+  { dir, ref, allowDeletes }: ChangedSince,
+  progress: StderrProgress,
+): Promise<{ live: LiveState; plan: Plan }> {
+  const before = await loadStateAtRef(dir, ref);
+  if (before === undefined) {
+    progress.note(`--changed-since ${ref}: planning everything (${dir} held no state files at ${ref})`);
+    const live = await readLive(ctx, desired, progress);
+    return { live, plan: planAgainst(desired, live, allowDeletes, progress) };
+  }
+  const entries = [...before.assignments, ...desired.assignments];
+  const organization = await readOrganization(ctx, {
+    organizationalUnits: entries.some((a) => a.organizationalUnits.length > 0),
+    accountTags: entries.some((a) => Object.keys(a.accountTags).length > 0),
+  });
+  const decision = touchedObjects(before, desired, organization);
+  if ('full' in decision) {
+    progress.note(`--changed-since ${ref}: planning everything (${decision.full})`);
+    const live = await readLive(ctx, desired, progress);
+    return { live, plan: planAgainst(desired, live, allowDeletes, progress) };
+  }
+  const env = liveReadOptionsFromEnv();
+  const live = await readScopedLive(ctx, readNeeds(decision.scoped, desired, ctx.managementAccountId), organization, {
+    permissionSets: env.permissionSets,
+    provisioningStatus: env.provisioningStatus,
+    ignoredAccountIds: new Set(organization.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id)),
+  });
+  progress.endLine();
+  const { plan, diagnostics } = buildScopedPlan({ desired, before, live, touched: decision.scoped, ref }, { allowDeletes });
+  if (!plan) reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
+  if (!plan) throw new UserError('no plan could be computed; nothing was changed');
+  return { live, plan };
+}

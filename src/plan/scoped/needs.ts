@@ -1,0 +1,91 @@
+// What a scoped plan reads from AWS: the touched objects (src/plan/scoped/touched.ts), the
+// principals and permission sets they name, and what the safety rules judge (the protected
+// pairs). By name; src/aws/read-scoped.ts turns each into the calls that find it, and
+// src/plan/scoped/project.ts says, for the property test, which part of a complete live
+// state that read returns.
+import type { DesiredState, PrincipalType } from '../../model/types.js';
+import type { Touched } from './touched.js';
+
+export interface PrincipalName {
+  type: PrincipalType;
+  name: string;
+}
+
+export interface ReadNeeds {
+  /** Users and groups looked up by name (identitystore GetUserId / GetGroupId). */
+  users: string[];
+  groups: string[];
+  /** Permission sets looked up by name and read in full. */
+  permissionSets: string[];
+  /** (group, userName) pairs whose membership is asked for one by one. */
+  memberships: { group: string; userName: string }[];
+  /** Every membership of these groups / these users (they are removed: all go with them). */
+  membershipsOfGroups: string[];
+  membershipsOfUsers: string[];
+  /** (permission set, account) pairs listed with ListAccountAssignments; only the rows of
+   *  `assignmentPrincipals` of that pair are kept. */
+  assignmentPairs: { permissionSet: string; accountId: string; principals: PrincipalName[] }[];
+  /** Every assignment of these principals (ListAccountAssignmentsForPrincipal), optionally of one set only. */
+  assignmentsOfPrincipals: (PrincipalName & { permissionSet?: string })[];
+  /** Every assignment of these sets (removed ones), and the provisioning of every touched set. */
+  assignmentsOfSets: string[];
+  provisioningOfSets: string[];
+  /** Every assignment on these accounts: the management account's, when the change could
+   *  remove its last administrator assignment (the lock-out guard counts them all). */
+  assignmentsOnAccounts: string[];
+}
+
+const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
+
+export function readNeeds(t: Touched, desired: DesiredState, managementAccountId: string): ReadNeeds {
+  const users = new Set(t.users);
+  const groups = new Set(t.groups);
+  const sets = new Set(t.permissionSets);
+  const memberships = [...t.memberships].map((k) => {
+    const [group = '', userName = ''] = k.split('\u0000');
+    users.add(userName);
+    groups.add(group);
+    return { group, userName };
+  });
+  const pairs = new Map<string, { permissionSet: string; accountId: string; principals: PrincipalName[] }>();
+  for (const a of t.assignments.values()) {
+    sets.add(a.permissionSet);
+    (a.principalType === 'USER' ? users : groups).add(a.principal);
+    const key = `${a.permissionSet}\u0000${a.accountId}`;
+    const pair = pairs.get(key) ?? { permissionSet: a.permissionSet, accountId: a.accountId, principals: [] };
+    pair.principals.push({ type: a.principalType, name: a.principal });
+    pairs.set(key, pair);
+  }
+  // the lock-out guard judges every protected pair: read all of its assignments
+  const protectedPairs = desired.settings.safety.protect.map((p) => {
+    sets.add(p.permissionSet);
+    const principal: PrincipalName = p.group !== undefined ? { type: 'GROUP', name: p.group } : { type: 'USER', name: p.user ?? '' };
+    (principal.type === 'USER' ? users : groups).add(principal.name);
+    return { ...principal, permissionSet: p.permissionSet };
+  });
+  const removedPrincipals: PrincipalName[] = [
+    ...sorted(t.removedUsers).map((name) => ({ type: 'USER' as const, name })),
+    ...sorted(t.removedGroups).map((name) => ({ type: 'GROUP' as const, name })),
+  ];
+  for (const u of t.removedUsers) users.add(u);
+  for (const g of t.removedGroups) groups.add(g);
+  for (const s of t.removedPermissionSets) sets.add(s);
+  const mayTouchAdministrators =
+    t.permissionSets.size > 0 ||
+    t.removedUsers.size > 0 ||
+    t.removedGroups.size > 0 ||
+    [...t.assignments.values()].some((a) => a.accountId === managementAccountId);
+  return {
+    users: sorted(users),
+    groups: sorted(groups),
+    permissionSets: sorted(sets),
+    memberships,
+    membershipsOfGroups: sorted(t.removedGroups),
+    membershipsOfUsers: sorted(t.removedUsers),
+    assignmentPairs: [...pairs.values()],
+    assignmentsOfPrincipals: [...removedPrincipals, ...protectedPairs],
+    assignmentsOfSets: sorted(t.removedPermissionSets),
+    provisioningOfSets: sorted(t.permissionSets),
+    assignmentsOnAccounts: mayTouchAdministrators ? [managementAccountId] : [],
+  };
+}

@@ -1,0 +1,67 @@
+// The scoped plan: the ordinary plan of the files against a live state that holds only the
+// touched objects and what they name (src/aws/read-scoped.ts), restricted to the touched
+// objects (restrict.ts). The safety rules are computed again on the restricted changes:
+// lock-out guards against the assignments read (needs.ts reads every protected pair and,
+// when it matters, the management account's), deletion thresholds against totals
+// estimated from the files at the ref, which the refusal says. Access changes are left out
+// (a note says so).
+import type { LiveState } from '../../model/live.js';
+import type { DesiredState, Diagnostic } from '../../model/types.js';
+import { buildPlan, summarize, type PlanOptions } from '../build.js';
+import { nameLive } from '../live-names.js';
+import { safetyRefusals } from '../safety.js';
+import type { Change, Plan } from '../types.js';
+import { restrictChanges } from './restrict.js';
+import { expandEntry, touchedCount, type Touched } from './touched.js';
+
+export const ACCESS_NOTE =
+  'access changes (who gains and loses access) are not computed for a scoped plan: they need every membership and assignment of the people affected; a plan without --changed-since shows them';
+
+export interface ScopedPlanInput {
+  /** The files now, and at the ref. */
+  desired: DesiredState;
+  before: DesiredState;
+  /** The scoped read (or, in tests, projectLive of a complete one). */
+  live: LiveState;
+  touched: Touched;
+  ref: string;
+}
+
+export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const { desired, before, live, touched, ref } = input;
+  const { plan, diagnostics } = buildPlan(desired, live, options);
+  if (!plan) return { diagnostics };
+  const changes = restrictChanges(plan.changes, touched);
+  const named = nameLive(live).named;
+  const refused = safetyRefusals({
+    changes,
+    desired,
+    live: named,
+    allowDeletes: options.allowDeletes,
+    estimatedLiveCounts: { counts: estimatedCounts(before, live), from: `the files at ${ref}` },
+  });
+  // Effective access needs every membership and assignment of the people a change affects
+  // (a group's members, a member's other groups): far more than the touched objects. A
+  // scoped plan leaves it out and says so rather than show a partial answer.
+  const { accessChanges: _partial, ...rest } = plan;
+  const notes = [...(plan.notes ?? []), ACCESS_NOTE];
+  return {
+    plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
+    diagnostics,
+  };
+}
+
+/** The live totals a scoped plan does not read, estimated as what the files at the ref made live. */
+export function estimatedCounts(
+  before: DesiredState,
+  live: Pick<LiveState, 'accounts' | 'organizationalUnits'>,
+): Partial<Record<Change['kind'], number>> {
+  const triples = new Set(before.assignments.flatMap((e) => expandEntry(e, live)).map((t) => JSON.stringify(t)));
+  return {
+    user: before.users.length,
+    group: before.groups.length,
+    membership: before.groups.reduce((n, g) => n + g.members.length, 0),
+    permissionSet: before.permissionSets.length,
+    assignment: triples.size,
+  };
+}

@@ -1,0 +1,233 @@
+// `plan --changed-since` and `reconcile --changed-since` (issue 15, scoped plans), end to
+// end on the sandbox with the real CLI and a real git repository: the scoped plan holds
+// exactly the full plan's changes of the touched objects (drift elsewhere stays out), says
+// so, costs a fraction of the calls, and applies; and the scoped read returns exactly the
+// part of a complete read that src/plan/scoped/project.ts defines.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DescribePermissionSetCommand,
+  ListInstancesCommand,
+  ListPermissionSetsCommand,
+  SSOAdminClient,
+  UpdatePermissionSetCommand,
+} from '@aws-sdk/client-sso-admin';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAwsContext } from '../../src/aws/context.js';
+import { readOrganization } from '../../src/aws/kinds/organization.js';
+import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
+import { readPermissionSetsByName, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
+import { readScopedLive } from '../../src/aws/read-scoped.js';
+import { loadState } from '../../src/load/load.js';
+import { readNeeds } from '../../src/plan/scoped/needs.js';
+import { projectLive } from '../../src/plan/scoped/project.js';
+import { restrictChanges } from '../../src/plan/scoped/restrict.js';
+import { touchedObjects } from '../../src/plan/scoped/touched.js';
+import type { Account, DesiredState } from '../../src/model/types.js';
+import { anAccount } from '../../src/testing/builders.js';
+import type { Plan } from '../../src/plan/types.js';
+import { runCli } from '../helpers/cli.js';
+import { buildOrganization } from '../helpers/org.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+
+const MANAGEMENT = '444444444444';
+const USERS = ['ana', 'bob', 'cy'].map((n) => `  - {userName: ${n}@example.com, displayName: ${n}, givenName: ${n}, familyName: Test}`);
+
+function state(edit: boolean): string {
+  return [
+    'users:',
+    ...USERS,
+    'groups:',
+    `  - {name: Operators, members: [ana@example.com${edit ? ', bob@example.com' : ''}]}`,
+    '  - {name: Auditors, members: [cy@example.com]}',
+    'permissionSets:',
+    '  - {name: Operator, description: operate, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]}',
+    `  - {name: Auditor, description: ${edit ? 'audit everything' : 'audit'}, managedPolicies: [arn:aws:iam::aws:policy/SecurityAudit]}`,
+    'assignments:',
+    '  - {permissionSet: Operator, groups: [Operators], accounts: [prod]}',
+    '  - {permissionSet: Auditor, groups: [Auditors], accounts: [prod, dev]}',
+    ...(edit ? ['  - {permissionSet: Operator, users: [cy@example.com], accounts: [dev]}'] : []),
+    '',
+  ].join('\n');
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
+
+describe('plan and reconcile --changed-since', () => {
+  let sandbox: TestSandbox;
+  let work: string;
+  let dir: string;
+  let env: Record<string, string>;
+  let accounts: Account[];
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-'));
+    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }, { name: 'dev' }]);
+    accounts = [...org.accountIds].map(([name, id]) => anAccount({ id, name }));
+    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
+    dir = join(work, 'repo', 'identity');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'state.yaml'), state(false));
+    git(join(work, 'repo'), 'init', '-q');
+    git(join(work, 'repo'), 'add', '.');
+    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    // drift outside what the edit touches: the Operator set's description, changed in the console
+    const sso = new SSOAdminClient(sandbox.clientConfig(MANAGEMENT));
+    const InstanceArn = (await sso.send(new ListInstancesCommand({}))).Instances?.[0]?.InstanceArn ?? '';
+    for (const arn of (await sso.send(new ListPermissionSetsCommand({ InstanceArn }))).PermissionSets ?? []) {
+      const set = (await sso.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn: arn }))).PermissionSet;
+      if (set?.Name === 'Operator')
+        await sso.send(new UpdatePermissionSetCommand({ InstanceArn, PermissionSetArn: arn, Description: 'console' }));
+    }
+    sso.destroy();
+    await writeFile(join(dir, 'state.yaml'), state(true));
+  });
+
+  afterAll(async () => {
+    await sandbox?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('reads exactly the part of the live state that the touched objects need', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
+    const ctx = await openAwsContext({ region: 'us-east-1' });
+    try {
+      const before = await loadFrom(git(join(work, 'repo'), 'show', 'HEAD:identity/state.yaml').toString());
+      const after = await loadFrom(state(true));
+      const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
+      const decision = touchedObjects(before, after, organization);
+      if ('full' in decision) throw new Error(decision.full);
+      const needs = readNeeds(decision.scoped, after, ctx.managementAccountId);
+      const scoped = await readScopedLive(ctx, needs, organization, {
+        permissionSets: READ_ALL.permissionSets,
+        provisioningStatus: true,
+        ignoredAccountIds: new Set(),
+        nameCacheFile: join(work, 'in-process-cache.json'),
+      });
+      const full = await readLiveState(ctx, { ...READ_ALL, organizationalUnits: false, accountTags: false });
+      expect(scoped).toEqual(projectLive(full, needs));
+      expect(scoped.users.map((u) => u.userName)).toEqual(['bob@example.com', 'cy@example.com']);
+
+      // removals take every live dependent: a user's memberships and assignments, a group's,
+      // a set's assignments in every account; and a protected pair is read whole
+      const removing = await loadFrom(
+        [
+          'settings: {safety: {protect: [{permissionSet: Operator, group: Operators}]}}',
+          'users:',
+          USERS[0],
+          USERS[1],
+          'groups:',
+          '  - {name: Operators, members: [ana@example.com]}',
+          'permissionSets:',
+          '  - {name: Operator, description: operate, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]}',
+          'assignments:',
+          '  - {permissionSet: Operator, groups: [Operators], accounts: [prod]}',
+          '',
+        ].join('\n'),
+      );
+      const beforeRemoval = { ...before, settings: removing.settings };
+      const removal = touchedObjects(beforeRemoval, removing, organization);
+      if ('full' in removal) throw new Error(removal.full);
+      expect([...removal.scoped.removedUsers, ...removal.scoped.removedGroups, ...removal.scoped.removedPermissionSets]).toEqual([
+        'cy@example.com',
+        'Auditors',
+        'Auditor',
+      ]);
+      const removalNeeds = readNeeds(removal.scoped, removing, ctx.managementAccountId);
+      const removalRead = await readScopedLive(ctx, removalNeeds, organization, {
+        permissionSets: READ_ALL.permissionSets,
+        provisioningStatus: true,
+        ignoredAccountIds: new Set(),
+        nameCacheFile: join(work, 'in-process-cache.json'),
+      });
+      expect(removalRead).toEqual(projectLive(full, removalNeeds));
+      expect(removalRead.assignments.length).toBeGreaterThan(0);
+      expect(removalRead.memberships.length).toBeGreaterThan(0);
+    } finally {
+      ctx.close();
+      process.env = saved;
+    }
+  });
+
+  it('finds a permission set by its cached ARN without listing, and lists when the cache is empty or names a deleted set', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
+    const ctx = await openAwsContext({ region: 'us-east-1' });
+    const listings = () => ctx.stats.snapshot().find((s) => s.operation === 'sso-admin ListPermissionSets')?.calls ?? 0;
+    const file = join(work, 'name-cache-test.json');
+    try {
+      const cold = await readPermissionSetsByName(ctx, ['Auditor', 'Missing'], READ_ALL.permissionSets, file);
+      expect([cold.sets.map((s) => s.name), cold.listed, listings()]).toEqual([['Auditor'], true, 1]);
+      const warm = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
+      expect([warm.sets.map((s) => s.name), warm.listed, listings()]).toEqual([['Auditor'], false, 1]);
+      // a cache entry whose set is gone: read fails as not found, the sets are listed again
+      await rememberPermissionSetNames(
+        ctx.instanceArn,
+        [{ arn: (cold.sets[0]?.arn ?? '').replace(/ps-[^/]+$/, 'ps-0000000000000000'), name: 'Auditor' }],
+        file,
+      );
+      const stale = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
+      expect([stale.sets.map((s) => s.arn), stale.listed, listings()]).toEqual([[cold.sets[0]?.arn], true, 2]);
+    } finally {
+      ctx.close();
+      process.env = saved;
+    }
+  });
+
+  it('plans only the changed objects, says so, and equals the full plan restricted to them', async () => {
+    const full = await runCli(['plan', '--dir', dir, '--format', 'json', '--verbose'], { env });
+    const scoped = await runCli(['plan', '--dir', dir, '--format', 'json', '--changed-since', 'HEAD', '--verbose'], { env });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    const fullPlan = JSON.parse(full.stdout) as Plan;
+    const scopedPlan = JSON.parse(scoped.stdout) as Plan;
+    const before = await loadFrom(git(join(work, 'repo'), 'show', 'HEAD:identity/state.yaml').toString());
+    const decision = touchedObjects(before, await loadFrom(state(true)), { accounts, organizationalUnits: [] });
+    if ('full' in decision) throw new Error(decision.full);
+    expect(scopedPlan.scope).toEqual({ changedSince: 'HEAD', objects: 3 });
+    expect(scopedPlan.changes).toEqual(restrictChanges(fullPlan.changes, decision.scoped));
+    expect(fullPlan.changes.map((c) => `${c.kind} ${c.action}`)).toContain('permissionSet update'); // the drift, in the full plan only
+    expect(scopedPlan.changes.map((c) => ('name' in c ? c.name : c.kind))).not.toContain('Operator');
+    expect(totalCalls(scoped.stderr)).toBeLessThan(totalCalls(full.stderr));
+    const text = await runCli(['plan', '--dir', dir, '--changed-since', 'HEAD'], { env });
+    expect(text.stdout).toContain('Plan scoped to 3 objects changed since HEAD; the nightly drift check reads everything.');
+  });
+
+  it('applies the scoped plan, leaving the drift elsewhere to the drift check', async () => {
+    const applied = await runCli(['reconcile', '--dir', dir, '--yes', '--changed-since', 'HEAD'], { env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    const after = JSON.parse((await runCli(['plan', '--dir', dir, '--format', 'json'], { env })).stdout) as Plan;
+    expect(after.changes.map((c) => `${c.kind} ${c.action} ${'name' in c ? c.name : ''}`)).toEqual(['permissionSet update Operator']);
+  });
+
+  it('names a ref git does not know, and changes nothing', async () => {
+    const run = await runCli(['plan', '--dir', dir, '--changed-since', 'no-such-ref'], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--changed-since: git rev-parse');
+  });
+});
+
+async function loadFrom(yaml: string): Promise<DesiredState> {
+  const d = await mkdtemp(join(tmpdir(), 'sso-gitops-state-'));
+  try {
+    await writeFile(join(d, 'state.yaml'), yaml);
+    const { state } = await loadState(d);
+    if (!state) throw new Error('state does not load');
+    return state;
+  } finally {
+    await rm(d, { recursive: true, force: true });
+  }
+}
+
+/** The sum of the --verbose call counts on stderr. */
+function totalCalls(stderr: string): number {
+  const total = /^ {2}total {2}(\d+)/m.exec(stderr)?.[1];
+  if (total === undefined) throw new Error(`no call total in:\n${stderr}`);
+  return Number(total);
+}
