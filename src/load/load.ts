@@ -94,7 +94,10 @@ async function loadFile(
   if (parsed.data === undefined) return undefined;
   const schema = checkSchema(parsed.data, parsed.source);
   diagnostics.push(...schema.diagnostics);
-  return buildFileModel(parsed.data, parsed.source, schema.invalidPaths, sources);
+  const model = buildFileModel(parsed.data, parsed.source, schema.invalidPaths, sources);
+  // the model carries its positions now; the rules after merging rarely need the document
+  parsed.source.release();
+  return model;
 }
 
 async function directoryProblem(dir: string): Promise<string | undefined> {

@@ -1,10 +1,10 @@
 // Parses one state file with the `yaml` Document API, keeping every node's position, and
 // rejects the YAML features that have no place in reviewed state: duplicate keys,
 // alias bombs, custom tags, prototype-polluting keys, a top level that is not a mapping.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/types.js';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting.js';
-import { FileSource } from './source.js';
+import { FileSource, type PositionedDocument } from './source.js';
 
 /** Alias expansions allowed per file; more is an "alias bomb" (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -24,17 +24,10 @@ export interface ParsedFile {
 export function parseStateFile(file: string, text: string): ParsedFile {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) return refuseDeepNesting(file, text, tooDeep.index);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    schema: 'core',
-    version: '1.2',
-    merge: false,
-    uniqueKeys: true,
-    resolveKnownTags: false,
-    prettyErrors: false,
-  });
-  const source = new FileSource(file, doc, lines);
+  const parse = () => parseWithPositions(text);
+  const positioned = parse();
+  const { doc } = positioned;
+  const source = new FileSource(file, positioned, parse);
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, offset: number) => diagnostics.push({ severity: 'error', message, pos: source.posAtOffset(offset) });
 
@@ -70,6 +63,20 @@ export function parseStateFile(file: string, text: string): ParsedFile {
   }
 }
 
+function parseWithPositions(text: string): PositionedDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    schema: 'core',
+    version: '1.2',
+    merge: false,
+    uniqueKeys: true,
+    resolveKnownTags: false,
+    prettyErrors: false,
+  });
+  return { doc, lines };
+}
+
 /** A file nested too deeply never reaches the parser (see nesting.ts for why). */
 function refuseDeepNesting(file: string, text: string, index: number): ParsedFile {
   const lines = new LineCounter();
@@ -78,12 +85,13 @@ function refuseDeepNesting(file: string, text: string, index: number): ParsedFil
   const before = text.slice(0, index);
   const line = before.split('\n').length;
   const col = index - before.lastIndexOf('\n');
-  const source = new FileSource(file, doc, lines);
+  const empty = { doc, lines };
+  const source = new FileSource(file, empty, () => empty);
   const message = `YAML nests deeper than ${MAX_NESTING_DEPTH} levels; a state file needs about ten`;
   return { source, data: undefined, diagnostics: [{ severity: 'error', message, pos: { file, line, col } }] };
 }
 
-function describeYamlError(e: YAMLError, doc: ReturnType<typeof parseDocument>): string {
+function describeYamlError(e: YAMLError, doc: Document.Parsed): string {
   switch (e.code) {
     case 'DUPLICATE_KEY':
       return `duplicate key "${keyAt(doc, e.pos[0]) ?? '?'}"`;
@@ -94,7 +102,7 @@ function describeYamlError(e: YAMLError, doc: ReturnType<typeof parseDocument>):
   }
 }
 
-function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: string, offset: number) => void): void {
+function checkNodes(doc: Document.Parsed, error: (message: string, offset: number) => void): void {
   visit(doc, {
     Alias(_key, alias) {
       if (alias.resolve(doc) === undefined) error(`alias *${alias.source} has no anchor &${alias.source} before it`, alias.range?.[0] ?? 0);
@@ -117,7 +125,7 @@ function checkNodes(doc: ReturnType<typeof parseDocument>, error: (message: stri
 }
 
 /** The mapping key that starts at `offset` (the error only carries its position). */
-function keyAt(doc: ReturnType<typeof parseDocument>, offset: number): string | undefined {
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
   let found: string | undefined;
   visit(doc, {
     Pair(_key, pair) {
@@ -132,7 +140,7 @@ function keyAt(doc: ReturnType<typeof parseDocument>, offset: number): string | 
   return found;
 }
 
-function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {
+function firstAliasOffset(doc: Document.Parsed): number {
   let offset = 0;
   visit(doc, {
     Alias(_key, alias) {

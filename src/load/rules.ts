@@ -29,12 +29,14 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
     name: string,
     subject: string,
     missing: string,
-    pos: SourcePos | undefined,
+    // looked up only for a reference that is reported: finding an item's position walks
+    // the file's document, which is released after loading (see FileSource)
+    where: () => SourcePos | undefined,
     label = KIND_LABEL[kind],
   ) => {
     const spelling = declaredSpelling(declared[kind], name);
-    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, pos);
-    else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, pos);
+    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, where());
+    else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, where());
   };
 
   if (checkUsers) {
@@ -45,7 +47,7 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
           member,
           `group "${group.name}"`,
           `member "${member}" is not a user`,
-          sources.itemAt(group, 'members', member),
+          () => sources.itemAt(group, 'members', member),
           'member',
         );
       }
@@ -55,22 +57,22 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
     const subject = `assignment of "${entry.permissionSet}"`;
     if (checkPermissionSets) {
       const ps = entry.permissionSet;
-      reference('permissionSets', ps, subject, `permission set "${ps}" is not declared`, sources.at(entry, 'permissionSet'));
+      reference('permissionSets', ps, subject, `permission set "${ps}" is not declared`, () => sources.at(entry, 'permissionSet'));
     }
     for (const user of checkUsers ? entry.users : []) {
-      reference('users', user, subject, `user "${user}" is not declared`, sources.itemAt(entry, 'users', user));
+      reference('users', user, subject, `user "${user}" is not declared`, () => sources.itemAt(entry, 'users', user));
     }
     for (const group of checkGroups ? entry.groups : []) {
-      reference('groups', group, subject, `group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
+      reference('groups', group, subject, `group "${group}" is not declared`, () => sources.itemAt(entry, 'groups', group));
     }
   }
   for (const entry of state.applications ?? []) {
     const subject = `application "${entry.name}"`;
     for (const user of checkUsers ? entry.users : []) {
-      reference('users', user, subject, `user "${user}" is not declared`, sources.itemAt(entry, 'users', user));
+      reference('users', user, subject, `user "${user}" is not declared`, () => sources.itemAt(entry, 'users', user));
     }
     for (const group of checkGroups ? entry.groups : []) {
-      reference('groups', group, subject, `group "${group}" is not declared`, sources.itemAt(entry, 'groups', group));
+      reference('groups', group, subject, `group "${group}" is not declared`, () => sources.itemAt(entry, 'groups', group));
     }
   }
   for (const entry of state.settings.safety.protect) {

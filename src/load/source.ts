@@ -6,17 +6,46 @@ import type { SourcePos } from '../model/types.js';
 /** A step into a YAML value: a mapping key or a list index. */
 export type PathSegment = string | number;
 
-/** One parsed file: its path as shown to the user, its document and its line index. */
+/** A document with every node's position, and the line index its offsets resolve against. */
+export interface PositionedDocument {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/**
+ * One parsed file: its path as shown to the user, its document and its line index.
+ * The document can be released once the file is modelled and re-parsed from the text when
+ * a later rule asks for a position: at L size (9 MiB of YAML) keeping every file's nodes
+ * alive made each garbage collection copy them again, about a third of the load's CPU.
+ */
 export class FileSource {
+  private parsed: PositionedDocument | undefined;
+
   constructor(
     readonly file: string,
-    readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
-  ) {}
+    parsed: PositionedDocument,
+    private readonly reparse: () => PositionedDocument,
+  ) {
+    this.parsed = parsed;
+  }
+
+  get doc(): Document.Parsed {
+    return this.positioned().doc;
+  }
+
+  /** Drops the document; the next position look-up parses the text again (same result). */
+  release(): void {
+    this.parsed = undefined;
+  }
 
   posAtOffset(offset: number): SourcePos {
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = this.positioned().lines.linePos(offset);
     return { file: this.file, line, col };
+  }
+
+  private positioned(): PositionedDocument {
+    this.parsed ??= this.reparse();
+    return this.parsed;
   }
 
   /**
