@@ -1,7 +1,7 @@
 // Parses one state file with the `yaml` Document API, keeping every node's position, and
 // rejects the YAML features that have no place in reviewed state: duplicate keys,
 // alias bombs, custom tags, prototype-polluting keys, a top level that is not a mapping.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/types.js';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting.js';
 import { FileSource, type PositionedDocument } from './source.js';
@@ -102,26 +102,38 @@ function describeYamlError(e: YAMLError, doc: Document.Parsed): string {
   }
 }
 
+/**
+ * Refuses unresolved aliases, custom tags and keys that are not plain strings or could
+ * change prototypes. A plain recursive walk in document order rather than `visit`, which
+ * allocates a frozen path array per node (a tenth of the parse at L size); depth is
+ * bounded by the nesting check that runs before parsing.
+ */
 function checkNodes(doc: Document.Parsed, error: (message: string, offset: number) => void): void {
-  visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) === undefined) error(`alias *${alias.source} has no anchor &${alias.source} before it`, alias.range?.[0] ?? 0);
-    },
-    Node(_key, node) {
-      const tag = node.tag;
-      if (tag !== undefined && !CORE_TAGS.has(tag)) {
-        const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        error(`custom tag ${shown} is not allowed: state files use plain YAML (core schema) only`, node.range?.[0] ?? 0);
-      }
-    },
-    Pair(_key, pair) {
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      if (node.resolve(doc) === undefined) error(`alias *${node.source} has no anchor &${node.source} before it`, node.range?.[0] ?? 0);
+      return;
+    }
+    if (!isNode(node)) return;
+    const tag = node.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      error(`custom tag ${shown} is not allowed: state files use plain YAML (core schema) only`, node.range?.[0] ?? 0);
+    }
+    if (isSeq(node)) for (const item of node.items) walk(item);
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
       const key = pair.key as Node | null;
-      if (key === null) return;
-      if (!isScalar(key)) error('a mapping key must be a plain string, not a mapping or list', key.range?.[0] ?? 0);
-      else if (FORBIDDEN_KEYS.has(String(key.value)))
-        error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
-    },
-  });
+      if (key !== null) {
+        if (!isScalar(key)) error('a mapping key must be a plain string, not a mapping or list', key.range?.[0] ?? 0);
+        else if (FORBIDDEN_KEYS.has(String(key.value)))
+          error(`key "${String(key.value)}" is not allowed (it could change object prototypes)`, key.range?.[0] ?? 0);
+      }
+      walk(key);
+      walk(pair.value);
+    }
+  };
+  walk(doc.contents);
 }
 
 /** The mapping key that starts at `offset` (the error only carries its position). */

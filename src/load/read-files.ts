@@ -1,5 +1,6 @@
 // Finds the state files under a directory and reads each one as text, rejecting what
 // must never reach the YAML parser: oversized files, bytes that are not UTF-8, NUL bytes.
+import { isUtf8 } from 'node:buffer';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
@@ -68,7 +69,9 @@ export async function readStateFile(file: string): Promise<ReadResult> {
     };
   }
   const bytes = await readFile(file);
-  const bad = firstInvalidUtf8Offset(bytes);
+  // the native check first: the byte-wise scan that locates the problem costs a tenth of
+  // the load at L size and is only needed for a file that is not UTF-8
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8Offset(bytes);
   if (bad >= 0) {
     const { line, col } = lineColOfByte(bytes, bad);
     const hex = (bytes[bad] as number).toString(16).padStart(2, '0');
