@@ -48,6 +48,17 @@ export class AwsCallError extends Error {
   }
 }
 
+/** The result of `read`, or undefined when AWS answers ResourceNotFoundException (the object
+ *  does not exist); any other failure is thrown. */
+export async function unlessNotFound<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (awsErrorName(err) === 'ResourceNotFoundException') return undefined;
+    throw err;
+  }
+}
+
 /** The SDK's error name of `err` ("ThrottlingException", ...), also through an AwsCallError. */
 export function awsErrorName(err: unknown): string | undefined {
   if (err instanceof AwsCallError) return err.errorName;

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { DescribePermissionSetCommand } from '@aws-sdk/client-sso-admin';
 import type { LivePermissionSet } from '../model/live.js';
 import { mapLimit } from './concurrency.js';
-import { awsCall, awsErrorName } from './errors.js';
+import { awsCall, unlessNotFound } from './errors.js';
 import { listPermissionSetArns, readPermissionSet, type PermissionSetReadOptions } from './kinds/permission-sets.js';
 import type { ReadContext } from './read-context.js';
 
@@ -98,12 +98,7 @@ export async function readPermissionSetsByName(
 }
 
 async function readIfExists(ctx: ReadContext, arn: string, options: PermissionSetReadOptions): Promise<LivePermissionSet | undefined> {
-  try {
-    return await readPermissionSet(ctx, arn, options);
-  } catch (err) {
-    if (awsErrorName(err) === 'ResourceNotFoundException') return undefined;
-    throw err;
-  }
+  return unlessNotFound(() => readPermissionSet(ctx, arn, options));
 }
 
 async function describeName(ctx: ReadContext, arn: string): Promise<string | undefined> {

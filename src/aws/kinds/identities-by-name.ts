@@ -13,23 +13,14 @@ import {
   type GroupMembership,
 } from '@aws-sdk/client-identitystore';
 import type { LiveGroup, LiveMembership, LiveUser } from '../../model/live.js';
-import { awsCall, awsErrorName } from '../errors.js';
+import { awsCall, unlessNotFound } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 import { toLiveGroup } from './groups.js';
 import { toLiveUser, USER_EXTENSIONS } from './users.js';
 
-async function orNone<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (err) {
-    if (awsErrorName(err) === 'ResourceNotFoundException') return undefined;
-    throw err;
-  }
-}
-
 export async function userIdByName(ctx: ReadContext, userName: string): Promise<string | undefined> {
-  const out = await orNone(() =>
+  const out = await unlessNotFound(() =>
     awsCall('identitystore', 'GetUserId', () =>
       ctx.clients.identityStore.send(
         new GetUserIdCommand({
@@ -43,7 +34,7 @@ export async function userIdByName(ctx: ReadContext, userName: string): Promise<
 }
 
 export async function groupIdByName(ctx: ReadContext, name: string): Promise<string | undefined> {
-  const out = await orNone(() =>
+  const out = await unlessNotFound(() =>
     awsCall('identitystore', 'GetGroupId', () =>
       ctx.clients.identityStore.send(
         new GetGroupIdCommand({
@@ -57,7 +48,7 @@ export async function groupIdByName(ctx: ReadContext, name: string): Promise<str
 }
 
 export async function describeUser(ctx: ReadContext, userId: string): Promise<LiveUser | undefined> {
-  const out = await orNone(() =>
+  const out = await unlessNotFound(() =>
     awsCall('identitystore', 'DescribeUser', () =>
       ctx.clients.identityStore.send(
         new DescribeUserCommand({ IdentityStoreId: ctx.identityStoreId, UserId: userId, Extensions: USER_EXTENSIONS }),
@@ -68,7 +59,7 @@ export async function describeUser(ctx: ReadContext, userId: string): Promise<Li
 }
 
 export async function describeGroup(ctx: ReadContext, groupId: string): Promise<LiveGroup | undefined> {
-  const g = await orNone(() =>
+  const g = await unlessNotFound(() =>
     awsCall('identitystore', 'DescribeGroup', () =>
       ctx.clients.identityStore.send(new DescribeGroupCommand({ IdentityStoreId: ctx.identityStoreId, GroupId: groupId })),
     ),
@@ -78,7 +69,7 @@ export async function describeGroup(ctx: ReadContext, groupId: string): Promise<
 
 /** The membership of one user in one group, if there is one. */
 export async function membershipOf(ctx: ReadContext, groupId: string, userId: string): Promise<LiveMembership | undefined> {
-  const out = await orNone(() =>
+  const out = await unlessNotFound(() =>
     awsCall('identitystore', 'GetGroupMembershipId', () =>
       ctx.clients.identityStore.send(
         new GetGroupMembershipIdCommand({ IdentityStoreId: ctx.identityStoreId, GroupId: groupId, MemberId: { UserId: userId } }),

@@ -32,7 +32,7 @@ import type { AttributeChange } from '../../plan/types.js';
 import { isConflict, isUniquenessConflict } from '../conflict-retry.js';
 import { adoptedGroupChanges, adoptedUserChanges, fieldList } from './adopted-identity.js';
 import type { RetryConflicts } from './retry.js';
-import { isGone, writeOrConfirm } from './settle.js';
+import { ignoreNotFound, isGone, writeOrConfirm } from './settle.js';
 
 /**
  * UpdateUser operations; an absent `after` removes the attribute. Text attributes and
@@ -252,14 +252,6 @@ async function adoptionUpdate(what: string, changes: AttributeChange[], update: 
     throw new Error(`${what} already existed (created outside this run) and differs in ${fieldList(changes)}; updating it failed: ${why}`, {
       cause: err,
     });
-  }
-}
-
-async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
-  try {
-    await p;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
   }
 }
 

@@ -6,7 +6,7 @@
 // holds the write is done, otherwise the conflict goes to the retry policy as before, and
 // an exhausted conflict fails the write.
 import { isRetryableConflict } from '../conflict-retry.js';
-import { awsErrorName } from '../errors.js';
+import { awsErrorName, unlessNotFound } from '../errors.js';
 import type { RetryConflicts } from './retry.js';
 
 /** The write's answer, or `undefined` when a conflict came back and a read showed the goal already holds. */
@@ -49,9 +49,5 @@ export async function isGone(read: () => Promise<unknown>): Promise<boolean> {
 
 /** Awaits a removal; ResourceNotFoundException means the object is already gone, which is the removal's goal. */
 export async function ignoreNotFound(removal: Promise<unknown>): Promise<void> {
-  try {
-    await removal;
-  } catch (err) {
-    if (awsErrorName(err) !== 'ResourceNotFoundException') throw err;
-  }
+  await unlessNotFound(() => removal);
 }

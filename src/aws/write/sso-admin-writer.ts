@@ -25,7 +25,6 @@ import {
   paginateListAccountAssignments,
   paginateListAccountsForProvisionedPermissionSet,
   paginateListPermissionSets,
-  ResourceNotFoundException,
   TagResourceCommand,
   UntagResourceCommand,
   UpdatePermissionSetCommand,
@@ -39,7 +38,7 @@ import { collectPages, paginatorConfig } from '../pagination.js';
 import { PermissionSetGoals, survivingFields } from './permission-set-goals.js';
 import type { AsyncPoller, AsyncStatus } from './poll.js';
 import type { RetryConflicts } from './retry.js';
-import { isGone, writeOrConfirm } from './settle.js';
+import { ignoreNotFound, isGone, writeOrConfirm } from './settle.js';
 
 const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const asStatus = (s: { Status?: string; FailureReason?: string } | undefined): AsyncStatus => ({
@@ -333,12 +332,4 @@ function assignmentTarget(a: ConcreteAssignment) {
     PrincipalType: a.principalType,
     PrincipalId: a.principalId,
   };
-}
-
-async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
-  try {
-    await p;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
-  }
 }
