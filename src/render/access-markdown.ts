@@ -6,11 +6,7 @@ import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/ty
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
 import { expiryLabel, personLabel, viaLabel } from './access-via.js';
-
-/** Table cells: no HTML, no column break, no line break. */
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+import { tableCell } from './markdown-text.js';
 
 export function renderAccessMarkdown(
   rows: readonly AccessRow[],
@@ -44,11 +40,11 @@ export function renderAccessMarkdown(
     const header = expires
       ? ['| User | Name | Permission set | Via | Expires |', '|---|---|---|---|---|']
       : ['| User | Name | Permission set | Via |', '|---|---|---|---|'];
-    out.push('', `### ${cell(first.accountName)} (${first.accountId})`, '', ...header);
+    out.push('', `### ${tableCell(first.accountName)} (${first.accountId})`, '', ...header);
     for (const r of list) {
-      const expiry = expires ? ` ${cell(expiryLabel(r, now))} |` : '';
+      const expiry = expires ? ` ${tableCell(expiryLabel(r, now))} |` : '';
       out.push(
-        `| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(r.permissionSet)} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |${expiry}`,
+        `| ${tableCell(personLabel(r))} | ${tableCell(r.displayName ?? '')} | ${tableCell(r.permissionSet)} | ${tableCell(viaLabel(r, ' _(unmanaged)_'))} |${expiry}`,
       );
     }
   }
@@ -72,9 +68,9 @@ function applicationSection(rows: readonly ApplicationAccessRow[], from: string)
   ];
   if (rows.some((r) => r.unmanaged !== undefined)) out.push('', '_(unmanaged)_: granted in the live instance but not by the state files.');
   for (const name of names) {
-    out.push('', `### ${cell(name)}`, '', '| User | Name | Via |', '|---|---|---|');
+    out.push('', `### ${tableCell(name)}`, '', '| User | Name | Via |', '|---|---|---|');
     for (const r of byApplication.get(name) ?? [])
-      out.push(`| ${cell(personLabel(r))} | ${cell(r.displayName ?? '')} | ${cell(viaLabel(r, ' _(unmanaged)_'))} |`);
+      out.push(`| ${tableCell(personLabel(r))} | ${tableCell(r.displayName ?? '')} | ${tableCell(viaLabel(r, ' _(unmanaged)_'))} |`);
   }
   return out;
 }

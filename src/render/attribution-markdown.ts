@@ -3,8 +3,8 @@
 // rows that do not fit are counted in a closing line instead.
 import type { Plan } from '../plan/types.js';
 import { attributionView, fromWhere, who } from './attribution-lines.js';
+import { tableCell } from './markdown-text.js';
 
-const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 // GitHub tables split on "|" even inside a code span unless it is escaped
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
 const MORE_RESERVE = 120;
@@ -13,8 +13,8 @@ const MORE_RESERVE = 120;
 export function attributionMarkdown(plan: Plan, budget: number): string {
   const view = attributionView(plan);
   if (view === undefined || (view.note === undefined && view.changes.length === 0)) return '';
-  let out = `#### ${cell(view.title)}\n\n`;
-  if (view.note !== undefined) out += `> [!WARNING]\n> ${cell(view.note)}\n\n`;
+  let out = `#### ${tableCell(view.title)}\n\n`;
+  if (view.note !== undefined) out += `> [!WARNING]\n> ${tableCell(view.note)}\n\n`;
   if (view.changes.length > 0) out += '| change | when | who | from | event |\n|---|---|---|---|---|\n';
   if (out.length > budget) return '';
   let left = 0;
@@ -22,9 +22,10 @@ export function attributionMarkdown(plan: Plan, budget: number): string {
     const rows =
       c.events.length > 0
         ? c.events.map(
-            (e) => `| ${code(c.headline)} | ${cell(e.time)} | ${cell(who(e))} | ${cell(fromWhere(e))} | ${cell(e.eventName)} |\n`,
+            (e) =>
+              `| ${code(c.headline)} | ${tableCell(e.time)} | ${tableCell(who(e))} | ${tableCell(fromWhere(e))} | ${tableCell(e.eventName)} |\n`,
           )
-        : [`| ${code(c.headline)} | | _${cell(c.note ?? 'no CloudTrail event')}_ | | |\n`];
+        : [`| ${code(c.headline)} | | _${tableCell(c.note ?? 'no CloudTrail event')}_ | | |\n`];
     const block = rows.join('');
     if (left > 0 || out.length + block.length + MORE_RESERVE > budget) {
       left++;

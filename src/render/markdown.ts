@@ -16,6 +16,7 @@ import {
   type Line,
 } from './describe.js';
 import { fairShares } from './fair-share.js';
+import { escapeHtml } from './markdown-text.js';
 import { policyFindingsMarkdown } from './policy-findings-markdown.js';
 import { attributionMarkdown } from './attribution-markdown.js';
 import { accessChangesMarkdown, accessSummaryMarkdown } from './access-changes-markdown.js';
@@ -28,7 +29,6 @@ export interface MarkdownOptions {
   header?: { commit?: string; actor?: string; repository?: string };
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const layout = (l: Line) => `${l.mark} ${'  '.repeat(l.depth)}${l.text}`.trimEnd();
 
 /** Appends parts while they fit, keeping `reserve` characters for what must follow. */
