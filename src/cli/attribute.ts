@@ -10,7 +10,7 @@ import { awsErrorName } from '../aws/errors.js';
 import { SILENT_PROGRESS, type ProgressReporter } from '../aws/progress.js';
 import type { LiveState } from '../model/live.js';
 import type { TrailEvent } from '../model/trail-event.js';
-import { attributeChange, cluesFor, eventNamesToLookUp } from '../plan/attribution.js';
+import { attributeChange, cluesForAll, eventNamesToLookUp } from '../plan/attribution.js';
 import type { Attributions, Plan } from '../plan/types.js';
 import { UserError } from './command.js';
 import type { AwsCliOptions } from './options.js';
@@ -48,7 +48,7 @@ export async function attributePlan(
 ): Promise<Attributions> {
   const since = window.start.toISOString();
   const frame = { since, until: window.end.toISOString() };
-  const clues = plan.changes.map((c) => cluesFor(c, live));
+  const clues = cluesForAll(plan.changes, live);
   const events: TrailEvent[] = [];
   try {
     // sequential: the Event history allows 2 lookups per second; the client paces them

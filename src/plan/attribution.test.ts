@@ -8,7 +8,7 @@ import {
   permissionSetArn,
   MANAGEMENT_ACCOUNT_ID,
 } from '../testing/builders.js';
-import { attributeChange, cluesFor, eventNamesToLookUp, matchingEvents, MAX_EVENTS_PER_CHANGE } from './attribution.js';
+import { attributeChange, cluesFor, cluesForAll, eventNamesToLookUp, matchingEvents, MAX_EVENTS_PER_CHANGE } from './attribution.js';
 import type { AssignmentChange, Change } from './types.js';
 
 const live = aLiveState({
@@ -37,6 +37,11 @@ describe('cluesFor: the events that would explain a change', () => {
         },
       ],
     });
+  });
+
+  it('gives every change of a plan the same clues as one at a time (cluesForAll indexes the live ids once)', () => {
+    const changes: Change[] = [assignment('delete'), assignment('create'), { kind: 'group', action: 'create', name: 'Gone' }];
+    expect(cluesForAll(changes, live)).toEqual(changes.map((c) => cluesFor(c, live)));
   });
 
   it('an assignment the files want and AWS lacks was deleted: DeleteAccountAssignment', () => {

@@ -36,7 +36,17 @@ export const GONE = 'it no longer exists in AWS, and CloudTrail names a deleted 
 /** The events that could have made the live side of `change` what it is (each kind's
  *  descriptor knows its own: src/kinds/<kind>/attribution.ts). */
 export function cluesFor(change: Change, live: LiveState): ChangeClues {
-  return descriptorOf(change).attributionClues(change, liveIds(live), live);
+  return cluesWith(change, liveIds(live), live);
+}
+
+/** The clues of every change, with the live ids indexed once (not once per change). */
+export function cluesForAll(changes: readonly Change[], live: LiveState): ChangeClues[] {
+  const ids = liveIds(live);
+  return changes.map((c) => cluesWith(c, ids, live));
+}
+
+function cluesWith(change: Change, ids: LiveIds, live: LiveState): ChangeClues {
+  return descriptorOf(change).attributionClues(change, ids, live);
 }
 
 /** The distinct event names to look up for these changes, sorted (one LookupEvents query each). */
