@@ -38,3 +38,11 @@ export function awsOptionsFrom(values: { region?: string; profile?: string; 'ins
     verbose: values.verbose ?? false,
   };
 }
+
+/** `--format` checked against the formats a command renders (default text). */
+export function parseFormat<F extends string>(commandName: string, value: string | undefined, formats: readonly F[]): F {
+  const format = value ?? 'text';
+  if (!(formats as readonly string[]).includes(format))
+    throw new UserError(`${commandName}: --format must be one of ${formats.join(', ')}, not "${format}"`);
+  return format as F;
+}

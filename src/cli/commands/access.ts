@@ -8,9 +8,9 @@ import { renderAccessCsv, renderApplicationAccessCsv } from '../../render/access
 import { renderAccessJson } from '../../render/access-json.js';
 import { renderAccessMarkdown } from '../../render/access-markdown.js';
 import { renderAccessText } from '../../render/access-text.js';
-import { EXIT_OK, UserError, type Command } from '../command.js';
+import { EXIT_OK, type Command } from '../command.js';
 import { readAccessReport } from '../access-source.js';
-import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags, parseFormat } from '../options.js';
 import { StderrProgress } from '../progress.js';
 
 export const ACCESS_FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
@@ -70,13 +70,6 @@ export function renderAccess(
   }
 }
 
-function parseFormat(value: string | undefined): AccessFormat {
-  const format = value ?? 'text';
-  if (!(ACCESS_FORMATS as readonly string[]).includes(format))
-    throw new UserError(`access: --format must be one of ${ACCESS_FORMATS.join(', ')}, not "${format}"`);
-  return format as AccessFormat;
-}
-
 export const command: Command = {
   name: 'access',
   summary: 'who can reach which account with which permission set, and through what',
@@ -93,7 +86,7 @@ export const command: Command = {
       live: { type: 'boolean', default: false },
       applications: { type: 'boolean', default: false },
     });
-    const format = parseFormat(flags.format);
+    const format = parseFormat('access', flags.format, ACCESS_FORMATS);
     const aws = awsOptionsFrom(flags);
     const progress = new StderrProgress();
     const source: AccessSource = flags.live ? 'live' : 'files';

@@ -6,7 +6,7 @@ import type { Plan } from '../../plan/types.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, type Command } from '../command.js';
-import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags } from '../options.js';
+import { AWS_OPTIONS, DIR_OPTION, awsOptionsFrom, parseFlags, parseFormat } from '../options.js';
 import { StderrProgress } from '../progress.js';
 import { attributeWithCloudTrail, attributionWindow } from '../attribute.js';
 import { loadDesired, openAws, planAgainst, planExpiredOnly, printCallStats, readLive } from '../session.js';
@@ -70,13 +70,6 @@ async function writePlanFile(file: string, plan: Plan): Promise<void> {
   }
 }
 
-function parseFormat(value: string | undefined): Format {
-  const format = value ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UserError(`plan: --format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  return format as Format;
-}
-
 export const command: Command = {
   name: 'plan',
   summary: 'show the changes that would make a live instance match the state files',
@@ -95,7 +88,7 @@ export const command: Command = {
       'attribute-since': { type: 'string' },
       'changed-since': { type: 'string' },
     });
-    const format = parseFormat(flags.format);
+    const format = parseFormat('plan', flags.format, FORMATS);
     if (flags['attribute-since'] !== undefined && !flags.attribute) throw new UserError('plan: --attribute-since needs --attribute');
     const window = flags.attribute ? attributionWindow(flags['attribute-since'], new Date()) : undefined;
     if (flags['changed-since'] !== undefined && flags['expired-only'])
