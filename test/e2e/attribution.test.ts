@@ -5,9 +5,9 @@
 // CloudTrail is denied the plan still succeeds and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
+import { EXAMPLE_MANAGEMENT_ACCOUNT } from '../../src/sandbox/example-org.js';
 import { runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ConsoleUser } from './behind-the-back.js';
 
 const PROD = '210987654321';
@@ -19,9 +19,7 @@ describe('plan --attribute against the sandbox', () => {
   let mallory: ConsoleUser;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
     const applied = await runCli(['reconcile', '--dir', 'identity', '--yes'], { env });
     expect(applied.code, applied.stderr).toBe(0);
     const config = sandbox.clientConfig(EXAMPLE_MANAGEMENT_ACCOUNT);

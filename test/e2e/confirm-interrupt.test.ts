@@ -3,18 +3,15 @@
 // was changed, exit 130. The terminal is a pseudo-terminal from util-linux `script`.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { CLI_PATH, hermeticEnv, REPO_ROOT } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 describe('Ctrl+C at the confirmation prompt', () => {
   let sandbox: TestSandbox;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
   });
 
   afterAll(async () => {

@@ -3,9 +3,8 @@
 // shell would give it.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { CLI_PATH, hermeticEnv, REPO_ROOT } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 /** Runs `reconcile` (no --yes) on a pseudo-terminal, typing `answer` at its prompt. */
 function reconcileOnTerminal(env: Record<string, string>, answer: string): Promise<{ code: number; output: string }> {
@@ -29,9 +28,7 @@ describe('reconcile asks on a terminal', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
   });
 
   afterAll(async () => {

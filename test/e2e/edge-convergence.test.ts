@@ -11,10 +11,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import type { IdentityStore } from '../../src/sandbox/state/identity-store.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 async function exampleStateCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sso-gitops-edges-'));
@@ -27,9 +26,7 @@ describe('two reconciles of the same state at once', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ asyncMs: 20 });
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox({ asyncMs: 20 }));
   });
 
   afterAll(async () => {
@@ -51,9 +48,7 @@ describe('removing the description and relay state of a permission set', () => {
   let dir: string;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ asyncMs: 5 });
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox({ asyncMs: 5 }));
     dir = await exampleStateCopy();
   });
 
@@ -91,9 +86,7 @@ describe('a user and a group created in the console while the run is under way',
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ asyncMs: 5 });
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox({ asyncMs: 5 }));
   });
 
   afterAll(async () => {

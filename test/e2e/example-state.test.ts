@@ -2,18 +2,15 @@
 // (`sandbox --example-org`), plan shows its creation, reconcile applies it, and a second
 // plan shows no changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 describe('the example state in identity/', () => {
   let sandbox: TestSandbox;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ asyncMs: 20 });
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox({ asyncMs: 20 }));
   });
 
   afterAll(async () => {

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
+import { EXAMPLE_MANAGEMENT_ACCOUNT } from '../../src/sandbox/example-org.js';
 import { runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ConsoleUser } from './behind-the-back.js';
 
 const STAGING = '310987654321';
@@ -63,9 +63,7 @@ describe('temporary access against the sandbox', () => {
   let consoleUser: ConsoleUser;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
     consoleUser = new ConsoleUser(sandbox.clientConfig(EXAMPLE_MANAGEMENT_ACCOUNT));
     dir = await mkdtemp(join(tmpdir(), 'sso-gitops-expiry-'));
     await writeFile(join(dir, 'identity.yaml'), stateFile('2999-12-31', '2999-12-31T00:00:00Z'));

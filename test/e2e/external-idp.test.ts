@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 const SCIM_SETTINGS =
   'settings:\n  manage: {users: false, groups: false, groupMemberships: false, permissionSets: true, assignments: true}\n';
@@ -20,9 +19,7 @@ describe('external identity provider mode', () => {
   let scim: string;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
     scim = await mkdtemp(join(tmpdir(), 'sso-gitops-scim-'));
     await cp(join(REPO_ROOT, 'identity', 'permission-sets'), join(scim, 'permission-sets'), { recursive: true });
     await cp(join(REPO_ROOT, 'identity', 'assignments.yaml'), join(scim, 'assignments.yaml'));

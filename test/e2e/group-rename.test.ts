@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
+import { EXAMPLE_MANAGEMENT_ACCOUNT } from '../../src/sandbox/example-org.js';
 import { runCli } from '../helpers/cli.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { ConsoleUser } from './behind-the-back.js';
 
 function stateFile(group: string, previousNames: string[] = []): string {
@@ -43,9 +43,7 @@ describe('renaming a group against the sandbox', () => {
   let consoleUser: ConsoleUser;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
     consoleUser = new ConsoleUser(sandbox.clientConfig(EXAMPLE_MANAGEMENT_ACCOUNT));
     dir = await mkdtemp(join(tmpdir(), 'sso-gitops-rename-'));
     await writeFile(join(dir, 'identity.yaml'), `${stateFile('Platform Admins')}\n`);

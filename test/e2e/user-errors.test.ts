@@ -8,10 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { linesWithoutNodeNotice } from '../helpers/node-notice.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { startExampleSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 function expectOneLineError(run: CliResult, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(1);
@@ -73,9 +72,7 @@ describe('errors a user can cause: one line, exit 1', () => {
   const servers: Server[] = [];
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    seedExampleOrganization(sandbox.sandbox.world);
-    env = { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' };
+    ({ sandbox, env } = await startExampleSandbox());
     work = await mkdtemp(join(tmpdir(), 'sso-gitops-user-errors-'));
   });
 

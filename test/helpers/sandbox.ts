@@ -2,6 +2,7 @@
 // client settings that talk to it as a chosen account (the sandbox reads the caller's account
 // from the access key id, so no header trickery is needed: a spawned CLI gets the same
 // effect from AWS_ACCESS_KEY_ID=<account id>).
+import { EXAMPLE_MANAGEMENT_ACCOUNT, seedExampleOrganization } from '../../src/sandbox/example-org.js';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox/server.js';
 
 export const TEST_REGION = 'us-east-1';
@@ -47,4 +48,21 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
 export function sandboxClientConfig(endpoint: string, accountId: string, maxAttempts = 5): SandboxClientConfig {
   if (!/^\d{12}$/.test(accountId)) throw new Error(`sandbox account ids are 12 digits, got "${accountId}"`);
   return { endpoint, region: TEST_REGION, credentials: { accessKeyId: accountId, secretAccessKey: 'sandbox-secret' }, maxAttempts };
+}
+
+export interface ExampleSandbox {
+  sandbox: TestSandbox;
+  /** environment for a spawned CLI acting as the example organization's management account, unpaced */
+  env: Record<string, string>;
+}
+
+/**
+ * The sandbox seeded with the example organization (src/sandbox/example-org.ts), and the CLI
+ * environment most end-to-end tests run with: the management account, the tool's pacing
+ * lifted (SSO_GITOPS_TPS=500) because these tests are about behaviour, not rate.
+ */
+export async function startExampleSandbox(options: SandboxOptions = {}): Promise<ExampleSandbox> {
+  const sandbox = await startTestSandbox(options);
+  seedExampleOrganization(sandbox.sandbox.world);
+  return { sandbox, env: { ...sandbox.cliEnv(EXAMPLE_MANAGEMENT_ACCOUNT), SSO_GITOPS_TPS: '500' } };
 }
