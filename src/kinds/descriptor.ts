@@ -10,7 +10,7 @@ import type { IdRegistry } from '../apply/ids.js';
 import type { IdentityCenterWriter } from '../apply/port.js';
 import type { LiveState } from '../model/live.js';
 import type { DesiredState } from '../model/types.js';
-import type { ChangeClues, LiveIds } from '../plan/attribution.js';
+import type { ChangeClues, LiveIds } from '../plan/attribution-clues.js';
 import type { GoesAway } from '../plan/diff/implied.js';
 import type { DiffResult } from '../plan/diff/result.js';
 import type { NamedLive } from '../plan/live-names.js';

@@ -16,22 +16,11 @@
 import { descriptorOf } from '../kinds/registry.js';
 import type { LiveState } from '../model/live.js';
 import type { TrailEvent } from '../model/trail-event.js';
+import type { ChangeClues, LiveIds } from './attribution-clues.js';
 import type { AttributedEvent, Change, ChangeAttribution } from './types.js';
-
-/** One event that would explain a change: its name and the members it must carry. */
-export interface Clue {
-  eventName: string;
-  /** every entry must hold: a dotted path into requestParameters ("request.") or responseElements ("response."), and its value */
-  fields: Record<string, string>;
-}
-
-/** What a change's attribution rests on: its clues, or why there can be none. */
-export type ChangeClues = { clues: Clue[] } | { unattributable: string };
 
 /** Most events shown per change (the newest). */
 export const MAX_EVENTS_PER_CHANGE = 5;
-
-export const GONE = 'it no longer exists in AWS, and CloudTrail names a deleted object only by the id it had';
 
 /** The events that could have made the live side of `change` what it is (each kind's
  *  descriptor knows its own: src/kinds/<kind>/attribution.ts). */
@@ -111,13 +100,6 @@ function attributedEvent(e: TrailEvent): AttributedEvent {
     ...(fromIp && e.sourceIPAddress !== undefined ? { sourceIp: e.sourceIPAddress } : {}),
     ...(viaService !== undefined ? { viaService } : {}),
   };
-}
-
-/** The live ids CloudTrail names objects by, from the names the plan uses. */
-export interface LiveIds {
-  users: Map<string, string>;
-  groups: Map<string, string>;
-  permissionSets: Map<string, string>;
 }
 
 function liveIds(live: LiveState): LiveIds {

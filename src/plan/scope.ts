@@ -18,16 +18,6 @@ export interface Scoped<C extends Change> {
   notes: string[];
 }
 
-/** Whether the caller manages from a delegated administrator account a set provisioned to the management account. */
-export function provisionedToManagement(setName: string, live: NamedLive): boolean {
-  return (live.provisionedAccounts.get(setName) ?? []).includes(live.managementAccountId);
-}
-
-/** "is/are managed from the management account (id); not compared", for the notes of the kinds. */
-export function managedFromManagementAccount(count: number, live: NamedLive): string {
-  return `${count === 1 ? 'is' : 'are'} managed from the management account (${live.managementAccountId}); not compared`;
-}
-
 /** Deletions a delegated administrator cannot make and the files did not ask for: left out. */
 function outOfScope(c: Change, live: NamedLive): boolean {
   if (!live.delegatedAdministrator || c.action !== 'delete') return false;

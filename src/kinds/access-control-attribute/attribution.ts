@@ -1,6 +1,6 @@
 // CloudTrail events that explain a drifted accessControlAttribute change (plan --attribute, src/plan/attribution.ts).
 import type { LiveState } from '../../model/live.js';
-import { type ChangeClues } from '../../plan/attribution.js';
+import { type ChangeClues } from '../../plan/attribution-clues.js';
 import type { AccessControlAttributeChange } from '../../plan/types.js';
 
 export function accessControlAttributeClues(c: AccessControlAttributeChange, _ids: unknown, live: LiveState): ChangeClues {

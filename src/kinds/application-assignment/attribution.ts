@@ -1,6 +1,6 @@
 // CloudTrail events that explain a drifted application assignment (plan --attribute, src/plan/attribution.ts).
 import type { LiveState } from '../../model/live.js';
-import type { ChangeClues, LiveIds } from '../../plan/attribution.js';
+import type { ChangeClues, LiveIds } from '../../plan/attribution-clues.js';
 import type { ApplicationAssignmentChange } from '../../plan/types.js';
 
 export function applicationAssignmentClues(c: ApplicationAssignmentChange, ids: LiveIds, live: LiveState): ChangeClues {

@@ -1,6 +1,6 @@
 // CloudTrail events that explain a drifted application change (plan --attribute, src/plan/attribution.ts).
 import type { LiveState } from '../../model/live.js';
-import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution.js';
+import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution-clues.js';
 import type { ApplicationChange } from '../../plan/types.js';
 
 const FIELD_EVENTS: Record<string, string> = {

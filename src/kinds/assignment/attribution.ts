@@ -1,5 +1,5 @@
 // CloudTrail events that explain a drifted assignment change (plan --attribute, src/plan/attribution.ts).
-import { type ChangeClues, type LiveIds } from '../../plan/attribution.js';
+import { type ChangeClues, type LiveIds } from '../../plan/attribution-clues.js';
 import type { AssignmentChange } from '../../plan/types.js';
 
 export function assignmentClues(c: AssignmentChange, ids: LiveIds): ChangeClues {

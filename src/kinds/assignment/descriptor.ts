@@ -1,7 +1,7 @@
 // Account assignments: concrete (permission set, principal, account) triples.
 import { assignmentClues } from './attribution.js';
 import { describeTriple, diffAssignments } from './diff.js';
-import { managedFromManagementAccount } from '../../plan/scope.js';
+import { managedFromManagementAccount } from '../../plan/management-account.js';
 import type { AssignmentChange } from '../../plan/types.js';
 import { plural } from '../../model/plural.js';
 import type { KindDescriptor } from '../descriptor.js';

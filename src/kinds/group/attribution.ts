@@ -1,5 +1,5 @@
 // CloudTrail events that explain a drifted group change (plan --attribute, src/plan/attribution.ts).
-import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution.js';
+import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution-clues.js';
 import type { GroupChange } from '../../plan/types.js';
 
 export function groupClues(c: GroupChange, ids: LiveIds): ChangeClues {

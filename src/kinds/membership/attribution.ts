@@ -1,5 +1,5 @@
 // CloudTrail events that explain a drifted membership change (plan --attribute, src/plan/attribution.ts).
-import { type ChangeClues, type LiveIds } from '../../plan/attribution.js';
+import { type ChangeClues, type LiveIds } from '../../plan/attribution-clues.js';
 import type { MembershipChange } from '../../plan/types.js';
 
 export function membershipClues(c: MembershipChange, ids: LiveIds): ChangeClues {

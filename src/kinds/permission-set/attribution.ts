@@ -1,5 +1,5 @@
 // CloudTrail events that explain a drifted permissionSet change (plan --attribute, src/plan/attribution.ts).
-import { GONE, type ChangeClues, type Clue, type LiveIds } from '../../plan/attribution.js';
+import { GONE, type ChangeClues, type Clue, type LiveIds } from '../../plan/attribution-clues.js';
 import type { PermissionSetChange } from '../../plan/types.js';
 
 const PERMISSION_SET_EVENTS: Record<string, string[]> = {

@@ -2,7 +2,7 @@
 // followed by a re-provisioning (./diff.ts says which fields).
 import { permissionSetClues } from './attribution.js';
 import { diffPermissionSets, PERMISSION_SET_FIELDS } from './diff.js';
-import { managedFromManagementAccount, provisionedToManagement } from '../../plan/scope.js';
+import { managedFromManagementAccount, provisionedToManagement } from '../../plan/management-account.js';
 import type { PermissionSetChange } from '../../plan/types.js';
 import { plural } from '../../model/plural.js';
 import { createdAttributes, updatedAttributes } from '../../render/attribute-lines.js';

@@ -1,5 +1,5 @@
 // CloudTrail events that explain a drifted user change (plan --attribute, src/plan/attribution.ts).
-import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution.js';
+import { GONE, type ChangeClues, type LiveIds } from '../../plan/attribution-clues.js';
 import type { UserChange } from '../../plan/types.js';
 
 export function userClues(c: UserChange, ids: LiveIds): ChangeClues {
