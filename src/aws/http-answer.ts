@@ -8,7 +8,7 @@
 // SDK's $metadata (the status code), so a 5xx is still retried as the SDK retries 5xx.
 import type { DeserializeHandlerArguments } from '@smithy/types';
 import { EndpointAnswerError } from './errors.js';
-import type { MiddlewareHost } from './middleware.js';
+import type { MiddlewareHost } from './middleware-host.js';
 
 interface AnswerDetails {
   $metadata?: { httpStatusCode?: number };

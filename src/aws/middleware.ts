@@ -1,16 +1,11 @@
 // SDK middleware installed on every client: call counting once per operation
 // (initialize step) and pacing + attempt counting once per HTTP attempt (finalizeRequest,
 // low priority, so it runs inside the retry middleware: retries are paced too).
-import type { MiddlewareStack } from '@smithy/types';
 import type { CallStats } from './call-stats.js';
 import type { AwsService } from './errors.js';
 import { installEndpointAnswerCheck } from './http-answer.js';
+import type { MiddlewareHost } from './middleware-host.js';
 import type { RateLimiter } from './rate-limit.js';
-
-/** The part of an SDK client this module needs; every v3 client has it. */
-export interface MiddlewareHost<I extends object, O extends object> {
-  middlewareStack: MiddlewareStack<I, O>;
-}
 
 /** "ListUsersCommand" → "identitystore ListUsers" */
 export function operationLabel(service: AwsService, commandName: string | undefined): string {

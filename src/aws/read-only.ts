@@ -2,7 +2,7 @@
 // name is not a read (List*, Describe*, Get*, IsMemberInGroups) is rejected before it is
 // signed or sent, so no code path reachable from `plan` can change AWS, whatever it calls.
 import type { AwsClients } from './clients.js';
-import type { MiddlewareHost } from './middleware.js';
+import type { MiddlewareHost } from './middleware-host.js';
 
 const READ_OPERATION = /^(List|Describe|Get|IsMember)[A-Za-z]*Command$/;
 

@@ -6,7 +6,7 @@
 // refuses, unless --force says the instance really is empty.
 import type { LiveState } from '../model/live.js';
 import type { ExistingDirectory } from './existing.js';
-import type { ExtractOutput } from './extract.js';
+import type { ExtractOutput } from './output.js';
 
 export class EmptyStateRefused extends Error {
   constructor(message: string) {

@@ -13,20 +13,11 @@ import { checkNotEmptied, emptyAssignmentReadWarning } from './empty-state.js';
 import { readExistingDirectory, type ExistingDirectory } from './existing.js';
 import { groupAssignments } from './group.js';
 import { INSTANCE_FILE, layoutFiles } from './layout.js';
-import { nameLiveState, type NamingResult } from './name.js';
+import { nameLiveState } from './name.js';
+import type { ExtractOutput } from './output.js';
 import { renderYaml } from './render.js';
 import { findSchema, schemaRefs } from './schema-ref.js';
 import { writeStateFiles, type WriteSummary } from './write.js';
-
-export interface ExtractOutput {
-  /** relative path → content */
-  files: Map<string, string>;
-  /** Owned files that are no longer produced (permission sets that were deleted). */
-  remove: string[];
-  warnings: string[];
-  counts: { users: number; groups: number; memberships: number; permissionSets: number; assignmentEntries: number; assignments: number };
-  ignored: NamingResult['ignored'];
-}
 
 export function buildExtract(live: LiveState, existing: ExistingDirectory, schemaRefFor: (relative: string) => string): ExtractOutput {
   const naming = nameLiveState(live, existing.ignore);

@@ -2,7 +2,7 @@
 // data. Facts and limits are from the sso-admin service model (2020-07-20); docs/aws-behaviour.md,
 // "Applications and ABAC attributes", cites them.
 
-import type { SourcePos } from './types.js';
+import type { SourcePos } from './source-pos.js';
 
 export type ApplicationStatus = 'ENABLED' | 'DISABLED';
 

@@ -2,7 +2,7 @@
 // explicit offset, or a date, which means the END of that day in UTC (the entry counts
 // through 2026-12-31 23:59:59.999Z and is absent from 2027-01-01T00:00:00Z on). A
 // date-time without an offset is refused: which day it ends would depend on the machine.
-import type { SourcePos } from './types.js';
+import type { SourcePos } from './source-pos.js';
 
 /** When an entry stops counting. */
 export interface Expiry {

@@ -1,14 +1,19 @@
 // The one ordering of names used wherever the tool sorts for stable output or comparison:
 // plain UTF-16 code-unit order, the same on every machine and locale (localeCompare is
 // not: it depends on the ICU data and puts "boundary" before "DenyBilling").
-import type { PolicyRef } from './types.js';
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A customer managed policy reference's identity (types.ts PolicyRef), spelled out so this module imports nothing. */
+interface PolicyPath {
+  name: string;
+  path: string;
+}
+
 /** Customer managed policy references: by path, then by name. */
-export function comparePolicyRefs(a: PolicyRef, b: PolicyRef): number {
+export function comparePolicyRefs(a: PolicyPath, b: PolicyPath): number {
   return compareStrings(a.path, b.path) || compareStrings(a.name, b.name);
 }
 

@@ -4,13 +4,9 @@
 import type { ApplicationEntry } from './applications.js';
 import type { Expiry } from './expiry.js';
 import { compareStrings } from './order.js';
+import type { SourcePos } from './source-pos.js';
 
-/** Where a value came from in the state files; 1-based line and column. */
-export interface SourcePos {
-  file: string;
-  line: number;
-  col: number;
-}
+export type { SourcePos };
 
 /** Optional single-valued text attributes of a user (identitystore User members, camelCased;
  *  the Name parts are flattened: `middleName` is Name.MiddleName, `formattedName` Name.Formatted). */

@@ -1,9 +1,10 @@
 // What an operation handler sees and returns, shared by the three services.
 import type { CallerIdentity } from './identity.js';
 import type { Input, Json } from './input.js';
+import type { ServiceName } from './service-name.js';
 import type { World } from './state/world.js';
 
-export type ServiceName = 'sso-admin' | 'identitystore' | 'organizations' | 'cloudtrail';
+export type { ServiceName };
 
 export interface CallContext {
   /** the caller's account: a 12-digit access key id, else 123456789012 */

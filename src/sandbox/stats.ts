@@ -1,6 +1,6 @@
 // Call accounting served at GET /_sandbox/stats: what a benchmark or reliability test needs
 // to assert how many calls (and writes) a run made and which faults it met.
-import type { ServiceName } from './router-types.js';
+import type { ServiceName } from './service-name.js';
 
 export interface SandboxStats {
   /** calls per operation name, all services together (ListTagsForResource of sso-admin and organizations add up) */
