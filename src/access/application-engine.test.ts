@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationEntry, ApplicationState } from '../model/applications.js';
 import type { DesiredState, Group, User } from '../model/types.js';
 import { nameLive } from '../plan/live-names.js';
-import { aDesiredState, aGroup, aUser, liveStateOf } from '../testing/builders.js';
+import { aDesiredState, aGroup, anExpiry, aUser, liveStateOf } from '../testing/builders.js';
 import { applicationAccessKey, computeApplicationAccess } from './application-engine.js';
 import { liveApplicationAccessInput } from './application-inputs.js';
 import { filterApplicationRows, filterRows } from './filter.js';
@@ -216,5 +216,81 @@ describe('filters on application rows', () => {
         { applicationsOnly: true },
       ),
     ).toEqual([]);
+  });
+
+  it('--application keeps the rows of that application (its name without regard to case) and no account row', () => {
+    expect(table(filterApplicationRows(rows, { application: 'wiki' }))).toEqual(['alice Wiki group:Ops']);
+    expect(table(filterApplicationRows(rows, { application: 'Wiki', user: 'bob' }))).toEqual([]);
+    expect(filterApplicationRows(rows, { application: 'Jira' })).toEqual([]);
+    const accountRow = {
+      userName: 'alice',
+      displayName: null,
+      email: null,
+      status: 'enabled' as const,
+      accountId: '1',
+      accountName: 'a',
+      permissionSet: 'P',
+      via: ['direct'],
+    };
+    expect(filterRows([accountRow], { application: 'Wiki' })).toEqual([]);
+  });
+});
+
+describe('application rows: disabled applications and expiring memberships', () => {
+  it('a disabled application keeps its rows, each marked, from the files and from a live read', () => {
+    const desired = desiredOf([app('Wiki', { status: 'DISABLED', users: ['bob'] }), app('Chat', { users: ['bob'] })]);
+    const rows = fromFiles(desired).rows;
+    expect(rows.map((r) => [r.application, r.applicationDisabled])).toEqual([
+      ['Chat', undefined],
+      ['Wiki', true],
+    ]);
+    const live = liveStateOf({ users: USERS });
+    const wiki: ApplicationState = {
+      name: 'Wiki',
+      applicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-0000000000000001',
+      providerArn: 'arn:aws:sso::aws:applicationProvider/custom',
+      customerManaged: true,
+      status: 'DISABLED',
+      assignmentRequired: false,
+      users: [],
+      groups: [],
+    };
+    const named = nameLive({ ...live, applications: [wiki] }).named;
+    const liveRows = computeApplicationAccess(liveApplicationAccessInput(named, liveAccessInput(named)));
+    expect(liveRows.length).toBe(USERS.length);
+    expect(liveRows.every((r) => r.applicationDisabled === true)).toBe(true);
+  });
+
+  it('a row expires only when every grant is a membership that expires; direct and everyone last', () => {
+    const contractors = aGroup({
+      name: 'Contractors',
+      members: ['alice', 'bob', 'carol'],
+      expiringMembers: [
+        { userName: 'alice', expiresAt: anExpiry('2026-12-20') },
+        { userName: 'bob', expiresAt: anExpiry('2026-12-24') },
+        { userName: 'carol', expiresAt: anExpiry('2026-12-24') },
+      ],
+    });
+    const permanent = aGroup({ name: 'Staff', members: ['carol'] });
+    const desired = desiredOf(
+      [
+        app('Wiki', { groups: ['Contractors', 'Staff'] }),
+        app('Chat', { users: ['bob'], groups: ['Contractors'] }),
+        app('Open', { assignmentRequired: false }),
+      ],
+      [contractors, permanent],
+    );
+    const expiry = fromFiles(desired).rows.map((r) => `${r.userName} ${r.application} ${r.expiresAt ?? '-'}`);
+    expect(expiry).toEqual([
+      'alice Chat 2026-12-20',
+      'alice Open -',
+      'alice Wiki 2026-12-20',
+      'bob Chat -',
+      'bob Open -',
+      'bob Wiki 2026-12-24',
+      'carol Chat 2026-12-24',
+      'carol Open -',
+      'carol Wiki -',
+    ]);
   });
 });

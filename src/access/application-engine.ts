@@ -19,6 +19,7 @@ export function computeApplicationAccess(input: ApplicationAccessInput): Applica
   }
   // userName → application → via entries
   const grants = new Map<string, Map<string, Set<string>>>();
+  const disabled = new Set(input.applications.filter((a) => a.disabled === true).map((a) => a.name));
   const grant = (userName: string, application: string, via: string) => {
     let apps = grants.get(userName);
     if (!apps) grants.set(userName, (apps = new Map<string, Set<string>>()));
@@ -43,6 +44,7 @@ export function computeApplicationAccess(input: ApplicationAccessInput): Applica
         status: person.status,
         application,
         via: [...(apps.get(application) ?? [])].sort(compareStrings),
+        ...(disabled.has(application) ? { applicationDisabled: true as const } : {}),
       });
     }
   }

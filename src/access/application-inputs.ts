@@ -15,6 +15,7 @@ export function liveApplicationAccessInput(live: NamedLive, people: AccessInput)
       assignmentRequired: a.assignmentRequired,
       users: a.users,
       groups: a.groups,
+      disabled: a.status === 'DISABLED',
     })),
   };
 }
@@ -35,6 +36,8 @@ export function desiredApplicationAccessInput(desired: DesiredState, people: Acc
       assignmentRequired: a.assignmentRequired ?? true,
       users: a.users,
       groups: a.groups,
+      // an entry without `status` does not manage it: the files alone know of no disabling
+      disabled: a.status === 'DISABLED',
     })),
   };
 }

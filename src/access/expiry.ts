@@ -4,11 +4,13 @@
 // row ends when its last grant does, and never when any grant has no expiry. Several entries
 // asking for the same assignment or membership count as one that lasts until the last of
 // them expires (src/plan/expiry.ts, which also takes entries already expired out first).
+// Application assignments have no expiresAt: an application row expires only when every
+// grant of it is a membership that does.
 import type { Expiry } from '../model/expiry.js';
 import type { LiveState } from '../model/live.js';
 import type { DesiredState } from '../model/types.js';
 import { assignmentKey, earlier, entryAssignmentKeys, later, membershipKey } from '../plan/expiry.js';
-import { DIRECT, type AccessRow } from './types.js';
+import { DIRECT, type AccessRow, type ApplicationAccessRow } from './types.js';
 
 const GROUP_PREFIX = 'group:';
 
@@ -73,6 +75,25 @@ export function withAccessExpiry(rows: AccessRow[], desired: DesiredState, live:
     let last: Expiry | undefined;
     for (const via of row.via) {
       const lasting = grantLasting(row, via);
+      if (lasting === null) return row;
+      last = later(last, lasting);
+    }
+    return last === undefined ? row : { ...row, expiresAt: last.written };
+  });
+}
+
+/**
+ * The application rows with `expiresAt` where every grant is membership of a group whose
+ * membership expires; a direct assignment or `everyone` (assignment not required) lasts.
+ */
+export function withApplicationAccessExpiry(rows: ApplicationAccessRow[], desired: DesiredState): ApplicationAccessRow[] {
+  if (!desired.groups.some((g) => (g.expiringMembers ?? []).length > 0)) return rows;
+  const members = memberExpiries(desired);
+  return rows.map((row) => {
+    let last: Expiry | undefined;
+    for (const via of row.via) {
+      if (!via.startsWith(GROUP_PREFIX)) return row;
+      const lasting = members.get(membershipKey(via.slice(GROUP_PREFIX.length), row.userName)) ?? null;
       if (lasting === null) return row;
       last = later(last, lasting);
     }

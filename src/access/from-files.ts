@@ -14,7 +14,7 @@ import { resolveDesired } from '../plan/resolve.js';
 import { applicationAccessNotes, desiredApplicationAccessInput } from './application-inputs.js';
 import { computeApplicationAccess } from './application-engine.js';
 import { computeAccess } from './engine.js';
-import { withAccessExpiry } from './expiry.js';
+import { withAccessExpiry, withApplicationAccessExpiry } from './expiry.js';
 import { desiredAccessInput } from './inputs.js';
 import type { AccessRow, ApplicationAccessRow } from './types.js';
 
@@ -30,7 +30,10 @@ export function accessFromFiles(
   if (all.some((d) => d.severity === 'error')) return { diagnostics: all };
   const input = desiredAccessInput(matched.desired, resolved, options);
   const rows = computeAccess(input);
-  const applications = computeApplicationAccess(desiredApplicationAccessInput(matched.desired, input));
+  const applications = withApplicationAccessExpiry(
+    computeApplicationAccess(desiredApplicationAccessInput(matched.desired, input)),
+    matched.desired,
+  );
   // with a live read the instance's values are shown, and these notes have nothing to add
   const applicationNotes = options.liveKnown ? [] : applicationAccessNotes(matched.desired, input);
   return { rows: withAccessExpiry(rows, matched.desired, live), applications, applicationNotes, diagnostics: all };

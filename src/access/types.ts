@@ -62,6 +62,8 @@ export interface ApplicationGrants {
   users: readonly string[];
   /** group names assigned */
   groups: readonly string[];
+  /** Status DISABLED: nobody can use the application until it is enabled again (its assignments stay). */
+  disabled?: boolean;
 }
 
 export interface ApplicationAccessInput {
@@ -78,6 +80,10 @@ export interface ApplicationAccessRow extends AccessPerson {
   via: string[];
   /** With --live: the `via` entries that the state files do not manage (absent when all are). */
   unmanaged?: string[];
+  /** From the state files: when every grant of the row expires (group memberships with `expiresAt`), the last expiry as written. */
+  expiresAt?: string;
+  /** The application is disabled: the grant exists but cannot be used until it is enabled (absent when enabled). */
+  applicationDisabled?: true;
 }
 
 /** The whole report: account rows (unchanged in shape) and application rows beside them. */

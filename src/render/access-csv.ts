@@ -10,7 +10,8 @@
 //
 // One CSV holds one kind of row, so every column means the same on every line: the account
 // rows (the default, unchanged), or with `access --applications` the application rows
-// (userName, displayName, email, status, application, via; `unmanaged` from a live read).
+// (userName, displayName, email, status, application, applicationStatus (enabled or
+// disabled), via; `unmanaged` from a live read, `expiresAt` from the files).
 import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 
 const COLUMNS = ['userName', 'displayName', 'email', 'status', 'accountId', 'accountName', 'permissionSet', 'via'] as const;
@@ -33,14 +34,16 @@ export function renderAccessCsv(rows: readonly AccessRow[], source: AccessSource
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const APPLICATION_COLUMNS = ['userName', 'displayName', 'email', 'status', 'application', 'via'] as const;
+const APPLICATION_COLUMNS = ['userName', 'displayName', 'email', 'status', 'application', 'applicationStatus', 'via'] as const;
 
 export function renderApplicationAccessCsv(rows: readonly ApplicationAccessRow[], source: AccessSource): string {
-  const header = source === 'live' ? [...APPLICATION_COLUMNS, 'unmanaged'] : [...APPLICATION_COLUMNS];
+  const header = source === 'live' ? [...APPLICATION_COLUMNS, 'unmanaged'] : [...APPLICATION_COLUMNS, 'expiresAt'];
   const lines = [header.join(',')];
   for (const r of rows) {
-    const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.application, r.via.join(';')];
+    const status = r.applicationDisabled === true ? 'disabled' : 'enabled';
+    const fields = [r.userName, r.displayName ?? '', r.email ?? '', r.status, r.application, status, r.via.join(';')];
     if (source === 'live') fields.push((r.unmanaged ?? []).join(';'));
+    else fields.push(r.expiresAt ?? '');
     lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

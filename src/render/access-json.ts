@@ -30,6 +30,8 @@ function applicationRowJson(r: ApplicationAccessRow): string {
     status: r.status,
     application: r.application,
     via: r.via,
+    ...(r.applicationDisabled === true ? { applicationDisabled: true } : {}),
+    ...(r.expiresAt !== undefined ? { expiresAt: r.expiresAt } : {}),
     ...(r.unmanaged !== undefined ? { unmanaged: r.unmanaged } : {}),
   });
 }

@@ -5,7 +5,7 @@
 import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
-import { expiryLabel, personLabel, viaLabel } from './access-via.js';
+import { applicationLabel, expiryLabel, personLabel, viaLabel } from './access-via.js';
 import { tableCell } from './markdown-text.js';
 
 export function renderAccessMarkdown(
@@ -48,11 +48,11 @@ export function renderAccessMarkdown(
       );
     }
   }
-  if (applications.length > 0) out.push('', ...applicationSection(applications, from));
+  if (applications.length > 0) out.push('', ...applicationSection(applications, from, now));
   return `${out.join('\n')}\n`;
 }
 
-function applicationSection(rows: readonly ApplicationAccessRow[], from: string): string[] {
+function applicationSection(rows: readonly ApplicationAccessRow[], from: string, now: Date): string[] {
   const byApplication = new Map<string, ApplicationAccessRow[]>();
   for (const r of rows) {
     const list = byApplication.get(r.application);
@@ -67,10 +67,17 @@ function applicationSection(rows: readonly ApplicationAccessRow[], from: string)
     `${plural(people, 'person', 'people')} on ${plural(names.length, 'application')}, ${plural(rows.length, 'grant')}, from ${from}.`,
   ];
   if (rows.some((r) => r.unmanaged !== undefined)) out.push('', '_(unmanaged)_: granted in the live instance but not by the state files.');
+  const expires = rows.some((r) => r.expiresAt !== undefined);
+  const header = expires ? ['| User | Name | Via | Expires |', '|---|---|---|---|'] : ['| User | Name | Via |', '|---|---|---|'];
   for (const name of names) {
-    out.push('', `### ${tableCell(name)}`, '', '| User | Name | Via |', '|---|---|---|');
-    for (const r of byApplication.get(name) ?? [])
-      out.push(`| ${tableCell(personLabel(r))} | ${tableCell(r.displayName ?? '')} | ${tableCell(viaLabel(r, ' _(unmanaged)_'))} |`);
+    const list = byApplication.get(name) ?? [];
+    out.push('', `### ${tableCell(list[0] === undefined ? name : applicationLabel(list[0]))}`, '', ...header);
+    for (const r of list) {
+      const expiry = expires ? ` ${tableCell(expiryLabel(r, now))} |` : '';
+      out.push(
+        `| ${tableCell(personLabel(r))} | ${tableCell(r.displayName ?? '')} | ${tableCell(viaLabel(r, ' _(unmanaged)_'))} |${expiry}`,
+      );
+    }
   }
   return out;
 }

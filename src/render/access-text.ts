@@ -3,7 +3,7 @@
 // Application rows follow in a section of their own, "Applications" (user, application).
 import type { AccessRow, AccessSource, ApplicationAccessRow } from '../access/types.js';
 import { plural } from '../model/plural.js';
-import { expiryLabel, personLabel, viaLabel } from './access-via.js';
+import { applicationLabel, expiryLabel, personLabel, viaLabel } from './access-via.js';
 
 const UNMANAGED_MARK = '*';
 export const APPLICATIONS_SECTION_TITLE = 'Applications';
@@ -39,10 +39,14 @@ function accountLines(rows: readonly AccessRow[], from: string, now: Date): stri
   return lines;
 }
 
-function applicationLines(rows: readonly ApplicationAccessRow[], from: string): string[] {
+function applicationLines(rows: readonly ApplicationAccessRow[], from: string, now: Date): string[] {
+  const expires = rows.some((r) => r.expiresAt !== undefined);
   const lines = [
     APPLICATIONS_SECTION_TITLE,
-    ...aligned([['USER', 'APPLICATION', 'VIA'], ...rows.map((r) => [personLabel(r), r.application, viaLabel(r, UNMANAGED_MARK)])]),
+    ...aligned([
+      ['USER', 'APPLICATION', 'VIA', ...(expires ? ['EXPIRES'] : [])],
+      ...rows.map((r) => [personLabel(r), applicationLabel(r), viaLabel(r, UNMANAGED_MARK), ...(expires ? [expiryLabel(r, now)] : [])]),
+    ]),
   ];
   const people = new Set(rows.map((r) => r.userName)).size;
   const applications = new Set(rows.map((r) => r.application)).size;
@@ -64,7 +68,7 @@ export function renderAccessText(
   if (rows.length === 0 && applications.length === 0) return `No access matches (from ${from}).\n`;
   const sections = [
     ...(rows.length > 0 ? [accountLines(rows, from, now)] : []),
-    ...(applications.length > 0 ? [applicationLines(applications, from)] : []),
+    ...(applications.length > 0 ? [applicationLines(applications, from, now)] : []),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

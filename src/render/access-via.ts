@@ -1,5 +1,5 @@
 // How the human renderings (text, markdown) spell a row's person, its `via` and its expiry.
-import type { AccessRow } from '../access/types.js';
+import type { AccessRow, ApplicationAccessRow } from '../access/types.js';
 import { parseExpiresAt } from '../model/expiry.js';
 import { daysLeft, expiresIn } from '../plan/expiry.js';
 
@@ -20,4 +20,9 @@ export function expiryLabel(row: Pick<AccessRow, 'expiresAt'>, now: Date): strin
   // the value was checked when the files were loaded; should it not parse, it is shown as written
   if ('error' in parsed) return row.expiresAt;
   return `${expiresIn(daysLeft({ written: row.expiresAt, at: parsed.at }, now))} (${row.expiresAt})`;
+}
+
+/** The application's name, "(disabled)" after it when its grants cannot be used now. */
+export function applicationLabel(row: Pick<ApplicationAccessRow, 'application' | 'applicationDisabled'>): string {
+  return row.applicationDisabled === true ? `${row.application} (disabled)` : row.application;
 }

@@ -147,6 +147,9 @@ describe('sso-gitops access: applications', () => {
     const only = await accessJson(['--applications']);
     expect(only.rows).toEqual([]);
     expect(only.applications.length).toBe(6);
+    const wiki = await accessJson(['--application', 'WIKI']);
+    expect(wiki.rows).toEqual([]);
+    expect(lines(wiki)).toEqual(['ana Wiki everyone,group:ops', 'bo Wiki everyone', 'cy Wiki direct,everyone']);
   });
 
   it('csv: the account CSV as before, a note on stderr pointing to --applications, which prints the application CSV', async () => {
@@ -157,9 +160,9 @@ describe('sso-gitops access: applications', () => {
     );
     const applications = await access(['--format', 'csv', '--applications', '--user', 'cy']);
     expect(applications.stdout.split('\r\n')).toEqual([
-      'userName,displayName,email,status,application,via',
-      'cy,cy,,disabled,Tracker,group:sales',
-      'cy,cy,,disabled,Wiki,direct;everyone',
+      'userName,displayName,email,status,application,applicationStatus,via,expiresAt',
+      'cy,cy,,disabled,Tracker,enabled,group:sales,',
+      'cy,cy,,disabled,Wiki,enabled,direct;everyone,',
       '',
     ]);
     expect(applications.stderr).not.toContain('note:');

@@ -108,15 +108,20 @@ export function expiringAccessRows(): AccessRow[] {
 
 /**
  * Application access beside the account access of `desired`: Wiki requires assignment
- * (Auditors and bob directly), "Chat, <Team>" does not (everyone, and Platform Admins
- * assigned too); Nobody's Dashboard gives no row.
+ * (Auditors and bob directly; carol's membership of Auditors ends 2026-12-20, so her Wiki
+ * row does too), "Chat, <Team>" does not (everyone, and Platform Admins assigned too);
+ * Nobody's Board gives no row; Dashboard is disabled (its rows say so).
  */
 const withApplications: typeof desired = {
   ...desired,
+  groups: desired.groups.map((g) =>
+    g.name === 'Auditors' ? { ...g, expiringMembers: [{ userName: 'carol@example.com', expiresAt: anExpiry('2026-12-20') }] } : g,
+  ),
   applications: [
     { name: 'Wiki', assignmentRequired: true, users: ['bob@example.com'], groups: ['Auditors'] },
     { name: 'Chat, <Team>', assignmentRequired: false, users: [], groups: ['Platform Admins'] },
-    { name: 'Dashboard', assignmentRequired: true, users: [], groups: ['Nobody'] },
+    { name: 'Board', assignmentRequired: true, users: [], groups: ['Nobody'] },
+    { name: 'Dashboard', status: 'DISABLED', assignmentRequired: true, users: [], groups: ['Platform Admins'] },
   ],
 };
 
@@ -140,12 +145,12 @@ export function liveApplicationReport(): AccessReport {
   });
   const userId = (name: string) => base.users.find((u) => u.userName === name)?.id ?? name;
   const groupId = (name: string) => base.groups.find((g) => g.name === name)?.id ?? name;
-  const application = (name: string, i: number, assignmentRequired: boolean, users: string[], groups: string[]): ApplicationState => ({
+  const application = (name: string, i: number, assignmentRequired: boolean, users: string[], groups: string[], enabled = true): ApplicationState => ({
     name,
     applicationArn: `arn:aws:sso::111111111111:application/ssoins-1111111111111111/apl-${String(i).padStart(16, '0')}`,
     providerArn: 'arn:aws:sso::aws:applicationProvider/custom',
     customerManaged: true,
-    status: 'ENABLED',
+    status: enabled ? 'ENABLED' : 'DISABLED',
     assignmentRequired,
     users: users.map(userId),
     groups: groups.map(groupId),
@@ -155,6 +160,7 @@ export function liveApplicationReport(): AccessReport {
     applications: [
       application('Wiki', 1, false, ['bob@example.com', 'carol@example.com'], ['Auditors']),
       application('Chat, <Team>', 2, false, [], ['Platform Admins']),
+      application('Dashboard', 3, true, [], ['Platform Admins'], false),
     ],
   };
   const named = nameLive(live).named;

@@ -34,6 +34,7 @@ options:
   --group G                 only access granted through this group
   --account A               only this account (name or 12-digit id)
   --permission-set P        only this permission set
+  --application NAME        only this application's rows (and so no account row)
   --applications            only the application rows (csv: the application CSV
                             instead of the account CSV; one CSV holds one kind of row)
   --format FORMAT           text (default), markdown, csv or json
@@ -41,7 +42,8 @@ options:
   --region R  --profile P  --instance-arn ARN (with --live)  --verbose
 
 Filters combine: every one given must hold. --user and --group apply to application rows
-too; --account and --permission-set leave no application row.`;
+too; --account and --permission-set leave no application row. Application rows say when the
+application is disabled, and from the state files when every grant of a row expires.`;
 
 /** What to render beside the account rows: the application rows, and which kind of row a CSV holds. */
 export interface RenderExtras {
@@ -82,6 +84,7 @@ export const command: Command = {
       group: { type: 'string' },
       account: { type: 'string' },
       'permission-set': { type: 'string' },
+      application: { type: 'string' },
       format: { type: 'string', default: 'text' },
       live: { type: 'boolean', default: false },
       applications: { type: 'boolean', default: false },
@@ -96,10 +99,11 @@ export const command: Command = {
       ...(flags.group !== undefined ? { group: flags.group } : {}),
       ...(flags.account !== undefined ? { account: flags.account } : {}),
       ...(flags['permission-set'] !== undefined ? { permissionSet: flags['permission-set'] } : {}),
+      ...(flags.application !== undefined ? { application: flags.application } : {}),
       ...(flags.applications ? { applicationsOnly: true } : {}),
     };
     const applications = filterApplicationRows(report.applications, filter);
-    const csv = flags.applications ? 'applications' : 'accounts';
+    const csv = flags.applications || flags.application !== undefined ? 'applications' : 'accounts';
     // the account CSV cannot hold application rows: say where they are rather than drop them silently
     if (format === 'csv' && csv === 'accounts' && applications.length > 0)
       process.stderr.write(
