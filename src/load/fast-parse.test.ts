@@ -18,7 +18,8 @@ function pathsOf(value: unknown, path: PathSegment[] = []): PathSegment[][] {
 
 /** What a caller can observe of a parse: data, diagnostics, and the position of every node and key. */
 function observe(parsed: ParsedFile, text: string) {
-  const paths = [...pathsOf(parsed.data), ['missing'], [0]];
+  // paths that stop short of existing too: a position then ends at the deepest node that does
+  const paths = pathsOf(parsed.data).flatMap((path) => [path, [...path, 'missing'], [...path, 3]]);
   const offsets = [0, text.length >> 1, text.length];
   return {
     data: parsed.data,
@@ -43,7 +44,8 @@ describe('the fast parse path', () => {
       { numRuns: 400 },
     );
     // the comparison means something only if the fast path took a fair share of the texts
-    expect(fast).toBeGreaterThan(runs / 4);
+    // (about 30% of them: the others hold a feature it refuses, or are not valid YAML)
+    expect(fast).toBeGreaterThan(runs / 8);
   });
 
   it('resolves YAML 1.2 core scalars as the yaml path does, timestamps staying strings', () => {
