@@ -33,4 +33,15 @@ describe('findExcessiveNesting', () => {
     expect(findExcessiveNesting('a:\n  b:\n    c:\n      d: x\n', 3)).toEqual({ depth: 4, index: 21 });
     expect(findExcessiveNesting('- - - - x\n', 3)).toEqual({ depth: 5, index: 0 });
   });
+
+  test('finds brackets far below bracket-free lines, and after brackets of earlier lines', () => {
+    const plain = 'a: x\n'.repeat(1000);
+    expect(findExcessiveNesting(`b: [1]\n${plain}c: [[[1]]]\n`, 3)).toEqual({ depth: 4, index: 6 + plain.length + 6 });
+  });
+
+  test('counts `- ` as a level only with a space after the dash', () => {
+    expect(findExcessiveNesting('-x\n', 0)).toEqual({ depth: 1, index: 0 });
+    expect(findExcessiveNesting('-   - x\n', 2)).toEqual({ depth: 3, index: 0 });
+    expect(findExcessiveNesting('- -x\n', 2)).toBeUndefined();
+  });
 });

@@ -12,36 +12,69 @@ export interface TooDeep {
   index: number;
 }
 
+const SPACE = 0x20;
+const DASH = 0x2d;
+const HASH = 0x23;
+
 /**
  * The first place where block indentation plus flow brackets nest deeper than `limit`,
  * or undefined. Brackets inside quotes and comments are skipped; brackets inside plain
- * scalars are counted, which can only over-estimate.
+ * scalars are counted, which can only over-estimate. Reads character codes rather than
+ * slicing each line: the check runs on every state file before it is parsed.
  */
 export function findExcessiveNesting(text: string, limit = MAX_NESTING_DEPTH): TooDeep | undefined {
   const indents: number[] = [];
+  const brackets = { square: new NextIndex(text, '['), curly: new NextIndex(text, '{') };
   let lineStart = 0;
   let flowDepth = 0;
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    const content = /^( *)((?:- +)*)/.exec(line) as RegExpExecArray;
-    const indent = (content[1] as string).length;
-    const rest = line.slice(content[0].length);
-    if (flowDepth === 0 && rest !== '' && !rest.startsWith('#')) {
+    // the line's indentation, then its `- ` sequence indicators (`^( *)((?:- +)*)`)
+    let i = lineStart;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const indent = i - lineStart;
+    let dashes = 0;
+    while (text.charCodeAt(i) === DASH && text.charCodeAt(i + 1) === SPACE) {
+      i += 2;
+      while (text.charCodeAt(i) === SPACE) i++;
+      dashes++;
+    }
+    if (flowDepth === 0 && i < lineEnd && text.charCodeAt(i) !== HASH) {
       while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
       indents.push(indent);
     }
     // each "- " on the line opens one more sequence level
-    const dashes = (content[2] as string).split('-').length - 1;
     const blockDepth = indents.length + dashes;
     if (blockDepth > limit) return { depth: blockDepth, index: lineStart + indent };
-    const flow = scanFlow(line, flowDepth, limit - blockDepth);
-    if (flow.exceededAt !== undefined) return { depth: limit + 1, index: lineStart + flow.exceededAt };
-    flowDepth = flow.depth;
+    // outside flow collections a line without an opening bracket cannot change the depth
+    if (flowDepth > 0 || Math.min(brackets.square.from(i), brackets.curly.from(i)) < lineEnd) {
+      const flow = scanFlow(text.slice(lineStart, lineEnd), flowDepth, limit - blockDepth);
+      if (flow.exceededAt !== undefined) return { depth: limit + 1, index: lineStart + flow.exceededAt };
+      flowDepth = flow.depth;
+    }
     lineStart = lineEnd + 1;
   }
   return undefined;
+}
+
+/** The next index of one character at or after a position that only grows: each character is searched once. */
+class NextIndex {
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The index of the character at or after `position`, or the text's length when there is none. */
+  from(position: number): number {
+    if (this.at < position) {
+      const found = this.text.indexOf(this.char, position);
+      this.at = found < 0 ? this.text.length : found;
+    }
+    return this.at;
+  }
 }
 
 /** Tracks `[`/`{` depth across one line, outside quoted scalars and comments. */

@@ -1,8 +1,12 @@
-// Parses one state file with the `yaml` Document API, keeping every node's position, and
-// rejects the YAML features that have no place in reviewed state: duplicate keys,
-// alias bombs, custom tags, prototype-polluting keys, a top level that is not a mapping.
+// Parses one state file and rejects the YAML features that have no place in reviewed
+// state: duplicate keys, alias bombs, custom tags, prototype-polluting keys, a top level
+// that is not a mapping. A clean file (the common case) is read by the fast path
+// (fast-parse.ts, js-yaml's event parser); any other file with the `yaml` Document API,
+// keeping every node's position, which is what finds and words each problem.
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/types.js';
+import { parseCleanFile } from './fast-parse.js';
+import { FORBIDDEN_KEYS } from './fast-schema.js';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting.js';
 import { FileSource, type PositionedDocument } from './source.js';
 
@@ -10,21 +14,34 @@ import { FileSource, type PositionedDocument } from './source.js';
 export const MAX_ALIAS_COUNT = 100;
 
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Parser errors that stand on their own; any other is a syntax error that may cause more. */
 const INDEPENDENT_ERRORS = new Set<string>(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
+
+/** Which parser read a file: the fast path, or the `yaml` Document API. */
+export type ParseRoute = 'fast' | 'yaml';
 
 export interface ParsedFile {
   source: FileSource;
   /** The file as plain data; undefined when the file is empty or could not be read safely. */
   data: Record<string, unknown> | undefined;
   diagnostics: Diagnostic[];
+  route: ParseRoute;
 }
 
-export function parseStateFile(file: string, text: string): ParsedFile {
+/**
+ * Parses one state file. `only: 'yaml'` skips the fast path (tests compare both paths;
+ * the fast path cannot be forced, since it refuses what it cannot vouch for).
+ */
+export function parseStateFile(file: string, text: string, options: { only?: 'yaml' } = {}): ParsedFile {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) return refuseDeepNesting(file, text, tooDeep.index);
   const parse = () => parseWithPositions(text);
+  const clean = options.only === 'yaml' ? undefined : parseCleanFile(text);
+  if (clean) return { source: new FileSource(file, clean.positions, parse), data: clean.data, diagnostics: [], route: 'fast' };
+  return parseWithDiagnostics(file, parse);
+}
+
+function parseWithDiagnostics(file: string, parse: () => PositionedDocument): ParsedFile {
   const positioned = parse();
   const { doc } = positioned;
   const source = new FileSource(file, positioned, parse);
@@ -48,18 +65,18 @@ export function parseStateFile(file: string, text: string): ParsedFile {
       top.range?.[0] ?? 0,
     );
   }
-  if (diagnostics.some((d) => d.severity === 'error') || top === null) return { source, data: undefined, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || top === null) return { source, data: undefined, diagnostics, route: 'yaml' };
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
-    return { source, data, diagnostics };
+    return { source, data, diagnostics, route: 'yaml' };
   } catch (err) {
     if (err instanceof ReferenceError && /excessive alias count/i.test(err.message)) {
       error(`alias bomb: aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead`, firstAliasOffset(doc));
     } else {
       error(`cannot read YAML: ${err instanceof Error ? err.message : String(err)}`, 0);
     }
-    return { source, data: undefined, diagnostics };
+    return { source, data: undefined, diagnostics, route: 'yaml' };
   }
 }
 
@@ -88,7 +105,7 @@ function refuseDeepNesting(file: string, text: string, index: number): ParsedFil
   const empty = { doc, lines };
   const source = new FileSource(file, empty, () => empty);
   const message = `YAML nests deeper than ${MAX_NESTING_DEPTH} levels; a state file needs about ten`;
-  return { source, data: undefined, diagnostics: [{ severity: 'error', message, pos: { file, line, col } }] };
+  return { source, data: undefined, diagnostics: [{ severity: 'error', message, pos: { file, line, col } }], route: 'yaml' };
 }
 
 function describeYamlError(e: YAMLError, doc: Document.Parsed): string {

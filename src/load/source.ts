@@ -2,6 +2,7 @@
 // so a diagnostic can point at the exact key or value it is about.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourcePos } from '../model/types.js';
+import type { EventPositions } from './event-positions.js';
 
 /** A step into a YAML value: a mapping key or a list index. */
 export type PathSegment = string | number;
@@ -17,29 +18,35 @@ export interface PositionedDocument {
  * The document can be released once the file is modelled and re-parsed from the text when
  * a later rule asks for a position: at L size (9 MiB of YAML) keeping every file's nodes
  * alive made each garbage collection copy them again, about a third of the load's CPU.
+ * A file read by the fast path (fast-parse.ts) starts without a document: its positions
+ * come from the parser's events, and the document is parsed only if something needs it
+ * (a position the events cannot give, a rule that reads the nodes).
  */
 export class FileSource {
   private parsed: PositionedDocument | undefined;
+  private fast: EventPositions | undefined;
 
   constructor(
     readonly file: string,
-    parsed: PositionedDocument,
+    parsed: PositionedDocument | EventPositions,
     private readonly reparse: () => PositionedDocument,
   ) {
-    this.parsed = parsed;
+    if ('doc' in parsed) this.parsed = parsed;
+    else this.fast = parsed;
   }
 
   get doc(): Document.Parsed {
     return this.positioned().doc;
   }
 
-  /** Drops the document; the next position look-up parses the text again (same result). */
+  /** Drops the document (or the events); the next position look-up parses the text again (same result). */
   release(): void {
     this.parsed = undefined;
+    this.fast = undefined;
   }
 
   posAtOffset(offset: number): SourcePos {
-    const { line, col } = this.positioned().lines.linePos(offset);
+    const { line, col } = (this.fast?.lines ?? this.positioned().lines).linePos(offset);
     return { file: this.file, line, col };
   }
 
@@ -53,6 +60,8 @@ export class FileSource {
    * not exist (a missing field) ends at the deepest node that does.
    */
   pos(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePos {
+    const offset = this.fast?.offsetOf(path, options.key === true);
+    if (offset !== undefined) return this.posAtOffset(offset);
     let node: Node | null = this.doc.contents;
     let keyNode: Node | null = null;
     for (const segment of path) {

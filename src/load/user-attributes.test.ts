@@ -55,4 +55,19 @@ describe('user attributes in the state files', () => {
     expect(user?.status).toBe('disabled');
     expect(user).not.toHaveProperty('externalIds');
   });
+
+  it('gives each user its own copy of a value the file repeats with a YAML alias', async () => {
+    const emails = '    emails: &mail\n      - value: shared@example.com\n        primary: true\n';
+    await writeFile(
+      join(dir, 'users.yaml'),
+      `users:\n${ADA.replace('Lovelace\n', `Lovelace\n${emails}`)}  - userName: bob\n    displayName: Bob\n    givenName: Bob\n    familyName: B\n    emails: *mail\n`,
+    );
+    const users = (await loadState(dir)).state?.users ?? [];
+    expect(users.map((u) => u.emails)).toEqual([
+      [{ value: 'shared@example.com', primary: true }],
+      [{ value: 'shared@example.com', primary: true }],
+    ]);
+    expect(users[0]?.emails).not.toBe(users[1]?.emails);
+    expect(users[0]?.emails?.[0]).not.toBe(users[1]?.emails?.[0]);
+  });
 });
