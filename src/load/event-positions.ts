@@ -6,7 +6,7 @@
 import { EVENT_ID } from 'js-yaml';
 import { LineCounter } from 'yaml';
 import { NO_RANGE, UNKNOWN_START, type EventIndex } from './event-index.js';
-import type { PathSegment } from './source.js';
+import type { PathSegment } from './path-segment.js';
 
 /** No such node: the path ran past the last one, or a walk has no key yet. */
 const NONE = -1;

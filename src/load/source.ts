@@ -3,9 +3,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourcePos } from '../model/types.js';
 import type { EventPositions } from './event-positions.js';
+import type { PathSegment } from './path-segment.js';
 
-/** A step into a YAML value: a mapping key or a list index. */
-export type PathSegment = string | number;
+export type { PathSegment };
 
 /** A document with every node's position, and the line index its offsets resolve against. */
 export interface PositionedDocument {
