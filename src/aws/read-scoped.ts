@@ -1,9 +1,10 @@
 // The scoped live read (`plan --changed-since`): only what src/plan/scoped/needs.ts names,
 // found by name — GetUserId / GetGroupId, GetGroupMembershipId, ListAccountAssignments of
 // one (account, permission set) pair, one permission set's details (by a cached ARN,
-// src/aws/permission-set-names.ts) — plus the organization's account list, which every
-// plan reads. The result is exactly src/plan/scoped/project.ts of a complete read: the
-// rows asked for, and every principal and set those rows name.
+// src/aws/permission-set-names.ts) — plus the organization's accounts, listed or, when the
+// change names them by id or pin, described one by one (src/plan/scoped/accounts.ts). The
+// result is exactly src/plan/scoped/project.ts of a complete read: the rows asked for, and
+// every principal and set those rows name.
 import { paginateListPermissionSetsProvisionedToAccount } from '@aws-sdk/client-sso-admin';
 import type { LiveAssignment, LiveGroup, LiveMembership, LivePermissionSet, LiveState, LiveUser } from '../model/live.js';
 import { compareStrings } from '../model/order.js';
@@ -87,7 +88,7 @@ export async function readScopedLive(
     readProvisioning(
       ctx,
       [...new Set([...needs.provisioningOfSets, ...needs.assignmentsOfSets])].flatMap((n) => (arnOf.has(n) ? [arnOf.get(n) ?? ''] : [])),
-      organization.accounts.map((a) => a.id).filter((id) => !ignored.has(id)),
+      ignored,
       options,
     ),
   ]);
@@ -203,12 +204,14 @@ async function readMemberships(
   return [...new Map(all.map((m) => [`${m.groupId} ${m.userId}`, m])).values()];
 }
 
-/** The provisioning of these sets, as the full read's pairs route records it. */
-async function readProvisioning(ctx: ReadContext, arns: readonly string[], accountIds: readonly string[], options: ScopedReadOptions) {
+/** The provisioning of these sets, as the full read's pairs route records it. A stale pair
+ *  is a provisioned one (provisioningOf), so the accounts the sets are provisioned to are
+ *  the ones whose staleness is asked: the organization's list is not needed, nor read
+ *  when the accounts were described one by one (src/plan/scoped/accounts.ts). */
+async function readProvisioning(ctx: ReadContext, arns: readonly string[], ignored: ReadonlySet<string>, options: ScopedReadOptions) {
   if (arns.length === 0) return [];
-  const [provisioned, stale] = await Promise.all([
-    listProvisionedPairs(ctx, arns),
-    options.provisioningStatus ? listStalePairs(ctx, arns, accountIds) : Promise.resolve([]),
-  ]);
+  const provisioned = await listProvisionedPairs(ctx, arns);
+  const accountIds = [...new Set(provisioned.map((p) => p.accountId))].filter((id) => !ignored.has(id));
+  const stale = options.provisioningStatus ? await listStalePairs(ctx, arns, accountIds) : [];
   return provisioningOf(provisioned, stale);
 }

@@ -8,9 +8,11 @@
 import type { LiveState } from '../../model/live.js';
 import type { DesiredState, Diagnostic } from '../../model/types.js';
 import { buildPlan, summarize, type PlanOptions } from '../build.js';
+import { expiringSoon } from '../expiry.js';
 import { nameLive } from '../live-names.js';
 import { safetyRefusals } from '../safety.js';
 import type { Change, Plan } from '../types.js';
+import { estimatedOrganization, restrictToAccounts } from './accounts.js';
 import { restrictChanges } from './restrict.js';
 import { expandEntry, touchedCount, type Touched } from './touched.js';
 
@@ -25,11 +27,16 @@ export interface ScopedPlanInput {
   live: LiveState;
   touched: Touched;
   ref: string;
+  /** When the organization was not listed: the account ids described (src/plan/scoped/accounts.ts);
+   *  live.accounts then holds those of them that exist, and the files are planned as
+   *  restrictToAccounts leaves them. */
+  describedAccounts?: readonly string[];
 }
 
 export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
-  const { desired, before, live, touched, ref } = input;
-  const { plan, diagnostics } = buildPlan(desired, live, options);
+  const { desired, before, live, touched, ref, describedAccounts } = input;
+  const planned = describedAccounts === undefined ? desired : restrictToAccounts(before, desired, describedAccounts, live.accounts);
+  const { plan, diagnostics } = buildPlan(planned, live, options);
   if (!plan) return { diagnostics };
   const changes = restrictChanges(plan.changes, touched);
   const named = nameLive(live).named;
@@ -38,13 +45,21 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
     desired,
     live: named,
     allowDeletes: options.allowDeletes,
-    estimatedLiveCounts: { counts: estimatedCounts(before, live), from: `the files at ${ref}` },
+    estimatedLiveCounts: {
+      counts: estimatedCounts(before, describedAccounts === undefined ? live : estimatedOrganization(before, live.accounts)),
+      from: `the files at ${ref}`,
+    },
   });
   // Effective access needs every membership and assignment of the people a change affects
   // (a group's members, a member's other groups): far more than the touched objects. A
   // scoped plan leaves it out and says so rather than show a partial answer.
   const { accessChanges: _partial, ...rest } = plan;
   const notes = [...(plan.notes ?? []), ACCESS_NOTE];
+  // what expires soon is said of every entry of the files, not only of the restricted ones
+  if (describedAccounts !== undefined) {
+    const expiring = expiringSoon(desired, new Date(plan.createdAt));
+    if (expiring.length > 0) rest.expiring = expiring;
+  }
   return {
     plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
     diagnostics,

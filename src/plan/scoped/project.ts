@@ -5,7 +5,9 @@ import type { LiveAssignment, LiveMembership, LiveState } from '../../model/live
 import type { PrincipalType } from '../../model/types.js';
 import type { ReadNeeds } from './needs.js';
 
-export function projectLive(live: LiveState, needs: ReadNeeds): LiveState {
+/** `describedAccounts`: the account ids described instead of listing the organization
+ *  (src/plan/scoped/accounts.ts); those of them in the organization are kept, and no OU. */
+export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts?: readonly string[]): LiveState {
   const userByName = new Map(live.users.map((u) => [u.userName, u]));
   const groupByName = new Map(live.groups.map((g) => [g.name, g]));
   const setByName = new Map(live.permissionSets.map((s) => [s.name, s]));
@@ -70,5 +72,17 @@ export function projectLive(live: LiveState, needs: ReadNeeds): LiveState {
     memberships,
     assignments,
     provisioning: live.provisioning.filter((p) => provisioned.has(p.permissionSetArn)),
+    ...(describedAccounts !== undefined ? describedOrganization(live, describedAccounts) : {}),
   };
+}
+
+/** The organization as DescribeAccount of these ids sees it (src/aws/kinds/organization.ts, describeAccounts). */
+export function describedOrganization(
+  live: Pick<LiveState, 'accounts'>,
+  accountIds: readonly string[],
+): Pick<LiveState, 'accounts' | 'organizationalUnits'> {
+  const ids = new Set(accountIds);
+  // DescribeAccount answers neither the account's OU nor its tags
+  const accounts = live.accounts.filter((a) => ids.has(a.id)).map((a) => ({ ...a, ouPath: '', tags: {} }));
+  return { accounts, organizationalUnits: [] };
 }

@@ -89,6 +89,14 @@ export function touchedObjects(
   const changedAfter = named(after.assignments);
   for (const [key, t] of changedBefore) if (!changedAfter.has(key)) assignments.set(key, t);
   for (const [key, t] of changedAfter) if (!changedBefore.has(key)) assignments.set(key, t);
+  return { scoped: { users, groups, memberships, permissionSets, assignments, ...removedObjects(before, after) } };
+}
+
+/** The users, groups and permission sets the files at the ref declare and the files now do not. */
+export function removedObjects(
+  before: DesiredState,
+  after: DesiredState,
+): Pick<Touched, 'removedUsers' | 'removedGroups' | 'removedPermissionSets'> {
   const removed = <T>(list: (d: DesiredState) => T[], name: (x: T) => string) => {
     const kept = new Set(list(after).map(name));
     return new Set(
@@ -98,25 +106,18 @@ export function touchedObjects(
     );
   };
   return {
-    scoped: {
-      users,
-      groups,
-      memberships,
-      permissionSets,
-      assignments,
-      removedUsers: removed(
-        (d) => d.users,
-        (u) => u.userName,
-      ),
-      removedGroups: removed(
-        (d) => d.groups,
-        (g) => g.name,
-      ),
-      removedPermissionSets: removed(
-        (d) => d.permissionSets,
-        (s) => s.name,
-      ),
-    },
+    removedUsers: removed(
+      (d) => d.users,
+      (u) => u.userName,
+    ),
+    removedGroups: removed(
+      (d) => d.groups,
+      (g) => g.name,
+    ),
+    removedPermissionSets: removed(
+      (d) => d.permissionSets,
+      (s) => s.name,
+    ),
   };
 }
 
