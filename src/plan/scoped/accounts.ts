@@ -17,7 +17,14 @@ export type AccountRead = { describe: string[] } | { list: string };
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCOUNTS_PER_PAGE = 20;
 
-export function accountRead(before: DesiredState, after: DesiredState, managementAccountId: string): AccountRead {
+/** `describeAtMost`: how many accounts are described before listing is cheaper; by default the
+ *  pages a listing of every account the files know of (pins and ids) takes. */
+export function accountRead(
+  before: DesiredState,
+  after: DesiredState,
+  managementAccountId: string,
+  describeAtMost = Math.max(1, Math.ceil(knownAccounts(before, after).size / ACCOUNTS_PER_PAGE)),
+): AccountRead {
   const removed = removedObjects(before, after);
   if (removed.removedUsers.size + removed.removedGroups.size + removed.removedPermissionSets.size > 0)
     return { list: 'a removed user, group or permission set takes its assignments on every account with it' };
@@ -45,9 +52,11 @@ export function accountRead(before: DesiredState, after: DesiredState, managemen
   const { protect } = after.settings.safety;
   for (const entry of protect) {
     if (entry.account === undefined) continue;
-    const id = idOf(entry.account);
-    if (id === undefined) return { list: `protected account "${entry.account}" is not pinned in accounts.yaml` };
-    ids.add(id);
+    // a protected pair limited to an account by name covers whichever account bears the
+    // name now (src/kinds/assignment/diff.ts, protects), and the full plan's pin check
+    // refuses when another account took it: only the list can say
+    if (!ACCOUNT_ID.test(entry.account)) return { list: `the protected account "${entry.account}" is named, not given by id` };
+    ids.add(entry.account);
   }
   if ((after.settings.ignore.accounts ?? []).length > 0) {
     // the protected pairs' assignments are read on every account, and whether each account
@@ -56,8 +65,8 @@ export function accountRead(before: DesiredState, after: DesiredState, managemen
     // the management account's assignments may be read (the lock-out guard, needs.ts)
     ids.add(managementAccountId);
   }
-  const pages = Math.max(1, Math.ceil(knownAccounts(before, after).size / ACCOUNTS_PER_PAGE));
-  if (ids.size > pages) return { list: `describing ${ids.size} accounts costs more calls than listing the organization (about ${pages})` };
+  if (ids.size > describeAtMost)
+    return { list: `describing ${ids.size} accounts costs more calls than listing the organization (about ${describeAtMost})` };
   return { describe: [...ids].sort() };
 }
 
