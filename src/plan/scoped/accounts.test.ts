@@ -39,11 +39,19 @@ const files = (assignments: AssignmentEntry[], more: Partial<DesiredState> = {})
 const read = (before: DesiredState, after: DesiredState) => accountRead(before, after, MANAGEMENT_ACCOUNT_ID, Number.POSITIVE_INFINITY);
 
 describe('accountRead', () => {
-  it('describes the accounts a changed entry names by id or pinned name, excluded ones included', () => {
+  it('describes the accounts a changed entry names by id or pinned name', () => {
     const before = files([]);
-    expect(read(before, files([entry({ accounts: ['prod', '444444444444'], excludeAccounts: ['dev'] })]))).toEqual({
-      describe: [PROD, DEV, '444444444444'].sort(),
+    expect(read(before, files([entry({ accounts: ['prod', '444444444444', 'dev'], excludeAccounts: ['dev'] })]))).toEqual({
+      describe: [PROD, '444444444444'],
     });
+  });
+
+  it('describes only the accounts an edited entry adds or drops, an exclusion included', () => {
+    const before = files([entry({ accounts: ['prod', 'dev'] })]);
+    expect(read(before, files([entry({ accounts: ['prod', 'dev', '444444444444'] })]))).toEqual({ describe: ['444444444444'] });
+    expect(read(before, files([entry({ accounts: ['prod', 'dev'], excludeAccounts: [DEV] })]))).toEqual({ describe: [DEV] });
+    // the same accounts for another principal: every account is touched
+    expect(read(before, files([entry({ groups: ['Dev'], accounts: ['prod', 'dev'] })]))).toEqual({ describe: [PROD, DEV] });
   });
 
   it('describes nothing for a change that names no account (a membership, a policy)', () => {
@@ -111,7 +119,7 @@ describe('accountRead', () => {
 });
 
 describe('restrictToAccounts', () => {
-  it('keeps changed entries whole, leaves out unchanged ones of other (set, principal) pairs and narrows the rest', () => {
+  it('leaves out entries of other (set, principal) pairs and narrows the rest to the described accounts', () => {
     const changed = entry({ accounts: ['prod'] });
     const otherPair = entry({ groups: ['Dev'], accounts: ['dev', '555555555555'] });
     const samePair = entry({ accounts: ['dev', PROD, 'staging', '555555555555'], excludeAccounts: ['prod', 'dev'] });

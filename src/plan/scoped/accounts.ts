@@ -30,16 +30,31 @@ export function accountRead(
     return { list: 'a removed user, group or permission set takes its assignments on every account with it' };
   const pins = new Map((after.accountPins ?? []).map((p) => [p.name, p.id]));
   const idOf = (ref: string) => (ACCOUNT_ID.test(ref) ? ref : pins.get(ref));
-  const ids = new Set<string>();
   const changed = changedAssignmentEntries(before, after);
   for (const entry of changed) {
     if (selects(entry)) return { list: 'a changed assignment entry selects accounts by organizational unit or tag' };
-    for (const ref of [...entry.accounts, ...entry.excludeAccounts]) {
-      const id = idOf(ref);
-      if (id === undefined) return { list: `account "${ref}" is not pinned in accounts.yaml` };
-      ids.add(id);
-    }
+    const unpinned = [...entry.accounts, ...entry.excludeAccounts].find((ref) => idOf(ref) === undefined);
+    if (unpinned !== undefined) return { list: `account "${unpinned}" is not pinned in accounts.yaml` };
   }
+  // the accounts of the assignments the changed entries name on one side only (by the pins:
+  // a pin that no longer holds is then found on the account described); an account an
+  // edited entry names before and after is not touched, nor read
+  const fromBefore = new Set(before.assignments);
+  const named = (entries: readonly AssignmentEntry[]) =>
+    new Set(
+      entries.flatMap((e) => {
+        const excluded = new Set(e.excludeAccounts.map(idOf));
+        const accounts = [...new Set(e.accounts.map(idOf))].filter((id) => !excluded.has(id));
+        return principalPairs(e).flatMap((pair) => accounts.map((id) => `${pair}\u0000${id ?? ''}`));
+      }),
+    );
+  const namedBefore = named(changed.filter((e) => fromBefore.has(e)));
+  const namedAfter = named(changed.filter((e) => !fromBefore.has(e)));
+  const accountOf = (triple: string) => triple.slice(triple.lastIndexOf('\u0000') + 1);
+  const ids = new Set([
+    ...[...namedBefore].filter((t) => !namedAfter.has(t)).map(accountOf),
+    ...[...namedAfter].filter((t) => !namedBefore.has(t)).map(accountOf),
+  ]);
   // an unchanged entry that selects by OU or tag may name a touched assignment: only the
   // organization's tree and tags can say, so it is read as for a full plan
   const touchedPairs = new Set(changed.flatMap(principalPairs));
@@ -71,11 +86,10 @@ export function accountRead(
 }
 
 /**
- * The files as a plan against the described accounts sees them. Changed entries stay whole
- * (accountRead found all their accounts described). An unchanged entry that shares no
+ * The files as a plan against the described accounts sees them. An entry that shares no
  * (permission set, principal) with a changed one cannot name a touched assignment and is
- * left out; one that does keeps the account references that can mean a described account:
- * an id described, a name pinned to one, or the name one carries now. Pins stay for the
+ * left out; one that does (the changed ones too) keeps the account references that can
+ * mean a described account: an id described, a name pinned to one, or the name one carries now. Pins stay for the
  * described accounts and the names still used, so a pin whose account is gone or renamed
  * gives the full plan's warning and error. What is left out is planned by the full plan
  * (the nightly drift check), problems of accounts the change does not touch included.
@@ -93,7 +107,6 @@ export function restrictToAccounts(
   const changed = new Set(changedAssignmentEntries(before, after));
   const touchedPairs = new Set([...changed].flatMap(principalPairs));
   const assignments = after.assignments.flatMap((e): AssignmentEntry[] => {
-    if (changed.has(e)) return [e];
     if (selects(e) || !principalPairs(e).some((p) => touchedPairs.has(p))) return [];
     const kept = e.accounts.filter(canMeanDescribed);
     return kept.length === 0 ? [] : [{ ...e, accounts: kept, excludeAccounts: e.excludeAccounts.filter(canMeanDescribed) }];
