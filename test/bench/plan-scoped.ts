@@ -96,7 +96,11 @@ async function main(argv: string[]): Promise<void> {
   const startedAt = new Date();
   const org = generateOrganization(SHAPES[shape]);
   const work = mkdtempSync(join(tmpdir(), `sso-gitops-bench-scoped-${shape}-`));
-  const cacheDir = join(tmpdir(), '.cache', 'sso-gitops'); // the CLI's HOME is tmpdir() (measure.ts)
+  // The CLI's HOME is tmpdir() (measure.ts), and with it the permission set name cache:
+  // other benchmarks running at the same time would fill the shared one between the
+  // removal and the cold run. A private tmpdir() for this process and the CLIs it starts.
+  process.env.TMPDIR = work;
+  const cacheDir = join(tmpdir(), '.cache', 'sso-gitops');
   const sandbox = await startSandbox({ ...FAST, randomSeed: 1 });
   try {
     const log = (m: string) => process.stderr.write(`[plan-scoped ${shape}] ${m}\n`);
