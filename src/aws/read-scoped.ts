@@ -6,6 +6,7 @@
 // result is exactly src/plan/scoped/project.ts of a complete read: the rows asked for, and
 // every principal and set those rows name.
 import { paginateListPermissionSetsProvisionedToAccount } from '@aws-sdk/client-sso-admin';
+import type { ApplicationState } from '../model/applications.js';
 import type { LiveAssignment, LiveGroup, LiveMembership, LivePermissionSet, LiveState, LiveUser } from '../model/live.js';
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
@@ -28,6 +29,7 @@ import {
   readByPrincipals,
   uniqueAssignments,
 } from './kinds/assignments.js';
+import { listApplications, readApplication } from './kinds/applications.js';
 import type { OrganizationSnapshot } from './kinds/organization.js';
 import { readPermissionSet, type PermissionSetReadOptions } from './kinds/permission-sets.js';
 import { collectPages, paginatorConfig } from './pagination.js';
@@ -93,11 +95,16 @@ export async function readScopedLive(
     ),
   ]);
   const assignments = uniqueAssignments(kept([...pairRows, ...principalRows, ...setRows, ...accountRows]));
+  const applications = needs.applications === undefined ? undefined : await readApplicationsNamed(ctx, needs.applications);
 
   // every principal and set a row names, so the plan can name the row (nameLive)
   const wantUsers = new Set([...userId.values(), ...membershipRows.map((m) => m.userId)]);
   const wantGroups = new Set([...groupId.values(), ...membershipRows.map((m) => m.groupId)]);
   for (const a of assignments) (a.principalType === 'USER' ? wantUsers : wantGroups).add(a.principalId);
+  for (const app of applications ?? []) {
+    for (const id of app.users) wantUsers.add(id);
+    for (const id of app.groups) wantGroups.add(id);
+  }
   const wantSets = [...new Set(assignments.map((a) => a.permissionSetArn))].filter((arn) => !sets.has(arn));
   const [u, g, s] = await Promise.all([
     mapLimit([...wantUsers], ctx.concurrency, (id) => describeUser(ctx, id)),
@@ -124,7 +131,18 @@ export async function readScopedLive(
     organizationalUnits: organization.organizationalUnits,
     assignments,
     provisioning,
+    ...(applications !== undefined ? { applications } : {}),
   };
+}
+
+/** The touched applications, whole: the instance's list (no operation finds an application
+ *  by name), then each one of those names read as the full read reads it. */
+async function readApplicationsNamed(ctx: ReadContext, names: readonly string[]): Promise<ApplicationState[]> {
+  if (names.length === 0) return [];
+  const wanted = new Set(names);
+  const listed = (await listApplications(ctx)).filter((a) => wanted.has(a.Name ?? ''));
+  const states = await mapLimit(listed, ctx.concurrency, (app) => readApplication(ctx.clients.ssoAdmin, app));
+  return states.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.applicationArn, b.applicationArn));
 }
 
 /** ListAccountAssignments of each touched (set, account) pair, keeping the touched principals' rows. */

@@ -18,12 +18,13 @@ import { nameLive } from '../../src/plan/live-names.js';
 import { safetyRefusals } from '../../src/plan/safety.js';
 import type { Refusal } from '../../src/plan/types.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
-import { accountRead, restrictToAccounts } from '../../src/plan/scoped/accounts.js';
-import { buildScopedPlan } from '../../src/plan/scoped/plan-scoped.js';
+import { accountRead } from '../../src/plan/scoped/accounts.js';
+import { buildScopedPlan, scopedDesired } from '../../src/plan/scoped/plan-scoped.js';
 import { describedOrganization, projectLive } from '../../src/plan/scoped/project.js';
 import { restrictChanges } from '../../src/plan/scoped/restrict.js';
 import { touchedObjects, unscopableChange } from '../../src/plan/scoped/touched.js';
-import { accountCaseArb, accountExamples } from './scoped-account-arbitraries.js';
+import { accountExamples } from './scoped-account-arbitraries.js';
+import { applicationCaseArb, applicationExamples } from './scoped-application-arbitraries.js';
 import { NOW } from './scoped-arbitraries.js';
 
 const countRules = new Set(['max-delete-percent', 'delete-all']);
@@ -39,9 +40,10 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
     bothRefused: 0,
     describedRefused: 0,
     untouchedFailures: 0,
+    applicationChanges: 0,
   };
   const details = fc.check(
-    fc.property(accountCaseArb, ({ before, after, live }) => {
+    fc.property(applicationCaseArb, ({ before, after, live }) => {
       if (unscopableChange(before, after) !== undefined) return;
       // the scoped read's organization: the accounts the change names, described, or the list
       // (however many: which route is cheaper is accounts.test.ts's concern; both must agree)
@@ -53,17 +55,15 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
       const touched = decision.scoped;
       const full = buildPlan(after, live, { allowDeletes: false, now: NOW });
       const scopedLive = projectLive(live, readNeeds(touched, after, live.managementAccountId), described);
-      const scoped = buildScopedPlan(
-        {
-          desired: after,
-          before,
-          live: scopedLive,
-          touched,
-          ref: 'HEAD~1',
-          ...(described !== undefined ? { describedAccounts: described } : {}),
-        },
-        { allowDeletes: false, now: NOW },
-      );
+      const input = {
+        desired: after,
+        before,
+        live: scopedLive,
+        touched,
+        ref: 'HEAD~1',
+        ...(described !== undefined ? { describedAccounts: described } : {}),
+      };
+      const scoped = buildScopedPlan(input, { allowDeletes: false, now: NOW });
       seen.cases++;
       if (described !== undefined) seen.described++;
       if (!full.plan) {
@@ -72,15 +72,15 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
           if (described !== undefined) seen.describedRefused++;
           return;
         }
-        // Only a plan against described accounts may resolve where the full plan does not,
-        // and only because the full plan failed on what the change does not touch: the
-        // files restricted to the described accounts resolve against the whole organization.
-        expect(described, `the listed organization resolves as the full plan does: ${messages(full.diagnostics)}`).toBeDefined();
-        const restricted = buildPlan(restrictToAccounts(before, after, described ?? [], organization.accounts), live, {
-          allowDeletes: false,
-          now: NOW,
-        });
-        expect(restricted.plan, `the full plan fails on the touched accounts: ${messages(restricted.diagnostics)}`).toBeDefined();
+        // Only a plan that leaves part of the files out (described accounts, untouched
+        // applications) may resolve where the full plan does not, and only because the full
+        // plan failed on that part: what the scoped plan plans resolves against everything.
+        expect(
+          described !== undefined || after.applications !== undefined,
+          `the listed organization resolves as the full plan does: ${messages(full.diagnostics)}`,
+        ).toBe(true);
+        const restricted = buildPlan(scopedDesired(input), live, { allowDeletes: false, now: NOW });
+        expect(restricted.plan, `the full plan fails on the touched objects: ${messages(restricted.diagnostics)}`).toBeDefined();
         seen.untouchedFailures++;
         return;
       }
@@ -90,6 +90,7 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
       if (restricted.length > 0) seen.withChanges++;
       if (described !== undefined) seen.describedPlans++;
       if (touched.removedUsers.size + touched.removedGroups.size + touched.removedPermissionSets.size > 0) seen.removals++;
+      if (restricted.some((c) => c.kind === 'application' || c.kind === 'applicationAssignment')) seen.applicationChanges++;
       expect(scoped.plan.changes).toEqual(restricted);
       // the safety rules judged on what was read equal the same rules on the restricted
       // changes with the complete live state; the deletion thresholds count against
@@ -100,7 +101,7 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
     }),
     {
       numRuns: Number(process.env.SSO_GITOPS_SCOPED_RUNS ?? 300),
-      examples: accountExamples().map((c) => [c]),
+      examples: [...accountExamples(), ...applicationExamples()].map((c) => [c]),
       ...(seedEnv !== undefined ? { seed: Number(seedEnv) } : {}),
     },
   );
@@ -111,6 +112,7 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
     // and the accounts' side: plans against described accounts, and pins that stop both plans
     expect(seen.describedPlans, `plans against described accounts (${JSON.stringify(seen)})`).toBeGreaterThan(seen.cases / 5);
     expect(seen.describedRefused, `described accounts gone or renamed (${JSON.stringify(seen)})`).toBeGreaterThan(0);
+    expect(seen.applicationChanges, `cases with application changes (${JSON.stringify(seen)})`).toBeGreaterThan(0);
   }
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);

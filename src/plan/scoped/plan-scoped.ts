@@ -35,8 +35,7 @@ export interface ScopedPlanInput {
 
 export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
   const { desired, before, live, touched, ref, describedAccounts } = input;
-  const planned = describedAccounts === undefined ? desired : restrictToAccounts(before, desired, describedAccounts, live.accounts);
-  const { plan, diagnostics } = buildPlan(planned, live, options);
+  const { plan, diagnostics } = buildPlan(scopedDesired(input), live, options);
   if (!plan) return { diagnostics };
   const changes = restrictChanges(plan.changes, touched);
   const named = nameLive(live).named;
@@ -54,6 +53,8 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
   // (a group's members, a member's other groups): far more than the touched objects. A
   // scoped plan leaves it out and says so rather than show a partial answer.
   const { accessChanges: _partial, ...rest } = plan;
+  // nor who gains and loses access to an application: it needs every membership of its groups
+  delete rest.applicationAccessChanges;
   const notes = [...(plan.notes ?? []), ACCESS_NOTE];
   // what expires soon is said of every entry of the files, not only of the restricted ones
   if (describedAccounts !== undefined) {
@@ -64,6 +65,18 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
     plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
     diagnostics,
   };
+}
+
+/**
+ * The files as the scoped plan plans them: only the touched applications (the others are
+ * not read: check-applications.ts would not see them exist) and, when the accounts were
+ * described rather than listed, what restrictToAccounts keeps. What is left out can only
+ * make changes outside the touched objects, and only problems outside them go unseen.
+ */
+export function scopedDesired({ desired, before, live, touched, describedAccounts }: ScopedPlanInput): DesiredState {
+  const restricted = describedAccounts === undefined ? desired : restrictToAccounts(before, desired, describedAccounts, live.accounts);
+  if (restricted.applications === undefined) return restricted;
+  return { ...restricted, applications: restricted.applications.filter((a) => touched.applications.has(a.name)) };
 }
 
 /** The live totals a scoped plan does not read, estimated as what the files at the ref made live. */

@@ -60,10 +60,14 @@ export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts
     (a.principalType === 'USER' ? userIds : groupIds).add(a.principalId);
     setArns.add(a.permissionSetArn);
   }
+  for (const app of applicationsOf(live, needs).applications ?? []) {
+    for (const id of app.users) userIds.add(id);
+    for (const id of app.groups) groupIds.add(id);
+  }
   const provisioned = new Set(
     [...needs.provisioningOfSets, ...needs.assignmentsOfSets].flatMap((n) => (arnOf(n) !== undefined ? [arnOf(n)] : [])),
   );
-  const { accessControlAttributes: _abac, ...rest } = live;
+  const { accessControlAttributes: _abac, applications: _applications, ...rest } = live;
   return {
     ...rest,
     users: live.users.filter((u) => userIds.has(u.id)),
@@ -73,6 +77,7 @@ export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts
     assignments,
     provisioning: live.provisioning.filter((p) => provisioned.has(p.permissionSetArn)),
     ...(describedAccounts !== undefined ? describedOrganization(live, describedAccounts) : {}),
+    ...applicationsOf(live, needs),
   };
 }
 
@@ -85,4 +90,11 @@ export function describedOrganization(
   // DescribeAccount answers neither the account's OU nor its tags
   const accounts = live.accounts.filter((a) => ids.has(a.id)).map((a) => ({ ...a, ouPath: '', tags: {} }));
   return { accounts, organizationalUnits: [] };
+}
+
+/** The touched applications, whole (none are read when the files do not declare `applications:`). */
+function applicationsOf(live: LiveState, needs: ReadNeeds): Pick<LiveState, 'applications'> {
+  if (needs.applications === undefined) return {};
+  const wanted = new Set(needs.applications);
+  return { applications: (live.applications ?? []).filter((a) => wanted.has(a.name)) };
 }

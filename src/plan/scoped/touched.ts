@@ -22,6 +22,9 @@ export interface Touched {
   removedUsers: Set<string>;
   removedGroups: Set<string>;
   removedPermissionSets: Set<string>;
+  /** Applications of `applications:` whose entry was added, removed or edited (its users
+   *  and groups included): each is read and planned whole. */
+  applications: Set<string>;
 }
 
 export type ScopeDecision = { scoped: Touched } | { full: string };
@@ -43,9 +46,8 @@ export function unscopableChange(before: DesiredState, after: DesiredState): str
   const unmanaged = Object.entries(after.settings.manage).find(([, managed]) => !managed);
   if (unmanaged) return `settings.manage.${unmanaged[0]} is false`;
   if (!same(before.instance ?? null, after.instance ?? null)) return 'the instance configuration changed';
-  // applications are not read by name yet, and a referenced application must be seen to
-  // exist (src/plan/check-applications.ts): files that declare them plan everything
-  if (before.applications !== undefined || after.applications !== undefined) return 'the files declare applications:';
+  // declaring `applications:` or no longer declaring it starts or stops managing every one
+  if ((before.applications === undefined) !== (after.applications === undefined)) return 'applications: was added or removed';
   if (!same(before.accountPins ?? [], after.accountPins ?? [])) return 'accounts.yaml changed';
   const renamed = [...before.groups, ...after.groups].find(
     (g) => (g.previousNames ?? []).length > 0 && !sameEntry(before.groups, after.groups, g.name),
@@ -89,7 +91,8 @@ export function touchedObjects(
   const changedAfter = named(after.assignments);
   for (const [key, t] of changedBefore) if (!changedAfter.has(key)) assignments.set(key, t);
   for (const [key, t] of changedAfter) if (!changedBefore.has(key)) assignments.set(key, t);
-  return { scoped: { users, groups, memberships, permissionSets, assignments, ...removedObjects(before, after) } };
+  const applications = changedNames(before.applications ?? [], after.applications ?? [], (a) => a.name);
+  return { scoped: { users, groups, memberships, permissionSets, assignments, ...removedObjects(before, after), applications } };
 }
 
 /** The users, groups and permission sets the files at the ref declare and the files now do not. */
@@ -139,7 +142,7 @@ export function expandEntry(entry: AssignmentEntry, live: Pick<LiveState, 'accou
 
 /** How many objects the change touches, as the plan's scope line counts them. */
 export function touchedCount(t: Touched): number {
-  return t.users.size + t.groups.size + t.memberships.size + t.permissionSets.size + t.assignments.size;
+  return t.users.size + t.groups.size + t.memberships.size + t.permissionSets.size + t.assignments.size + t.applications.size;
 }
 
 function changedNames<T>(before: readonly T[], after: readonly T[], name: (x: T) => string): Set<string> {
