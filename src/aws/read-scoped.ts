@@ -1,10 +1,12 @@
 // The scoped live read (`plan --changed-since`): only what src/plan/scoped/needs.ts names,
 // found by name — GetUserId / GetGroupId, GetGroupMembershipId, ListAccountAssignments of
 // one (account, permission set) pair, one permission set's details (by a cached ARN,
-// src/aws/permission-set-names.ts) — plus the organization's account list, which every
-// plan reads. The result is exactly src/plan/scoped/project.ts of a complete read: the
-// rows asked for, and every principal and set those rows name.
+// src/aws/permission-set-names.ts) — plus the organization's accounts, listed or, when the
+// change names them by id or pin, described one by one (src/plan/scoped/accounts.ts). The
+// result is exactly src/plan/scoped/project.ts of a complete read: the rows asked for, and
+// every principal and set those rows name.
 import { paginateListPermissionSetsProvisionedToAccount } from '@aws-sdk/client-sso-admin';
+import type { ApplicationState } from '../model/applications.js';
 import type { LiveAssignment, LiveGroup, LiveMembership, LivePermissionSet, LiveState, LiveUser } from '../model/live.js';
 import { compareStrings } from '../model/order.js';
 import { plural } from '../model/plural.js';
@@ -27,6 +29,7 @@ import {
   readByPrincipals,
   uniqueAssignments,
 } from './kinds/assignments.js';
+import { listApplications, readApplication } from './kinds/applications.js';
 import type { OrganizationSnapshot } from './kinds/organization.js';
 import { readPermissionSet, type PermissionSetReadOptions } from './kinds/permission-sets.js';
 import { collectPages, paginatorConfig } from './pagination.js';
@@ -87,16 +90,21 @@ export async function readScopedLive(
     readProvisioning(
       ctx,
       [...new Set([...needs.provisioningOfSets, ...needs.assignmentsOfSets])].flatMap((n) => (arnOf.has(n) ? [arnOf.get(n) ?? ''] : [])),
-      organization.accounts.map((a) => a.id).filter((id) => !ignored.has(id)),
+      ignored,
       options,
     ),
   ]);
   const assignments = uniqueAssignments(kept([...pairRows, ...principalRows, ...setRows, ...accountRows]));
+  const applications = needs.applications === undefined ? undefined : await readApplicationsNamed(ctx, needs.applications);
 
   // every principal and set a row names, so the plan can name the row (nameLive)
   const wantUsers = new Set([...userId.values(), ...membershipRows.map((m) => m.userId)]);
   const wantGroups = new Set([...groupId.values(), ...membershipRows.map((m) => m.groupId)]);
   for (const a of assignments) (a.principalType === 'USER' ? wantUsers : wantGroups).add(a.principalId);
+  for (const app of applications ?? []) {
+    for (const id of app.users) wantUsers.add(id);
+    for (const id of app.groups) wantGroups.add(id);
+  }
   const wantSets = [...new Set(assignments.map((a) => a.permissionSetArn))].filter((arn) => !sets.has(arn));
   const [u, g, s] = await Promise.all([
     mapLimit([...wantUsers], ctx.concurrency, (id) => describeUser(ctx, id)),
@@ -123,7 +131,18 @@ export async function readScopedLive(
     organizationalUnits: organization.organizationalUnits,
     assignments,
     provisioning,
+    ...(applications !== undefined ? { applications } : {}),
   };
+}
+
+/** The touched applications, whole: the instance's list (no operation finds an application
+ *  by name), then each one of those names read as the full read reads it. */
+async function readApplicationsNamed(ctx: ReadContext, names: readonly string[]): Promise<ApplicationState[]> {
+  if (names.length === 0) return [];
+  const wanted = new Set(names);
+  const listed = (await listApplications(ctx)).filter((a) => wanted.has(a.Name ?? ''));
+  const states = await mapLimit(listed, ctx.concurrency, (app) => readApplication(ctx.clients.ssoAdmin, app));
+  return states.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.applicationArn, b.applicationArn));
 }
 
 /** ListAccountAssignments of each touched (set, account) pair, keeping the touched principals' rows. */
@@ -203,12 +222,14 @@ async function readMemberships(
   return [...new Map(all.map((m) => [`${m.groupId} ${m.userId}`, m])).values()];
 }
 
-/** The provisioning of these sets, as the full read's pairs route records it. */
-async function readProvisioning(ctx: ReadContext, arns: readonly string[], accountIds: readonly string[], options: ScopedReadOptions) {
+/** The provisioning of these sets, as the full read's pairs route records it. A stale pair
+ *  is a provisioned one (provisioningOf), so the accounts the sets are provisioned to are
+ *  the ones whose staleness is asked: the organization's list is not needed, nor read
+ *  when the accounts were described one by one (src/plan/scoped/accounts.ts). */
+async function readProvisioning(ctx: ReadContext, arns: readonly string[], ignored: ReadonlySet<string>, options: ScopedReadOptions) {
   if (arns.length === 0) return [];
-  const [provisioned, stale] = await Promise.all([
-    listProvisionedPairs(ctx, arns),
-    options.provisioningStatus ? listStalePairs(ctx, arns, accountIds) : Promise.resolve([]),
-  ]);
+  const provisioned = await listProvisionedPairs(ctx, arns);
+  const accountIds = [...new Set(provisioned.map((p) => p.accountId))].filter((id) => !ignored.has(id));
+  const stale = options.provisioningStatus ? await listStalePairs(ctx, arns, accountIds) : [];
   return provisioningOf(provisioned, stale);
 }

@@ -2,8 +2,8 @@
 // full plan of the same organization. `node dist/test/bench/plan-scoped.js [--shape S|M|L] [--save]`
 // after `npm run build && npm run build:bench`.
 //
-// The organization of the shape is seeded into an in-process sandbox, its state files are
-// committed to a scratch git repository, and for each one-entry change (one assignment, one
+// The organization of the shape is seeded into an in-process sandbox, its state files (with
+// the accounts.yaml pins that extract writes) are committed to a scratch git repository, and for each one-entry change (one assignment, one
 // membership, one permission set policy) the CLI plans with --changed-since HEAD: once with
 // no permission set name cache (cold: the sets are listed and described once) and once after
 // a full plan refreshed it (warm: what a workflow with the action's cache pays). Calls are
@@ -96,14 +96,24 @@ async function main(argv: string[]): Promise<void> {
   const startedAt = new Date();
   const org = generateOrganization(SHAPES[shape]);
   const work = mkdtempSync(join(tmpdir(), `sso-gitops-bench-scoped-${shape}-`));
-  const cacheDir = join(tmpdir(), '.cache', 'sso-gitops'); // the CLI's HOME is tmpdir() (measure.ts)
+  // The CLI's HOME is tmpdir() (measure.ts), and with it the permission set name cache:
+  // other benchmarks running at the same time would fill the shared one between the
+  // removal and the cold run. A private tmpdir() for this process and the CLIs it starts.
+  process.env.TMPDIR = work;
+  const cacheDir = join(tmpdir(), '.cache', 'sso-gitops');
   const sandbox = await startSandbox({ ...FAST, randomSeed: 1 });
   try {
     const log = (m: string) => process.stderr.write(`[plan-scoped ${shape}] ${m}\n`);
     log(`seeding ${org.accounts.length} accounts, ${org.users.length} users, ${org.assignments.length} assignments`);
-    await seedOrganization(sandbox.endpoint, SOURCE_MANAGEMENT_ACCOUNT, org);
+    const seeded = await seedOrganization(sandbox.endpoint, SOURCE_MANAGEMENT_ACCOUNT, org);
     const dir = join(work, 'identity');
-    writeStateDirectory(dir, org);
+    // extract writes every account's pin: a change naming accounts by name describes them
+    const pins = ['accounts:', ...[...seeded.accountIds].map(([name, id]) => `  ${JSON.stringify(name)}: ${JSON.stringify(id)}`), ''];
+    const writeState = (o: SyntheticOrg) => {
+      writeStateDirectory(dir, o);
+      writeFileSync(join(dir, 'accounts.yaml'), pins.join('\n'));
+    };
+    writeState(org);
     git(work, 'init', '-q');
     git(work, 'add', '.');
     git(work, 'commit', '-qm', 'base');
@@ -111,7 +121,7 @@ async function main(argv: string[]): Promise<void> {
     log(`full plan: ${full.calls} calls`);
     const changes: ChangeResult[] = [];
     for (const [name, edit] of Object.entries(CHANGES)) {
-      writeStateDirectory(dir, edit(org));
+      writeState(edit(org));
       rmSync(cacheDir, { recursive: true, force: true });
       const args = ['plan', '--dir', dir, '--changed-since', 'HEAD', '--format', 'json'];
       const cold = await counted(sandbox, args);
@@ -129,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
       log(
         `${name}: ${cold.calls} calls cold, ${warm.calls} warm (${((warm.calls / full.calls) * 100).toFixed(2)}% of the full plan), ${plan.changes.length} changes`,
       );
-      writeStateDirectory(dir, org);
+      writeState(org);
     }
     const doc: PlanScopedDocument = {
       shape,

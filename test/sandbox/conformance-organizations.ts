@@ -1,6 +1,7 @@
 // Conformance checks of organizations: what test/helpers/org.ts and the reconciler rely on.
 import {
   CreateOrganizationalUnitCommand,
+  DescribeAccountCommand,
   ListAccountsCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
@@ -20,6 +21,21 @@ async function rootId(ctx: Parameters<Check['run']>[0]): Promise<string> {
 }
 
 export const ORGANIZATIONS_CHECKS: Check[] = [
+  {
+    // what a scoped plan relies on (src/aws/kinds/organization.ts, describeAccounts)
+    name: "DescribeAccount answers an account as ListAccounts lists it, and AccountNotFoundException for another organization's",
+    async run(ctx) {
+      const other = ctx.backend.clients('210987654321');
+      await createOrganization(other);
+      const mine = await createAccount(ctx.clients, 'described');
+      const theirs = await createAccount(other, 'elsewhere');
+      const described = (await ctx.clients.org.send(new DescribeAccountCommand({ AccountId: mine }))).Account;
+      const listed = (await ctx.clients.org.send(new ListAccountsCommand({}))).Accounts?.find((a) => a.Id === mine);
+      expect(described).toMatchObject({ Id: mine, Name: 'described', State: 'ACTIVE' });
+      expect({ ...described, JoinedTimestamp: undefined }).toEqual({ ...listed, JoinedTimestamp: undefined });
+      expect(await errorName(ctx.clients.org.send(new DescribeAccountCommand({ AccountId: theirs })))).toBe('AccountNotFoundException');
+    },
+  },
   {
     name: "each management account sees only its own organization's accounts",
     async run(ctx) {

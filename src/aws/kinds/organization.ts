@@ -6,8 +6,10 @@
 // ListAccountsForParent, which returns the same Account shape as ListAccounts, so the
 // walk replaces ListAccounts rather than adding to it. Account tags cost one
 // ListTagsForResource per account. Plan asks for OU paths when the desired state uses
-// organizationalUnits and for tags when it uses accountTags; extract needs neither.
+// organizationalUnits and for tags when it uses accountTags; extract needs neither. A
+// scoped plan whose change names only a few accounts describes them (describeAccounts).
 import {
+  DescribeAccountCommand,
   paginateListAccounts,
   paginateListAccountsForParent,
   paginateListOrganizationalUnitsForParent,
@@ -19,7 +21,7 @@ import type { LiveOrganizationalUnit } from '../../model/live.js';
 import { compareStrings } from '../../model/order.js';
 import type { Account } from '../../model/types.js';
 import { mapLimit } from '../concurrency.js';
-import { AwsCallError } from '../errors.js';
+import { AwsCallError, awsCall, awsErrorName } from '../errors.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 
@@ -96,6 +98,31 @@ async function readTree(ctx: OrganizationReadContext): Promise<OrganizationSnaps
     ctx.progress.update('organization', accounts.length, undefined, 'accounts');
   }
   return { accounts, organizationalUnits };
+}
+
+/**
+ * Just these accounts, one DescribeAccount each (a scoped plan whose change names its
+ * accounts by id or pin, src/plan/scoped/accounts.ts), without OU paths or tags. The
+ * organizations model documents AccountNotFoundException as "We can't find an AWS account
+ * with the AccountId that you specified": such an id is left out, as a listing would leave
+ * it out. DescribeAccount may be called by the management account or a delegated
+ * administrator (the model's documentation), the same callers as ListAccounts.
+ */
+export async function describeAccounts(ctx: OrganizationReadContext, accountIds: readonly string[]): Promise<OrganizationSnapshot> {
+  const found = await mapLimit(accountIds, ctx.concurrency, async (accountId) => {
+    try {
+      const out = await awsCall('organizations', 'DescribeAccount', () =>
+        ctx.clients.organizations.send(new DescribeAccountCommand({ AccountId: accountId })),
+      );
+      return out.Account ? [toAccount(out.Account, '')] : [];
+    } catch (err) {
+      if (awsErrorName(err) === 'AccountNotFoundException') return [];
+      throw err;
+    }
+  });
+  const accounts = found.flat().sort((a, b) => compareStrings(a.id, b.id));
+  ctx.progress.update('organization', accounts.length, accountIds.length, 'accounts described');
+  return { accounts, organizationalUnits: [] };
 }
 
 export function toAccount(a: SdkAccount, ouPath: string): Account {

@@ -33,6 +33,9 @@ export interface ReadNeeds {
   /** Every assignment on these accounts: the management account's, when the change could
    *  remove its last administrator assignment (the lock-out guard counts them all). */
   assignmentsOnAccounts: string[];
+  /** The touched applications, found by name in the instance's list and read whole (with
+   *  their assignments); undefined when the files do not declare `applications:`. */
+  applications?: string[];
 }
 
 const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
@@ -70,6 +73,12 @@ export function readNeeds(t: Touched, desired: DesiredState, managementAccountId
   for (const u of t.removedUsers) users.add(u);
   for (const g of t.removedGroups) groups.add(g);
   for (const s of t.removedPermissionSets) sets.add(s);
+  // a touched application's principals: whether each exists decides the creates it needs first
+  for (const app of desired.applications ?? []) {
+    if (!t.applications.has(app.name)) continue;
+    for (const u of app.users) users.add(u);
+    for (const g of app.groups) groups.add(g);
+  }
   const mayTouchAdministrators =
     t.permissionSets.size > 0 ||
     t.removedUsers.size > 0 ||
@@ -87,5 +96,6 @@ export function readNeeds(t: Touched, desired: DesiredState, managementAccountId
     assignmentsOfSets: sorted(t.removedPermissionSets),
     provisioningOfSets: sorted(t.permissionSets),
     assignmentsOnAccounts: mayTouchAdministrators ? [managementAccountId] : [],
+    ...(desired.applications !== undefined ? { applications: sorted(t.applications) } : {}),
   };
 }

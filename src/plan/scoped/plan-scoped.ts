@@ -8,9 +8,11 @@
 import type { LiveState } from '../../model/live.js';
 import type { DesiredState, Diagnostic } from '../../model/types.js';
 import { buildPlan, summarize, type PlanOptions } from '../build.js';
+import { expiringSoon } from '../expiry.js';
 import { nameLive } from '../live-names.js';
 import { safetyRefusals } from '../safety.js';
 import type { Change, Plan } from '../types.js';
+import { estimatedOrganization, restrictToAccounts } from './accounts.js';
 import { restrictChanges } from './restrict.js';
 import { expandEntry, touchedCount, type Touched } from './touched.js';
 
@@ -25,11 +27,15 @@ export interface ScopedPlanInput {
   live: LiveState;
   touched: Touched;
   ref: string;
+  /** When the organization was not listed: the account ids described (src/plan/scoped/accounts.ts);
+   *  live.accounts then holds those of them that exist, and the files are planned as
+   *  restrictToAccounts leaves them. */
+  describedAccounts?: readonly string[];
 }
 
 export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): { plan?: Plan; diagnostics: Diagnostic[] } {
-  const { desired, before, live, touched, ref } = input;
-  const { plan, diagnostics } = buildPlan(desired, live, options);
+  const { desired, before, live, touched, ref, describedAccounts } = input;
+  const { plan, diagnostics } = buildPlan(scopedDesired(input), live, options);
   if (!plan) return { diagnostics };
   const changes = restrictChanges(plan.changes, touched);
   const named = nameLive(live).named;
@@ -38,17 +44,39 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
     desired,
     live: named,
     allowDeletes: options.allowDeletes,
-    estimatedLiveCounts: { counts: estimatedCounts(before, live), from: `the files at ${ref}` },
+    estimatedLiveCounts: {
+      counts: estimatedCounts(before, describedAccounts === undefined ? live : estimatedOrganization(before, live.accounts)),
+      from: `the files at ${ref}`,
+    },
   });
   // Effective access needs every membership and assignment of the people a change affects
   // (a group's members, a member's other groups): far more than the touched objects. A
   // scoped plan leaves it out and says so rather than show a partial answer.
   const { accessChanges: _partial, ...rest } = plan;
+  // nor who gains and loses access to an application: it needs every membership of its groups
+  delete rest.applicationAccessChanges;
   const notes = [...(plan.notes ?? []), ACCESS_NOTE];
+  // what expires soon is said of every entry of the files, not only of the restricted ones
+  if (describedAccounts !== undefined) {
+    const expiring = expiringSoon(desired, new Date(plan.createdAt));
+    if (expiring.length > 0) rest.expiring = expiring;
+  }
   return {
     plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
     diagnostics,
   };
+}
+
+/**
+ * The files as the scoped plan plans them: only the touched applications (the others are
+ * not read: check-applications.ts would not see them exist) and, when the accounts were
+ * described rather than listed, what restrictToAccounts keeps. What is left out can only
+ * make changes outside the touched objects, and only problems outside them go unseen.
+ */
+export function scopedDesired({ desired, before, live, touched, describedAccounts }: ScopedPlanInput): DesiredState {
+  const restricted = describedAccounts === undefined ? desired : restrictToAccounts(before, desired, describedAccounts, live.accounts);
+  if (restricted.applications === undefined) return restricted;
+  return { ...restricted, applications: restricted.applications.filter((a) => touched.applications.has(a.name)) };
 }
 
 /** The live totals a scoped plan does not read, estimated as what the files at the ref made live. */

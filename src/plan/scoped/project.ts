@@ -5,7 +5,9 @@ import type { LiveAssignment, LiveMembership, LiveState } from '../../model/live
 import type { PrincipalType } from '../../model/types.js';
 import type { ReadNeeds } from './needs.js';
 
-export function projectLive(live: LiveState, needs: ReadNeeds): LiveState {
+/** `describedAccounts`: the account ids described instead of listing the organization
+ *  (src/plan/scoped/accounts.ts); those of them in the organization are kept, and no OU. */
+export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts?: readonly string[]): LiveState {
   const userByName = new Map(live.users.map((u) => [u.userName, u]));
   const groupByName = new Map(live.groups.map((g) => [g.name, g]));
   const setByName = new Map(live.permissionSets.map((s) => [s.name, s]));
@@ -58,10 +60,14 @@ export function projectLive(live: LiveState, needs: ReadNeeds): LiveState {
     (a.principalType === 'USER' ? userIds : groupIds).add(a.principalId);
     setArns.add(a.permissionSetArn);
   }
+  for (const app of applicationsOf(live, needs).applications ?? []) {
+    for (const id of app.users) userIds.add(id);
+    for (const id of app.groups) groupIds.add(id);
+  }
   const provisioned = new Set(
     [...needs.provisioningOfSets, ...needs.assignmentsOfSets].flatMap((n) => (arnOf(n) !== undefined ? [arnOf(n)] : [])),
   );
-  const { accessControlAttributes: _abac, ...rest } = live;
+  const { accessControlAttributes: _abac, applications: _applications, ...rest } = live;
   return {
     ...rest,
     users: live.users.filter((u) => userIds.has(u.id)),
@@ -70,5 +76,25 @@ export function projectLive(live: LiveState, needs: ReadNeeds): LiveState {
     memberships,
     assignments,
     provisioning: live.provisioning.filter((p) => provisioned.has(p.permissionSetArn)),
+    ...(describedAccounts !== undefined ? describedOrganization(live, describedAccounts) : {}),
+    ...applicationsOf(live, needs),
   };
+}
+
+/** The organization as DescribeAccount of these ids sees it (src/aws/kinds/organization.ts, describeAccounts). */
+export function describedOrganization(
+  live: Pick<LiveState, 'accounts'>,
+  accountIds: readonly string[],
+): Pick<LiveState, 'accounts' | 'organizationalUnits'> {
+  const ids = new Set(accountIds);
+  // DescribeAccount answers neither the account's OU nor its tags
+  const accounts = live.accounts.filter((a) => ids.has(a.id)).map((a) => ({ ...a, ouPath: '', tags: {} }));
+  return { accounts, organizationalUnits: [] };
+}
+
+/** The touched applications, whole (none are read when the files do not declare `applications:`). */
+function applicationsOf(live: LiveState, needs: ReadNeeds): Pick<LiveState, 'applications'> {
+  if (needs.applications === undefined) return {};
+  const wanted = new Set(needs.applications);
+  return { applications: (live.applications ?? []).filter((a) => wanted.has(a.name)) };
 }

@@ -23,9 +23,9 @@ const BELONGS: { [K in ChangeKind]: (c: ChangeOf<K>, t: Touched) => boolean } = 
     (c.principalType === 'USER' ? t.removedUsers : t.removedGroups).has(c.principal),
   // the instance's configuration is never scoped (touched.ts: unscopableChange)
   accessControlAttribute: () => false,
-  // nor are applications (touched.ts: a change to `applications:` plans everything)
-  application: () => false,
-  applicationAssignment: () => false,
+  // an application whose entry changed is planned whole, its assignments included
+  application: (c, t) => t.applications.has(c.name),
+  applicationAssignment: (c, t) => t.applications.has(c.application),
 };
 
 export function belongsToTouched(c: Change, t: Touched): boolean {
@@ -41,6 +41,7 @@ export function restrictChanges(changes: readonly Change[], t: Touched): Change[
     if (c.kind === 'membership') needed.add(`user:${c.userName}`).add(`group:${c.group}`);
     if (c.kind === 'assignment')
       needed.add(`${c.principalType === 'USER' ? 'user' : 'group'}:${c.principal}`).add(`set:${c.permissionSet}`);
+    if (c.kind === 'applicationAssignment') needed.add(`${c.principalType === 'USER' ? 'user' : 'group'}:${c.principal}`);
   }
   const isNeededCreate = (c: Change) =>
     c.action === 'create' &&

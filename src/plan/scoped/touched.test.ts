@@ -67,10 +67,26 @@ describe('touchedObjects', () => {
     expect(touchedObjects(unmanaged, unmanaged, org)).toEqual({ full: 'settings.manage.users is false' });
   });
 
-  it('falls back to a full plan when the files declare applications (not read by name; a referenced one must be seen to exist)', () => {
+  it('touches an application whose entry was added, removed or edited, its assignments included, and no other', () => {
+    const wiki = { name: 'Wiki', users: ['ann'], groups: [] };
+    const chat = { name: 'Chat', users: [], groups: ['Ops'] };
+    const withApps = { ...base, applications: [wiki, chat] };
+    const decision = touchedObjects(withApps, { ...withApps, applications: [{ ...wiki, users: ['ann', 'bob'] }] }, org);
+    if ('full' in decision) throw new Error(decision.full);
+    expect([...decision.scoped.applications].sort()).toEqual(['Chat', 'Wiki']);
+    const none = touchedObjects(
+      withApps,
+      { ...withApps, users: [aUser({ userName: 'ann', displayName: 'Ann' }), base.users[1] ?? aUser()] },
+      org,
+    );
+    if ('full' in none) throw new Error(none.full);
+    expect(none.scoped.applications).toEqual(new Set());
+  });
+
+  it('falls back to a full plan when the files start or stop declaring applications (all of them become managed or not)', () => {
     const withApps = { ...base, applications: [{ name: 'Salesforce', users: ['ann'], groups: [] }] };
-    expect(touchedObjects(withApps, withApps, org)).toEqual({ full: 'the files declare applications:' });
-    expect(touchedObjects(base, withApps, org)).toEqual({ full: 'the files declare applications:' });
+    expect(touchedObjects(base, withApps, org)).toEqual({ full: 'applications: was added or removed' });
+    expect(touchedObjects(withApps, base, org)).toEqual({ full: 'applications: was added or removed' });
   });
 
   it('falls back to a full plan when a changed group carries previousNames (a rename in place)', () => {

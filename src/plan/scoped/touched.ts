@@ -22,18 +22,30 @@ export interface Touched {
   removedUsers: Set<string>;
   removedGroups: Set<string>;
   removedPermissionSets: Set<string>;
+  /** Applications of `applications:` whose entry was added, removed or edited (its users
+   *  and groups included): each is read and planned whole. */
+  applications: Set<string>;
 }
 
 export type ScopeDecision = { scoped: Touched } | { full: string };
 
 export const membershipKey = (group: string, userName: string): string => `${group}\u0000${userName}`;
 
-/** What the assignment entries that changed need to be expanded: their selectors. */
-export function changedAssignmentEntries(before: DesiredState, after: DesiredState): AssignmentEntry[] {
-  const key = (e: AssignmentEntry) => canonicalJson(withoutPos(e));
-  const beforeKeys = new Set(before.assignments.map(key));
-  const afterKeys = new Set(after.assignments.map(key));
-  return [...before.assignments.filter((e) => !afterKeys.has(key(e))), ...after.assignments.filter((e) => !beforeKeys.has(key(e)))];
+/** The last answer of changedAssignmentEntries per `before`: a scoped plan asks three times
+ *  (src/plan/scoped/accounts.ts twice, touchedObjects once), and on the L shape's 50,000
+ *  assignments one answer costs about 0.7 s of CPU. */
+const lastChanged = new WeakMap<DesiredState, { after: DesiredState; entries: readonly AssignmentEntry[] }>();
+
+/** The assignment entries present on one side only (the ref's first, then today's), as objects of the two states. */
+export function changedAssignmentEntries(before: DesiredState, after: DesiredState): readonly AssignmentEntry[] {
+  const last = lastChanged.get(before);
+  if (last?.after === after) return last.entries;
+  const keyed = (d: DesiredState) => d.assignments.map((e) => ({ e, key: canonicalJson(withoutPos(e)) }));
+  const [a, b] = [keyed(before), keyed(after)];
+  const [aKeys, bKeys] = [new Set(a.map((x) => x.key)), new Set(b.map((x) => x.key))];
+  const entries = [...a.filter((x) => !bKeys.has(x.key)), ...b.filter((x) => !aKeys.has(x.key))].map((x) => x.e);
+  lastChanged.set(before, { after, entries });
+  return entries;
 }
 
 /** Why the change cannot be scoped to named objects, or undefined when it can. */
@@ -43,9 +55,8 @@ export function unscopableChange(before: DesiredState, after: DesiredState): str
   const unmanaged = Object.entries(after.settings.manage).find(([, managed]) => !managed);
   if (unmanaged) return `settings.manage.${unmanaged[0]} is false`;
   if (!same(before.instance ?? null, after.instance ?? null)) return 'the instance configuration changed';
-  // applications are not read by name yet, and a referenced application must be seen to
-  // exist (src/plan/check-applications.ts): files that declare them plan everything
-  if (before.applications !== undefined || after.applications !== undefined) return 'the files declare applications:';
+  // declaring `applications:` or no longer declaring it starts or stops managing every one
+  if ((before.applications === undefined) !== (after.applications === undefined)) return 'applications: was added or removed';
   if (!same(before.accountPins ?? [], after.accountPins ?? [])) return 'accounts.yaml changed';
   const renamed = [...before.groups, ...after.groups].find(
     (g) => (g.previousNames ?? []).length > 0 && !sameEntry(before.groups, after.groups, g.name),
@@ -89,6 +100,15 @@ export function touchedObjects(
   const changedAfter = named(after.assignments);
   for (const [key, t] of changedBefore) if (!changedAfter.has(key)) assignments.set(key, t);
   for (const [key, t] of changedAfter) if (!changedBefore.has(key)) assignments.set(key, t);
+  const applications = changedNames(before.applications ?? [], after.applications ?? [], (a) => a.name);
+  return { scoped: { users, groups, memberships, permissionSets, assignments, ...removedObjects(before, after), applications } };
+}
+
+/** The users, groups and permission sets the files at the ref declare and the files now do not. */
+export function removedObjects(
+  before: DesiredState,
+  after: DesiredState,
+): Pick<Touched, 'removedUsers' | 'removedGroups' | 'removedPermissionSets'> {
   const removed = <T>(list: (d: DesiredState) => T[], name: (x: T) => string) => {
     const kept = new Set(list(after).map(name));
     return new Set(
@@ -98,25 +118,18 @@ export function touchedObjects(
     );
   };
   return {
-    scoped: {
-      users,
-      groups,
-      memberships,
-      permissionSets,
-      assignments,
-      removedUsers: removed(
-        (d) => d.users,
-        (u) => u.userName,
-      ),
-      removedGroups: removed(
-        (d) => d.groups,
-        (g) => g.name,
-      ),
-      removedPermissionSets: removed(
-        (d) => d.permissionSets,
-        (s) => s.name,
-      ),
-    },
+    removedUsers: removed(
+      (d) => d.users,
+      (u) => u.userName,
+    ),
+    removedGroups: removed(
+      (d) => d.groups,
+      (g) => g.name,
+    ),
+    removedPermissionSets: removed(
+      (d) => d.permissionSets,
+      (s) => s.name,
+    ),
   };
 }
 
@@ -138,7 +151,7 @@ export function expandEntry(entry: AssignmentEntry, live: Pick<LiveState, 'accou
 
 /** How many objects the change touches, as the plan's scope line counts them. */
 export function touchedCount(t: Touched): number {
-  return t.users.size + t.groups.size + t.memberships.size + t.permissionSets.size + t.assignments.size;
+  return t.users.size + t.groups.size + t.memberships.size + t.permissionSets.size + t.assignments.size + t.applications.size;
 }
 
 function changedNames<T>(before: readonly T[], after: readonly T[], name: (x: T) => string): Set<string> {

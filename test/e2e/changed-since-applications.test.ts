@@ -1,0 +1,138 @@
+// `plan --changed-since` with `applications:` (issue 15): a change to one application's
+// entry reads the instance's application list and that application alone (its assignments
+// and assignment configuration), and plans what the full plan plans for it; drift in
+// another application stays out. End to end on the sandbox with a real git repository.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAwsContext } from '../../src/aws/context.js';
+import { readOrganization } from '../../src/aws/kinds/organization.js';
+import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
+import { readScopedLive } from '../../src/aws/read-scoped.js';
+import { loadState } from '../../src/load/load.js';
+import type { DesiredState } from '../../src/model/types.js';
+import { readNeeds } from '../../src/plan/scoped/needs.js';
+import { projectLive } from '../../src/plan/scoped/project.js';
+import { restrictChanges } from '../../src/plan/scoped/restrict.js';
+import { touchedObjects } from '../../src/plan/scoped/touched.js';
+import type { Plan } from '../../src/plan/types.js';
+import { runCli } from '../helpers/cli.js';
+import { buildOrganization } from '../helpers/org.js';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+
+const MANAGEMENT = '444444444444';
+const CUSTOM = 'arn:aws:sso::aws:applicationProvider/custom';
+const user = (name: string) => `  - {userName: ${name}, displayName: ${name}, givenName: ${name}, familyName: Test}`;
+
+function state(wikiUsers: string, chatUsers: string): string {
+  return [
+    'users:',
+    user('ana'),
+    user('bo'),
+    'groups:',
+    '  - {name: ops, members: [ana]}',
+    'applications:',
+    `  - {name: Wiki, providerArn: "${CUSTOM}", assignmentRequired: true, groups: [ops], users: [${wikiUsers}]}`,
+    `  - {name: Chat, providerArn: "${CUSTOM}", assignmentRequired: true, users: [${chatUsers}]}`,
+    '',
+  ].join('\n');
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
+
+/** The --verbose call count of one operation (0 when it was not called). */
+function calls(stderr: string, operation: string): number {
+  return Number(new RegExp(`^ {2}(?:\\S+ )?${operation} +(\\d+)`, 'm').exec(stderr)?.[1] ?? 0);
+}
+
+async function loaded(dir: string): Promise<DesiredState> {
+  const { state: desired } = await loadState(dir);
+  if (!desired) throw new Error('state does not load');
+  return desired;
+}
+
+describe('plan --changed-since with applications', () => {
+  let sandbox: TestSandbox;
+  let work: string;
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-apps-'));
+    await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }]);
+    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
+    dir = join(work, 'repo', 'identity');
+    await mkdir(dir, { recursive: true });
+    // Chat gets bo assigned by the first reconcile; the files at HEAD then drop him, which is
+    // drift outside the change below (it edits Wiki alone)
+    await writeFile(join(dir, 'state.yaml'), state('ana', 'bo'));
+    const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    await writeFile(join(dir, 'state.yaml'), state('ana', ''));
+    git(join(work, 'repo'), 'init', '-q');
+    git(join(work, 'repo'), 'add', '.');
+    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    await writeFile(join(dir, 'state.yaml'), state('ana, bo', ''));
+  });
+
+  afterAll(async () => {
+    await sandbox?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('reads exactly the touched application of a complete read', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
+    const ctx = await openAwsContext({ region: 'us-east-1' });
+    try {
+      const after = await loaded(dir);
+      const before = { ...after, applications: (after.applications ?? []).map((a) => (a.name === 'Wiki' ? { ...a, users: ['ana'] } : a)) };
+      const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
+      const decision = touchedObjects(before, after, organization);
+      if ('full' in decision) throw new Error(decision.full);
+      expect([...decision.scoped.applications]).toEqual(['Wiki']);
+      const needs = readNeeds(decision.scoped, after, ctx.managementAccountId);
+      const scoped = await readScopedLive(ctx, needs, organization, {
+        permissionSets: READ_ALL.permissionSets,
+        provisioningStatus: true,
+        ignoredAccountIds: new Set(),
+        nameCacheFile: join(work, 'in-process-cache.json'),
+      });
+      const full = await readLiveState(ctx, { ...READ_ALL, organizationalUnits: false, accountTags: false, applications: true });
+      expect(scoped).toEqual(projectLive(full, needs));
+      expect(scoped.applications?.map((a) => a.name)).toEqual(['Wiki']);
+      expect(full.applications?.map((a) => a.name).sort()).toEqual(['Chat', 'Wiki']);
+    } finally {
+      ctx.close();
+      process.env = saved;
+    }
+  });
+
+  it('plans the touched application alone, as the full plan plans it, reading no other', async () => {
+    const full = await runCli(['plan', '--dir', dir, '--format', 'json'], { env });
+    const scoped = await runCli(['plan', '--dir', dir, '--format', 'json', '--changed-since', 'HEAD', '--verbose'], { env });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    const fullPlan = JSON.parse(full.stdout) as Plan;
+    const scopedPlan = JSON.parse(scoped.stdout) as Plan;
+    expect(scopedPlan.changes).toEqual([
+      { kind: 'applicationAssignment', action: 'create', application: 'Wiki', principalType: 'USER', principal: 'bo' },
+    ]);
+    // the full plan also removes bo from Chat (the drift), which the change does not touch
+    expect(fullPlan.changes).toContainEqual(
+      expect.objectContaining({ kind: 'applicationAssignment', action: 'delete', application: 'Chat' }),
+    );
+    const after = await loaded(dir);
+    const before = { ...after, applications: (after.applications ?? []).map((a) => (a.name === 'Wiki' ? { ...a, users: ['ana'] } : a)) };
+    const decision = touchedObjects(before, after, { accounts: [], organizationalUnits: [] });
+    if ('full' in decision) throw new Error(decision.full);
+    expect(scopedPlan.changes).toEqual(restrictChanges(fullPlan.changes, decision.scoped));
+    expect(calls(scoped.stderr, 'ListApplications')).toBe(1);
+    expect(calls(scoped.stderr, 'ListApplicationAssignments')).toBe(1);
+    expect(calls(scoped.stderr, 'GetApplicationAssignmentConfiguration')).toBe(1);
+    expect(scopedPlan.applicationAccessChanges).toBeUndefined();
+  });
+});
