@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { aDesiredState, aGroup, anAccount, aUser, liveStateOf } from '../../testing/builders.js';
+import type { DesiredState } from '../../model/types.js';
+import {
+  aDesiredState,
+  aGroup,
+  anAccount,
+  anAssignmentEntry,
+  aPermissionSet,
+  aUser,
+  liveStateOf,
+  type NamedLiveSpec,
+} from '../../testing/builders.js';
+import { accessSeeds, movesAccess } from './access-needs.js';
+import { accessSourceOf } from './access-project.js';
+import { readScopedAccess, type AccessSource } from './access-read.js';
 import { readNeeds } from './needs.js';
-import { ACCESS_NOTE, buildScopedPlan } from './plan-scoped.js';
+import { accessNotComputedNote, buildScopedPlan, withScopedAccessChanges } from './plan-scoped.js';
 import { projectLive } from './project.js';
 import { touchedObjects } from './touched.js';
 
+const NOW = new Date('2026-06-01T00:00:00Z');
 const users = ['ann', 'bob', 'cy', 'dee'].map((userName) => aUser({ userName }));
 const before = aDesiredState({ users, groups: [aGroup({ name: 'Ops', members: ['dee'] })], files: ['identity.yaml'] });
 
@@ -28,10 +42,9 @@ describe('buildScopedPlan', () => {
     expect(scopedLive.users.map((u) => u.userName)).toEqual(['bob']);
   });
 
-  it('leaves access changes out, with a note, rather than compute them from a partial read', () => {
+  it('carries no access changes of its own: they saw only the touched objects (withScopedAccessChanges adds them)', () => {
     const { plan: p } = plan({ ...before, groups: [aGroup({ name: 'Ops', members: ['bob', 'dee'] })] });
     expect(p.accessChanges).toBeUndefined();
-    expect(p.notes).toContain(ACCESS_NOTE);
   });
 
   it('counts deletions against the totals of the files at the ref, and says they are estimated', () => {
@@ -42,5 +55,142 @@ describe('buildScopedPlan', () => {
     expect(two.refused.map((r) => r.message)).toContainEqual(
       expect.stringContaining('deletes 2 of 4 (estimated from the files at origin/main) live users'),
     );
+  });
+});
+
+// Access changes of a scoped plan, from the same reads the AWS source makes (answered here
+// from the complete live state), with every call counted.
+const PROD = anAccount({ id: '222222222222', name: 'prod' });
+const people = Array.from({ length: 12 }, (_, i) => aUser({ userName: `u${String(i).padStart(2, '0')}` }));
+const sets = [aPermissionSet({ name: 'Admin' }), aPermissionSet({ name: 'ReadOnly' })];
+
+function counted(source: AccessSource): { source: AccessSource; calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const wrapped = Object.fromEntries(
+    Object.entries(source).map(([name, fn]: [string, (xs: readonly string[]) => Promise<unknown>]) => [
+      name,
+      (xs: readonly unknown[]) => {
+        calls[name] = (calls[name] ?? 0) + xs.length;
+        return fn(xs as readonly string[]);
+      },
+    ]),
+  ) as unknown as AccessSource;
+  return { source: wrapped, calls };
+}
+
+async function scopedAccess(from: DesiredState, to: DesiredState, spec: NamedLiveSpec, limit = Infinity) {
+  const live = liveStateOf({ accounts: [PROD], ...spec });
+  const decision = touchedObjects(from, to, live);
+  if ('full' in decision) throw new Error(decision.full);
+  const scopedLive = projectLive(live, readNeeds(decision.scoped, to, live.managementAccountId));
+  const built = buildScopedPlan(
+    { desired: to, before: from, live: scopedLive, touched: decision.scoped, ref: 'HEAD' },
+    { allowDeletes: false, now: NOW },
+  );
+  if (!built.plan) throw new Error('no plan');
+  const seeds = accessSeeds(built.plan.changes);
+  const { source, calls } = counted(accessSourceOf(live));
+  const read = movesAccess(seeds) ? await readScopedAccess(source, seeds, scopedLive, limit) : undefined;
+  return { plan: withScopedAccessChanges(built.plan, read, to, NOW), calls };
+}
+
+const files = (over: Partial<DesiredState>) => aDesiredState({ users: people, permissionSets: sets, files: ['identity.yaml'], ...over });
+const entry = (permissionSet: string, who: { groups?: string[]; users?: string[] }) =>
+  anAssignmentEntry({ permissionSet, accounts: ['prod'], ...who });
+const gains = (p: { accessChanges?: { userName: string; change: string; via: string[] }[] }) =>
+  (p.accessChanges ?? []).map((c) => `${c.change} ${c.userName} ${c.via.join(',')}`);
+
+describe('access changes of a scoped plan', () => {
+  it('a group of many members gains a pair: only the members without another route to it gain', async () => {
+    const names = people.map((u) => u.userName);
+    const groups = [aGroup({ name: 'Everyone', members: names }), aGroup({ name: 'Admins', members: names.slice(0, 3) })];
+    const from = files({ groups, assignments: [entry('Admin', { groups: ['Admins'] }), entry('Admin', { users: ['u11'] })] });
+    const to = { ...from, assignments: [...from.assignments, entry('Admin', { groups: ['Everyone'] })] };
+    const live = {
+      users: people,
+      groups,
+      permissionSets: sets,
+      assignments: [
+        { permissionSet: 'Admin', principalType: 'GROUP' as const, principal: 'Admins', accountId: PROD.id },
+        { permissionSet: 'Admin', principalType: 'USER' as const, principal: 'u11', accountId: PROD.id },
+      ],
+    };
+    const { plan: p, calls } = await scopedAccess(from, to, live);
+    // u00..u02 had it through Admins, u11 directly: 8 of the 12 members gain
+    expect(gains(p)).toEqual(names.slice(3, 11).map((n) => `gain ${n} group:Everyone`));
+    // one pair's rows, one group's members, each member's groups and name, Admins' name
+    expect(calls).toEqual({
+      rowsOfPairs: 1,
+      membersOfGroups: 1,
+      assignmentsOfGroups: 0,
+      groupsOfUsers: 12,
+      users: 12,
+      groups: 1,
+      permissionSetNames: 0,
+    });
+  });
+
+  it('a removed group assignment loses nothing for a member whom a direct assignment keeps it', async () => {
+    const groups = [aGroup({ name: 'Ops', members: ['u00', 'u01'] })];
+    const from = files({ groups, assignments: [entry('Admin', { groups: ['Ops'] }), entry('Admin', { users: ['u01'] })] });
+    const to = { ...from, assignments: [entry('Admin', { users: ['u01'] })] };
+    const live = {
+      users: people,
+      groups,
+      permissionSets: sets,
+      assignments: [
+        { permissionSet: 'Admin', principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id },
+        { permissionSet: 'Admin', principalType: 'USER' as const, principal: 'u01', accountId: PROD.id },
+      ],
+    };
+    const { plan: p } = await scopedAccess(from, to, live);
+    expect(gains(p)).toEqual(['lose u00 group:Ops']);
+  });
+
+  it('a membership change: the user gains every pair of the group they do not already reach', async () => {
+    const groups = [aGroup({ name: 'Ops', members: [] }), aGroup({ name: 'Readers', members: ['u05'] })];
+    const from = files({
+      groups,
+      assignments: [entry('Admin', { groups: ['Ops'] }), entry('ReadOnly', { groups: ['Ops', 'Readers'] })],
+    });
+    const to = { ...from, groups: [aGroup({ name: 'Ops', members: ['u05'] }), groups[1] ?? aGroup()] };
+    const live = {
+      users: people,
+      groups,
+      permissionSets: sets,
+      assignments: [
+        { permissionSet: 'Admin', principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id },
+        { permissionSet: 'ReadOnly', principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id },
+        { permissionSet: 'ReadOnly', principalType: 'GROUP' as const, principal: 'Readers', accountId: PROD.id },
+      ],
+    };
+    const { plan: p, calls } = await scopedAccess(from, to, live);
+    expect(p.changes).toEqual([{ kind: 'membership', action: 'create', group: 'Ops', userName: 'u05' }]);
+    // ReadOnly on prod comes through Readers already: only Admin is gained
+    expect((p.accessChanges ?? []).map((c) => [c.userName, c.permissionSet, c.change, c.via])).toEqual([
+      ['u05', 'Admin', 'gain', ['group:Ops']],
+    ]);
+    // the group's pairs (one call) and both pairs' rows; the member's groups; no group's members
+    expect(calls).toMatchObject({ assignmentsOfGroups: 1, rowsOfPairs: 2, groupsOfUsers: 1, membersOfGroups: 0 });
+  });
+
+  it('says, past the bound of affected people, that it did not compute them, and reads no one', async () => {
+    const names = people.map((u) => u.userName);
+    const groups = [aGroup({ name: 'Everyone', members: names })];
+    const from = files({ groups });
+    const to = { ...from, assignments: [entry('Admin', { groups: ['Everyone'] })] };
+    const { plan: p, calls } = await scopedAccess(from, to, { users: people, groups, permissionSets: sets }, 10);
+    expect(p.accessChanges).toBeUndefined();
+    expect(p.notes).toContain(accessNotComputedNote(12, 10));
+    expect(accessNotComputedNote(12, 10)).toContain('affects 12 people (more than 10');
+    expect(calls.groupsOfUsers ?? 0).toBe(0);
+  });
+
+  it('reads nothing, and shows no access changes, when no membership or assignment changes', async () => {
+    const from = files({});
+    const to = { ...from, permissionSets: [aPermissionSet({ name: 'Admin', description: 'edited' }), ...sets.slice(1)] };
+    const { plan: p, calls } = await scopedAccess(from, to, { users: people, permissionSets: sets });
+    expect(p.accessChanges).toEqual([]);
+    expect(calls).toEqual({});
   });
 });

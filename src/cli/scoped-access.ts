@@ -1,0 +1,21 @@
+// A scoped plan's access changes (`plan --changed-since`): the reads they need, once the
+// plan's changes are known (src/plan/scoped/access-read.ts), from AWS.
+import type { AwsContext } from '../aws/context.js';
+import { awsAccessSource } from '../aws/read-scoped-access.js';
+import type { LiveState } from '../model/live.js';
+import type { DesiredState } from '../model/types.js';
+import { accessSeeds, MAX_SCOPED_ACCESS_PEOPLE, movesAccess } from '../plan/scoped/access-needs.js';
+import { readScopedAccess } from '../plan/scoped/access-read.js';
+import { withScopedAccessChanges } from '../plan/scoped/plan-scoped.js';
+import type { Plan } from '../plan/types.js';
+import { accountIgnored } from '../plan/accounts.js';
+
+/** `live` is the scoped read (src/aws/read-scoped.ts): the touched objects by name, and the organization's accounts. */
+export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired: DesiredState, live: LiveState): Promise<Plan> {
+  const seeds = accessSeeds(plan.changes);
+  if (!movesAccess(seeds)) return withScopedAccessChanges(plan, undefined, desired, new Date(plan.createdAt));
+  // settings.ignore.accounts: never read, as in the full read (src/aws/read-live.ts)
+  const ignored = new Set(live.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));
+  const access = await readScopedAccess(awsAccessSource(ctx, ignored), seeds, live, MAX_SCOPED_ACCESS_PEOPLE);
+  return withScopedAccessChanges(plan, access, desired, new Date(plan.createdAt));
+}

@@ -1,0 +1,67 @@
+// What a scoped plan must read to say who gains or loses access (the plan's accessChanges,
+// src/access/plan-access.ts), from the scoped plan's own changes. Pure, by name.
+//
+// The access engine compares, for every person a change can touch, their effective access
+// before and after the changes. Only the (permission set, account) pairs that a change moves
+// can differ, so what decides a gain or a loss is every other route to those pairs: a
+// direct assignment, or membership of another group assigned the pair. The people: the
+// users of membership changes and of user assignments, and the members of every group whose
+// assignment changes. The pairs: those of the assignment changes, and every pair of a group
+// whose membership changes (its members gain or lose all of them).
+// src/plan/scoped/access-read.ts turns these seeds into reads (two rounds: the members and
+// the groups' pairs must be known before the people's other groups are asked for).
+import { compareStrings } from '../../model/order.js';
+import type { Change } from '../types.js';
+
+export interface PairName {
+  permissionSet: string;
+  accountId: string;
+}
+
+export interface AccessSeeds {
+  /** Pairs of the assignment changes: every principal on them is read (ListAccountAssignments, unfiltered). */
+  pairs: PairName[];
+  /** Groups whose assignments change: each member is affected (ListGroupMemberships). */
+  membersOfGroups: string[];
+  /** Groups whose memberships change: every pair they are assigned is moved (ListAccountAssignmentsForPrincipal). */
+  pairsOfGroups: string[];
+  /** Users a change names directly (membership changes, user assignments). */
+  users: string[];
+}
+
+/**
+ * Above this many affected people a scoped plan does not compute access changes, and says
+ * so: each person costs about two reads (their groups, their name), so 200 people are about
+ * 400 calls (20 s at Identity Center's 20 requests/s), already more than most scoped plans
+ * cost in all. A plan without --changed-since (and the nightly drift check) shows them.
+ */
+export const MAX_SCOPED_ACCESS_PEOPLE = 200;
+
+const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
+
+export function accessSeeds(changes: readonly Change[]): AccessSeeds {
+  const pairs = new Map<string, PairName>();
+  const membersOfGroups: string[] = [];
+  const pairsOfGroups: string[] = [];
+  const users: string[] = [];
+  for (const c of changes) {
+    if (c.kind === 'membership') {
+      users.push(c.userName);
+      pairsOfGroups.push(c.group);
+    } else if (c.kind === 'assignment') {
+      pairs.set(`${c.permissionSet}\u0000${c.accountId}`, { permissionSet: c.permissionSet, accountId: c.accountId });
+      (c.principalType === 'USER' ? users : membersOfGroups).push(c.principal);
+    }
+  }
+  return {
+    pairs: [...pairs.values()].sort((a, b) => compareStrings(a.permissionSet, b.permissionSet) || compareStrings(a.accountId, b.accountId)),
+    membersOfGroups: sorted(membersOfGroups),
+    pairsOfGroups: sorted(pairsOfGroups),
+    users: sorted(users),
+  };
+}
+
+/** Whether the changes can move anyone's access at all (only memberships and assignments do). */
+export function movesAccess(seeds: AccessSeeds): boolean {
+  return seeds.pairs.length > 0 || seeds.pairsOfGroups.length > 0;
+}
