@@ -11,13 +11,15 @@
 //     user in these groups" for the same one call per person, but the groups to ask about
 //     are known only per pair; one listing covers every pair;
 //   - identitystore DescribeUser / DescribeGroup, sso-admin DescribePermissionSet (or the
-//     ARN → name cache, src/aws/permission-set-names.ts) for the names.
+//     ARN → name cache, src/aws/permission-set-names.ts) for the names; identitystore
+//     ListUsers (100 a page, its MaxResults) when that is fewer calls than DescribeUser each.
 // Assignments on settings.ignore.accounts are left out, as the full read never reads them.
 import type { LiveAssignment } from '../model/live.js';
 import type { AccessSource } from '../plan/scoped/access-read.js';
 import { mapLimit } from './concurrency.js';
 import { readByPairs, readByPrincipals } from './kinds/assignments.js';
 import { describeGroup, describeUser, membershipsOfGroup, membershipsOfUser } from './kinds/identities-by-name.js';
+import { readUsers } from './kinds/users.js';
 import { permissionSetNamesByArn } from './permission-set-names.js';
 import type { ReadContext } from './read-context.js';
 
@@ -44,6 +46,7 @@ export function awsAccessSource(ctx: ReadContext, ignoredAccountIds: ReadonlySet
       ),
     groupsOfUsers: (ids) => each(ids, (id) => membershipsOfUser(ctx, id)),
     users: (ids) => present(ids, (id) => describeUser(ctx, id)),
+    allUsers: () => readUsers(ctx),
     groups: (ids) => present(ids, (id) => describeGroup(ctx, id)),
     permissionSetNames: (arns) => permissionSetNamesByArn(ctx, arns, nameCacheFile),
   };

@@ -4,7 +4,7 @@ import type { AwsContext } from '../aws/context.js';
 import { awsAccessSource } from '../aws/read-scoped-access.js';
 import type { LiveState } from '../model/live.js';
 import type { DesiredState } from '../model/types.js';
-import { accessSeeds, MAX_SCOPED_ACCESS_PEOPLE, movesAccess } from '../plan/scoped/access-needs.js';
+import { accessCostEstimate, accessSeeds, MAX_SCOPED_ACCESS_PEOPLE, movesAccess } from '../plan/scoped/access-needs.js';
 import { readScopedAccess } from '../plan/scoped/access-read.js';
 import { withScopedAccessChanges } from '../plan/scoped/plan-scoped.js';
 import type { Plan } from '../plan/types.js';
@@ -16,6 +16,9 @@ export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired
   if (!movesAccess(seeds)) return withScopedAccessChanges(plan, undefined, desired, new Date(plan.createdAt));
   // settings.ignore.accounts: never read, as in the full read (src/aws/read-live.ts)
   const ignored = new Set(live.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));
-  const access = await readScopedAccess(awsAccessSource(ctx, ignored), seeds, live, MAX_SCOPED_ACCESS_PEOPLE);
+  const access = await readScopedAccess(awsAccessSource(ctx, ignored), seeds, live, {
+    limit: MAX_SCOPED_ACCESS_PEOPLE,
+    estimate: accessCostEstimate(desired),
+  });
   return withScopedAccessChanges(plan, access, desired, new Date(plan.createdAt));
 }

@@ -11,6 +11,7 @@
 // src/plan/scoped/access-read.ts turns these seeds into reads (two rounds: the members and
 // the groups' pairs must be known before the people's other groups are asked for).
 import { compareStrings } from '../../model/order.js';
+import type { DesiredState } from '../../model/types.js';
 import type { Change } from '../types.js';
 
 export interface PairName {
@@ -31,11 +32,14 @@ export interface AccessSeeds {
 
 /**
  * Above this many affected people a scoped plan does not compute access changes, and says
- * so: each person costs about two reads (their groups, their name), so 200 people are about
- * 400 calls (20 s at Identity Center's 20 requests/s), already more than most scoped plans
- * cost in all. A plan without --changed-since (and the nightly drift check) shows them.
+ * so. Finding who they are (the changed groups' members) is already read by then; what the
+ * bound saves is the rest: which other groups each person is in and their names, up to a
+ * ListUsers of the whole instance plus every other group's members on the pairs — the
+ * cost of a full plan's identity reads. Past 1,000 people the PR comment shows only part of
+ * the list anyway (src/render/access-changes-markdown.ts); a plan without --changed-since
+ * shows all of them.
  */
-export const MAX_SCOPED_ACCESS_PEOPLE = 200;
+export const MAX_SCOPED_ACCESS_PEOPLE = 1000;
 
 const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
 
@@ -64,4 +68,11 @@ export function accessSeeds(changes: readonly Change[]): AccessSeeds {
 /** Whether the changes can move anyone's access at all (only memberships and assignments do). */
 export function movesAccess(seeds: AccessSeeds): boolean {
   return seeds.pairs.length > 0 || seeds.pairsOfGroups.length > 0;
+}
+
+/** What the access reads are expected to cost, from the state files: they declare every
+ *  user and group (a scoped plan needs settings.manage all true: touched.ts). */
+export function accessCostEstimate(desired: Pick<DesiredState, 'users' | 'groups'>): { users: number; averageGroupSize: number } {
+  const members = desired.groups.reduce((n, g) => n + g.members.length, 0);
+  return { users: desired.users.length, averageGroupSize: desired.groups.length === 0 ? 0 : members / desired.groups.length };
 }

@@ -21,6 +21,7 @@ export function accessSourceOf(live: LiveState): AccessSource {
     assignmentsOfGroups: having(groupRows, (a) => a.principalId),
     groupsOfUsers: having(live.memberships, (m) => m.userId),
     users: having(live.users, (u) => u.id),
+    allUsers: () => Promise.resolve(live.users),
     groups: having(live.groups, (g) => g.id),
     permissionSetNames: async (arns) => (await having(live.permissionSets, (s) => s.arn)(arns)).map((s) => ({ arn: s.arn, name: s.name })),
   };

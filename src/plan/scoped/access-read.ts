@@ -5,11 +5,14 @@
 //
 // Round 1: every principal on the pairs the changes move, the members of the groups whose
 // assignments change, and the pairs of the groups whose memberships change (then every
-// principal on those pairs). Round 2, once the people are known: each person's groups, and
-// the names of the people, groups and permission sets kept. Only the rows and memberships
+// principal on those pairs). Round 2, once the people are known: which of the groups on
+// those pairs each person is in, and the names of the people, groups and permission sets
+// kept. Where two routes give the same answer (one person's groups or one group's members;
+// DescribeUser per person or ListUsers) the one estimated cheaper is taken. Only the rows and memberships
 // that can grant an affected person a moved pair are kept, so nothing else is named.
 import type { LiveAssignment, LiveGroup, LiveMembership, LiveState, LiveUser } from '../../model/live.js';
 import { nameKey } from '../../model/names.js';
+import { compareStrings } from '../../model/order.js';
 import type { AccessSeeds } from './access-needs.js';
 
 export interface PairArn {
@@ -29,10 +32,31 @@ export interface AccessSource {
   groupsOfUsers(userIds: readonly string[]): Promise<LiveMembership[]>;
   /** DescribeUser / DescribeGroup; those that no longer exist are left out. */
   users(ids: readonly string[]): Promise<LiveUser[]>;
+  /** ListUsers: every user, cheaper than DescribeUser once more people are named than pages listed. */
+  allUsers(): Promise<LiveUser[]>;
   groups(ids: readonly string[]): Promise<LiveGroup[]>;
   /** The name of each permission set (the name cache, else DescribePermissionSet). */
   permissionSetNames(arns: readonly string[]): Promise<{ arn: string; name: string }[]>;
 }
+
+/** What the reads are expected to cost, from the state files (they manage every user and
+ *  group, or the plan would not be scoped: touched.ts): it picks the cheaper of two exact routes. */
+export interface AccessCostEstimate {
+  /** Users the files declare: ListUsers costs one call per 100 (its MaxResults). */
+  users: number;
+  /** Members per group in the files, on average: one group's ListGroupMemberships costs a call per 100. */
+  averageGroupSize: number;
+}
+
+export interface AccessReadOptions {
+  /** More affected people than this: the access changes are not computed (access-needs.ts). */
+  limit: number;
+  estimate: AccessCostEstimate;
+}
+
+const PAGE = 100;
+// an estimate of nothing is no calls: only files that declare no users or members say so
+const pages = (items: number) => Math.ceil(items / PAGE);
 
 export type ScopedAccessRead =
   /** The live state the access engine needs (by id, named by nameLive like any other). */
@@ -53,7 +77,7 @@ export async function readScopedAccess(
   source: AccessSource,
   seeds: AccessSeeds,
   scoped: LiveState,
-  limit: number,
+  { limit, estimate }: AccessReadOptions,
 ): Promise<ScopedAccessRead> {
   // by nameKey: the plan spells a live group renamed only in case as the files do (src/plan/match-names.ts)
   const userId = new Map(scoped.users.map((u) => [nameKey(u.userName), u.id]));
@@ -85,9 +109,13 @@ export async function readScopedAccess(
   const people = new Set([...ids(seeds.users, userId), ...members.map((m) => m.userId)]);
   if (people.size > limit) return { tooManyPeople: people.size, limit };
 
-  // round 2: each person's other groups; only groups assigned a moved pair (or a seed group) can matter
+  // round 2: which of the groups assigned a moved pair (or a seed group) each person is in —
+  // per person (their groups) or per group (its members), whichever is fewer calls
   const assigned = new Set([...seedGroups, ...rows.filter((a) => a.principalType === 'GROUP').map((a) => a.principalId)]);
-  const theirGroups = await source.groupsOfUsers([...people].sort());
+  const membersRead = new Set(ids(seeds.membersOfGroups, groupId));
+  const otherGroups = [...assigned].filter((g) => !membersRead.has(g)).sort();
+  const byGroup = otherGroups.length * pages(estimate.averageGroupSize) < people.size;
+  const theirGroups = byGroup ? await source.membersOfGroups(otherGroups) : await source.groupsOfUsers([...people].sort());
   const memberships = unique(
     [...members, ...theirGroups].filter((m) => people.has(m.userId) && assigned.has(m.groupId)),
     (m) => `${m.groupId}\u0000${m.userId}`,
@@ -103,23 +131,29 @@ export async function readScopedAccess(
     ...new Set([...memberships.map((m) => m.groupId), ...assignments.filter((a) => a.principalType === 'GROUP').map((a) => a.principalId)]),
   ];
   const wantSets = [...new Set(assignments.map((a) => a.permissionSetArn))];
+  const unnamed = new Set([...people].filter((id) => !haveUsers.has(id)));
   const [users, groups, sets] = await Promise.all([
-    source.users([...people].filter((id) => !haveUsers.has(id)).sort()),
+    unnamed.size > pages(estimate.users)
+      ? source.allUsers().then((all) => all.filter((u) => unnamed.has(u.id)))
+      : source.users([...unnamed].sort()),
     source.groups(wantGroups.filter((id) => !haveGroups.has(id)).sort()),
     source.permissionSetNames(wantSets.filter((arn) => !haveSets.has(arn)).sort()),
   ]);
+  // one order whatever order the answers came in (the AWS read and the projection compare equal)
+  const by =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      compareStrings(key(a), key(b));
+  const stub = (s: { arn: string; name: string }) => ({ ...s, tags: {}, managedPolicies: [], customerManagedPolicies: [] });
   return {
     live: {
       ...scoped,
-      users: [...held([...people], haveUsers), ...users],
-      groups: [...held(wantGroups, haveGroups), ...groups],
+      users: [...held([...people], haveUsers), ...users].sort(by((u) => u.userName)),
+      groups: [...held(wantGroups, haveGroups), ...groups].sort(by((g) => g.name)),
       // the engine needs a set's name only: the rest of a set not read in full stays empty
-      permissionSets: [
-        ...held(wantSets, haveSets),
-        ...sets.map((s) => ({ arn: s.arn, name: s.name, tags: {}, managedPolicies: [], customerManagedPolicies: [] })),
-      ],
-      memberships,
-      assignments,
+      permissionSets: [...held(wantSets, haveSets), ...sets.map(stub)].sort(by((x) => x.name)),
+      memberships: memberships.sort(by((m) => `${m.groupId}\u0000${m.userId}`)),
+      assignments: assignments.sort(by(rowKey)),
       provisioning: [],
     },
   };

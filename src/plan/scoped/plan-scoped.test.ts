@@ -10,7 +10,7 @@ import {
   liveStateOf,
   type NamedLiveSpec,
 } from '../../testing/builders.js';
-import { accessSeeds, movesAccess } from './access-needs.js';
+import { accessCostEstimate, accessSeeds, movesAccess } from './access-needs.js';
 import { accessSourceOf } from './access-project.js';
 import { readScopedAccess, type AccessSource } from './access-read.js';
 import { readNeeds } from './needs.js';
@@ -64,21 +64,31 @@ const PROD = anAccount({ id: '222222222222', name: 'prod' });
 const people = Array.from({ length: 12 }, (_, i) => aUser({ userName: `u${String(i).padStart(2, '0')}` }));
 const sets = [aPermissionSet({ name: 'Admin' }), aPermissionSet({ name: 'ReadOnly' })];
 
+/** The source, counting what each kind of call is asked for (a list: one call per item; allUsers: one listing). */
 function counted(source: AccessSource): { source: AccessSource; calls: Record<string, number> } {
   const calls: Record<string, number> = {};
-  const wrapped = Object.fromEntries(
-    Object.entries(source).map(([name, fn]: [string, (xs: readonly string[]) => Promise<unknown>]) => [
-      name,
-      (xs: readonly unknown[]) => {
-        calls[name] = (calls[name] ?? 0) + xs.length;
-        return fn(xs as readonly string[]);
-      },
-    ]),
-  ) as unknown as AccessSource;
-  return { source: wrapped, calls };
+  const count = (name: string, n: number) => (calls[name] = (calls[name] ?? 0) + n);
+  return {
+    calls,
+    source: {
+      rowsOfPairs: (xs) => (count('rowsOfPairs', xs.length), source.rowsOfPairs(xs)),
+      membersOfGroups: (xs) => (count('membersOfGroups', xs.length), source.membersOfGroups(xs)),
+      assignmentsOfGroups: (xs) => (count('assignmentsOfGroups', xs.length), source.assignmentsOfGroups(xs)),
+      groupsOfUsers: (xs) => (count('groupsOfUsers', xs.length), source.groupsOfUsers(xs)),
+      users: (xs) => (count('users', xs.length), source.users(xs)),
+      allUsers: () => (count('allUsers', 1), source.allUsers()),
+      groups: (xs) => (count('groups', xs.length), source.groups(xs)),
+      permissionSetNames: (xs) => (count('permissionSetNames', xs.length), source.permissionSetNames(xs)),
+    },
+  };
 }
 
-async function scopedAccess(from: DesiredState, to: DesiredState, spec: NamedLiveSpec, limit = Infinity) {
+async function scopedAccess(
+  from: DesiredState,
+  to: DesiredState,
+  spec: NamedLiveSpec,
+  { limit = Infinity, estimate = accessCostEstimate(to) } = {},
+) {
   const live = liveStateOf({ accounts: [PROD], ...spec });
   const decision = touchedObjects(from, to, live);
   if ('full' in decision) throw new Error(decision.full);
@@ -90,7 +100,7 @@ async function scopedAccess(from: DesiredState, to: DesiredState, spec: NamedLiv
   if (!built.plan) throw new Error('no plan');
   const seeds = accessSeeds(built.plan.changes);
   const { source, calls } = counted(accessSourceOf(live));
-  const read = movesAccess(seeds) ? await readScopedAccess(source, seeds, scopedLive, limit) : undefined;
+  const read = movesAccess(seeds) ? await readScopedAccess(source, seeds, scopedLive, { limit, estimate }) : undefined;
   return { plan: withScopedAccessChanges(built.plan, read, to, NOW), calls };
 }
 
@@ -118,16 +128,13 @@ describe('access changes of a scoped plan', () => {
     const { plan: p, calls } = await scopedAccess(from, to, live);
     // u00..u02 had it through Admins, u11 directly: 8 of the 12 members gain
     expect(gains(p)).toEqual(names.slice(3, 11).map((n) => `gain ${n} group:Everyone`));
-    // one pair's rows, one group's members, each member's groups and name, Admins' name
-    expect(calls).toEqual({
-      rowsOfPairs: 1,
-      membersOfGroups: 1,
-      assignmentsOfGroups: 0,
-      groupsOfUsers: 12,
-      users: 12,
-      groups: 1,
-      permissionSetNames: 0,
-    });
+    // the pair's rows and Everyone's members; then Admins' members (fewer calls than each
+    // member's groups), every user listed once (fewer than 12 DescribeUser), Admins' name
+    expect(calls).toEqual({ rowsOfPairs: 1, membersOfGroups: 2, assignmentsOfGroups: 0, allUsers: 1, groups: 1, permissionSetNames: 0 });
+    // with groups and a user list estimated large, each member's groups and name instead: the same answer
+    const perPerson = await scopedAccess(from, to, live, { estimate: { users: 10_000, averageGroupSize: 10_000 } });
+    expect(perPerson.plan.accessChanges).toEqual(p.accessChanges);
+    expect(perPerson.calls).toMatchObject({ membersOfGroups: 1, groupsOfUsers: 12, users: 12 });
   });
 
   it('a removed group assignment loses nothing for a member whom a direct assignment keeps it', async () => {
@@ -179,7 +186,7 @@ describe('access changes of a scoped plan', () => {
     const groups = [aGroup({ name: 'Everyone', members: names })];
     const from = files({ groups });
     const to = { ...from, assignments: [entry('Admin', { groups: ['Everyone'] })] };
-    const { plan: p, calls } = await scopedAccess(from, to, { users: people, groups, permissionSets: sets }, 10);
+    const { plan: p, calls } = await scopedAccess(from, to, { users: people, groups, permissionSets: sets }, { limit: 10 });
     expect(p.accessChanges).toBeUndefined();
     expect(p.notes).toContain(accessNotComputedNote(12, 10));
     expect(accessNotComputedNote(12, 10)).toContain('affects 12 people (more than 10');
