@@ -189,7 +189,7 @@ describe('access changes of a scoped plan', () => {
     const { plan: p, calls } = await scopedAccess(from, to, { users: people, groups, permissionSets: sets }, { limit: 10 });
     expect(p.accessChanges).toBeUndefined();
     expect(p.notes).toContain(accessNotComputedNote(12, 10));
-    expect(accessNotComputedNote(12, 10)).toContain('affects 12 people (more than 10');
+    expect(accessNotComputedNote(12, 10)).toContain('it affects 12 people, more than the 10 a scoped plan reads');
     expect(calls.groupsOfUsers ?? 0).toBe(0);
   });
 

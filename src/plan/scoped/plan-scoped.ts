@@ -22,8 +22,8 @@ import { expandEntry, touchedCount, type Touched } from './touched.js';
 /** The note of a scoped plan that affects more people than MAX_SCOPED_ACCESS_PEOPLE (access-needs.ts). */
 export function accessNotComputedNote(people: number, limit: number): string {
   return (
-    `access changes (who gains and loses access) are not computed for this scoped plan: it affects ${plural(people, 'person', 'people')} ` +
-    `(more than ${limit}, each a read of their groups); a plan without --changed-since shows them`
+    `access changes (who gains and loses access) are not computed for this scoped plan: it affects ${plural(people, 'person', 'people')}, ` +
+    `more than the ${limit} a scoped plan reads the groups and names of; a plan without --changed-since shows them`
   );
 }
 
