@@ -3,6 +3,7 @@
 import type { AwsContext } from '../aws/context.js';
 import { awsAccessSource } from '../aws/read-scoped-access.js';
 import type { LiveState } from '../model/live.js';
+import { plural } from '../model/plural.js';
 import type { DesiredState } from '../model/types.js';
 import { accessCostEstimate, accessSeeds, MAX_SCOPED_ACCESS_PEOPLE, movesAccess } from '../plan/scoped/access-needs.js';
 import { readScopedAccess } from '../plan/scoped/access-read.js';
@@ -16,9 +17,15 @@ export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired
   if (!movesAccess(seeds)) return withScopedAccessChanges(plan, undefined, desired, new Date(plan.createdAt));
   // settings.ignore.accounts: never read, as in the full read (src/aws/read-live.ts)
   const ignored = new Set(live.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));
+  const callsBefore = ctx.stats.totalCalls();
   const access = await readScopedAccess(awsAccessSource(ctx, ignored), seeds, live, {
     limit: MAX_SCOPED_ACCESS_PEOPLE,
     estimate: accessCostEstimate(desired),
   });
+  // what the access changes cost, apart from the scoped read: a reviewer of the numbers (and the e2e test) can tell them apart
+  const people = 'live' in access ? access.live.users.length : access.tooManyPeople;
+  ctx.progress.note(
+    `access changes: ${plural(people, 'person', 'people')} affected, read in ${plural(ctx.stats.totalCalls() - callsBefore, 'call')}`,
+  );
   return withScopedAccessChanges(plan, access, desired, new Date(plan.createdAt));
 }
