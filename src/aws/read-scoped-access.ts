@@ -15,10 +15,11 @@
 //     ListUsers (100 a page, its MaxResults) when that is fewer calls than DescribeUser each.
 // Assignments on settings.ignore.accounts are left out, as the full read never reads them.
 import type { LiveAssignment } from '../model/live.js';
+import type { PrincipalType } from '../model/types.js';
 import type { AccessSource } from '../plan/scoped/access-read.js';
 import { mapLimit } from './concurrency.js';
 import { readByPairs, readByPrincipals } from './kinds/assignments.js';
-import { describeGroup, describeUser, membershipsOfGroup, membershipsOfUser } from './kinds/identities-by-name.js';
+import { describeUser, membershipsOfGroup, membershipsOfUser } from './kinds/identities-by-name.js';
 import { readUsers } from './kinds/users.js';
 import { permissionSetNamesByArn } from './permission-set-names.js';
 import type { ReadContext } from './read-context.js';
@@ -28,6 +29,13 @@ export function awsAccessSource(ctx: ReadContext, ignoredAccountIds: ReadonlySet
   const each = async <T>(ids: readonly string[], read: (id: string) => Promise<T[]>) => (await mapLimit(ids, ctx.concurrency, read)).flat();
   const present = async <T>(ids: readonly string[], read: (id: string) => Promise<T | undefined>) =>
     (await mapLimit(ids, ctx.concurrency, read)).flatMap((x) => (x === undefined ? [] : [x]));
+  const ofPrincipals = async (type: PrincipalType, ids: readonly string[]) =>
+    kept(
+      await readByPrincipals(
+        ctx,
+        ids.map((id) => ({ type, id })),
+      ),
+    );
   return {
     rowsOfPairs: async (pairs) =>
       kept(
@@ -37,17 +45,11 @@ export function awsAccessSource(ctx: ReadContext, ignoredAccountIds: ReadonlySet
         ),
       ),
     membersOfGroups: (ids) => each(ids, (id) => membershipsOfGroup(ctx, id)),
-    assignmentsOfGroups: async (ids) =>
-      kept(
-        await readByPrincipals(
-          ctx,
-          ids.map((id) => ({ type: 'GROUP' as const, id })),
-        ),
-      ),
+    assignmentsOfGroups: (ids) => ofPrincipals('GROUP', ids),
+    assignmentsOfUsers: (ids) => ofPrincipals('USER', ids),
     groupsOfUsers: (ids) => each(ids, (id) => membershipsOfUser(ctx, id)),
     users: (ids) => present(ids, (id) => describeUser(ctx, id)),
     allUsers: () => readUsers(ctx),
-    groups: (ids) => present(ids, (id) => describeGroup(ctx, id)),
     permissionSetNames: (arns) => permissionSetNamesByArn(ctx, arns, nameCacheFile),
   };
 }

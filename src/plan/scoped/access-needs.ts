@@ -28,6 +28,9 @@ export interface AccessSeeds {
   pairsOfGroups: string[];
   /** Users a change names directly (membership changes, user assignments). */
   users: string[];
+  /** Of those, the users whose memberships change: the only people whose access to the
+   *  pairs of `pairsOfGroups` can move (those pairs' assignments do not change). */
+  membershipUsers: string[];
 }
 
 /**
@@ -48,9 +51,11 @@ export function accessSeeds(changes: readonly Change[]): AccessSeeds {
   const membersOfGroups: string[] = [];
   const pairsOfGroups: string[] = [];
   const users: string[] = [];
+  const membershipUsers: string[] = [];
   for (const c of changes) {
     if (c.kind === 'membership') {
       users.push(c.userName);
+      membershipUsers.push(c.userName);
       pairsOfGroups.push(c.group);
     } else if (c.kind === 'assignment') {
       pairs.set(`${c.permissionSet}\u0000${c.accountId}`, { permissionSet: c.permissionSet, accountId: c.accountId });
@@ -62,6 +67,7 @@ export function accessSeeds(changes: readonly Change[]): AccessSeeds {
     membersOfGroups: sorted(membersOfGroups),
     pairsOfGroups: sorted(pairsOfGroups),
     users: sorted(users),
+    membershipUsers: sorted(membershipUsers),
   };
 }
 
@@ -70,9 +76,26 @@ export function movesAccess(seeds: AccessSeeds): boolean {
   return seeds.pairs.length > 0 || seeds.pairsOfGroups.length > 0;
 }
 
+/** What the access reads are expected to cost, from the state files (they manage every user and
+ *  group, or the plan would not be scoped: touched.ts). It only picks the cheaper of two
+ *  routes that give the same answer (src/plan/scoped/access-read.ts). Identity store
+ *  listings answer 100 a page (MaxResults, identitystore model). */
+export interface AccessCostEstimate {
+  /** Users the files declare: a ListUsers costs a call per 100. */
+  users: number;
+  /** Members per group, on average: a group's ListGroupMemberships costs a call per 100. */
+  averageGroupSize: number;
+  /** Groups per user, on average: what reading a person's groups' assignments costs. */
+  groupsPerUser: number;
+}
+
 /** What the access reads are expected to cost, from the state files: they declare every
  *  user and group (a scoped plan needs settings.manage all true: touched.ts). */
-export function accessCostEstimate(desired: Pick<DesiredState, 'users' | 'groups'>): { users: number; averageGroupSize: number } {
+export function accessCostEstimate(desired: Pick<DesiredState, 'users' | 'groups'>): AccessCostEstimate {
   const members = desired.groups.reduce((n, g) => n + g.members.length, 0);
-  return { users: desired.users.length, averageGroupSize: desired.groups.length === 0 ? 0 : members / desired.groups.length };
+  return {
+    users: desired.users.length,
+    averageGroupSize: desired.groups.length === 0 ? 0 : members / desired.groups.length,
+    groupsPerUser: desired.users.length === 0 ? 0 : members / desired.users.length,
+  };
 }

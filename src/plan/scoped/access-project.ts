@@ -15,14 +15,15 @@ export function accessSourceOf(live: LiveState): AccessSource {
     };
   const pairKey = (p: { permissionSetArn: string; accountId: string }) => `${p.permissionSetArn}\u0000${p.accountId}`;
   const groupRows = live.assignments.filter((a) => a.principalType === 'GROUP');
+  const userRows = live.assignments.filter((a) => a.principalType === 'USER');
   return {
     rowsOfPairs: (pairs) => having(live.assignments, pairKey)(pairs.map(pairKey)),
     membersOfGroups: having(live.memberships, (m) => m.groupId),
     assignmentsOfGroups: having(groupRows, (a) => a.principalId),
+    assignmentsOfUsers: having(userRows, (a) => a.principalId),
     groupsOfUsers: having(live.memberships, (m) => m.userId),
     users: having(live.users, (u) => u.id),
     allUsers: () => Promise.resolve(live.users),
-    groups: having(live.groups, (g) => g.id),
     permissionSetNames: async (arns) => (await having(live.permissionSets, (s) => s.arn)(arns)).map((s) => ({ arn: s.arn, name: s.name })),
   };
 }

@@ -62,7 +62,7 @@ describe('buildScopedPlan', () => {
 // from the complete live state), with every call counted.
 const PROD = anAccount({ id: '222222222222', name: 'prod' });
 const people = Array.from({ length: 12 }, (_, i) => aUser({ userName: `u${String(i).padStart(2, '0')}` }));
-const sets = [aPermissionSet({ name: 'Admin' }), aPermissionSet({ name: 'ReadOnly' })];
+const sets = ['Admin', 'Billing', 'ReadOnly'].map((name) => aPermissionSet({ name }));
 
 /** The source, counting what each kind of call is asked for (a list: one call per item; allUsers: one listing). */
 function counted(source: AccessSource): { source: AccessSource; calls: Record<string, number> } {
@@ -74,10 +74,10 @@ function counted(source: AccessSource): { source: AccessSource; calls: Record<st
       rowsOfPairs: (xs) => (count('rowsOfPairs', xs.length), source.rowsOfPairs(xs)),
       membersOfGroups: (xs) => (count('membersOfGroups', xs.length), source.membersOfGroups(xs)),
       assignmentsOfGroups: (xs) => (count('assignmentsOfGroups', xs.length), source.assignmentsOfGroups(xs)),
+      assignmentsOfUsers: (xs) => (count('assignmentsOfUsers', xs.length), source.assignmentsOfUsers(xs)),
       groupsOfUsers: (xs) => (count('groupsOfUsers', xs.length), source.groupsOfUsers(xs)),
       users: (xs) => (count('users', xs.length), source.users(xs)),
       allUsers: () => (count('allUsers', 1), source.allUsers()),
-      groups: (xs) => (count('groups', xs.length), source.groups(xs)),
       permissionSetNames: (xs) => (count('permissionSetNames', xs.length), source.permissionSetNames(xs)),
     },
   };
@@ -129,10 +129,11 @@ describe('access changes of a scoped plan', () => {
     // u00..u02 had it through Admins, u11 directly: 8 of the 12 members gain
     expect(gains(p)).toEqual(names.slice(3, 11).map((n) => `gain ${n} group:Everyone`));
     // the pair's rows and Everyone's members; then Admins' members (fewer calls than each
-    // member's groups), every user listed once (fewer than 12 DescribeUser), Admins' name
-    expect(calls).toEqual({ rowsOfPairs: 1, membersOfGroups: 2, assignmentsOfGroups: 0, allUsers: 1, groups: 1, permissionSetNames: 0 });
+    // member's groups) and every user listed once (fewer than 12 DescribeUser); Admins is
+    // not named: its name shows in no change
+    expect(calls).toEqual({ rowsOfPairs: 1, membersOfGroups: 2, assignmentsOfGroups: 0, allUsers: 1, permissionSetNames: 0 });
     // with groups and a user list estimated large, each member's groups and name instead: the same answer
-    const perPerson = await scopedAccess(from, to, live, { estimate: { users: 10_000, averageGroupSize: 10_000 } });
+    const perPerson = await scopedAccess(from, to, live, { estimate: { users: 10_000, averageGroupSize: 10_000, groupsPerUser: 0 } });
     expect(perPerson.plan.accessChanges).toEqual(p.accessChanges);
     expect(perPerson.calls).toMatchObject({ membersOfGroups: 1, groupsOfUsers: 12, users: 12 });
   });
@@ -158,27 +159,35 @@ describe('access changes of a scoped plan', () => {
     const groups = [aGroup({ name: 'Ops', members: [] }), aGroup({ name: 'Readers', members: ['u05'] })];
     const from = files({
       groups,
-      assignments: [entry('Admin', { groups: ['Ops'] }), entry('ReadOnly', { groups: ['Ops', 'Readers'] })],
+      assignments: [
+        entry('Admin', { groups: ['Ops'] }),
+        entry('Billing', { groups: ['Ops'] }),
+        entry('ReadOnly', { groups: ['Ops', 'Readers'] }),
+      ],
     });
     const to = { ...from, groups: [aGroup({ name: 'Ops', members: ['u05'] }), groups[1] ?? aGroup()] };
     const live = {
       users: people,
       groups,
       permissionSets: sets,
-      assignments: [
-        { permissionSet: 'Admin', principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id },
-        { permissionSet: 'ReadOnly', principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id },
-        { permissionSet: 'ReadOnly', principalType: 'GROUP' as const, principal: 'Readers', accountId: PROD.id },
-      ],
+      assignments: ['Admin', 'Billing', 'ReadOnly']
+        .map((permissionSet) => ({ permissionSet, principalType: 'GROUP' as const, principal: 'Ops', accountId: PROD.id }))
+        .concat([{ permissionSet: 'ReadOnly', principalType: 'GROUP' as const, principal: 'Readers', accountId: PROD.id }]),
     };
     const { plan: p, calls } = await scopedAccess(from, to, live);
     expect(p.changes).toEqual([{ kind: 'membership', action: 'create', group: 'Ops', userName: 'u05' }]);
-    // ReadOnly on prod comes through Readers already: only Admin is gained
+    // ReadOnly on prod comes through Readers already: Admin and Billing are gained
     expect((p.accessChanges ?? []).map((c) => [c.userName, c.permissionSet, c.change, c.via])).toEqual([
       ['u05', 'Admin', 'gain', ['group:Ops']],
+      ['u05', 'Billing', 'gain', ['group:Ops']],
     ]);
-    // the group's pairs (one call) and both pairs' rows; the member's groups; no group's members
-    expect(calls).toMatchObject({ assignmentsOfGroups: 1, rowsOfPairs: 2, groupsOfUsers: 1, membersOfGroups: 0 });
+    // Ops' pairs; then the user's own assignments, groups, and their groups' assignments
+    // (fewer calls than the rows of Ops' three pairs); no group's members
+    expect(calls).toMatchObject({ rowsOfPairs: 0, assignmentsOfGroups: 2, assignmentsOfUsers: 1, groupsOfUsers: 1, membersOfGroups: 0 });
+    // with many groups per user estimated, every principal on each of Ops' pairs instead: the same answer
+    const byPair = await scopedAccess(from, to, live, { estimate: { ...accessCostEstimate(to), groupsPerUser: 1_000 } });
+    expect(byPair.plan.accessChanges).toEqual(p.accessChanges);
+    expect(byPair.calls).toMatchObject({ rowsOfPairs: 3, assignmentsOfGroups: 1, groupsOfUsers: 1 });
   });
 
   it('says, past the bound of affected people, that it did not compute them, and reads no one', async () => {
