@@ -3,16 +3,17 @@
 //   - sso-admin ListAccountAssignments (InstanceArn, AccountId, PermissionSetArn): every
 //     principal assigned one pair, so the other routes to it are seen;
 //   - sso-admin ListAccountAssignmentsForPrincipal (PrincipalId, PrincipalType): every pair
-//     of a group whose membership changes. The sso-admin model says it "must be called from
-//     the management account", like the scoped read of a removed principal;
+//     of a group whose membership changes, and of the users who join or leave it and their
+//     groups. The sso-admin model says it "must be called from the management account",
+//     like the scoped read of a removed principal;
 //   - identitystore ListGroupMemberships (GroupId): a group's members;
 //   - identitystore ListGroupMembershipsForMember (MemberId.UserId): one person's groups,
 //     all of them in one call per 100 (MaxResults). IsMemberInGroups would answer "is this
 //     user in these groups" for the same one call per person, but the groups to ask about
 //     are known only per pair; one listing covers every pair;
-//   - identitystore DescribeUser / DescribeGroup, sso-admin DescribePermissionSet (or the
-//     ARN → name cache, src/aws/permission-set-names.ts) for the names; identitystore
-//     ListUsers (100 a page, its MaxResults) when that is fewer calls than DescribeUser each.
+//   - identitystore DescribeUser, or ListUsers (100 a page, its MaxResults) when that is
+//     fewer calls, and sso-admin DescribePermissionSet (or the ARN → name cache,
+//     src/aws/permission-set-names.ts) for the names.
 // Assignments on settings.ignore.accounts are left out, as the full read never reads them.
 import type { LiveAssignment } from '../model/live.js';
 import type { PrincipalType } from '../model/types.js';
