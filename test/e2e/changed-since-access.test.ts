@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
+import { permissionSetNamesByArn, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
 import { awsAccessSource } from '../../src/aws/read-scoped-access.js';
 import { readScopedLive } from '../../src/aws/read-scoped.js';
@@ -132,6 +133,19 @@ describe('access changes of plan --changed-since', () => {
       const fromComplete = await readScopedAccess(accessSourceOf(full), seeds, scopedLive, options);
       expect(fromAws).toEqual(fromComplete);
       expect('live' in fromAws && fromAws.live.memberships.length).toBeGreaterThan(0);
+
+      // a set's name: from the cache without a call, else one DescribePermissionSet; a set gone is left out
+      const [auditor = '', operator = ''] = ['Auditor', 'Operator'].map((n) => full.permissionSets.find((x) => x.name === n)?.arn ?? '');
+      const cache = join(work, 'names-by-arn.json');
+      await rememberPermissionSetNames(ctx.instanceArn, [{ arn: auditor, name: 'Auditor' }], cache);
+      const describes = () => ctx.stats.callsOf('sso-admin DescribePermissionSet');
+      const describedBefore = describes();
+      const gone = operator.replace(/ps-[^/]+$/, 'ps-0000000000000000');
+      expect(await permissionSetNamesByArn(ctx, [auditor, operator, gone], cache)).toEqual([
+        { arn: auditor, name: 'Auditor' },
+        { arn: operator, name: 'Operator' },
+      ]);
+      expect(describes() - describedBefore).toBe(2);
     } finally {
       ctx.close();
       process.env = saved;
