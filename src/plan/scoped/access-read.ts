@@ -93,6 +93,8 @@ export async function readScopedAccess(
   const groupPairs = unique(groupRows, pairKey)
     .map((a) => ({ permissionSetArn: a.permissionSetArn, accountId: a.accountId }))
     .filter((p) => !seen.has(pairKey(p)));
+  // only the movers can gain or lose these pairs (their assignments do not change): each
+  // mover's own assignments, groups and groups' assignments, or one call per pair
   const byPrincipal = movers.length * (2 + estimate.groupsPerUser) < groupPairs.length;
   const moverGroups = byPrincipal ? await source.groupsOfUsers(movers) : [];
   const moverRows = byPrincipal
