@@ -107,3 +107,18 @@ async function describeName(ctx: ReadContext, arn: string): Promise<string | und
   );
   return out.PermissionSet?.Name;
 }
+
+/** The names of these sets: from the cache, else one DescribePermissionSet each (a set gone since is left out). */
+export async function permissionSetNamesByArn(
+  ctx: ReadContext,
+  arns: readonly string[],
+  file = permissionSetCachePath(),
+): Promise<{ arn: string; name: string }[]> {
+  if (arns.length === 0) return [];
+  const known = (await readCache(file))[ctx.instanceArn] ?? {};
+  const named = await mapLimit(arns, ctx.concurrency, async (arn) => {
+    const name = known[arn] ?? (await unlessNotFound(() => describeName(ctx, arn)));
+    return name === undefined ? [] : [{ arn, name }];
+  });
+  return named.flat();
+}

@@ -19,6 +19,7 @@ import type { Plan } from '../plan/types.js';
 import { UserError } from './command.js';
 import { loadStateAtRef } from './git-state.js';
 import type { StderrProgress } from './progress.js';
+import { withAccessChangesRead } from './scoped-access.js';
 import { planAgainst, readLive, reportDiagnostics } from './session.js';
 
 export interface ChangedSince {
@@ -68,5 +69,5 @@ export async function planChangedSince(
   );
   if (!plan) reportDiagnostics(diagnostics, 'resolving the state files against the live instance', progress);
   if (!plan) throw new UserError('no plan could be computed; nothing was changed');
-  return { live, plan };
+  return { live, plan: await withAccessChangesRead(ctx, plan, desired, live) };
 }

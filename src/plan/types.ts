@@ -171,7 +171,8 @@ export interface Plan {
   /** Who made each change in AWS, from CloudTrail (`plan --attribute`). Absent without it. */
   attributions?: Attributions;
   /** Who gains and who loses access through this plan, sorted by user, account name,
-   *  permission set. Absent only in plan files made before it existed. */
+   *  permission set. Absent in plan files made before it existed, and in a scoped plan past
+   *  its bound of affected people (src/plan/scoped/access-needs.ts; a note says so). */
   accessChanges?: AccessChange[];
   /** Who gains and who loses the use of an application, sorted by user, application; absent when none. */
   applicationAccessChanges?: ApplicationAccessChange[];

@@ -37,6 +37,7 @@ const RELATIONS = {
   'src/access/plan-application-access.ts':
     "the use of an application is its assignments, the assigned groups' memberships and assignmentRequired: the plan's changes of each move it",
   'src/plan/scoped/restrict.ts': 'a scoped plan keeps what goes with a removed object and the creates a kept change needs',
+  'src/plan/scoped/access-needs.ts': "a scoped plan's access reads follow the memberships and assignments its changes move",
 } as const;
 
 /** Files outside src/kinds that import from a kind's folder directly, and why. */

@@ -103,6 +103,22 @@ describe('plan --changed-since with pinned accounts', () => {
     expect(scopedPlan.changes).toEqual(restrictChanges((JSON.parse(full.stdout) as Plan).changes, decision.scoped));
   });
 
+  it('names the accounts a joining member reaches through the group, as the full plan does, without listing the organization', async () => {
+    const joined = state()
+      .replace('familyName: Test}', 'familyName: Test}\n  - {userName: bo@example.com, displayName: bo, givenName: bo, familyName: Test}')
+      .replace('members: [ana@example.com]', 'members: [ana@example.com, bo@example.com]');
+    await writeFile(join(dir, 'state.yaml'), joined);
+    const full = await runCli(['plan', '--dir', dir, '--format', 'json'], { env });
+    const scoped = await runCli(['plan', '--dir', dir, '--format', 'json', '--changed-since', 'HEAD', '--verbose'], { env });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    expect(calls(scoped.stderr, 'ListAccounts')).toBe(0);
+    const access = (JSON.parse(scoped.stdout) as Plan).accessChanges;
+    expect(access).toEqual((JSON.parse(full.stdout) as Plan).accessChanges);
+    expect(access?.map((a) => `${a.change} ${a.userName} ${a.permissionSet} ${a.accountName}`)).toEqual([
+      'gain bo@example.com Operator prod',
+    ]);
+  });
+
   it('refuses, as the full plan does, an assignment on a pinned account that has left the organization', async () => {
     await writeFile(join(dir, 'state.yaml'), state(['  - {permissionSet: Operator, groups: [Operators], accounts: [old]}']));
     const full = await runCli(['plan', '--dir', dir], { env });

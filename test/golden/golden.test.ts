@@ -11,6 +11,7 @@ import { parsePlanFile } from '../../src/plan/plan-file.js';
 import { applicationsPlan } from './plans.js';
 import { accessControlAttributesPlan, attributedPlan, delegatedAdministratorPlan, everyKindPlan, expiryPlan, hugePlan, noChangePlan } from './plans.js';
 import { policyFindingsPlan } from './policy-findings-plan.js';
+import { scopedAccessBoundPlan, scopedAccessPlan } from './scoped-plans.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -82,5 +83,18 @@ describe('golden: attributed drift plan (plan --attribute)', async () => {
   it('renders JSON that reads back as the same plan', () => {
     expectGolden('attributed.json', renderJson(plan));
     expect(parsePlanFile(renderJson(plan), 'attributed.json')).toEqual(plan);
+  });
+});
+
+describe.each([
+  ['scoped-access', scopedAccessPlan],
+  ['scoped-access-bound', scopedAccessBoundPlan],
+])('golden: %s plan (plan --changed-since)', async (name, make) => {
+  const plan = await make();
+  it('renders text', () => expectGolden(`${name}.txt`, renderText(plan, { color: false })));
+  it('renders markdown', () => expectGolden(`${name}.md`, renderMarkdown(plan, { header })));
+  it('renders JSON that reads back as the same plan', () => {
+    expectGolden(`${name}.json`, renderJson(plan));
+    expect(parsePlanFile(renderJson(plan), `${name}.json`)).toEqual(plan);
   });
 });

@@ -3,21 +3,33 @@
 // objects (restrict.ts). The safety rules are computed again on the restricted changes:
 // lock-out guards against the assignments read (needs.ts reads every protected pair and,
 // when it matters, the management account's), deletion thresholds against totals
-// estimated from the files at the ref, which the refusal says. Access changes are left out
-// (a note says so).
+// estimated from the files at the ref, which the refusal says. Access changes come from a
+// read of their own once the changes are known (access-read.ts): withScopedAccessChanges.
+import { planAccessChanges } from '../../access/plan-access.js';
 import type { LiveState } from '../../model/live.js';
+import { plural } from '../../model/plural.js';
 import type { DesiredState, Diagnostic } from '../../model/types.js';
 import { buildPlan, summarize, type PlanOptions } from '../build.js';
-import { expiringSoon } from '../expiry.js';
+import { expiringSoon, withoutExpired } from '../expiry.js';
 import { nameLive } from '../live-names.js';
+import { matchNames } from '../match-names.js';
 import { safetyRefusals } from '../safety.js';
 import type { Change, Plan } from '../types.js';
 import { estimatedOrganization, restrictToAccounts } from './accounts.js';
+import type { ScopedAccessRead } from './access-read.js';
 import { restrictChanges } from './restrict.js';
 import { expandEntry, touchedCount, type Touched } from './touched.js';
 
-export const ACCESS_NOTE =
-  'access changes (who gains and loses access) are not computed for a scoped plan: they need every membership and assignment of the people affected; a plan without --changed-since shows them';
+export const APPLICATION_ACCESS_NOTE =
+  "who gains and loses access to applications is not computed for a scoped plan: it needs every membership of the applications' groups; a plan without --changed-since shows it";
+
+/** The note of a scoped plan that affects more people than MAX_SCOPED_ACCESS_PEOPLE (access-needs.ts). */
+export function accessNotComputedNote(people: number, limit: number): string {
+  return (
+    `access changes (who gains and loses access) are not computed for this scoped plan: it affects ${plural(people, 'person', 'people')}, ` +
+    `more than the ${limit} a scoped plan reads the groups and names of; a plan without --changed-since shows them`
+  );
+}
 
 export interface ScopedPlanInput {
   /** The files now, and at the ref. */
@@ -49,20 +61,28 @@ export function buildScopedPlan(input: ScopedPlanInput, options: PlanOptions): {
       from: `the files at ${ref}`,
     },
   });
-  // Effective access needs every membership and assignment of the people a change affects
-  // (a group's members, a member's other groups): far more than the touched objects. A
-  // scoped plan leaves it out and says so rather than show a partial answer.
+  // The access changes buildPlan computed saw only the touched objects, not the other
+  // routes to the same pairs (a member's other groups): withScopedAccessChanges computes them
+  // from a read of their own, so a plan from here carries none.
   const { accessChanges: _partial, ...rest } = plan;
-  // nor who gains and loses access to an application: it needs every membership of its groups
+  // nor who gains and loses access to an application (it needs every membership of the
+  // application's groups, which the access read does not make): said, not left out silently
   delete rest.applicationAccessChanges;
-  const notes = [...(plan.notes ?? []), ACCESS_NOTE];
+  const notes = desired.applications === undefined ? plan.notes : [...(plan.notes ?? []), APPLICATION_ACCESS_NOTE];
   // what expires soon is said of every entry of the files, not only of the restricted ones
   if (describedAccounts !== undefined) {
     const expiring = expiringSoon(desired, new Date(plan.createdAt));
     if (expiring.length > 0) rest.expiring = expiring;
   }
   return {
-    plan: { ...rest, changes, summary: summarize(changes), refused, notes, scope: { changedSince: ref, objects: touchedCount(touched) } },
+    plan: {
+      ...rest,
+      changes,
+      summary: summarize(changes),
+      refused,
+      ...(notes !== undefined ? { notes } : {}),
+      scope: { changedSince: ref, objects: touchedCount(touched) },
+    },
     diagnostics,
   };
 }
@@ -77,6 +97,20 @@ export function scopedDesired({ desired, before, live, touched, describedAccount
   const restricted = describedAccounts === undefined ? desired : restrictToAccounts(before, desired, describedAccounts, live.accounts);
   if (restricted.applications === undefined) return restricted;
   return { ...restricted, applications: restricted.applications.filter((a) => touched.applications.has(a.name)) };
+}
+
+/**
+ * The scoped plan with its access changes, computed by the plan's own access engine
+ * (src/access/plan-access.ts) from the access read, or, when the read stopped at the bound
+ * of affected people, a note saying so. `access` is undefined when no change moves access.
+ */
+export function withScopedAccessChanges(plan: Plan, access: ScopedAccessRead | undefined, desired: DesiredState, now: Date): Plan {
+  if (access === undefined) return { ...plan, accessChanges: [] };
+  if ('tooManyPeople' in access)
+    return { ...plan, notes: [...(plan.notes ?? []), accessNotComputedNote(access.tooManyPeople, access.limit)] };
+  // spelled as the full plan spells the live names (case-only differences, src/plan/match-names.ts)
+  const named = matchNames(withoutExpired(desired, now).desired, nameLive(access.live).named).live;
+  return { ...plan, accessChanges: planAccessChanges(named, plan.changes, desired.settings) };
 }
 
 /** The live totals a scoped plan does not read, estimated as what the files at the ref made live. */
