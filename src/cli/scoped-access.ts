@@ -1,7 +1,7 @@
 // A scoped plan's access changes (`plan --changed-since`): the reads they need, once the
 // plan's changes are known (src/plan/scoped/access-read.ts), from AWS.
 import type { AwsContext } from '../aws/context.js';
-import { describeAccounts } from '../aws/kinds/organization.js';
+import { describeAccounts, readOrganization } from '../aws/kinds/organization.js';
 import { awsAccessSource } from '../aws/read-scoped-access.js';
 import type { LiveState } from '../model/live.js';
 import { plural } from '../model/plural.js';
@@ -11,6 +11,7 @@ import { readScopedAccess, type ScopedAccessRead } from '../plan/scoped/access-r
 import { withScopedAccessChanges } from '../plan/scoped/plan-scoped.js';
 import type { Plan } from '../plan/types.js';
 import { accountIgnored } from '../plan/accounts.js';
+import { accountListingPages } from '../plan/scoped/accounts.js';
 
 /** `live` is the scoped read (src/aws/read-scoped.ts): the touched objects by name, and the organization's accounts. */
 export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired: DesiredState, live: LiveState): Promise<Plan> {
@@ -35,7 +36,7 @@ export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired
 /**
  * When the scoped read described only the accounts the change names (src/plan/scoped/accounts.ts),
  * the access read can reach others: the pairs of a group a member joins or leaves. Those are
- * described too, so access changes name them, and their rows are dropped when
+ * described (or listed) too, so access changes name them, and their rows are dropped when
  * settings.ignore.accounts names them (the read above could only skip the ignored accounts it knew).
  */
 async function withAccountsReached(ctx: AwsContext, access: ScopedAccessRead, desired: DesiredState): Promise<ScopedAccessRead> {
@@ -43,7 +44,11 @@ async function withAccountsReached(ctx: AwsContext, access: ScopedAccessRead, de
   const known = new Set(access.live.accounts.map((a) => a.id));
   const missing = [...new Set(access.live.assignments.map((a) => a.accountId))].filter((id) => !known.has(id)).sort();
   if (missing.length === 0) return access;
-  const reached = (await describeAccounts(ctx, missing)).accounts;
+  // one DescribeAccount each, or the organization's list when that is fewer calls
+  const reached =
+    missing.length > accountListingPages(desired)
+      ? (await readOrganization(ctx, { organizationalUnits: false, accountTags: false })).accounts.filter((a) => missing.includes(a.id))
+      : (await describeAccounts(ctx, missing)).accounts;
   const ignored = new Set(reached.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));
   return {
     live: {

@@ -17,13 +17,18 @@ export type AccountRead = { describe: string[] } | { list: string };
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCOUNTS_PER_PAGE = 20;
 
+/** The ListAccounts pages a listing of every account the files know of (pins and ids) is estimated to take. */
+export function accountListingPages(before: DesiredState, after: DesiredState = before): number {
+  return Math.max(1, Math.ceil(knownAccounts(before, after).size / ACCOUNTS_PER_PAGE));
+}
+
 /** `describeAtMost`: how many accounts are described before listing is cheaper; by default the
  *  pages a listing of every account the files know of (pins and ids) takes. */
 export function accountRead(
   before: DesiredState,
   after: DesiredState,
   managementAccountId: string,
-  describeAtMost = Math.max(1, Math.ceil(knownAccounts(before, after).size / ACCOUNTS_PER_PAGE)),
+  describeAtMost = accountListingPages(before, after),
 ): AccountRead {
   const removed = removedObjects(before, after);
   if (removed.removedUsers.size + removed.removedGroups.size + removed.removedPermissionSets.size > 0)
