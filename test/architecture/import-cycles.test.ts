@@ -2,26 +2,16 @@
 // ties its files into one unit that can only be understood, tested and moved together; the
 // one that grew between the kinds and the stages that dispatch over them (plan, render) is
 // what this pins. Tests are left out: a test may import from any layer.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+import { importsOf, sourceFiles, SRC } from './source-files.js';
 
 /** The source files a file imports or re-exports from (relative specifiers only). */
 function localImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)]
-    .map((m) => resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts')))
+  return importsOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')))
     .filter((path) => existsSync(path));
 }
 

@@ -3,26 +3,9 @@
 // extract are SDK-free, and the pure stages import no AWS file), and the
 // reconciler never imports the sandbox (an independent emulator would prove nothing if
 // the tool shared its code).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-/** Module specifiers of every import/export-from and dynamic import in a file. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
-}
+import { importsOf, sourceFiles, SRC } from './source-files.js';
 
 function offenders(layers: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
   return layers.flatMap((layer) =>

@@ -3,9 +3,8 @@
 // plan does (nothing drifted outside the edit here), and the AWS access reads
 // (src/aws/read-scoped-access.ts) return exactly what src/plan/scoped/access-project.ts
 // defines from a complete read, so the property test's proof holds for the real read.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
@@ -22,11 +21,10 @@ import { buildScopedPlan } from '../../src/plan/scoped/plan-scoped.js';
 import { touchedObjects } from '../../src/plan/scoped/touched.js';
 import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
-import { buildOrganization } from '../helpers/org.js';
 import { loadStateFromYaml } from '../helpers/state-yaml.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
 
-const MANAGEMENT = '444444444444';
 const USERS = ['ana', 'bob', 'cy', 'dee'].map(
   (n) => `  - {userName: ${n}@example.com, displayName: ${n}, givenName: ${n}, familyName: Test}`,
 );
@@ -52,34 +50,25 @@ function state(edit: boolean): string {
   ].join('\n');
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
-
 describe('access changes of plan --changed-since', () => {
+  let fx: ChangedSinceFixture;
   let sandbox: TestSandbox;
   let work: string;
   let dir: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-access-'));
-    await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }, { name: 'dev' }]);
-    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
-    dir = join(work, 'repo', 'identity');
-    await mkdir(dir, { recursive: true });
+    fx = await startChangedSinceFixture('changed-since-access', ['prod', 'dev']);
+    ({ sandbox, work, dir, env } = fx);
     await writeFile(join(dir, 'state.yaml'), state(false));
-    git(join(work, 'repo'), 'init', '-q');
-    git(join(work, 'repo'), 'add', '.');
-    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    fx.commit('v1');
     const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     await writeFile(join(dir, 'state.yaml'), state(true));
   });
 
   afterAll(async () => {
-    await sandbox?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await fx?.stop();
   });
 
   it('shows the same access changes as the full plan', async () => {
@@ -105,7 +94,7 @@ describe('access changes of plan --changed-since', () => {
     Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
     const ctx = await openAwsContext({ region: 'us-east-1' });
     try {
-      const before = await loadStateFromYaml(git(join(work, 'repo'), 'show', 'HEAD:identity/state.yaml').toString());
+      const before = await loadStateFromYaml(fx.show('HEAD', 'state.yaml'));
       const after = await loadStateFromYaml(state(true));
       const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
       const decision = touchedObjects(before, after, organization);

@@ -2,9 +2,8 @@
 // CLI describes those accounts (organizations DescribeAccount) instead of listing the
 // organization, plans what the full plan plans for them, and refuses as the full plan does
 // when a pinned account is gone. End to end on the sandbox with a real git repository.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadState } from '../../src/load/load.js';
@@ -13,10 +12,8 @@ import { touchedObjects } from '../../src/plan/scoped/touched.js';
 import type { Plan } from '../../src/plan/types.js';
 import { anAccount } from '../../src/testing/builders.js';
 import { runCli } from '../helpers/cli.js';
-import { buildOrganization } from '../helpers/org.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { callsOf, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
 
-const MANAGEMENT = '444444444444';
 const GONE = '999999999999';
 
 function state(extra: string[] = []): string {
@@ -34,42 +31,27 @@ function state(extra: string[] = []): string {
   ].join('\n');
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
-
-/** The --verbose call count of one operation (0 when it was not called). */
-function calls(stderr: string, operation: string): number {
-  return Number(new RegExp(`^ {2}(?:\\S+ )?${operation} +(\\d+)`, 'm').exec(stderr)?.[1] ?? 0);
-}
-
 describe('plan --changed-since with pinned accounts', () => {
-  let sandbox: TestSandbox;
-  let work: string;
+  let fx: ChangedSinceFixture;
   let dir: string;
   let env: Record<string, string>;
   let ids: Map<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-accounts-'));
-    ids = (await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }, { name: 'dev' }])).accountIds;
-    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
-    dir = join(work, 'repo', 'identity');
-    await mkdir(dir, { recursive: true });
+    fx = await startChangedSinceFixture('changed-since-accounts', ['prod', 'dev']);
+    ({ dir, env } = fx);
+    ids = fx.accountIds;
     await writeFile(join(dir, 'state.yaml'), state());
     // what extract writes, plus a pin of an account that has left the organization
     const pins = [...ids].map(([name, id]) => `  ${name}: "${id}"`);
     await writeFile(join(dir, 'accounts.yaml'), ['accounts:', ...pins, `  old: "${GONE}"`, ''].join('\n'));
-    git(join(work, 'repo'), 'init', '-q');
-    git(join(work, 'repo'), 'add', '.');
-    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    fx.commit('v1');
     const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
   });
 
   afterAll(async () => {
-    await sandbox?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await fx?.stop();
   });
 
   it('describes the account the change names instead of listing the organization, and plans what the full plan plans for it', async () => {
@@ -77,8 +59,8 @@ describe('plan --changed-since with pinned accounts', () => {
     const full = await runCli(['plan', '--dir', dir, '--format', 'json'], { env });
     const scoped = await runCli(['plan', '--dir', dir, '--format', 'json', '--changed-since', 'HEAD', '--verbose'], { env });
     expect(scoped.code, scoped.stderr).toBe(0);
-    expect(calls(scoped.stderr, 'DescribeAccount')).toBe(1);
-    expect(calls(scoped.stderr, 'ListAccounts')).toBe(0);
+    expect(callsOf(scoped.stderr, 'DescribeAccount')).toBe(1);
+    expect(callsOf(scoped.stderr, 'ListAccounts')).toBe(0);
     const { state: after } = await loadState(dir);
     const dev = ids.get('dev') ?? '';
     const scopedPlan = JSON.parse(scoped.stdout) as Plan;
@@ -111,7 +93,7 @@ describe('plan --changed-since with pinned accounts', () => {
     const full = await runCli(['plan', '--dir', dir, '--format', 'json'], { env });
     const scoped = await runCli(['plan', '--dir', dir, '--format', 'json', '--changed-since', 'HEAD', '--verbose'], { env });
     expect(scoped.code, scoped.stderr).toBe(0);
-    expect(calls(scoped.stderr, 'ListAccounts')).toBe(0);
+    expect(callsOf(scoped.stderr, 'ListAccounts')).toBe(0);
     const access = (JSON.parse(scoped.stdout) as Plan).accessChanges;
     expect(access).toEqual((JSON.parse(full.stdout) as Plan).accessChanges);
     expect(access?.map((a) => `${a.change} ${a.userName} ${a.permissionSet} ${a.accountName}`)).toEqual([
@@ -129,6 +111,6 @@ describe('plan --changed-since with pinned accounts', () => {
     expect(full.stderr).toContain(gone);
     expect(scoped.stderr).toContain(gone);
     expect(scoped.stderr).toContain(`pinned account "old" (${GONE}) is not in the organization`);
-    expect(calls(scoped.stderr, 'ListAccounts')).toBe(0);
+    expect(callsOf(scoped.stderr, 'ListAccounts')).toBe(0);
   });
 });

@@ -2,9 +2,8 @@
 // entry reads the instance's application list and that application alone (its assignments
 // and assignment configuration), and plans what the full plan plans for it; drift in
 // another application stays out. End to end on the sandbox with a real git repository.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
@@ -19,10 +18,9 @@ import { restrictChanges } from '../../src/plan/scoped/restrict.js';
 import { touchedObjects } from '../../src/plan/scoped/touched.js';
 import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
-import { buildOrganization } from '../helpers/org.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { callsOf, MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
 
-const MANAGEMENT = '444444444444';
 const CUSTOM = 'arn:aws:sso::aws:applicationProvider/custom';
 const user = (name: string) => `  - {userName: ${name}, displayName: ${name}, givenName: ${name}, familyName: Test}`;
 
@@ -40,14 +38,6 @@ function state(wikiUsers: string, chatUsers: string): string {
   ].join('\n');
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
-
-/** The --verbose call count of one operation (0 when it was not called). */
-function calls(stderr: string, operation: string): number {
-  return Number(new RegExp(`^ {2}(?:\\S+ )?${operation} +(\\d+)`, 'm').exec(stderr)?.[1] ?? 0);
-}
-
 async function loaded(dir: string): Promise<DesiredState> {
   const { state: desired } = await loadState(dir);
   if (!desired) throw new Error('state does not load');
@@ -55,33 +45,27 @@ async function loaded(dir: string): Promise<DesiredState> {
 }
 
 describe('plan --changed-since with applications', () => {
+  let fx: ChangedSinceFixture;
   let sandbox: TestSandbox;
   let work: string;
   let dir: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-apps-'));
-    await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }]);
-    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
-    dir = join(work, 'repo', 'identity');
-    await mkdir(dir, { recursive: true });
+    fx = await startChangedSinceFixture('changed-since-apps', ['prod']);
+    ({ sandbox, work, dir, env } = fx);
     // Chat gets bo assigned by the first reconcile; the files at HEAD then drop him, which is
     // drift outside the change below (it edits Wiki alone)
     await writeFile(join(dir, 'state.yaml'), state('ana', 'bo'));
     const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     await writeFile(join(dir, 'state.yaml'), state('ana', ''));
-    git(join(work, 'repo'), 'init', '-q');
-    git(join(work, 'repo'), 'add', '.');
-    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    fx.commit('v1');
     await writeFile(join(dir, 'state.yaml'), state('ana, bo', ''));
   });
 
   afterAll(async () => {
-    await sandbox?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await fx?.stop();
   });
 
   it('reads exactly the touched application of a complete read', async () => {
@@ -130,9 +114,9 @@ describe('plan --changed-since with applications', () => {
     const decision = touchedObjects(before, after, { accounts: [], organizationalUnits: [] });
     if ('full' in decision) throw new Error(decision.full);
     expect(scopedPlan.changes).toEqual(restrictChanges(fullPlan.changes, decision.scoped));
-    expect(calls(scoped.stderr, 'ListApplications')).toBe(1);
-    expect(calls(scoped.stderr, 'ListApplicationAssignments')).toBe(1);
-    expect(calls(scoped.stderr, 'GetApplicationAssignmentConfiguration')).toBe(1);
+    expect(callsOf(scoped.stderr, 'ListApplications')).toBe(1);
+    expect(callsOf(scoped.stderr, 'ListApplicationAssignments')).toBe(1);
+    expect(callsOf(scoped.stderr, 'GetApplicationAssignmentConfiguration')).toBe(1);
     expect(scopedPlan.applicationAccessChanges).toBeUndefined();
   });
 });

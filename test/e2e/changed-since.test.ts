@@ -3,9 +3,8 @@
 // exactly the full plan's changes of the touched objects (drift elsewhere stays out), says
 // so, costs a fraction of the calls, and applies; and the scoped read returns exactly the
 // part of a complete read that src/plan/scoped/project.ts defines.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DescribePermissionSetCommand,
@@ -20,19 +19,18 @@ import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
 import { readPermissionSetsByName, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
 import { readScopedLive } from '../../src/aws/read-scoped.js';
-import { loadState } from '../../src/load/load.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
 import { projectLive } from '../../src/plan/scoped/project.js';
 import { restrictChanges } from '../../src/plan/scoped/restrict.js';
 import { touchedObjects } from '../../src/plan/scoped/touched.js';
-import type { Account, DesiredState } from '../../src/model/types.js';
+import type { Account } from '../../src/model/types.js';
 import { anAccount } from '../../src/testing/builders.js';
 import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
-import { buildOrganization } from '../helpers/org.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { loadStateFromYaml } from '../helpers/state-yaml.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
 
-const MANAGEMENT = '444444444444';
 const USERS = ['ana', 'bob', 'cy'].map((n) => `  - {userName: ${n}@example.com, displayName: ${n}, givenName: ${n}, familyName: Test}`);
 
 function state(edit: boolean): string {
@@ -53,10 +51,8 @@ function state(edit: boolean): string {
   ].join('\n');
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
-
 describe('plan and reconcile --changed-since', () => {
+  let fx: ChangedSinceFixture;
   let sandbox: TestSandbox;
   let work: string;
   let dir: string;
@@ -64,17 +60,11 @@ describe('plan and reconcile --changed-since', () => {
   let accounts: Account[];
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    work = await mkdtemp(join(tmpdir(), 'sso-gitops-changed-since-'));
-    const org = await buildOrganization(sandbox.clientConfig(MANAGEMENT), MANAGEMENT, [{ name: 'prod' }, { name: 'dev' }]);
-    accounts = [...org.accountIds].map(([name, id]) => anAccount({ id, name }));
-    env = { ...sandbox.cliEnv(MANAGEMENT), SSO_GITOPS_TPS: '500', SSO_GITOPS_CACHE_DIR: join(work, 'cache') };
-    dir = join(work, 'repo', 'identity');
-    await mkdir(dir, { recursive: true });
+    fx = await startChangedSinceFixture('changed-since', ['prod', 'dev']);
+    ({ sandbox, work, dir, env } = fx);
+    accounts = [...fx.accountIds].map(([name, id]) => anAccount({ id, name }));
     await writeFile(join(dir, 'state.yaml'), state(false));
-    git(join(work, 'repo'), 'init', '-q');
-    git(join(work, 'repo'), 'add', '.');
-    git(join(work, 'repo'), 'commit', '-qm', 'v1');
+    fx.commit('v1');
     const applied = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     // drift outside what the edit touches: the Operator set's description, changed in the console
@@ -90,8 +80,7 @@ describe('plan and reconcile --changed-since', () => {
   });
 
   afterAll(async () => {
-    await sandbox?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
+    await fx?.stop();
   });
 
   it('reads exactly the part of the live state that the touched objects need', async () => {
@@ -99,8 +88,8 @@ describe('plan and reconcile --changed-since', () => {
     Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
     const ctx = await openAwsContext({ region: 'us-east-1' });
     try {
-      const before = await loadFrom(git(join(work, 'repo'), 'show', 'HEAD:identity/state.yaml').toString());
-      const after = await loadFrom(state(true));
+      const before = await loadStateFromYaml(fx.show('HEAD', 'state.yaml'));
+      const after = await loadStateFromYaml(state(true));
       const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
       const decision = touchedObjects(before, after, organization);
       if ('full' in decision) throw new Error(decision.full);
@@ -117,7 +106,7 @@ describe('plan and reconcile --changed-since', () => {
 
       // removals take every live dependent: a user's memberships and assignments, a group's,
       // a set's assignments in every account; and a protected pair is read whole
-      const removing = await loadFrom(
+      const removing = await loadStateFromYaml(
         [
           'settings: {safety: {protect: [{permissionSet: Operator, group: Operators}]}}',
           'users:',
@@ -187,8 +176,8 @@ describe('plan and reconcile --changed-since', () => {
     expect(scoped.code, scoped.stderr).toBe(0);
     const fullPlan = JSON.parse(full.stdout) as Plan;
     const scopedPlan = JSON.parse(scoped.stdout) as Plan;
-    const before = await loadFrom(git(join(work, 'repo'), 'show', 'HEAD:identity/state.yaml').toString());
-    const decision = touchedObjects(before, await loadFrom(state(true)), { accounts, organizationalUnits: [] });
+    const before = await loadStateFromYaml(fx.show('HEAD', 'state.yaml'));
+    const decision = touchedObjects(before, await loadStateFromYaml(state(true)), { accounts, organizationalUnits: [] });
     if ('full' in decision) throw new Error(decision.full);
     expect(scopedPlan.scope).toEqual({ changedSince: 'HEAD', objects: 3 });
     expect(scopedPlan.changes).toEqual(restrictChanges(fullPlan.changes, decision.scoped));
@@ -213,18 +202,6 @@ describe('plan and reconcile --changed-since', () => {
     expect(run.stderr).toContain('--changed-since: git rev-parse');
   });
 });
-
-async function loadFrom(yaml: string): Promise<DesiredState> {
-  const d = await mkdtemp(join(tmpdir(), 'sso-gitops-state-'));
-  try {
-    await writeFile(join(d, 'state.yaml'), yaml);
-    const { state } = await loadState(d);
-    if (!state) throw new Error('state does not load');
-    return state;
-  } finally {
-    await rm(d, { recursive: true, force: true });
-  }
-}
 
 /** The sum of the --verbose call counts on stderr. */
 function totalCalls(stderr: string): number {
