@@ -133,6 +133,8 @@ const membershipCaseArb: fc.Arbitrary<Case> = liveSpecArb()
 it('the same for membership changes of people who reach the same pairs through other groups or directly', async () => {
   const seen = await checkAll(membershipCaseArb, 'membership changes');
   const why = JSON.stringify(seen);
-  expect(seen.withAccess, `cases where access changes (${why})`).toBeGreaterThan(seen.cases / 4);
+  // about a quarter of the cases move access (one unseeded run saw 69 of 300, under a
+  // quarter): an eighth stays clear of that spread and still fails a vacuous generator
+  expect(seen.withAccess, `cases where access changes (${why})`).toBeGreaterThan(seen.cases / 8);
   expect(seen.sameAsFull, `cases where the full plan says the same (${why})`).toBeGreaterThan(seen.cases / 4);
 });
