@@ -63,6 +63,8 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
       'sso:ListPermissionSetsProvisionedToAccount',
       'sso:DescribeAccountAssignmentCreationStatus',
       'sso:DescribeAccountAssignmentDeletionStatus',
+      'sso:ListAccountAssignmentCreationStatus',
+      'sso:ListAccountAssignmentDeletionStatus',
     ],
     write: ['sso:CreateAccountAssignment', 'sso:DeleteAccountAssignment'],
   },

@@ -79,6 +79,7 @@ export const permissionSetKind: KindDescriptor<PermissionSetChange> = {
       'sso:GetPermissionsBoundaryForPermissionSet',
       'sso:ListAccountsForProvisionedPermissionSet',
       'sso:DescribePermissionSetProvisioningStatus',
+      'sso:ListPermissionSetProvisioningStatus',
     ],
     write: [
       'sso:CreatePermissionSet',

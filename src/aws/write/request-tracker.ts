@@ -1,0 +1,305 @@
+// Waits for AWS's asynchronous requests of one kind (assignment creations, assignment
+// deletions or provisionings) together. The SDK has no waiters for them, and one
+// Describe…Status per request and poll costs a call out of the ~20/s that the requests
+// themselves draw on. Two separate questions, answered by different reads:
+//
+//  1. Is AWS still running it? The List…Status operations answer for every request of the
+//     instance at once (sso-admin model: ListAccountAssignmentCreationStatus "Lists the
+//     status of the … account assignment creation requests for a specified IAM Identity
+//     Center instance", filtered by OperationStatusFilter.Status), so one IN_PROGRESS
+//     listing covers every request in flight. A request of ours no longer in it has left
+//     IN_PROGRESS: its `finished` promise resolves, which frees its slot among AWS's
+//     outstanding requests at once. Leaving IN_PROGRESS is NOT success: AWS documents
+//     neither that the listing is consistent with Describe…Status nor how long FAILED
+//     requests stay listed, so a lagging listing must never decide an outcome.
+//  2. Did it succeed? Only positive evidence settles `outcome`: a read showing the goal in
+//     place for a whole group of requests (SuccessEvidence: for assignment creations, one
+//     ListAccountAssignments of the (account, permission set) pair shows every assignment
+//     of that pair), or the request's own Describe…Status answering SUCCEEDED. FAILED comes
+//     from Describe…Status only, with AWS's FailureReason. A Describe that still answers
+//     IN_PROGRESS (the listing was early) puts the request back to (1).
+//
+// A request neither confirmed nor failed within `timeoutMs` fails as not confirmed: never
+// reported applied without evidence.
+//
+// When to list: a request is due when the learned duration has passed since its answer; a
+// listing comes when the earliest running request is due, but never sooner than `minGapMs`
+// after the previous one, so requests finishing close together share a listing. The
+// duration is steered like a controller: a listing that finds every due request gone moves
+// it earlier by a step that grows with each such listing in a row; one that finds a due
+// request still running moves it later. Confirmations come at most every `confirmGapMs`
+// (so one read serves many requests), and a group waits while a request of the same group
+// still runs (its read would have to be repeated), for at most twice that gap.
+export interface AsyncStatus {
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | (string & {});
+  failureReason?: string;
+  requestId?: string;
+}
+
+/** What the tracker reads from AWS for one kind of request. */
+export interface RequestStatusSource {
+  /** Ids of the requests of this kind that are IN_PROGRESS (every page of List…Status). */
+  inProgress(): Promise<ReadonlySet<string>>;
+  /** One request's status, with its FailureReason (Describe…Status). */
+  describe(requestId: string): Promise<AsyncStatus>;
+}
+
+/** A request awaiting confirmation, with what it was for. */
+export interface Pending<S> {
+  requestId: string;
+  subject: S;
+}
+
+/** Positive evidence of success for many requests at once, cheaper than a Describe each. */
+export interface SuccessEvidence<S> {
+  /** Requests of one group are confirmed by one read. */
+  groupOf(subject: S): string;
+  /** Ids among `requests` (one group, at least two) whose goal a read shows in place. Never
+   *  infers success from an absence: an id not returned is described instead. */
+  confirmed(requests: readonly Pending<S>[]): Promise<ReadonlySet<string>>;
+}
+
+export interface TrackerOptions {
+  /** First guess of how long a request takes, before anything was observed. */
+  initialEstimateMs: number;
+  /** Least time between two IN_PROGRESS listings. */
+  minGapMs: number;
+  /** Least time between two confirmations. */
+  confirmGapMs: number;
+  /** Bounds of the learned duration. */
+  minEstimateMs: number;
+  maxEstimateMs: number;
+  /** A request not confirmed this long after its answer fails as not confirmed. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
+  initialEstimateMs: 1000,
+  minGapMs: 200,
+  confirmGapMs: 2000,
+  minEstimateMs: 50,
+  maxEstimateMs: 20_000,
+  timeoutMs: 15 * 60 * 1000,
+};
+
+/** One tracked request: `finished` when AWS no longer runs it, `outcome` once its result is known. */
+export interface Tracked {
+  finished: Promise<void>;
+  outcome: Promise<void>;
+}
+
+/** Reads made, for tests and the benchmarks. */
+export interface TrackerCalls {
+  /** IN_PROGRESS listings (one per poll, whatever its pages). */
+  inProgress: number;
+  /** Group reads of SuccessEvidence. */
+  evidence: number;
+  describe: number;
+}
+
+/** Per listing in a row that found every due request gone, the estimate shrinks by this much more. */
+const PROBE_STEP = 0.002;
+const MAX_PROBE = 0.05;
+/** A listing that found a due request still running moves the estimate this much later. */
+const MISS_FACTOR = 1.05;
+
+interface Entry<S> {
+  label: string;
+  requestId: string;
+  subject: S;
+  answeredAt: number;
+  /** When the IN_PROGRESS listing stopped showing it; undefined while it runs. */
+  leftAt: number | undefined;
+  markFinished: () => void;
+  succeed: () => void;
+  fail: (err: Error) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class RequestTracker<S = undefined> {
+  private estimate: number;
+  private streak = 0;
+  private readonly entries = new Map<string, Entry<S>>();
+  private lastPoll = -Infinity;
+  private lastConfirm = -Infinity;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  readonly calls: TrackerCalls = { inProgress: 0, evidence: 0, describe: 0 };
+
+  constructor(
+    private readonly source: RequestStatusSource,
+    private readonly options: TrackerOptions = DEFAULT_TRACKER_OPTIONS,
+    private readonly evidence?: SuccessEvidence<S>,
+  ) {
+    this.estimate = options.initialEstimateMs;
+  }
+
+  estimateMs(): number {
+    return this.estimate;
+  }
+
+  /**
+   * Tracks the request that `first` (the start call's status) names. A status already final
+   * settles at once; FAILED rejects `outcome` with the FailureReason. `finished` never rejects.
+   */
+  track(label: string, first: AsyncStatus, subject: S): Tracked {
+    if (first.status === 'SUCCEEDED') return { finished: Promise.resolve(), outcome: Promise.resolve() };
+    if (first.status === 'FAILED') return { finished: Promise.resolve(), outcome: Promise.reject(failure(label, first)) };
+    const requestId = first.requestId;
+    if (requestId === undefined) {
+      const err = new Error(`${label}: AWS answered ${first.status} without a RequestId to follow`);
+      return { finished: Promise.resolve(), outcome: Promise.reject(err) };
+    }
+    let markFinished!: () => void;
+    const finished = new Promise<void>((r) => (markFinished = r));
+    let succeed!: () => void;
+    let fail!: (err: Error) => void;
+    const outcome = new Promise<void>((resolve, reject) => {
+      succeed = resolve;
+      fail = reject;
+    });
+    this.entries.set(requestId, { label, requestId, subject, answeredAt: Date.now(), leftAt: undefined, markFinished, succeed, fail });
+    this.wake?.();
+    this.loop ??= this.run().finally(() => (this.loop = undefined));
+    return { finished, outcome };
+  }
+
+  private async run(): Promise<void> {
+    while (this.entries.size > 0) {
+      const now = Date.now();
+      const running = [...this.entries.values()].filter((e) => e.leftAt === undefined);
+      const pollAt = running.length === 0 ? Infinity : Math.max(this.lastPoll + this.options.minGapMs, this.earliestDue(running));
+      const ready = this.readyGroups(running, now);
+      // with nothing left running, nothing is gained by waiting to confirm more at once
+      const confirmAt = ready.length === 0 ? Infinity : running.length === 0 ? now : this.lastConfirm + this.options.confirmGapMs;
+      const at = Math.min(pollAt, confirmAt, this.nextTimeout());
+      if (at > now) {
+        await this.sleepUntil(at);
+        continue; // a request tracked meanwhile may have moved the schedule
+      }
+      try {
+        if (pollAt <= now) await this.poll(running);
+        else if (confirmAt <= now) await this.confirm(ready);
+      } catch (err) {
+        this.failAll(err instanceof Error ? err : new Error(String(err)));
+      }
+      this.timeOut();
+    }
+  }
+
+  private earliestDue(running: readonly Entry<S>[]): number {
+    return Math.min(...running.map((e) => e.answeredAt)) + this.estimate;
+  }
+
+  private nextTimeout(): number {
+    return Math.min(...[...this.entries.values()].map((e) => e.answeredAt)) + this.options.timeoutMs + 1;
+  }
+
+  private groupOf(e: Entry<S>): string {
+    return this.evidence === undefined ? e.requestId : this.evidence.groupOf(e.subject);
+  }
+
+  /** Groups of requests that left IN_PROGRESS and may be confirmed now. */
+  private readyGroups(running: readonly Entry<S>[], now: number): Entry<S>[][] {
+    const busy = new Set(running.map((e) => this.groupOf(e)));
+    const groups = new Map<string, Entry<S>[]>();
+    for (const e of this.entries.values()) {
+      if (e.leftAt === undefined) continue;
+      const key = this.groupOf(e);
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    const maxWait = 2 * this.options.confirmGapMs;
+    return [...groups.entries()]
+      .filter(([key, members]) => !busy.has(key) || members.some((e) => now - (e.leftAt ?? now) >= maxWait))
+      .map(([, members]) => members);
+  }
+
+  private async sleepUntil(at: number): Promise<void> {
+    const woken = new Promise<void>((r) => (this.wake = r));
+    // whole milliseconds: Date.now() has no finer grain, so a fraction would never elapse
+    await Promise.race([sleep(Math.ceil(at - Date.now())), woken]);
+    this.wake = undefined;
+  }
+
+  private async poll(running: readonly Entry<S>[]): Promise<void> {
+    const sentAt = Date.now();
+    this.lastPoll = sentAt;
+    this.calls.inProgress++;
+    const inProgress = await this.source.inProgress();
+    let due = 0;
+    let dueRunning = 0;
+    for (const e of running) {
+      const age = sentAt - e.answeredAt;
+      const isDue = age >= this.estimate;
+      if (isDue) due++;
+      // a listing may not show a request just started yet: only a due one is taken as gone
+      if (inProgress.has(e.requestId) || age < this.estimate / 2) {
+        if (isDue) dueRunning++;
+        continue;
+      }
+      e.leftAt = sentAt;
+      e.markFinished();
+    }
+    this.learn(due, dueRunning);
+  }
+
+  private learn(due: number, dueRunning: number): void {
+    if (due === 0) return;
+    const { minEstimateMs, maxEstimateMs } = this.options;
+    if (dueRunning > 0) {
+      this.streak = 0;
+      this.estimate = Math.min(maxEstimateMs, this.estimate * MISS_FACTOR);
+    } else {
+      this.streak++;
+      this.estimate = Math.max(minEstimateMs, this.estimate * (1 - Math.min(MAX_PROBE, PROBE_STEP * this.streak)));
+    }
+  }
+
+  private async confirm(groups: readonly Entry<S>[][]): Promise<void> {
+    this.lastConfirm = Date.now();
+    for (const group of groups) {
+      let rest = group;
+      if (this.evidence !== undefined && group.length > 1) {
+        this.calls.evidence++;
+        const shown = await this.evidence.confirmed(group.map(({ requestId, subject }) => ({ requestId, subject })));
+        for (const e of group) if (shown.has(e.requestId)) this.settle(e);
+        rest = group.filter((e) => !shown.has(e.requestId));
+      }
+      for (const e of rest) await this.describe(e);
+    }
+  }
+
+  private async describe(e: Entry<S>): Promise<void> {
+    this.calls.describe++;
+    const status = await this.source.describe(e.requestId);
+    if (status.status === 'SUCCEEDED') this.settle(e);
+    else if (status.status === 'FAILED') this.settle(e, failure(e.label, status));
+    else e.leftAt = undefined; // the listing was early after all: follow it again
+  }
+
+  private settle(e: Entry<S>, err?: Error): void {
+    this.entries.delete(e.requestId);
+    e.markFinished();
+    if (err === undefined) e.succeed();
+    else e.fail(err);
+  }
+
+  private failAll(err: Error): void {
+    for (const e of [...this.entries.values()]) this.settle(e, new Error(`${e.label}: could not read its status: ${err.message}`));
+  }
+
+  private timeOut(): void {
+    const now = Date.now();
+    const seconds = Math.round(this.options.timeoutMs / 1000);
+    for (const e of [...this.entries.values()]) {
+      if (now - e.answeredAt <= this.options.timeoutMs) continue;
+      const seen = e.leftAt === undefined ? 'still IN_PROGRESS' : 'finished, but neither SUCCEEDED nor FAILED could be confirmed';
+      this.settle(e, new Error(`${e.label}: not confirmed after ${seconds} s (${seen}); the next plan shows whether it was applied`));
+    }
+  }
+}
+
+function failure(label: string, status: AsyncStatus): Error {
+  return new Error(`${label} FAILED: ${status.failureReason ?? 'AWS gave no FailureReason'}`);
+}
