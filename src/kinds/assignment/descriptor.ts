@@ -51,6 +51,8 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
   },
 
   concurrency: 'assignment',
+  // one ListAccountAssignments of the (account, permission set) pair confirms them all
+  applyTogetherKey: (c) => `${c.accountId}\u0000${c.permissionSet}`,
   apply: { each: applyAssignmentChange },
 
   attributionClues: assignmentClues,
