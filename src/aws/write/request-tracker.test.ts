@@ -11,7 +11,7 @@ import {
 const QUICK: TrackerOptions = {
   initialEstimateMs: 5,
   minGapMs: 1,
-  confirmGapMs: 1,
+  groupWaitMs: 1,
   minEstimateMs: 1,
   maxEstimateMs: 50,
   timeoutMs: 2000,
@@ -171,32 +171,33 @@ describe('RequestTracker', () => {
     await expect(t.outcome).resolves.toBeUndefined();
   });
 
-  it('marks a request finished (its slot free) before its outcome is confirmed', async () => {
+  it('frees the slot of a request when it leaves the listing, and confirms it once the rest of its group has left too, with one read', async () => {
     const source = new FakeRequests();
-    const tracker = new RequestTracker(source, { ...QUICK, confirmGapMs: 200 }, source);
+    const tracker = new RequestTracker(source, { ...QUICK, groupWaitMs: 1000 }, source);
     const a = tracker.track('a', source.start('a'), onPair('p'));
-    const b = tracker.track('b', source.start('b'), onPair('q'));
+    const b = tracker.track('b', source.start('b'), onPair('p'));
     source.finish('a');
     let confirmed = false;
     void a.outcome.then(() => (confirmed = true));
     await a.finished;
-    expect(confirmed).toBe(false); // b is still running: confirmation waits for the gap
-    source.finish('b');
-    await Promise.all([a.outcome, b.outcome]);
-  });
-
-  it('waits while a request of the same group still runs, then confirms the group with one read', async () => {
-    const source = new FakeRequests();
-    const tracker = new RequestTracker(source, { ...QUICK, confirmGapMs: 50 }, source);
-    const a = tracker.track('a', source.start('a'), onPair('p'));
-    const b = tracker.track('b', source.start('b'), onPair('p'));
-    source.finish('a');
-    await a.finished;
     await tick(20);
+    expect(confirmed).toBe(false); // b of the same pair still runs: one read later serves both
     source.finish('b');
     await Promise.all([a.outcome, b.outcome]);
     expect(source.evidenceReads).toBe(1);
     expect(source.describes).toBe(0);
+  });
+
+  it('confirms a request after groupWaitMs even while a request of its group still runs', async () => {
+    const source = new FakeRequests();
+    const tracker = new RequestTracker(source, { ...QUICK, groupWaitMs: 30 }, source);
+    const a = tracker.track('a', source.start('a'), onPair('p'));
+    const b = tracker.track('b', source.start('b'), onPair('p'));
+    source.finish('a');
+    await expect(a.outcome).resolves.toBeUndefined();
+    expect(source.status.get('b')?.status).toBe('IN_PROGRESS');
+    source.finish('b');
+    await expect(b.outcome).resolves.toBeUndefined();
   });
 
   it('does not take a brand-new request for finished because a listing does not show it yet', async () => {

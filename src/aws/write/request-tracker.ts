@@ -27,9 +27,10 @@
 // after the previous one, so requests finishing close together share a listing. The
 // duration is steered like a controller: a listing that finds every due request gone moves
 // it earlier by a step that grows with each such listing in a row; one that finds a due
-// request still running moves it later. Confirmations come at most every `confirmGapMs`
-// (so one read serves many requests), and a group waits while a request of the same group
-// still runs (its read would have to be repeated), for at most twice that gap.
+// request still running moves it later. A request is confirmed as soon as it has left
+// IN_PROGRESS, concurrently with the listings (the rate limiter paces the reads), except
+// that a group waits while a request of the same group still runs (its read would have to
+// be repeated), for at most `groupWaitMs`.
 export interface AsyncStatus {
   status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | (string & {});
   failureReason?: string;
@@ -64,8 +65,8 @@ export interface TrackerOptions {
   initialEstimateMs: number;
   /** Least time between two IN_PROGRESS listings. */
   minGapMs: number;
-  /** Least time between two confirmations. */
-  confirmGapMs: number;
+  /** Longest a request that left IN_PROGRESS waits for the rest of its group to leave too. */
+  groupWaitMs: number;
   /** Bounds of the learned duration. */
   minEstimateMs: number;
   maxEstimateMs: number;
@@ -76,7 +77,7 @@ export interface TrackerOptions {
 export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
   initialEstimateMs: 1000,
   minGapMs: 200,
-  confirmGapMs: 2000,
+  groupWaitMs: 2000,
   minEstimateMs: 50,
   maxEstimateMs: 20_000,
   timeoutMs: 15 * 60 * 1000,
@@ -110,6 +111,8 @@ interface Entry<S> {
   answeredAt: number;
   /** When the IN_PROGRESS listing stopped showing it; undefined while it runs. */
   leftAt: number | undefined;
+  /** A confirmation read is under way. */
+  confirming: boolean;
   markFinished: () => void;
   succeed: () => void;
   fail: (err: Error) => void;
@@ -122,7 +125,6 @@ export class RequestTracker<S = undefined> {
   private streak = 0;
   private readonly entries = new Map<string, Entry<S>>();
   private lastPoll = -Infinity;
-  private lastConfirm = -Infinity;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   readonly calls: TrackerCalls = { inProgress: 0, evidence: 0, describe: 0 };
@@ -159,7 +161,17 @@ export class RequestTracker<S = undefined> {
       succeed = resolve;
       fail = reject;
     });
-    this.entries.set(requestId, { label, requestId, subject, answeredAt: Date.now(), leftAt: undefined, markFinished, succeed, fail });
+    this.entries.set(requestId, {
+      label,
+      requestId,
+      subject,
+      answeredAt: Date.now(),
+      leftAt: undefined,
+      confirming: false,
+      markFinished,
+      succeed,
+      fail,
+    });
     this.wake?.();
     this.loop ??= this.run().finally(() => (this.loop = undefined));
     return { finished, outcome };
@@ -170,19 +182,21 @@ export class RequestTracker<S = undefined> {
       const now = Date.now();
       const running = [...this.entries.values()].filter((e) => e.leftAt === undefined);
       const pollAt = running.length === 0 ? Infinity : Math.max(this.lastPoll + this.options.minGapMs, this.earliestDue(running));
-      const ready = this.readyGroups(running, now);
-      // with nothing left running, nothing is gained by waiting to confirm more at once
-      const confirmAt = ready.length === 0 ? Infinity : running.length === 0 ? now : this.lastConfirm + this.options.confirmGapMs;
-      const at = Math.min(pollAt, confirmAt, this.nextTimeout());
+      const { ready, nextReadyAt } = this.readyGroups(running, now);
+      // confirmations run beside the listings: a slow round of reads must not hold up the
+      // listing that frees the next slots
+      if (ready.length > 0) this.confirmInBackground(ready);
+      const at = Math.min(pollAt, nextReadyAt, this.nextTimeout());
       if (at > now) {
         await this.sleepUntil(at);
-        continue; // a request tracked meanwhile may have moved the schedule
+        continue; // a request tracked or a confirmation finished meanwhile may have moved the schedule
       }
-      try {
-        if (pollAt <= now) await this.poll(running);
-        else if (confirmAt <= now) await this.confirm(ready);
-      } catch (err) {
-        this.failAll(err instanceof Error ? err : new Error(String(err)));
+      if (pollAt <= now) {
+        try {
+          await this.poll(running);
+        } catch (err) {
+          this.failAll(err instanceof Error ? err : new Error(String(err)));
+        }
       }
       this.timeOut();
     }
@@ -200,19 +214,34 @@ export class RequestTracker<S = undefined> {
     return this.evidence === undefined ? e.requestId : this.evidence.groupOf(e.subject);
   }
 
-  /** Groups of requests that left IN_PROGRESS and may be confirmed now. */
-  private readyGroups(running: readonly Entry<S>[], now: number): Entry<S>[][] {
+  /** Groups of requests that left IN_PROGRESS and may be confirmed now, and when the next
+   *  waiting group may be. */
+  private readyGroups(running: readonly Entry<S>[], now: number): { ready: Entry<S>[][]; nextReadyAt: number } {
     const busy = new Set(running.map((e) => this.groupOf(e)));
     const groups = new Map<string, Entry<S>[]>();
     for (const e of this.entries.values()) {
-      if (e.leftAt === undefined) continue;
+      if (e.leftAt === undefined || e.confirming) continue;
       const key = this.groupOf(e);
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
-    const maxWait = 2 * this.options.confirmGapMs;
-    return [...groups.entries()]
-      .filter(([key, members]) => !busy.has(key) || members.some((e) => now - (e.leftAt ?? now) >= maxWait))
-      .map(([, members]) => members);
+    const ready: Entry<S>[][] = [];
+    let nextReadyAt = Infinity;
+    for (const [key, members] of groups) {
+      const readyAt = busy.has(key) ? Math.min(...members.map((e) => e.leftAt ?? now)) + this.options.groupWaitMs : now;
+      if (readyAt <= now) ready.push(members);
+      else nextReadyAt = Math.min(nextReadyAt, readyAt);
+    }
+    return { ready, nextReadyAt };
+  }
+
+  private confirmInBackground(groups: readonly Entry<S>[][]): void {
+    for (const group of groups) for (const e of group) e.confirming = true;
+    void Promise.all(groups.map((g) => this.confirm(g)))
+      .catch((err: unknown) => this.failAll(err instanceof Error ? err : new Error(String(err))))
+      .finally(() => {
+        for (const group of groups) for (const e of group) e.confirming = false;
+        this.wake?.();
+      });
   }
 
   private async sleepUntil(at: number): Promise<void> {
@@ -256,18 +285,16 @@ export class RequestTracker<S = undefined> {
     }
   }
 
-  private async confirm(groups: readonly Entry<S>[][]): Promise<void> {
-    this.lastConfirm = Date.now();
-    for (const group of groups) {
-      let rest = group;
-      if (this.evidence !== undefined && group.length > 1) {
-        this.calls.evidence++;
-        const shown = await this.evidence.confirmed(group.map(({ requestId, subject }) => ({ requestId, subject })));
-        for (const e of group) if (shown.has(e.requestId)) this.settle(e);
-        rest = group.filter((e) => !shown.has(e.requestId));
-      }
-      for (const e of rest) await this.describe(e);
+  /** Settles what a group read shows succeeded, and describes the rest (concurrently: the rate limiter paces them). */
+  private async confirm(group: readonly Entry<S>[]): Promise<void> {
+    let rest = group;
+    if (this.evidence !== undefined && group.length > 1) {
+      this.calls.evidence++;
+      const shown = await this.evidence.confirmed(group.map(({ requestId, subject }) => ({ requestId, subject })));
+      for (const e of group) if (shown.has(e.requestId)) this.settle(e);
+      rest = group.filter((e) => !shown.has(e.requestId));
     }
+    await Promise.all(rest.map((e) => this.describe(e)));
   }
 
   private async describe(e: Entry<S>): Promise<void> {

@@ -25,7 +25,7 @@ const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, 
 const QUICK: TrackerOptions = {
   initialEstimateMs: 2,
   minGapMs: 1,
-  confirmGapMs: 1,
+  groupWaitMs: 1,
   minEstimateMs: 1,
   maxEstimateMs: 10,
   timeoutMs: 1000,
