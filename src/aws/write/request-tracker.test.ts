@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   RequestTracker,
   type AsyncStatus,
@@ -240,6 +240,24 @@ describe('RequestTracker', () => {
     source.hidden.add('r'); // the listing never shows it; Describe keeps answering IN_PROGRESS
     const t = new RequestTracker(source, { ...QUICK, timeoutMs: 40 }, source).track('create', source.start('r'), onPair('p'));
     await expect(t.outcome).rejects.toThrow(/create: not confirmed after/);
+  });
+
+  it('leaves no timer pending once every request is settled, so the process can exit', async () => {
+    vi.useFakeTimers();
+    try {
+      const source = new FakeRequests();
+      const tracker = new RequestTracker(source, { ...QUICK, timeoutMs: 900_000 }, source);
+      const a = tracker.track('a', source.start('a'), onPair('p'));
+      const b = tracker.track('b', source.start('b'), onPair('p'));
+      source.finish('a');
+      source.finish('b');
+      await vi.advanceTimersByTimeAsync(50);
+      await Promise.all([a.outcome, b.outcome]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   describe('learning when to poll', () => {

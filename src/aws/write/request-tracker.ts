@@ -118,8 +118,6 @@ interface Entry<S> {
   fail: (err: Error) => void;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 export class RequestTracker<S = undefined> {
   private estimate: number;
   private streak = 0;
@@ -245,9 +243,14 @@ export class RequestTracker<S = undefined> {
   }
 
   private async sleepUntil(at: number): Promise<void> {
-    const woken = new Promise<void>((r) => (this.wake = r));
-    // whole milliseconds: Date.now() has no finer grain, so a fraction would never elapse
-    await Promise.race([sleep(Math.ceil(at - Date.now())), woken]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      // whole milliseconds: Date.now() has no finer grain, so a fraction would never elapse
+      timer = setTimeout(resolve, Math.ceil(at - Date.now()));
+    });
+    // a timer left pending (woken early, up to the timeout ahead) would keep the process alive
+    clearTimeout(timer);
     this.wake = undefined;
   }
 
