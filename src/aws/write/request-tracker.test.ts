@@ -103,14 +103,25 @@ describe('RequestTracker', () => {
     expect(source.listings).toBeLessThan(ids.length);
   });
 
-  it('confirms a request alone in its group by Describe SUCCEEDED: a group read would cost the same', async () => {
+  it('follows a request alone in its group by its own Describe, without listings: it needs that Describe anyway', async () => {
     const source = new FakeRequests();
     const tracker = new RequestTracker(source, QUICK, source);
     const t = tracker.track('only', source.start('only'), onPair('a|ps'));
     source.finish('only');
     await expect(t.outcome).resolves.toBeUndefined();
     expect(source.evidenceReads).toBe(0);
+    expect(source.listings).toBe(0);
     expect(source.describes).toBe(1);
+  });
+
+  it('describes a request alone in its group again, later, while it is still running', async () => {
+    const source = new FakeRequests();
+    const tracker = new RequestTracker(source, QUICK, source);
+    const t = tracker.track('slow', source.start('slow'), onPair('p'));
+    await tick(30);
+    expect(source.describes).toBeGreaterThanOrEqual(2);
+    source.finish('slow', 'quota of roles per account reached');
+    await expect(t.outcome).rejects.toThrow('slow FAILED: quota of roles per account reached');
   });
 
   it('confirms by Describe when the evidence read does not show a succeeded request yet', async () => {
@@ -158,6 +169,7 @@ describe('RequestTracker', () => {
     const tracker = new RequestTracker(source, QUICK, source);
     source.hidden.add('r');
     const t = tracker.track('r', source.start('r'), onPair('p'));
+    const other = tracker.track('other', source.start('other'), onPair('p')); // two of a group: followed by the listing
     let settled = false;
     void t.outcome.then(
       () => (settled = true),
@@ -168,7 +180,9 @@ describe('RequestTracker', () => {
     expect(settled).toBe(false); // … but Describe still answers IN_PROGRESS: no outcome yet
     expect(source.describes).toBeGreaterThanOrEqual(1);
     source.finish('r');
+    source.finish('other');
     await expect(t.outcome).resolves.toBeUndefined();
+    await expect(other.outcome).resolves.toBeUndefined();
   });
 
   it('frees the slot of a request when it leaves the listing, and confirms it once the rest of its group has left too, with one read', async () => {
@@ -202,12 +216,12 @@ describe('RequestTracker', () => {
 
   it('does not take a brand-new request for finished because a listing does not show it yet', async () => {
     const source = new FakeRequests();
-    const tracker = new RequestTracker(source, { ...QUICK, initialEstimateMs: 40, minGapMs: 1 });
-    const old = tracker.track('old', source.start('old'), undefined);
+    const tracker = new RequestTracker(source, { ...QUICK, initialEstimateMs: 40, minGapMs: 1 }, source);
+    const old = tracker.track('old', source.start('old'), onPair('p'));
     await tick(45);
     // 'young' is absent from every listing (never started at the source) while 'old' keeps polling
     let youngFinished = false;
-    const young = tracker.track('young', { status: 'IN_PROGRESS', requestId: 'young' }, undefined);
+    const young = tracker.track('young', { status: 'IN_PROGRESS', requestId: 'young' }, onPair('p'));
     void young.finished.then(() => (youngFinished = true));
     const listingsBefore = source.listings;
     await tick(5);
@@ -221,9 +235,9 @@ describe('RequestTracker', () => {
   it('fails every request it follows when a listing fails (after the SDK retries), naming the cause', async () => {
     const source = new FakeRequests();
     source.listingError = new Error('AccessDenied: sso:ListAccountAssignmentCreationStatus');
-    const tracker = new RequestTracker(source, QUICK);
-    const a = tracker.track('a', source.start('a'), undefined);
-    const b = tracker.track('b', source.start('b'), undefined);
+    const tracker = new RequestTracker(source, QUICK, source);
+    const a = tracker.track('a', source.start('a'), onPair('p'));
+    const b = tracker.track('b', source.start('b'), onPair('p'));
     await expect(a.outcome).rejects.toThrow('a: could not read its status: AccessDenied');
     await expect(b.outcome).rejects.toThrow('b: could not read its status');
     await expect(a.finished).resolves.toBeUndefined();

@@ -19,6 +19,11 @@
 //     from Describe…Status only, with AWS's FailureReason. A Describe that still answers
 //     IN_PROGRESS (the listing was early) puts the request back to (1).
 //
+// A request alone in its group (every deletion and provisioning, and a creation alone on
+// its pair) skips (1): it needs its own Describe to be confirmed anyway, so that Describe,
+// sent when the learned duration has passed and again a growing fraction of it later while
+// it answers IN_PROGRESS, is also what finds it finished. The listing pays only for groups.
+//
 // A request neither confirmed nor failed within `timeoutMs` fails as not confirmed: never
 // reported applied without evidence.
 //
@@ -103,6 +108,9 @@ const PROBE_STEP = 0.002;
 const MAX_PROBE = 0.05;
 /** A listing that found a due request still running moves the estimate this much later. */
 const MISS_FACTOR = 1.05;
+/** A request a Describe found still running is described again this fraction of the estimate later, growing by RECHECK_GROWTH. */
+const RECHECK = 0.15;
+const RECHECK_GROWTH = 1.6;
 
 interface Entry<S> {
   label: string;
@@ -113,6 +121,10 @@ interface Entry<S> {
   leftAt: number | undefined;
   /** A confirmation read is under way. */
   confirming: boolean;
+  /** Describes made of it; before the first, it is due the learned duration after its answer. */
+  checks: number;
+  /** When it is described again after a Describe found it still IN_PROGRESS. */
+  nextCheckAt: number;
   markFinished: () => void;
   succeed: () => void;
   fail: (err: Error) => void;
@@ -166,6 +178,8 @@ export class RequestTracker<S = undefined> {
       answeredAt: Date.now(),
       leftAt: undefined,
       confirming: false,
+      checks: 0,
+      nextCheckAt: Infinity,
       markFinished,
       succeed,
       fail,
@@ -178,20 +192,27 @@ export class RequestTracker<S = undefined> {
   private async run(): Promise<void> {
     while (this.entries.size > 0) {
       const now = Date.now();
-      const running = [...this.entries.values()].filter((e) => e.leftAt === undefined);
-      const pollAt = running.length === 0 ? Infinity : Math.max(this.lastPoll + this.options.minGapMs, this.earliestDue(running));
+      const running = [...this.entries.values()].filter((e) => e.leftAt === undefined && !e.confirming);
+      // A request alone in its group gains nothing from the listing: it needs its own
+      // Describe to be confirmed anyway, so that Describe is also what finds it finished.
+      const sizes = this.groupSizes();
+      const solo = running.filter((e) => sizes.get(this.groupOf(e)) === 1);
+      const listed = running.filter((e) => sizes.get(this.groupOf(e)) !== 1);
+      const pollAt = listed.length === 0 ? Infinity : Math.max(this.lastPoll + this.options.minGapMs, this.earliestDue(listed));
+      const dueSolo = solo.filter((e) => this.dueAt(e) <= now);
+      const soloAt = Math.min(...solo.map((e) => this.dueAt(e)));
       const { ready, nextReadyAt } = this.readyGroups(running, now);
       // confirmations run beside the listings: a slow round of reads must not hold up the
       // listing that frees the next slots
-      if (ready.length > 0) this.confirmInBackground(ready);
-      const at = Math.min(pollAt, nextReadyAt, this.nextTimeout());
+      if (ready.length > 0 || dueSolo.length > 0) this.confirmInBackground([...ready, ...dueSolo.map((e) => [e])]);
+      const at = Math.min(pollAt, dueSolo.length > 0 ? Infinity : soloAt, nextReadyAt, this.nextTimeout());
       if (at > now) {
         await this.sleepUntil(at);
         continue; // a request tracked or a confirmation finished meanwhile may have moved the schedule
       }
       if (pollAt <= now) {
         try {
-          await this.poll(running);
+          await this.poll(listed);
         } catch (err) {
           this.failAll(err instanceof Error ? err : new Error(String(err)));
         }
@@ -202,6 +223,16 @@ export class RequestTracker<S = undefined> {
 
   private earliestDue(running: readonly Entry<S>[]): number {
     return Math.min(...running.map((e) => e.answeredAt)) + this.estimate;
+  }
+
+  private dueAt(e: Entry<S>): number {
+    return e.checks === 0 ? e.answeredAt + this.estimate : e.nextCheckAt;
+  }
+
+  private groupSizes(): Map<string, number> {
+    const sizes = new Map<string, number>();
+    for (const e of this.entries.values()) sizes.set(this.groupOf(e), (sizes.get(this.groupOf(e)) ?? 0) + 1);
+    return sizes;
   }
 
   private nextTimeout(): number {
@@ -302,10 +333,19 @@ export class RequestTracker<S = undefined> {
 
   private async describe(e: Entry<S>): Promise<void> {
     this.calls.describe++;
+    const firstOfRunning = e.checks === 0 && e.leftAt === undefined;
+    e.checks++;
     const status = await this.source.describe(e.requestId);
+    const final = status.status === 'SUCCEEDED' || status.status === 'FAILED';
+    if (firstOfRunning) this.learn(1, final ? 0 : 1);
     if (status.status === 'SUCCEEDED') this.settle(e);
     else if (status.status === 'FAILED') this.settle(e, failure(e.label, status));
-    else e.leftAt = undefined; // the listing was early after all: follow it again
+    else {
+      e.leftAt = undefined; // still running (a listing was early): follow it again
+      // later checks come a fraction of the learned duration apart, growing
+      const { minGapMs, maxEstimateMs } = this.options;
+      e.nextCheckAt = Date.now() + Math.min(maxEstimateMs, Math.max(minGapMs, this.estimate * RECHECK * RECHECK_GROWTH ** (e.checks - 1)));
+    }
   }
 
   private settle(e: Entry<S>, err?: Error): void {
