@@ -256,6 +256,17 @@ describe('RequestTracker', () => {
     await expect(t.outcome).rejects.toThrow(/create: not confirmed after/);
   });
 
+  it('lists no more often than every half learned duration, however many requests are due', async () => {
+    const source = new FakeRequests();
+    const tracker = new RequestTracker(source, { ...QUICK, initialEstimateMs: 20, minEstimateMs: 20, maxEstimateMs: 20 }, source);
+    const tracked = ['a', 'b', 'c'].map((id) => tracker.track(id, source.start(id), onPair('p')));
+    await tick(120);
+    // due from 20 ms on, then at most one listing per 10 ms: 11 at the very most
+    expect(source.listings).toBeLessThanOrEqual(11);
+    ['a', 'b', 'c'].forEach((id) => source.finish(id));
+    await Promise.all(tracked.map((t) => t.outcome));
+  });
+
   it('leaves no timer pending once every request is settled, so the process can exit', async () => {
     vi.useFakeTimers();
     try {
