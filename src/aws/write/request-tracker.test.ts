@@ -4,7 +4,7 @@ import {
   type AsyncStatus,
   type Pending,
   type RequestStatusSource,
-  type SuccessEvidence,
+  type GroupReads,
   type TrackerOptions,
 } from './request-tracker.js';
 
@@ -27,7 +27,7 @@ interface Subject {
  * of the IN_PROGRESS listing whatever their status (a lagging listing); `rows` is what the
  * evidence read shows — the goals in place, by request id.
  */
-class FakeRequests implements RequestStatusSource, SuccessEvidence<Subject> {
+class FakeRequests implements RequestStatusSource, GroupReads<Subject> {
   readonly status = new Map<string, AsyncStatus>();
   readonly rows = new Set<string>();
   readonly hidden = new Set<string>();

@@ -13,7 +13,7 @@
 //     neither that the listing is consistent with Describe…Status nor how long FAILED
 //     requests stay listed, so a lagging listing must never decide an outcome.
 //  2. Did it succeed? Only positive evidence settles `outcome`: a read showing the goal in
-//     place for a whole group of requests (SuccessEvidence: for assignment creations, one
+//     place for a whole group of requests (GroupReads: for assignment creations, one
 //     ListAccountAssignments of the (account, permission set) pair shows every assignment
 //     of that pair), or the request's own Describe…Status answering SUCCEEDED. FAILED comes
 //     from Describe…Status only, with AWS's FailureReason. A Describe that still answers
@@ -42,10 +42,8 @@ export interface AsyncStatus {
   requestId?: string;
 }
 
-/** What the tracker reads from AWS for one kind of request. */
+/** What the tracker reads from AWS for one request. */
 export interface RequestStatusSource {
-  /** Ids of the requests of this kind that are IN_PROGRESS (every page of List…Status). */
-  inProgress(): Promise<ReadonlySet<string>>;
   /** One request's status, with its FailureReason (Describe…Status). */
   describe(requestId: string): Promise<AsyncStatus>;
 }
@@ -56,10 +54,13 @@ export interface Pending<S> {
   subject: S;
 }
 
-/** Positive evidence of success for many requests at once, cheaper than a Describe each. */
-export interface SuccessEvidence<S> {
+/** How requests that share a group are followed: one listing for every request in flight,
+ *  and positive evidence of success for a whole group at once, cheaper than a Describe each. */
+export interface GroupReads<S> {
   /** Requests of one group are confirmed by one read. */
   groupOf(subject: S): string;
+  /** Ids of the requests of this kind that are IN_PROGRESS (every page of List…Status). */
+  inProgress(): Promise<ReadonlySet<string>>;
   /** Ids among `requests` (one group, at least two) whose goal a read shows in place. Never
    *  infers success from an absence: an id not returned is described instead. */
   confirmed(requests: readonly Pending<S>[]): Promise<ReadonlySet<string>>;
@@ -98,7 +99,7 @@ export interface Tracked {
 export interface TrackerCalls {
   /** IN_PROGRESS listings (one per poll, whatever its pages). */
   inProgress: number;
-  /** Group reads of SuccessEvidence. */
+  /** Group reads of GroupReads.confirmed. */
   evidence: number;
   describe: number;
 }
@@ -144,7 +145,7 @@ export class RequestTracker<S = undefined> {
   constructor(
     private readonly source: RequestStatusSource,
     private readonly options: TrackerOptions = DEFAULT_TRACKER_OPTIONS,
-    private readonly evidence?: SuccessEvidence<S>,
+    private readonly groups?: GroupReads<S>,
   ) {
     this.estimate = options.initialEstimateMs;
   }
@@ -252,7 +253,7 @@ export class RequestTracker<S = undefined> {
   }
 
   private groupOf(e: Entry<S>): string {
-    return this.evidence === undefined ? e.requestId : this.evidence.groupOf(e.subject);
+    return this.groups === undefined ? e.requestId : this.groups.groupOf(e.subject);
   }
 
   /** Groups of requests that left IN_PROGRESS and may be confirmed now, and when the next
@@ -298,10 +299,11 @@ export class RequestTracker<S = undefined> {
   }
 
   private async poll(running: readonly Entry<S>[]): Promise<void> {
+    if (this.groups === undefined) return; // every request is then alone in its group: never listed
     const sentAt = Date.now();
     this.lastPoll = sentAt;
     this.calls.inProgress++;
-    const inProgress = await this.source.inProgress();
+    const inProgress = await this.groups.inProgress();
     let due = 0;
     let dueRunning = 0;
     for (const e of running) {
@@ -334,9 +336,9 @@ export class RequestTracker<S = undefined> {
   /** Settles what a group read shows succeeded, and describes the rest (concurrently: the rate limiter paces them). */
   private async confirm(group: readonly Entry<S>[]): Promise<void> {
     let rest = group;
-    if (this.evidence !== undefined && group.length > 1) {
+    if (this.groups !== undefined && group.length > 1) {
       this.calls.evidence++;
-      const shown = await this.evidence.confirmed(group.map(({ requestId, subject }) => ({ requestId, subject })));
+      const shown = await this.groups.confirmed(group.map(({ requestId, subject }) => ({ requestId, subject })));
       for (const e of group) if (shown.has(e.requestId)) this.settle(e);
       rest = group.filter((e) => !shown.has(e.requestId));
     }

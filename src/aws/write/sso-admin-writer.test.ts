@@ -9,7 +9,7 @@ import type { ConcreteAssignment } from '../../apply/port.js';
 import { aPermissionSet } from '../../testing/builders.js';
 import { withConflictRetry, type ConflictRetryOptions } from '../conflict-retry.js';
 import { OutstandingSlots } from './outstanding-slots.js';
-import { assignmentCreationEvidence, requestStatusSources } from './request-status-sources.js';
+import { assignmentCreationGroups, requestStatusSources } from './request-status-sources.js';
 import { RequestTracker, type TrackerOptions } from './request-tracker.js';
 import { SsoAdminWriter, type AsyncRequests } from './sso-admin-writer.js';
 import { commandsOf, scripted, ssoAdminAnswering } from './testing/sdk-answers.js';
@@ -33,7 +33,7 @@ const QUICK: TrackerOptions = {
 function requestsOf(client: Parameters<typeof requestStatusSources>[0]): AsyncRequests {
   const sources = requestStatusSources(client, 'arn:aws:sso:::instance/ssoins-1');
   return {
-    creations: new RequestTracker(sources.creation, QUICK, assignmentCreationEvidence(client, 'arn:aws:sso:::instance/ssoins-1')),
+    creations: new RequestTracker(sources.creation, QUICK, assignmentCreationGroups(client, 'arn:aws:sso:::instance/ssoins-1')),
     deletions: new RequestTracker<ConcreteAssignment>(sources.deletion, QUICK),
     provisionings: new RequestTracker(sources.provisioning, QUICK),
     assignmentSlots: new OutstandingSlots(10),

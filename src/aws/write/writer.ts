@@ -6,7 +6,7 @@ import { ApplicationWriter } from './application-writer.js';
 import { AccessControlAttributesWriter } from './access-control-attributes-writer.js';
 import { IdentityStoreWriter } from './identity-store-writer.js';
 import { OutstandingSlots } from './outstanding-slots.js';
-import { assignmentCreationEvidence, requestStatusSources } from './request-status-sources.js';
+import { assignmentCreationGroups, requestStatusSources } from './request-status-sources.js';
 import { DEFAULT_TRACKER_OPTIONS, RequestTracker, type TrackerOptions } from './request-tracker.js';
 import type { RetryConflicts } from './retry.js';
 import { SsoAdminWriter, type AsyncRequests } from './sso-admin-writer.js';
@@ -59,7 +59,7 @@ function asyncRequests(deps: WriterDeps): AsyncRequests {
   const sources = requestStatusSources(deps.ssoAdmin, deps.instanceArn);
   const options = deps.tracking ?? DEFAULT_TRACKER_OPTIONS;
   return {
-    creations: new RequestTracker(sources.creation, options, assignmentCreationEvidence(deps.ssoAdmin, deps.instanceArn)),
+    creations: new RequestTracker(sources.creation, options, assignmentCreationGroups(deps.ssoAdmin, deps.instanceArn)),
     deletions: new RequestTracker<ConcreteAssignment>(sources.deletion, options),
     provisionings: new RequestTracker(sources.provisioning, options),
     assignmentSlots: new OutstandingSlots(deps.maxOutstanding ?? DEFAULT_MAX_OUTSTANDING),

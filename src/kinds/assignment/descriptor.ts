@@ -66,7 +66,6 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
       'sso:DescribeAccountAssignmentCreationStatus',
       'sso:DescribeAccountAssignmentDeletionStatus',
       'sso:ListAccountAssignmentCreationStatus',
-      'sso:ListAccountAssignmentDeletionStatus',
     ],
     write: ['sso:CreateAccountAssignment', 'sso:DeleteAccountAssignment'],
   },

@@ -79,7 +79,6 @@ export const permissionSetKind: KindDescriptor<PermissionSetChange> = {
       'sso:GetPermissionsBoundaryForPermissionSet',
       'sso:ListAccountsForProvisionedPermissionSet',
       'sso:DescribePermissionSetProvisioningStatus',
-      'sso:ListPermissionSetProvisioningStatus',
     ],
     write: [
       'sso:CreatePermissionSet',
