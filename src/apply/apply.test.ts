@@ -3,6 +3,7 @@ import type { LiveState } from '../model/live.js';
 import type { AccessControlAttribute } from '../model/types.js';
 import type { AttributeChange, Change } from '../plan/types.js';
 import { applyPhases, DEFAULT_APPLY_OPTIONS } from './apply.js';
+import { aLiveUser } from '../testing/builders.js';
 import type { ConcreteAssignment, IdentityCenterWriter } from './port.js';
 
 function emptyLive(over: Partial<LiveState> = {}): LiveState {
@@ -198,6 +199,40 @@ describe('applyPhases', () => {
     expect(result.failures).toEqual([]);
     expect(peak).toBe(10);
   });
+
+  it('sends the assignment requests of one (account, permission set) pair one after another, so one read confirms them', async () => {
+    const w = new RecordingWriter();
+    const live = emptyLive({
+      groups: ['Devs', 'Ops', 'Qa'].map((name) => ({ id: `g-${name}`, name })),
+      permissionSets: [
+        { ...psAfter, arn: 'arn:a' },
+        { ...psAfter, name: 'Read', arn: 'arn:r' },
+      ],
+    });
+    // the plan's order is by set, principal, account: the pairs interleave
+    const phase: Change[] = ['Admin', 'Read'].flatMap((permissionSet) =>
+      ['Devs', 'Ops', 'Qa'].flatMap((principal) =>
+        ['111111111111', '222222222222'].map((accountId): Change => ({
+          kind: 'assignment',
+          action: 'create',
+          permissionSet,
+          principalType: 'GROUP',
+          principal,
+          accountId,
+        })),
+      ),
+    );
+    await applyPhases([phase], live, w, { concurrency: 8, assignmentConcurrency: 1 });
+    const pairs = w.calls.map((c) =>
+      c
+        .split(' ')
+        .filter((_, i) => i === 1 || i === 3)
+        .join(' '),
+    );
+    const runs = pairs.filter((p, i) => p !== pairs[i - 1]);
+    expect(new Set(runs).size).toBe(runs.length); // each pair appears as one run of calls
+    expect(w.calls).toHaveLength(12);
+  });
 });
 
 describe('applyPhases never deletes what the run created or adopted', () => {
@@ -380,5 +415,78 @@ describe('applyPhases with a configuration AWS writes whole (attributes for acce
     expect(w.calls).toEqual(['updateAccessControlAttributes Team,A']);
     expect(result.applied).toBe(1);
     expect(result.refused.map((r) => r.label)).toEqual(['delete attribute for access control "Team"']);
+  });
+});
+
+describe('applyPhases running memberships alongside later phases', () => {
+  const live = () =>
+    emptyLive({
+      users: [aLiveUser({ id: 'u-alice', userName: 'alice' })],
+      groups: [
+        { id: 'g1', name: 'Devs' },
+        { id: 'g2', name: 'Ops' },
+      ],
+      permissionSets: [{ ...psAfter, arn: 'arn:a' }],
+      memberships: [{ groupId: 'g2', userId: 'u-alice', membershipId: 'm-ops' }],
+    });
+  const membershipAdd: Change = { kind: 'membership', action: 'create', group: 'Devs', userName: 'alice' };
+  const assignmentAdd: Change = {
+    kind: 'assignment',
+    action: 'create',
+    permissionSet: 'Admin',
+    principalType: 'GROUP',
+    principal: 'Ops',
+    accountId: '222222222222',
+  };
+  const assignmentRemove: Change = {
+    kind: 'assignment',
+    action: 'delete',
+    permissionSet: 'Admin',
+    principalType: 'GROUP',
+    principal: 'Devs',
+    accountId: '222222222222',
+  };
+
+  /** A writer whose memberships take `ms` to add, recording when each call starts and ends. */
+  function slowMemberships(ms: number) {
+    const w = new RecordingWriter();
+    const events: string[] = [];
+    w.createMembership = async () => {
+      events.push('membership start');
+      await new Promise((r) => setTimeout(r, ms));
+      events.push('membership end');
+    };
+    w.createAssignment = async () => {
+      events.push('assignment create');
+    };
+    w.deleteAssignment = async () => {
+      events.push('assignment delete');
+    };
+    return { w, events };
+  }
+
+  it('creates group assignments while memberships are still being added', async () => {
+    const { w, events } = slowMemberships(30);
+    const result = await applyPhases([[membershipAdd], [assignmentAdd]], live(), w);
+    expect(result.failures).toEqual([]);
+    expect(events).toEqual(['membership start', 'assignment create', 'membership end']);
+  });
+
+  it('finishes adding memberships before any assignment is deleted (no lock-out meanwhile)', async () => {
+    const { w, events } = slowMemberships(30);
+    const result = await applyPhases([[membershipAdd], [assignmentAdd], [assignmentRemove]], live(), w);
+    expect(result.failures).toEqual([]);
+    expect(events).toEqual(['membership start', 'assignment create', 'membership end', 'assignment delete']);
+  });
+
+  it('still skips a membership removal whose replacement membership failed', async () => {
+    const w = new RecordingWriter('createMembership g1 u-alice');
+    const removal: Change = { kind: 'membership', action: 'delete', group: 'Ops', userName: 'alice' };
+    const result = await applyPhases([[membershipAdd], [assignmentAdd], [removal]], live(), w);
+    expect(result.failures.map((f) => f.error)).toEqual([
+      'injected failure of createMembership g1 u-alice',
+      expect.stringContaining('skipped: it depends on a change that failed'),
+    ]);
+    expect(w.calls).not.toContain('deleteMembership m-ops');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachLimit } from './pool.js';
+import { forEachLimit, Lane } from './pool.js';
 
 describe('forEachLimit', () => {
   it('keeps at most `limit` items in flight and runs every item', async () => {
@@ -41,5 +41,48 @@ describe('forEachLimit', () => {
     const started: number[] = [];
     await forEachLimit([1, 2], 2, async (n) => void started.push(n), controller.signal);
     expect(started).toEqual([]);
+  });
+});
+
+describe('Lane', () => {
+  it('keeps to its width, and lets waiting work in when widened', async () => {
+    const lane = new Lane(1);
+    let inFlight = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    const work = () =>
+      lane.run(async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise<void>((r) => gates.push(r));
+        inFlight--;
+      });
+    const all = Promise.all([work(), work(), work()]);
+    await new Promise((r) => setImmediate(r));
+    expect(inFlight).toBe(1);
+    lane.widen(3);
+    await new Promise((r) => setImmediate(r));
+    expect(inFlight).toBe(3);
+    gates.forEach((open) => open());
+    await all;
+    expect(most).toBe(3);
+  });
+
+  it('never narrows: a smaller width is ignored', async () => {
+    const lane = new Lane(2);
+    lane.widen(1);
+    let inFlight = 0;
+    const gates: Array<() => void> = [];
+    const all = Promise.all(
+      [1, 2].map(() =>
+        lane.run(async () => {
+          inFlight++;
+          await new Promise<void>((r) => gates.push(r));
+        }),
+      ),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(inFlight).toBe(2);
+    gates.forEach((open) => open());
+    await all;
   });
 });

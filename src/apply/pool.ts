@@ -19,3 +19,42 @@ export async function forEachLimit<T>(
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
   await Promise.all(workers);
 }
+
+/**
+ * A limit on work in flight that can be widened while work waits: a phase that runs
+ * alongside later phases (src/kinds/phases.ts, OVERLAPS_UNTIL) keeps to a narrow lane while
+ * they run, so its calls take only part of the rate the others need, and gets its full
+ * width once it runs alone.
+ */
+export class Lane {
+  private inFlight = 0;
+  /** Waiters are handed a slot already counted in inFlight. */
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private width: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inFlight < this.width) this.inFlight++;
+    else await new Promise<void>((r) => this.waiting.push(r));
+    try {
+      return await work();
+    } finally {
+      this.inFlight--;
+      this.admit();
+    }
+  }
+
+  widen(width: number): void {
+    this.width = Math.max(this.width, width);
+    this.admit();
+  }
+
+  private admit(): void {
+    while (this.inFlight < this.width) {
+      const next = this.waiting.shift();
+      if (next === undefined) return;
+      this.inFlight++;
+      next();
+    }
+  }
+}

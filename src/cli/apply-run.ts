@@ -20,6 +20,9 @@ export function maxOutstandingAssignments(env: NodeJS.ProcessEnv = process.env):
   return n;
 }
 
+/** Assignment changes worked on per outstanding-request slot: one running, the others awaiting confirmation. */
+const CHANGES_PER_SLOT = 4;
+
 export interface ApplyRunOptions {
   assignmentConcurrency: number;
   /** Aborted: start no further change (an interrupted run). */
@@ -43,10 +46,13 @@ export async function applyPlan(
     instanceArn: ctx.instanceArn,
     identityStoreId: ctx.identityStoreId,
     retry: retryConflicts,
+    maxOutstanding: options.assignmentConcurrency,
   });
   const result = await applyPhases(orderChanges(plan.changes), live, writer, {
     ...DEFAULT_APPLY_OPTIONS,
-    assignmentConcurrency: options.assignmentConcurrency,
+    // the writer holds AWS's outstanding-request slots and gives each back when AWS has
+    // finished, before the outcome is confirmed: more changes than slots keep every slot busy
+    assignmentConcurrency: options.assignmentConcurrency * CHANGES_PER_SLOT,
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.refused !== undefined ? { refused: options.refused } : {}),
     onProgress: (done, total, change, error) => {

@@ -84,6 +84,9 @@ export interface KindDescriptor<C extends Change> {
   /** 'assignment': AWS allows only about 10 outstanding account-assignment requests, so a
    *  phase holding these runs at the assignment concurrency. */
   concurrency: 'ordinary' | 'assignment';
+  /** Changes with the same key are applied one after another within their phase: AWS's
+   *  answers for them are then confirmed by one shared read (src/apply/apply.ts). */
+  applyTogetherKey?(c: C): string;
   /** The changes against the writer port; resolves once AWS has finished. `each`: one
    *  change at a time; `together`: all of a phase's changes of the kind in one step, for a
    *  configuration AWS only writes whole (the plan still shows each change). */

@@ -26,3 +26,15 @@ export const PHASES = [
   'applications deleted',
 ] as const;
 export type Phase = (typeof PHASES)[number];
+
+/**
+ * Phases that may run alongside the phases after them, until the named phase starts. Group
+ * memberships added are needed by nothing before "assignments deleted" (their dependency key
+ * is needed only by membership removals, src/kinds/membership/descriptor.ts), and they must
+ * be in place before any assignment is deleted (a user moved from a direct assignment to a
+ * group would otherwise be locked out meanwhile). So they run while attributes, permission
+ * sets, re-provisioning and new assignments are applied — a migration's 4,000 memberships
+ * then cost no wall time of their own beside its assignment requests, which leave most of the
+ * request rate unused while they wait for AWS.
+ */
+export const OVERLAPS_UNTIL: Partial<Record<Phase, Phase>> = { 'memberships added': 'assignments deleted' };

@@ -29,10 +29,11 @@ export function renderShapeTable(doc: BenchDocument): string {
       const rate =
         r.assignmentsPerSecond !== undefined ? `, ${fmt(r.assignmentsPerSecond)}/s of ${fmt(r.assignmentsPerSecondLimit)}/s possible` : '';
       const contended = r.contender ? `, second client at ${r.contender.perSecond}/s` : '';
+      const rerun = r.ranAt !== undefined ? `, run ${r.ranAt.slice(0, 16).replace('T', ' ')} UTC` : '';
       const label =
         r.assignments !== undefined
-          ? `${r.command} (${fmt(r.assignments)} assignments${rate}${contended})`
-          : `${r.command}${contended ? ` (${contended.slice(2)})` : ''}`;
+          ? `${r.command} (${fmt(r.assignments)} assignments${rate}${contended}${rerun})`
+          : `${r.command}${contended || rerun ? ` (${`${contended}${rerun}`.slice(2)})` : ''}`;
       lines.push(
         `| ${label} | ${fmt(r.calls)} | ${fmt(r.lowerBoundCalls)} | ${fmt(r.callsToLowerBound, 2)} | ${fmt(r.naiveCalls)} | ${fmt(r.naiveToOurs)} | ${fmt(r.wallSeconds)} | ${fmt(r.rateBoundSeconds)} | ${fmt(r.wallToRateBound, 2)} | ${fmt(r.wallToOwnCallsAtRate, 2)} | ${r.throttled} (${r.throttledFailures}) | ${r.exitCode} |`,
       );

@@ -46,6 +46,8 @@ export interface CommandResult {
   contender?: { perSecond: number; sent: number; throttled: number };
   /** the end of stderr when the command failed */
   error?: string;
+  /** when this row was measured, if later than the rest of its results file (merge-results.ts) */
+  ranAt?: string;
 }
 
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));

@@ -31,7 +31,10 @@ export function sampleAssignmentCreations(sandbox: SandboxHandle): ThroughputSam
   };
 }
 
-/** What the limits allow: maxOutstanding requests per asyncMs, and at least two calls (create, status) per assignment at tps. */
+/**
+ * What the limits allow: maxOutstanding requests per asyncMs, and at least one call (the
+ * create) per assignment at tps — one status listing covers every request in flight.
+ */
 export function assignmentThroughputLimit(settings: { tps: number; asyncMs: number; maxOutstanding: number }): number {
-  return Math.min(settings.maxOutstanding / (settings.asyncMs / 1000), settings.tps / 2);
+  return Math.min(settings.maxOutstanding / (settings.asyncMs / 1000), settings.tps);
 }

@@ -5,10 +5,13 @@
 import { ConflictException, ResourceNotFoundException } from '@aws-sdk/client-sso-admin';
 import { describe, expect, it } from 'vitest';
 import type { PermissionSetOperation } from '../../apply/permission-set-ops.js';
+import type { ConcreteAssignment } from '../../apply/port.js';
 import { aPermissionSet } from '../../testing/builders.js';
 import { withConflictRetry, type ConflictRetryOptions } from '../conflict-retry.js';
-import { AsyncPoller } from './poll.js';
-import { SsoAdminWriter } from './sso-admin-writer.js';
+import { OutstandingSlots } from './outstanding-slots.js';
+import { assignmentCreationGroups, requestStatusSources } from './request-status-sources.js';
+import { RequestTracker, type TrackerOptions } from './request-tracker.js';
+import { SsoAdminWriter, type AsyncRequests } from './sso-admin-writer.js';
 import { commandsOf, scripted, ssoAdminAnswering } from './testing/sdk-answers.js';
 
 const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
@@ -19,7 +22,23 @@ const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
   random: () => 0,
 };
 const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, label, THREE_QUICK_ATTEMPTS);
-const poller = () => new AsyncPoller({ initialEstimateMs: 1, backoffFactor: 1.5, minDelayMs: 1, maxDelayMs: 2, timeoutMs: 1000 });
+const QUICK: TrackerOptions = {
+  initialEstimateMs: 2,
+  minGapMs: 1,
+  groupWaitMs: 1,
+  minEstimateMs: 1,
+  maxEstimateMs: 10,
+  timeoutMs: 1000,
+};
+function requestsOf(client: Parameters<typeof requestStatusSources>[0]): AsyncRequests {
+  const sources = requestStatusSources(client, 'arn:aws:sso:::instance/ssoins-1');
+  return {
+    creations: new RequestTracker(sources.creation, QUICK, assignmentCreationGroups(client, 'arn:aws:sso:::instance/ssoins-1')),
+    deletions: new RequestTracker<ConcreteAssignment>(sources.deletion, QUICK),
+    provisionings: new RequestTracker(sources.provisioning, QUICK),
+    assignmentSlots: new OutstandingSlots(10),
+  };
+}
 
 const conflict = (message = 'conflict') => new ConflictException({ message, $metadata: {} });
 const notFound = () => new ResourceNotFoundException({ message: 'not found', $metadata: {} });
@@ -28,7 +47,7 @@ const PS = 'arn:aws:sso:::permissionSet/ssoins-1/ps-1';
 
 function writerAnswering(script: Parameters<typeof scripted>[0]) {
   const { client, calls } = ssoAdminAnswering(scripted(script));
-  return { writer: new SsoAdminWriter(client, 'arn:aws:sso:::instance/ssoins-1', retry, poller(), [0, 0]), calls };
+  return { writer: new SsoAdminWriter(client, 'arn:aws:sso:::instance/ssoins-1', retry, requestsOf(client), [0, 0]), calls };
 }
 
 describe('SsoAdminWriter.createPermissionSet', () => {
@@ -244,13 +263,55 @@ const assigned = { AccountAssignments: [{ AccountId: '222222222222', PermissionS
 const unassigned = { AccountAssignments: [{ AccountId: '222222222222', PermissionSetArn: PS, PrincipalType: 'USER', PrincipalId: 'g-1' }] };
 
 describe('SsoAdminWriter assignments', () => {
-  it('creates an assignment and waits for it', async () => {
+  it('creates an assignment alone on its pair and follows it by Describe…Status alone, until SUCCEEDED', async () => {
     const { writer, calls } = writerAnswering({
       CreateAccountAssignment: [{ AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } }],
-      DescribeAccountAssignmentCreationStatus: [{ AccountAssignmentCreationStatus: { Status: 'SUCCEEDED', RequestId: 'r-1' } }],
+      DescribeAccountAssignmentCreationStatus: [
+        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
+        { AccountAssignmentCreationStatus: { Status: 'SUCCEEDED', RequestId: 'r-1' } },
+      ],
     });
     await writer.createAssignment(assignment);
-    expect(commandsOf(calls)).toEqual(['CreateAccountAssignment', 'DescribeAccountAssignmentCreationStatus']);
+    expect(commandsOf(calls)).toEqual([
+      'CreateAccountAssignment',
+      'DescribeAccountAssignmentCreationStatus',
+      'DescribeAccountAssignmentCreationStatus',
+    ]);
+  });
+
+  it('confirms creations on one (account, permission set) pair with one ListAccountAssignments, no Describe', async () => {
+    const other = { ...assignment, principalId: 'g-2' };
+    const { writer, calls } = writerAnswering({
+      CreateAccountAssignment: [
+        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
+        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-2' } },
+      ],
+      ListAccountAssignmentCreationStatus: [{ AccountAssignmentsCreationStatus: [] }],
+      ListAccountAssignments: [
+        { AccountAssignments: [...assigned.AccountAssignments, { ...assigned.AccountAssignments[0], PrincipalId: 'g-2' }] },
+      ],
+    });
+    await Promise.all([writer.createAssignment(assignment), writer.createAssignment(other)]);
+    expect(commandsOf(calls).filter((c) => c === 'ListAccountAssignments')).toHaveLength(1);
+    expect(commandsOf(calls)).not.toContain('DescribeAccountAssignmentCreationStatus');
+  });
+
+  it('reports a request that left the IN_PROGRESS listing and is not shown on its pair with the reason its Describe gives', async () => {
+    const other = { ...assignment, principalId: 'g-2' };
+    const { writer } = writerAnswering({
+      CreateAccountAssignment: [
+        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
+        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-2' } },
+      ],
+      ListAccountAssignmentCreationStatus: [{ AccountAssignmentsCreationStatus: [] }],
+      ListAccountAssignments: [assigned],
+      DescribeAccountAssignmentCreationStatus: [
+        { AccountAssignmentCreationStatus: { Status: 'FAILED', RequestId: 'r-2', FailureReason: 'policy not found' } },
+      ],
+    });
+    const results = await Promise.allSettled([writer.createAssignment(assignment), writer.createAssignment(other)]);
+    expect(results[0]?.status).toBe('fulfilled');
+    expect(String((results[1] as PromiseRejectedResult).reason)).toContain('FAILED: policy not found');
   });
 
   it('counts a conflicting create as done when the assignment is listed', async () => {

@@ -14,9 +14,6 @@ import {
   DeleteInlinePolicyFromPermissionSetCommand,
   DeletePermissionSetCommand,
   DeletePermissionsBoundaryFromPermissionSetCommand,
-  DescribeAccountAssignmentCreationStatusCommand,
-  DescribeAccountAssignmentDeletionStatusCommand,
-  DescribePermissionSetProvisioningStatusCommand,
   DetachCustomerManagedPolicyReferenceFromPermissionSetCommand,
   DetachManagedPolicyFromPermissionSetCommand,
   ProvisionPermissionSetCommand,
@@ -36,15 +33,22 @@ import type { PermissionSet } from '../../model/types.js';
 import { READ_EVERYTHING, readPermissionSet, type PermissionSetReader } from '../kinds/permission-sets.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import { PermissionSetGoals, survivingFields } from './permission-set-goals.js';
-import type { AsyncPoller, AsyncStatus } from './poll.js';
+import type { OutstandingSlots } from './outstanding-slots.js';
+import { asStatus } from './request-status-sources.js';
+import type { AsyncStatus, RequestTracker } from './request-tracker.js';
 import type { RetryConflicts } from './retry.js';
 import { ignoreNotFound, isGone, writeOrConfirm } from './settle.js';
 
 const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-const asStatus = (s: { Status?: string; FailureReason?: string } | undefined): AsyncStatus => ({
-  status: s?.Status ?? 'IN_PROGRESS',
-  ...(s?.FailureReason ? { failureReason: s.FailureReason } : {}),
-});
+
+/** Where the writer's asynchronous requests are followed, and AWS's outstanding-request slots. */
+export interface AsyncRequests {
+  creations: RequestTracker<ConcreteAssignment>;
+  deletions: RequestTracker<ConcreteAssignment>;
+  provisionings: RequestTracker;
+  /** Shared by creations and deletions: AWS counts both against one limit. */
+  assignmentSlots: OutstandingSlots;
+}
 
 /** The AWS operation behind each step, for labels and messages. */
 const OPERATION_NAMES: Record<PermissionSetOperation['op'], string> = {
@@ -81,7 +85,7 @@ export class SsoAdminWriter {
     private readonly client: SSOAdminClient,
     private readonly instanceArn: string,
     private readonly retry: RetryConflicts,
-    private readonly poller: AsyncPoller,
+    private readonly requests: AsyncRequests,
     /** Pauses before reading a set again when a removed field still shows (see verifyRemovedBasics). */
     private readonly rereadDelaysMs: readonly number[] = REREAD_DELAYS_MS,
   ) {
@@ -246,54 +250,63 @@ export class SsoAdminWriter {
       () => this.everyAccountCurrent(PermissionSetArn),
     );
     if (out === undefined) return; // a racing provisioning already brought every account up to date
-    const requestId = out.PermissionSetProvisioningStatus?.RequestId;
-    await this.poller.waitFor(label, asStatus(out.PermissionSetProvisioningStatus), async () => {
-      const s = await this.client.send(
-        new DescribePermissionSetProvisioningStatusCommand({ InstanceArn, ProvisionPermissionSetRequestId: requestId }),
-      );
-      return asStatus(s.PermissionSetProvisioningStatus);
-    });
+    await this.requests.provisionings.track(label, asStatus(out.PermissionSetProvisioningStatus), undefined).outcome;
   }
 
   async createAssignment(a: ConcreteAssignment): Promise<void> {
     const InstanceArn = this.instanceArn;
     const label = `CreateAccountAssignment ${a.principalType} ${a.principalId} on ${a.accountId}`;
-    const out = await writeOrConfirm(
-      this.retry,
-      label,
-      () => this.client.send(new CreateAccountAssignmentCommand({ InstanceArn, ...assignmentTarget(a) })),
-      () => this.isAssigned(a),
-    );
-    if (out === undefined) return; // already assigned
-    const requestId = out.AccountAssignmentCreationStatus?.RequestId;
-    await this.poller.waitFor(label, asStatus(out.AccountAssignmentCreationStatus), async () => {
-      const s = await this.client.send(
-        new DescribeAccountAssignmentCreationStatusCommand({ InstanceArn, AccountAssignmentCreationRequestId: requestId }),
+    await this.inSlot(this.requests.creations, a, label, async () => {
+      const out = await writeOrConfirm(
+        this.retry,
+        label,
+        () => this.client.send(new CreateAccountAssignmentCommand({ InstanceArn, ...assignmentTarget(a) })),
+        () => this.isAssigned(a),
       );
-      return asStatus(s.AccountAssignmentCreationStatus);
+      return out === undefined ? undefined : asStatus(out.AccountAssignmentCreationStatus); // undefined: already assigned
     });
   }
 
   async deleteAssignment(a: ConcreteAssignment): Promise<void> {
     const InstanceArn = this.instanceArn;
     const label = `DeleteAccountAssignment ${a.principalType} ${a.principalId} on ${a.accountId}`;
-    const out = await writeOrConfirm(
-      this.retry,
-      label,
-      () => this.client.send(new DeleteAccountAssignmentCommand({ InstanceArn, ...assignmentTarget(a) })),
-      async () => !(await this.isAssigned(a)),
-    );
-    if (out === undefined) return; // already gone
-    const requestId = out.AccountAssignmentDeletionStatus?.RequestId;
-    await this.poller.waitFor(label, asStatus(out.AccountAssignmentDeletionStatus), async () => {
-      const s = await this.client.send(
-        new DescribeAccountAssignmentDeletionStatusCommand({ InstanceArn, AccountAssignmentDeletionRequestId: requestId }),
+    await this.inSlot(this.requests.deletions, a, label, async () => {
+      const out = await writeOrConfirm(
+        this.retry,
+        label,
+        () => this.client.send(new DeleteAccountAssignmentCommand({ InstanceArn, ...assignmentTarget(a) })),
+        async () => !(await this.isAssigned(a)),
       );
-      return asStatus(s.AccountAssignmentDeletionStatus);
+      return out === undefined ? undefined : asStatus(out.AccountAssignmentDeletionStatus); // undefined: already gone
     });
   }
 
-  /** Whether ListAccountAssignments shows `a` on its account (finished requests only). */
+  /**
+   * Sends an assignment request in one of AWS's outstanding-request slots and follows it:
+   * the slot is given back as soon as AWS has finished the request, before its outcome is
+   * confirmed, so the next request starts at once. `send` answers undefined when no
+   * request was needed.
+   */
+  private async inSlot(
+    tracker: RequestTracker<ConcreteAssignment>,
+    a: ConcreteAssignment,
+    label: string,
+    send: () => Promise<AsyncStatus | undefined>,
+  ): Promise<void> {
+    const release = await this.requests.assignmentSlots.take();
+    let status: AsyncStatus | undefined;
+    try {
+      status = await send();
+    } finally {
+      if (status === undefined) release();
+    }
+    if (status === undefined) return;
+    const { finished, outcome } = tracker.track(label, status, a);
+    void finished.then(release);
+    await outcome;
+  }
+
+  /** Whether ListAccountAssignments shows `a` on its (account, permission set) pair. */
   private async isAssigned(a: ConcreteAssignment): Promise<boolean> {
     const rows = await collectPages(
       'sso-admin',

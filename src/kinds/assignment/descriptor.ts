@@ -51,6 +51,8 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
   },
 
   concurrency: 'assignment',
+  // one ListAccountAssignments of the (account, permission set) pair confirms them all
+  applyTogetherKey: (c) => `${c.accountId}\u0000${c.permissionSet}`,
   apply: { each: applyAssignmentChange },
 
   attributionClues: assignmentClues,
@@ -63,6 +65,7 @@ export const assignmentKind: KindDescriptor<AssignmentChange> = {
       'sso:ListPermissionSetsProvisionedToAccount',
       'sso:DescribeAccountAssignmentCreationStatus',
       'sso:DescribeAccountAssignmentDeletionStatus',
+      'sso:ListAccountAssignmentCreationStatus',
     ],
     write: ['sso:CreateAccountAssignment', 'sso:DeleteAccountAssignment'],
   },

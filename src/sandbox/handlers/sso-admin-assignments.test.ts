@@ -89,6 +89,28 @@ describe('sso-admin account assignments', () => {
     expect(rows(s)).toHaveLength(1);
   });
 
+  it('lists only the requests still IN_PROGRESS under that filter, a page at a time, and drops them once finished', () => {
+    vi.useFakeTimers();
+    const s = setup(testWorld({ asyncMs: 1000 }));
+    s.t.addMember('444444444444');
+    const first = create(s);
+    vi.advanceTimersByTime(500);
+    const second = s.t.call(ops, 'CreateAccountAssignment', { ...s.assignment, TargetId: '444444444444' })
+      .AccountAssignmentCreationStatus as Json;
+    const list = (input: Json) => s.t.call(ops, 'ListAccountAssignmentCreationStatus', { InstanceArn: s.t.instanceArn, ...input });
+    const requestIds = (page: Json) => (page.AccountAssignmentsCreationStatus as Json[]).map((r) => r.RequestId);
+    const page1 = list({ Filter: { Status: 'IN_PROGRESS' }, MaxResults: 1 });
+    expect(page1.AccountAssignmentsCreationStatus).toHaveLength(1);
+    expect(page1.NextToken).toBeDefined();
+    const page2 = list({ Filter: { Status: 'IN_PROGRESS' }, MaxResults: 1, NextToken: page1.NextToken });
+    const ids = [...requestIds(page1), ...requestIds(page2)];
+    expect(ids.sort()).toEqual([first.RequestId, second.RequestId].sort());
+    expect(page2.NextToken).toBeUndefined();
+    vi.advanceTimersByTime(500);
+    expect(requestIds(list({ Filter: { Status: 'IN_PROGRESS' } }))).toEqual([second.RequestId]);
+    expect(requestIds(list({ Filter: { Status: 'SUCCEEDED' } }))).toEqual([first.RequestId]);
+  });
+
   it('refuses more than maxOutstanding in-progress requests per caller with ThrottlingException', () => {
     vi.useFakeTimers();
     const s = setup(testWorld({ asyncMs: 1000, maxOutstanding: 2 }));
