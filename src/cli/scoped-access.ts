@@ -8,7 +8,7 @@ import { plural } from '../model/plural.js';
 import type { DesiredState } from '../model/types.js';
 import { accessCostEstimate, accessSeeds, MAX_SCOPED_ACCESS_PEOPLE, movesAccess } from '../plan/scoped/access-needs.js';
 import { readScopedAccess, type ScopedAccessRead } from '../plan/scoped/access-read.js';
-import { withScopedAccessChanges } from '../plan/scoped/plan-scoped.js';
+import { DELEGATED_ACCESS_NOTE, withScopedAccessChanges } from '../plan/scoped/plan-scoped.js';
 import type { Plan } from '../plan/types.js';
 import { accountIgnored } from '../plan/accounts.js';
 import { accountListingPages } from '../plan/scoped/accounts.js';
@@ -17,6 +17,10 @@ import { accountListingPages } from '../plan/scoped/accounts.js';
 export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired: DesiredState, live: LiveState): Promise<Plan> {
   const seeds = accessSeeds(plan.changes);
   if (!movesAccess(seeds)) return withScopedAccessChanges(plan, undefined, desired, new Date(plan.createdAt));
+  // a group's pairs are found per principal (ListAccountAssignmentsForPrincipal), which "must be
+  // called from the management account" (sso-admin model): from elsewhere, said, not read
+  if (seeds.pairsOfGroups.length > 0 && ctx.callerAccountId !== ctx.managementAccountId)
+    return { ...plan, notes: [...(plan.notes ?? []), DELEGATED_ACCESS_NOTE] };
   // settings.ignore.accounts: never read, as in the full read (src/aws/read-live.ts)
   const ignored = new Set(live.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));
   const callsBefore = ctx.stats.totalCalls();

@@ -57,7 +57,14 @@ export async function planChangedSince(
   const decision = touchedObjects(before, desired, organization);
   if ('full' in decision) return everything(decision.full);
   const env = liveReadOptionsFromEnv();
-  const live = await readScopedLive(ctx, readNeeds(decision.scoped, desired, ctx.managementAccountId), organization, {
+  const needs = readNeeds(decision.scoped, desired, ctx.managementAccountId);
+  // ListAccountAssignmentsForPrincipal "must be called from the management account" (sso-admin
+  // model; the full read never takes that route elsewhere: src/aws/kinds/assignment-route.ts)
+  if (needs.assignmentsOfPrincipals.length > 0 && ctx.callerAccountId !== ctx.managementAccountId)
+    return everything(
+      'a removed user or group, or a protected pair, is read per principal (ListAccountAssignmentsForPrincipal), which only the management account may call',
+    );
+  const live = await readScopedLive(ctx, needs, organization, {
     permissionSets: env.permissionSets,
     provisioningStatus: env.provisioningStatus,
     ignoredAccountIds: new Set(organization.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id)),

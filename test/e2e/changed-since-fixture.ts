@@ -27,7 +27,8 @@ export interface ChangedSinceFixture {
   stop(): Promise<void>;
 }
 
-const git = (cwd: string, ...args: string[]) =>
+/** git with a fixed author, in `cwd` */
+export const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
 
 export async function startChangedSinceFixture(prefix: string, accounts: string[]): Promise<ChangedSinceFixture> {

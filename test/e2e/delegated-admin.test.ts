@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrganizationsClient, RegisterDelegatedAdministratorCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { callsOf, git } from './changed-since-fixture.js';
 
 const MANAGEMENT = '333333333333';
 
@@ -72,5 +74,36 @@ describe('running as a delegated administrator', () => {
     const run = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect((await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env })).code).toBe(0);
+  });
+
+  it('plans --changed-since without the per-principal read only the management account may call', async () => {
+    const repo = join(work, 'scoped');
+    const dir = join(repo, 'identity');
+    await mkdir(dir, { recursive: true });
+    const withBo = (members: string) =>
+      stateWith(['prod'])
+        .replace('familyName: Lima}', 'familyName: Lima}\n  - {userName: bo@example.com, displayName: Bo, givenName: Bo, familyName: Lima}')
+        .replace('members: [ana@example.com]', `members: [${members}]`);
+    await writeFile(join(dir, 'state.yaml'), withBo('ana@example.com'));
+    expect((await runCli(['reconcile', '--dir', dir, '--yes'], { env })).code).toBe(0);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'v1');
+
+    // a membership change: planned scoped, its access changes said to be left out
+    await writeFile(join(dir, 'state.yaml'), withBo('ana@example.com, bo@example.com'));
+    const joined = await runCli(['plan', '--dir', dir, '--changed-since', 'HEAD', '--format', 'json', '--verbose'], { env });
+    expect(joined.code, joined.stderr).toBe(0);
+    expect(callsOf(joined.stderr, 'ListAccountAssignmentsForPrincipal')).toBe(0);
+    const plan = JSON.parse(joined.stdout) as Plan;
+    expect(plan.scope).toBeDefined();
+    expect(plan.changes.map((c) => `${c.action} ${c.kind}`)).toEqual(['create membership']);
+    expect(plan.notes?.join('\n')).toContain('only the management account may call');
+
+    // a removed user: its assignments are found per principal, so everything is planned
+    await writeFile(join(dir, 'state.yaml'), stateWith(['prod']));
+    const removed = await runCli(['plan', '--dir', dir, '--changed-since', 'HEAD', '--verbose'], { env });
+    expect(removed.stderr).toContain('planning everything (a removed user or group');
+    expect(callsOf(removed.stderr, 'ListAccountAssignmentsForPrincipal')).toBe(0);
   });
 });

@@ -20,6 +20,9 @@ import type { ScopedAccessRead } from './access-read.js';
 import { restrictChanges } from './restrict.js';
 import { expandEntry, touchedCount, type Touched } from './touched.js';
 
+export const DELEGATED_ACCESS_NOTE =
+  "access changes (who gains and loses access) are not computed for this scoped plan: a group membership changes, and its group's assignments are read per principal, which only the management account may call; a plan without --changed-since shows them";
+
 export const APPLICATION_ACCESS_NOTE =
   "who gains and loses access to applications is not computed for a scoped plan: it needs every membership of the applications' groups; a plan without --changed-since shows it";
 
