@@ -135,7 +135,11 @@ function checkMembers(desired: DesiredState, live: NamedLive, report: Report): v
 /** Accounts named ∪ below the OUs ∪ carrying the tags, minus the excluded ones. An
  *  inactive account named explicitly is an error; one reached through an OU or tags
  *  is skipped with a warning (closed accounts commonly linger in an OU for 90 days). */
-export function targetAccounts(entry: AssignmentEntry, live: LiveState, report: Report): Account[] {
+export function targetAccounts(
+  entry: AssignmentEntry,
+  live: Pick<LiveState, 'accounts' | 'organizationalUnits'>,
+  report: Report,
+): Account[] {
   const targets = new Map<string, { account: Account; explicit: boolean }>();
   for (const ref of entry.accounts) {
     const found = lookUpAccount(ref, live.accounts);

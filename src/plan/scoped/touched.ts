@@ -138,8 +138,7 @@ export function removedObjects(
  * (an unknown account, an inactive one) are the resolve step's to report, so none are kept here.
  */
 export function expandEntry(entry: AssignmentEntry, live: Pick<LiveState, 'accounts' | 'organizationalUnits'>): AssignmentTriple[] {
-  const asLive = { ...emptyLive(), accounts: live.accounts, organizationalUnits: live.organizationalUnits };
-  const accounts = targetAccounts(entry, asLive, () => undefined);
+  const accounts = targetAccounts(entry, live, () => undefined);
   const principals: [PrincipalType, string][] = [
     ...entry.groups.map((g): [PrincipalType, string] => ['GROUP', g]),
     ...entry.users.map((u): [PrincipalType, string] => ['USER', u]),
@@ -195,21 +194,4 @@ function sameEntry<T extends { name: string }>(before: readonly T[], after: read
   const a = before.find((x) => x.name === name);
   const b = after.find((x) => x.name === name);
   return a !== undefined && b !== undefined && same(a, b);
-}
-
-function emptyLive(): LiveState {
-  return {
-    instanceArn: '',
-    identityStoreId: '',
-    callerAccountId: '',
-    managementAccountId: '',
-    users: [],
-    groups: [],
-    memberships: [],
-    permissionSets: [],
-    accounts: [],
-    organizationalUnits: [],
-    assignments: [],
-    provisioning: [],
-  };
 }
