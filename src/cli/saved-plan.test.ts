@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, Plan } from '../plan/types.js';
+import { aPlan } from '../testing/builders.js';
 import { UserError } from './command.js';
 import { checkSavedPlanAgainst, checkSavedPlanInstance } from './saved-plan.js';
 
 const del = (name: string): Change => ({ kind: 'group', action: 'delete', name });
 
 function planOf(changes: Change[], liveChecksum = 'a'.repeat(64)): Plan {
-  return {
-    formatVersion: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-    identityStoreId: 'd-1',
-    liveChecksum,
-    changes,
-    summary: { add: 0, change: 0, destroy: changes.length },
-    refused: [],
-    warnings: [],
-  };
+  return aPlan({ createdAt: '2026-01-01T00:00:00.000Z', liveChecksum, changes, summary: { add: 0, change: 0, destroy: changes.length } });
 }
 
 describe('a saved plan checked before applying', () => {

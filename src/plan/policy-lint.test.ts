@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPermissionSet } from '../testing/builders.js';
+import { aPermissionSet, aPlan } from '../testing/builders.js';
 import { countPolicyFindings, documentsToLint, findingsBySet, hasPolicyErrors, withPolicyLint } from './policy-lint.js';
 import type { Plan, PolicyFinding } from './types.js';
 
@@ -10,17 +10,7 @@ const finding = (findingType: PolicyFinding['findingType'], issueCode: string): 
   message: issueCode,
   locations: [],
 });
-const emptyPlan = (): Plan => ({
-  formatVersion: 1,
-  createdAt: '2025-06-01T12:00:00.000Z',
-  instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-  identityStoreId: 'd-1',
-  liveChecksum: 'abc',
-  changes: [],
-  summary: { add: 0, change: 0, destroy: 0 },
-  refused: [],
-  warnings: [],
-});
+const emptyPlan = (): Plan => aPlan({ createdAt: '2025-06-01T12:00:00.000Z', liveChecksum: 'abc' });
 
 describe('documentsToLint', () => {
   it('sends each distinct inline policy once, with every set that carries it, as the compact JSON sso-admin gets', () => {

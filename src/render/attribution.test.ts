@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../plan/types.js';
+import { aPlan } from '../testing/builders.js';
 import { attributionMarkdown } from './attribution-markdown.js';
 import { attributionTextLines } from './attribution-text.js';
 import { renderText } from './text.js';
 
-const basePlan = (attributions?: Plan['attributions']): Plan => ({
-  formatVersion: 1,
-  createdAt: '2026-11-30T00:00:00.000Z',
-  instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-  identityStoreId: 'd-1',
-  liveChecksum: '0'.repeat(64),
-  changes: [{ kind: 'group', action: 'delete', name: 'Shadow|Admins' }],
-  summary: { add: 0, change: 0, destroy: 1 },
-  refused: [],
-  warnings: [],
-  ...(attributions ? { attributions } : {}),
-});
+const basePlan = (attributions?: Plan['attributions']): Plan =>
+  aPlan({
+    createdAt: '2026-11-30T00:00:00.000Z',
+    liveChecksum: '0'.repeat(64),
+    changes: [{ kind: 'group', action: 'delete', name: 'Shadow|Admins' }],
+    summary: { add: 0, change: 0, destroy: 1 },
+    ...(attributions ? { attributions } : {}),
+  });
 const denied = {
   since: '2026-09-01T00:00:00.000Z',
   until: '2026-11-30T00:00:00.000Z',

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../plan/types.js';
+import { aPlan } from '../testing/builders.js';
 import { MAX_MARKDOWN_LENGTH, PLAN_COMMENT_MARKER, renderMarkdown } from './markdown.js';
 
-function plan(over: Partial<Plan>): Plan {
-  return {
-    formatVersion: 1,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-    identityStoreId: 'd-1',
-    liveChecksum: 'a'.repeat(64),
-    changes: [],
-    summary: { add: 0, change: 0, destroy: 0 },
-    refused: [],
-    warnings: [],
-    ...over,
-  };
-}
+const plan = aPlan;
 
 describe('renderMarkdown', () => {
   it('starts with the sticky-comment marker', () => {

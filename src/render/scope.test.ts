@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../plan/types.js';
+import { aPlan } from '../testing/builders.js';
 import { renderMarkdown } from './markdown.js';
 import { scopeLine } from './scope.js';
 import { renderText } from './text.js';
 
-function plan(over: Partial<Plan>): Plan {
-  return {
-    formatVersion: 1,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-    identityStoreId: 'd-1',
-    liveChecksum: 'a'.repeat(64),
-    changes: [],
-    summary: { add: 0, change: 0, destroy: 0 },
-    refused: [],
-    warnings: [],
-    ...over,
-  };
-}
+const plan = aPlan;
 
 describe('the scope line of a --changed-since plan', () => {
   it('says how many objects and since which ref, in the text and the PR comment', () => {

@@ -4,6 +4,7 @@
 import { parseExpiresAt, type Expiry } from '../model/expiry.js';
 import { workEmail } from '../model/user-email.js';
 import { DEFAULT_SETTINGS } from '../model/types.js';
+import type { Plan } from '../plan/types.js';
 import type {
   Account,
   AssignmentEntry,
@@ -253,3 +254,19 @@ export function aTrailEvent(overrides: Partial<TrailEvent> = {}): TrailEvent {
   };
 }
 let trailEventCounter = 1;
+
+/** A plan of no changes, as the plan file holds it; `over` sets the fields a test is about. */
+export function aPlan(over: Partial<Plan> = {}): Plan {
+  return {
+    formatVersion: 1,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
+    identityStoreId: 'd-1',
+    liveChecksum: 'a'.repeat(64),
+    changes: [],
+    summary: { add: 0, change: 0, destroy: 0 },
+    refused: [],
+    warnings: [],
+    ...over,
+  };
+}
