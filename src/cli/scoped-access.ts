@@ -1,6 +1,7 @@
 // A scoped plan's access changes (`plan --changed-since`): the reads they need, once the
 // plan's changes are known (src/plan/scoped/access-read.ts), from AWS.
 import type { AwsContext } from '../aws/context.js';
+import { mayReadPerPrincipal } from '../aws/kinds/assignment-route.js';
 import { describeAccounts, readOrganization } from '../aws/kinds/organization.js';
 import { awsAccessSource } from '../aws/read-scoped-access.js';
 import type { LiveState } from '../model/live.js';
@@ -19,7 +20,7 @@ export async function withAccessChangesRead(ctx: AwsContext, plan: Plan, desired
   if (!movesAccess(seeds)) return withScopedAccessChanges(plan, undefined, desired, new Date(plan.createdAt));
   // a group's pairs are found per principal (ListAccountAssignmentsForPrincipal), which "must be
   // called from the management account" (sso-admin model): from elsewhere, said, not read
-  if (seeds.pairsOfGroups.length > 0 && ctx.callerAccountId !== ctx.managementAccountId)
+  if (seeds.pairsOfGroups.length > 0 && !mayReadPerPrincipal(ctx))
     return { ...plan, notes: [...(plan.notes ?? []), DELEGATED_ACCESS_NOTE] };
   // settings.ignore.accounts: never read, as in the full read (src/aws/read-live.ts)
   const ignored = new Set(live.accounts.filter((a) => accountIgnored(a, desired.settings.ignore.accounts)).map((a) => a.id));

@@ -5,6 +5,7 @@
 // stderr says why. The organization is listed only when the change needs it: otherwise
 // the accounts it names are described one by one (src/plan/scoped/accounts.ts).
 import type { AwsContext } from '../aws/context.js';
+import { mayReadPerPrincipal } from '../aws/kinds/assignment-route.js';
 import { describeAccounts, readOrganization } from '../aws/kinds/organization.js';
 import { liveReadOptionsFromEnv } from '../aws/read-live.js';
 import { readScopedLive } from '../aws/read-scoped.js';
@@ -60,7 +61,7 @@ export async function planChangedSince(
   const needs = readNeeds(decision.scoped, desired, ctx.managementAccountId);
   // ListAccountAssignmentsForPrincipal "must be called from the management account" (sso-admin
   // model; the full read never takes that route elsewhere: src/aws/kinds/assignment-route.ts)
-  if (needs.assignmentsOfPrincipals.length > 0 && ctx.callerAccountId !== ctx.managementAccountId)
+  if (needs.assignmentsOfPrincipals.length > 0 && !mayReadPerPrincipal(ctx))
     return everything(
       'a removed user or group, or a protected pair, is read per principal (ListAccountAssignmentsForPrincipal), which only the management account may call',
     );

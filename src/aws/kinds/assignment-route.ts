@@ -22,6 +22,12 @@
 import { AwsSetupError } from '../errors.js';
 
 export type AssignmentRoute = 'pairs' | 'principals';
+
+/** Whether this caller may read assignments per principal (ListAccountAssignmentsForPrincipal:
+ *  the management account only, see above); the full read and the scoped reads ask alike. */
+export function mayReadPerPrincipal(ctx: { callerAccountId: string; managementAccountId: string }): boolean {
+  return ctx.callerAccountId === ctx.managementAccountId;
+}
 export type AssignmentRoutePreference = AssignmentRoute | 'auto';
 
 export interface RouteCounts {

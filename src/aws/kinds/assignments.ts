@@ -23,6 +23,7 @@ import { mapLimit } from '../concurrency.js';
 import { collectPages, paginatorConfig } from '../pagination.js';
 import type { ReadContext } from '../read-context.js';
 import {
+  mayReadPerPrincipal,
   routeAfterListing,
   routeBeforeListing,
   staleListingSide,
@@ -66,7 +67,7 @@ export async function readAssignments(ctx: ReadContext, input: AssignmentReadInp
     permissionSets: input.permissionSetArns.length,
     principals: input.principals.length,
     // management account only (assignment-route.ts)
-    principalRouteAllowed: ctx.callerAccountId === ctx.managementAccountId,
+    principalRouteAllowed: mayReadPerPrincipal(ctx),
     callerAccountId: ctx.callerAccountId,
     managementAccountId: ctx.managementAccountId,
   };
