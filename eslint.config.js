@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   // Fakes in tests implement async ports (writers, readers) with synchronous bodies.
   {
-    files: ['**/*.test.ts', 'test/**/*.ts'],
+    files: ['**/*.test.ts', 'test/**/*.ts', 'src/testing/recording-writer.ts'],
     rules: {
       '@typescript-eslint/require-await': 'off',
       // vitest's asymmetric matchers (expect.anything(), expect.stringContaining()) are typed `any`

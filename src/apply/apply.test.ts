@@ -1,117 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveState } from '../model/live.js';
 import type { AccessControlAttribute } from '../model/types.js';
 import type { AttributeChange, Change } from '../plan/types.js';
 import { applyPhases, DEFAULT_APPLY_OPTIONS } from './apply.js';
-import { aLiveUser } from '../testing/builders.js';
-import type { ConcreteAssignment, IdentityCenterWriter } from './port.js';
-
-function emptyLive(over: Partial<LiveState> = {}): LiveState {
-  return {
-    instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-    identityStoreId: 'd-1',
-    callerAccountId: '111111111111',
-    managementAccountId: '111111111111',
-    users: [],
-    groups: [],
-    memberships: [],
-    permissionSets: [],
-    accounts: [],
-    organizationalUnits: [],
-    assignments: [],
-    provisioning: [],
-    ...over,
-  };
-}
-
-/** Records every write; ids are deterministic; `failOn` makes one call fail. */
-class RecordingWriter implements IdentityCenterWriter {
-  calls: string[] = [];
-  constructor(private readonly failOn: string | undefined = undefined) {}
-  private record(call: string): void {
-    this.calls.push(call);
-    if (call === this.failOn) throw new Error(`injected failure of ${call}`);
-  }
-  async createUser(u: { userName: string }) {
-    this.record(`createUser ${u.userName}`);
-    return `u-${u.userName}`;
-  }
-  async updateUser(id: string) {
-    this.record(`updateUser ${id}`);
-  }
-  async deleteUser(id: string) {
-    this.record(`deleteUser ${id}`);
-  }
-  async createGroup(name: string) {
-    this.record(`createGroup ${name}`);
-    return `g-${name}`;
-  }
-  async updateGroup(id: string, _attributes: AttributeChange[]) {
-    this.record(`updateGroup ${id}`);
-  }
-  async deleteGroup(id: string) {
-    this.record(`deleteGroup ${id}`);
-  }
-  async createMembership(g: string, u: string) {
-    this.record(`createMembership ${g} ${u}`);
-  }
-  async deleteMembership(id: string) {
-    this.record(`deleteMembership ${id}`);
-  }
-  async createPermissionSet(s: { name: string }) {
-    this.record(`createPermissionSet ${s.name}`);
-    return { arn: `arn:ps/${s.name}` };
-  }
-  async applyPermissionSetOperation(arn: string, op: { op: string }) {
-    this.record(`${op.op} ${arn}`);
-  }
-  async deletePermissionSet(arn: string) {
-    this.record(`deletePermissionSet ${arn}`);
-  }
-  async provisionPermissionSet(arn: string) {
-    this.record(`provision ${arn}`);
-  }
-  async createAssignment(a: ConcreteAssignment) {
-    this.record(`createAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`);
-  }
-  async deleteAssignment(a: ConcreteAssignment) {
-    this.record(`deleteAssignment ${a.permissionSetArn} ${a.principalId} ${a.accountId}`);
-  }
-  async createAccessControlAttributes(attributes: AccessControlAttribute[]) {
-    this.record(`createAccessControlAttributes ${attributes.map((a) => a.key).join(',')}`);
-  }
-  async updateAccessControlAttributes(attributes: AccessControlAttribute[]) {
-    this.record(`updateAccessControlAttributes ${attributes.map((a) => a.key).join(',')}`);
-  }
-  async deleteAccessControlAttributes() {
-    this.record('deleteAccessControlAttributes');
-  }
-  async createApplication(spec: { name: string }) {
-    this.record(`createApplication ${spec.name}`);
-    return `arn:app/${spec.name}`;
-  }
-  async updateApplication(arn: string) {
-    this.record(`updateApplication ${arn}`);
-  }
-  async deleteApplication(arn: string) {
-    this.record(`deleteApplication ${arn}`);
-  }
-  async setApplicationAssignmentRequired(arn: string, required: boolean) {
-    this.record(`setApplicationAssignmentRequired ${arn} ${required}`);
-  }
-  async createApplicationAssignment(a: { applicationArn: string; principalId: string }) {
-    this.record(`createApplicationAssignment ${a.applicationArn} ${a.principalId}`);
-  }
-  async deleteApplicationAssignment(a: { applicationArn: string; principalId: string }) {
-    this.record(`deleteApplicationAssignment ${a.applicationArn} ${a.principalId}`);
-  }
-}
+import { emptyLive, RecordingWriter } from '../testing/recording-writer.js';
 
 const user = { userName: 'alice', displayName: 'Alice', givenName: 'A', familyName: 'L' };
 const psAfter = { name: 'Admin', tags: {}, managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], customerManagedPolicies: [] };
 
 describe('applyPhases', () => {
-  it('uses the ids of objects created in earlier phases', async () => {
+  it('uses the ids of objects created before, starting first what the most changes wait for', async () => {
     const phases: Change[][] = [
       [{ kind: 'user', action: 'create', userName: 'alice', after: user }],
       [{ kind: 'group', action: 'create', name: 'Devs' }],
@@ -131,12 +28,14 @@ describe('applyPhases', () => {
     const w = new RecordingWriter();
     const result = await applyPhases(phases, emptyLive(), w);
     expect(result).toEqual({ applied: 5, failures: [], refused: [] });
+    // the group (a membership and an assignment wait for it) before the user and the set
+    // (one each); the membership and the assignment once theirs exist
     expect(w.calls).toEqual([
-      'createUser alice',
       'createGroup Devs',
-      'createMembership g-Devs u-alice',
+      'createUser alice',
       'createPermissionSet Admin',
       'attachManagedPolicy arn:ps/Admin',
+      'createMembership g-Devs u-alice',
       'createAssignment arn:ps/Admin g-Devs 222222222222',
     ]);
   });
@@ -415,78 +314,5 @@ describe('applyPhases with a configuration AWS writes whole (attributes for acce
     expect(w.calls).toEqual(['updateAccessControlAttributes Team,A']);
     expect(result.applied).toBe(1);
     expect(result.refused.map((r) => r.label)).toEqual(['delete attribute for access control "Team"']);
-  });
-});
-
-describe('applyPhases running memberships alongside later phases', () => {
-  const live = () =>
-    emptyLive({
-      users: [aLiveUser({ id: 'u-alice', userName: 'alice' })],
-      groups: [
-        { id: 'g1', name: 'Devs' },
-        { id: 'g2', name: 'Ops' },
-      ],
-      permissionSets: [{ ...psAfter, arn: 'arn:a' }],
-      memberships: [{ groupId: 'g2', userId: 'u-alice', membershipId: 'm-ops' }],
-    });
-  const membershipAdd: Change = { kind: 'membership', action: 'create', group: 'Devs', userName: 'alice' };
-  const assignmentAdd: Change = {
-    kind: 'assignment',
-    action: 'create',
-    permissionSet: 'Admin',
-    principalType: 'GROUP',
-    principal: 'Ops',
-    accountId: '222222222222',
-  };
-  const assignmentRemove: Change = {
-    kind: 'assignment',
-    action: 'delete',
-    permissionSet: 'Admin',
-    principalType: 'GROUP',
-    principal: 'Devs',
-    accountId: '222222222222',
-  };
-
-  /** A writer whose memberships take `ms` to add, recording when each call starts and ends. */
-  function slowMemberships(ms: number) {
-    const w = new RecordingWriter();
-    const events: string[] = [];
-    w.createMembership = async () => {
-      events.push('membership start');
-      await new Promise((r) => setTimeout(r, ms));
-      events.push('membership end');
-    };
-    w.createAssignment = async () => {
-      events.push('assignment create');
-    };
-    w.deleteAssignment = async () => {
-      events.push('assignment delete');
-    };
-    return { w, events };
-  }
-
-  it('creates group assignments while memberships are still being added', async () => {
-    const { w, events } = slowMemberships(30);
-    const result = await applyPhases([[membershipAdd], [assignmentAdd]], live(), w);
-    expect(result.failures).toEqual([]);
-    expect(events).toEqual(['membership start', 'assignment create', 'membership end']);
-  });
-
-  it('finishes adding memberships before any assignment is deleted (no lock-out meanwhile)', async () => {
-    const { w, events } = slowMemberships(30);
-    const result = await applyPhases([[membershipAdd], [assignmentAdd], [assignmentRemove]], live(), w);
-    expect(result.failures).toEqual([]);
-    expect(events).toEqual(['membership start', 'assignment create', 'membership end', 'assignment delete']);
-  });
-
-  it('still skips a membership removal whose replacement membership failed', async () => {
-    const w = new RecordingWriter('createMembership g1 u-alice');
-    const removal: Change = { kind: 'membership', action: 'delete', group: 'Ops', userName: 'alice' };
-    const result = await applyPhases([[membershipAdd], [assignmentAdd], [removal]], live(), w);
-    expect(result.failures.map((f) => f.error)).toEqual([
-      'injected failure of createMembership g1 u-alice',
-      expect.stringContaining('skipped: it depends on a change that failed'),
-    ]);
-    expect(w.calls).not.toContain('deleteMembership m-ops');
   });
 });

@@ -1,18 +1,18 @@
-// Applies an ordered plan: phase after phase (src/plan/order.ts), the changes of one
-// phase concurrently. A failure stops nothing that does not depend on it; every
-// failure is collected and reported at the end. Re-running converges because
-// reconcile always plans from the live state again.
-import { OVERLAPS_UNTIL, PHASES, type Phase } from '../kinds/phases.js';
-import { descriptorOf } from '../kinds/registry.js';
+// Applies an ordered plan (src/plan/order.ts): each change starts once what it needs is done
+// (units.ts: the additions as soon as their prerequisites exist, every removal after all
+// that comes before it), independent changes concurrently. A failure stops nothing that
+// does not depend on it; every failure is collected and reported at the end. Re-running
+// converges because reconcile always plans from the live state again.
 import type { LiveState } from '../model/live.js';
 import { asJson, canonicalJson } from '../plan/canonical.js';
-import { phaseOf } from '../plan/order.js';
-import type { Change, ChangeKind } from '../plan/types.js';
+import type { Change } from '../plan/types.js';
 import { FailureDependencies } from './dependencies.js';
 import { IdRegistry } from './ids.js';
 import { changeLabel } from './label.js';
-import { forEachLimit, Lane } from './pool.js';
 import type { IdentityCenterWriter } from './port.js';
+import { runInDependencyOrder } from './schedule.js';
+import type { Step } from './steps.js';
+import { stagesOf, unitsOf } from './units.js';
 
 export interface ApplyOptions {
   /** Changes in flight at once for ordinary writes (the rate limiter paces calls). */
@@ -28,16 +28,6 @@ export interface ApplyOptions {
 }
 
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = { concurrency: 8, assignmentConcurrency: 10 };
-
-/** Changes in flight of a phase running alongside later phases (OVERLAPS_UNTIL), while they run. */
-const ALONGSIDE_CONCURRENCY = 2;
-
-/** A phase started to run alongside the phases after it, joined before `untilIndex`. */
-interface Alongside {
-  untilIndex: number;
-  lane: Lane;
-  done: Promise<void>;
-}
 
 export interface ApplyFailure {
   change: Change;
@@ -107,80 +97,10 @@ export async function applyPhases(
     }
     for (const change of runnable) settle(change, error);
   };
-  const alongside: Alongside[] = [];
-  /** Lets the phases running alongside finish (at full width) before the phase at `index`. */
-  const join = async (index: number): Promise<void> => {
-    for (const a of alongside.filter((x) => x.untilIndex <= index)) {
-      a.lane.widen(options.concurrency);
-      await a.done;
-      alongside.splice(alongside.indexOf(a), 1);
-    }
-  };
-  for (const [i, phase] of phases.entries()) {
+  const widths = { ordinary: options.concurrency, assignment: options.assignmentConcurrency };
+  for (const stage of stagesOf(phases)) {
     if (options.signal?.aborted === true) break;
-    const index = phaseIndexOf(phase);
-    await join(index);
-    const limit = phase.some((c) => descriptorOf(c).concurrency === 'assignment') ? options.assignmentConcurrency : options.concurrency;
-    const until = OVERLAPS_UNTIL[PHASES[index] as Phase];
-    if (until !== undefined && i < phases.length - 1) {
-      const lane = new Lane(Math.min(limit, ALONGSIDE_CONCURRENCY));
-      const run = forEachLimit(stepsOf(keptTogether(phase), ids, writer), limit, (step) => lane.run(() => runStep(step)), options.signal);
-      alongside.push({ untilIndex: PHASES.indexOf(until), lane, done: run });
-      continue;
-    }
-    await forEachLimit(stepsOf(keptTogether(phase), ids, writer), limit, runStep, options.signal);
+    await runInDependencyOrder(unitsOf(stage, ids, writer), widths, runStep, options.signal);
   }
-  await join(PHASES.length);
   return { applied: done - failures.length - refused.length, failures, refused };
-}
-
-/** The index in PHASES of a group of changes from orderChanges (all of a group share it). */
-function phaseIndexOf(phase: readonly Change[]): number {
-  const first = phase[0];
-  if (first === undefined) throw new Error('an empty phase');
-  return phaseOf(first);
-}
-
-/**
- * The phase with the changes that share a KindDescriptor.applyTogetherKey next to each other
- * (the assignment requests of one (account, permission set) pair): they are then in flight
- * together, and one ListAccountAssignments of the pair confirms them all
- * (src/aws/write/request-status-sources.ts). A phase's changes are independent, so any order
- * is correct; the rest keeps the plan's order (a stable sort).
- */
-function keptTogether(phase: readonly Change[]): readonly Change[] {
-  const key = (c: Change) => descriptorOf(c).applyTogetherKey?.(c) ?? '';
-  if (!phase.some((c) => descriptorOf(c).applyTogetherKey !== undefined)) return phase;
-  return [...phase].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-}
-
-/** One step of a phase: a change, or all of a phase's changes of a kind whose
- *  configuration AWS writes whole (KindDescriptor.apply.together). */
-interface Step {
-  changes: Change[];
-  /** Applies the step's changes that may run. */
-  run(runnable: Change[]): Promise<void>;
-}
-
-function stepsOf(phase: readonly Change[], ids: IdRegistry, writer: IdentityCenterWriter): Step[] {
-  const steps: Step[] = [];
-  const together = new Map<ChangeKind, Step>();
-  for (const change of phase) {
-    const { apply } = descriptorOf(change);
-    if ('each' in apply) {
-      steps.push({ changes: [change], run: () => apply.each(change, ids, writer) });
-      continue;
-    }
-    const step = together.get(change.kind) ?? { changes: [], run: (runnable) => apply.together(runnable, ids, writer) };
-    if (step.changes.length === 0) {
-      together.set(change.kind, step);
-      steps.push(step);
-    }
-    step.changes.push(change);
-  }
-  return steps;
 }

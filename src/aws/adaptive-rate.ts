@@ -15,7 +15,7 @@
 // - it would still leave throttled calls to the same maxAttempts as real failures,
 //   which is what made reads give up (see retry-strategy.ts).
 // The measurement behind the choice is in docs/benchmarks.md ("Sharing the quota").
-import { TokenBucket, realClock, type Clock, type RateLimiter } from './rate-limit.js';
+import { TokenBucket, realClock, type CallPriority, type Clock, type RateLimiter } from './rate-limit.js';
 
 export interface AdaptiveRateOptions {
   /** The rate is multiplied by this on a throttle (0 < factor < 1). */
@@ -72,8 +72,8 @@ export class AdaptiveRate implements RateLimiter, ThrottleFeedback {
     return this.bucket.ratePerSecond;
   }
 
-  take(): Promise<void> {
-    return this.bucket.take();
+  take(priority?: CallPriority): Promise<void> {
+    return this.bucket.take(priority);
   }
 
   onThrottle(): void {

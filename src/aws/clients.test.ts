@@ -1,5 +1,10 @@
 import { ListGroupsCommand, ThrottlingException as IdentityStoreThrottling } from '@aws-sdk/client-identitystore';
-import { ListInstancesCommand, ThrottlingException as SsoAdminThrottling, InternalServerException } from '@aws-sdk/client-sso-admin';
+import {
+  CreateAccountAssignmentCommand,
+  ListInstancesCommand,
+  ThrottlingException as SsoAdminThrottling,
+  InternalServerException,
+} from '@aws-sdk/client-sso-admin';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptive-rate.js';
@@ -96,6 +101,24 @@ describe('Identity Center clients under throttling', () => {
     const sso = log.filter((e) => e.op === 'ListInstances').map((e) => e.at);
     // 10 per second (plus the little it climbed back meanwhile), not 20: about 100 ms apart
     expect(sso[1]! - sso[0]!).toBeGreaterThan(90);
+  });
+
+  it('sends an account-assignment request before the calls already waiting for the rate', async () => {
+    const clock = new VirtualClock();
+    const log: { op: string; at: number }[] = [];
+    const { ssoAdmin } = createIdentityCenterClients({}, 'us-east-1', pacingWith(clock));
+    answerFrom(ssoAdmin, {}, log, clock);
+    const assignment = new CreateAccountAssignmentCommand({
+      InstanceArn: 'arn:aws:sso:::instance/ssoins-1',
+      PermissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1',
+      PrincipalId: 'g-1',
+      PrincipalType: 'GROUP',
+      TargetId: '111111111111',
+      TargetType: 'AWS_ACCOUNT',
+    });
+    const sent = [...Array.from({ length: 3 }, () => ssoAdmin.send(new ListInstancesCommand({}))), ssoAdmin.send(assignment)];
+    await Promise.all(sent);
+    expect(log.map((e) => e.op)).toEqual(['ListInstances', 'CreateAccountAssignment', 'ListInstances', 'ListInstances']);
   });
 });
 

@@ -12,6 +12,24 @@ export function operationLabel(service: AwsService, commandName: string | undefi
   return `${service} ${(commandName ?? 'UnknownCommand').replace(/Command$/, '')}`;
 }
 
+/**
+ * The calls of an account-assignment request while it holds one of AWS's few outstanding
+ * slots: sending it, and the reads that find it finished and confirm it
+ * (src/aws/write/request-status-sources.ts). The rate limiter serves them first
+ * (rate-limit.ts, CallPriority), so a slot never waits behind other work for the rate.
+ */
+const HOLDS_ASSIGNMENT_SLOT: ReadonlySet<string> = new Set(
+  [
+    'CreateAccountAssignment',
+    'DeleteAccountAssignment',
+    'DescribeAccountAssignmentCreationStatus',
+    'DescribeAccountAssignmentDeletionStatus',
+    'ListAccountAssignmentCreationStatus',
+    'ListAccountAssignmentDeletionStatus',
+    'ListAccountAssignments',
+  ].map((op) => `sso-admin ${op}`),
+);
+
 export function installCallMiddleware<I extends object, O extends object>(
   client: MiddlewareHost<I, O>,
   service: AwsService,
@@ -27,8 +45,8 @@ export function installCallMiddleware<I extends object, O extends object>(
   );
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      await limiter.take();
       const label = operationLabel(service, context.commandName);
+      await limiter.take(HOLDS_ASSIGNMENT_SLOT.has(label) ? 'first' : 'normal');
       stats.recordAttempt(label);
       try {
         return await next(args);

@@ -43,6 +43,28 @@ describe('TokenBucket', () => {
     expect(clock.now()).toBe(300);
   });
 
+  it('serves a call that holds an outstanding-request slot before the calls already waiting', async () => {
+    const clock = new VirtualClock();
+    const bucket = new TokenBucket(10, 1, clock);
+    const order: string[] = [];
+    const normal = [0, 1, 2].map((i) => bucket.take().then(() => order.push(`normal ${i}`)));
+    const first = bucket.take('first').then(() => order.push('first'));
+    await Promise.all([...normal, first]);
+    // normal 0 had the token at once; the slot's call goes next, then the rest in order
+    expect(order).toEqual(['normal 0', 'first', 'normal 1', 'normal 2']);
+    expect(clock.now()).toBe(300);
+  });
+
+  it('still serves waiting calls when the first ones keep coming', async () => {
+    const clock = new VirtualClock();
+    const bucket = new TokenBucket(10, 1, clock);
+    const order: string[] = [];
+    const normal = bucket.take().then(() => order.push('normal'));
+    const firsts = [0, 1].map((i) => bucket.take('first').then(() => order.push(`first ${i}`)));
+    await Promise.all([normal, ...firsts]);
+    expect(order).toEqual(['normal', 'first 0', 'first 1']);
+  });
+
   it('paces at a new rate from the moment setRate is called', async () => {
     const clock = new VirtualClock();
     const bucket = new TokenBucket(20, 1, clock);

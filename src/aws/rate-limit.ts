@@ -6,9 +6,18 @@
 // paces at is adjusted at run time by an AdaptiveRate (adaptive-rate.ts).
 import { SettingError } from './errors.js';
 
+/**
+ * `first`: calls that hold one of AWS's few outstanding account-assignment slots (a creation
+ * or deletion, and the reads that find it finished): served before every other waiting call,
+ * so that other work running alongside (users, memberships) takes only the rate those
+ * requests leave and no slot idles behind it. They cannot starve the rest: the slots bound
+ * them to about half of Identity Center's rate.
+ */
+export type CallPriority = 'first' | 'normal';
+
 export interface RateLimiter {
   /** Resolves when the caller may send one request. */
-  take(): Promise<void>;
+  take(priority?: CallPriority): Promise<void>;
   readonly ratePerSecond: number;
 }
 
@@ -25,8 +34,9 @@ export class TokenBucket implements RateLimiter {
   private tokens: number;
   private last: number;
   private rate: number;
-  /** Waiters are served in order, so no caller starves under load. */
-  private queue: Promise<void> = Promise.resolve();
+  /** Waiters of each priority are served in order; `first` ones before the others. */
+  private readonly waiting: Record<CallPriority, Array<() => void>> = { first: [], normal: [] };
+  private serving = false;
 
   /**
    * @param ratePerSecond sustained rate at the start (setRate changes it)
@@ -53,9 +63,9 @@ export class TokenBucket implements RateLimiter {
     this.rate = checkPositive(ratePerSecond);
   }
 
-  take(): Promise<void> {
-    const turn = this.queue.then(() => this.acquire());
-    this.queue = turn;
+  take(priority: CallPriority = 'normal'): Promise<void> {
+    const turn = new Promise<void>((resolve) => this.waiting[priority].push(resolve));
+    void this.serve();
     return turn;
   }
 
@@ -65,17 +75,26 @@ export class TokenBucket implements RateLimiter {
     this.last = now;
   }
 
-  private async acquire(): Promise<void> {
-    for (;;) {
-      this.refill();
-      // The epsilon absorbs float rounding: a sleep of exactly the missing fraction can
-      // land a hair short of a whole token, and the next sleep would be ~0 forever.
-      if (this.tokens >= 1 - 1e-9) {
-        this.tokens = Math.max(0, this.tokens - 1);
-        return;
+  /** Hands out tokens while anyone waits; one loop at a time. The waiter is picked when its
+   *  token is there, not before, so a `first` call arriving meanwhile goes ahead. */
+  private async serve(): Promise<void> {
+    if (this.serving) return;
+    this.serving = true;
+    try {
+      while (this.waiting.first.length > 0 || this.waiting.normal.length > 0) {
+        this.refill();
+        // The epsilon absorbs float rounding: a sleep of exactly the missing fraction can
+        // land a hair short of a whole token, and the next sleep would be ~0 forever.
+        if (this.tokens >= 1 - 1e-9) {
+          this.tokens = Math.max(0, this.tokens - 1);
+          (this.waiting.first.shift() ?? this.waiting.normal.shift())?.();
+          continue;
+        }
+        // The rate may change while this loop sleeps: it re-reads it on waking.
+        await this.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
       }
-      // The rate may change while this waiter sleeps: the loop re-reads it on waking.
-      await this.clock.sleep(((1 - this.tokens) / this.rate) * 1000);
+    } finally {
+      this.serving = false;
     }
   }
 }

@@ -28,13 +28,33 @@ export const PHASES = [
 export type Phase = (typeof PHASES)[number];
 
 /**
- * Phases that may run alongside the phases after them, until the named phase starts. Group
- * memberships added are needed by nothing before "assignments deleted" (their dependency key
- * is needed only by membership removals, src/kinds/membership/descriptor.ts), and they must
- * be in place before any assignment is deleted (a user moved from a direct assignment to a
- * group would otherwise be locked out meanwhile). So they run while attributes, permission
- * sets, re-provisioning and new assignments are applied — a migration's 4,000 memberships
- * then cost no wall time of their own beside its assignment requests, which leave most of the
- * request rate unused while they wait for AWS.
+ * Phases whose changes start as soon as what they need is done, not after every earlier
+ * phase (src/apply/units.ts, schedule.ts). A change of such a phase waits for the changes
+ * of earlier phases that provide a dependency key it needs (KindDescriptor.provides/needs:
+ * a membership for its user and group, an assignment for its principal and permission set)
+ * and for the whole of the earlier phases listed here. A phase not listed waits for every
+ * phase before it.
+ *
+ * These are the additions. A migration's group assignments then start once their group and
+ * set exist, while the users and memberships are still being created: the assignment
+ * requests, which wait on AWS more than on the rate, overlap them instead of following them.
+ * "assignments deleted" and every removal after it are not listed: memberships added must
+ * all be in place before any assignment is deleted (a user moved from a direct assignment
+ * to a group would otherwise be locked out meanwhile), and what is deleted goes only once
+ * everything that replaces it is there.
  */
-export const OVERLAPS_UNTIL: Partial<Record<Phase, Phase>> = { 'memberships added': 'assignments deleted' };
+export const STARTS_WHEN_NEEDS_ARE_MET: Partial<Record<Phase, readonly Phase[]>> = {
+  'groups renamed': [],
+  'users created/updated': [],
+  // a new group may take the name that a rename gives up
+  'groups created/updated': ['groups renamed'],
+  'memberships added': [],
+  'attributes for access control set': [],
+  // a set's policies may read the attributes (aws:PrincipalTag/<key>)
+  'permission sets created/updated': ['attributes for access control set'],
+  'permission sets re-provisioned': [],
+  'applications created/updated': [],
+  // a creation provisions its set on the account: not while AWS re-provisions the set
+  'assignments created': ['permission sets re-provisioned'],
+  'application assignments created': [],
+};
