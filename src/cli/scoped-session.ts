@@ -63,7 +63,7 @@ export async function planChangedSince(
   // model; the full read never takes that route elsewhere: src/aws/kinds/assignment-route.ts)
   if (needs.assignmentsOfPrincipals.length > 0 && !mayReadPerPrincipal(ctx))
     return everything(
-      'a removed user or group, or a protected pair, is read per principal (ListAccountAssignmentsForPrincipal), which only the management account may call',
+      'a removed user or group is read per principal (ListAccountAssignmentsForPrincipal), which only the management account may call',
     );
   const live = await readScopedLive(ctx, needs, organization, {
     permissionSets: env.permissionSets,

@@ -106,4 +106,38 @@ describe('running as a delegated administrator', () => {
     expect(removed.stderr).toContain('planning everything (a removed user or group');
     expect(callsOf(removed.stderr, 'ListAccountAssignmentsForPrincipal')).toBe(0);
   });
+  it('plans a change --changed-since even with protected pairs: they need no read of their own', async () => {
+    const repo = join(work, 'scoped-protect');
+    const dir = join(repo, 'identity');
+    await mkdir(dir, { recursive: true });
+    const settings = [
+      'settings:',
+      '  ignore: {accounts: ["sandbox-*"]}',
+      '  safety:',
+      '    maxDeletePercent: 100', // the test before this one left a user this state does not declare
+      '    protect:',
+      '      - {permissionSet: Operator, group: Operators}',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'settings.yaml'), settings);
+    await writeFile(join(dir, 'state.yaml'), stateWith(['prod']));
+    const first = await runCli(['reconcile', '--dir', dir, '--yes'], { env });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'v1');
+
+    // the protected pair's own entry loses its account: planned scoped, the assignment kept
+    // as the full plan keeps it (protected), and no read per principal or of the whole organization
+    await writeFile(join(dir, 'state.yaml'), stateWith(['prod']).replace(/assignments:\n.*\n/, 'assignments: []\n'));
+    const scoped = await runCli(['plan', '--dir', dir, '--changed-since', 'HEAD', '--format', 'json', '--verbose'], { env });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    const plan = JSON.parse(scoped.stdout) as Plan;
+    expect(plan.scope).toBeDefined();
+    expect(plan.changes).toEqual([]);
+    expect(plan.warnings.join('\n')).toContain('is protected (settings.safety.protect); it is kept');
+    expect(callsOf(scoped.stderr, 'ListAccountAssignmentsForPrincipal')).toBe(0);
+    const full = await runCli(['plan', '--dir', dir, '--format', 'json'], { env });
+    expect((JSON.parse(full.stdout) as Plan).changes).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ import { touchedObjects, unscopableChange } from '../../src/plan/scoped/touched.
 import { accountExamples } from './scoped-account-arbitraries.js';
 import { applicationCaseArb, applicationExamples } from './scoped-application-arbitraries.js';
 import { NOW } from './scoped-arbitraries.js';
+import { protectExamples } from './scoped-protect-examples.js';
 
 const countRules = new Set(['max-delete-percent', 'delete-all']);
 
@@ -101,7 +102,7 @@ it('a scoped plan equals the full plan restricted to the objects the files chang
     }),
     {
       numRuns: Number(process.env.SSO_GITOPS_SCOPED_RUNS ?? 300),
-      examples: [...accountExamples(), ...applicationExamples()].map((c) => [c]),
+      examples: [...accountExamples(), ...applicationExamples(), ...protectExamples()].map((c) => [c]),
       ...(seedEnv !== undefined ? { seed: Number(seedEnv) } : {}),
     },
   );

@@ -92,18 +92,22 @@ describe('accountRead', () => {
     expect(read(withProtect('dev'), { ...withProtect('dev'), assignments: [entry({ accounts: ['prod'] })] })).toHaveProperty('list');
   });
 
-  it('describes the management account too when accounts are ignored, and lists when protected pairs are read as well', () => {
+  it('describes the management account too when accounts are ignored, protected pairs or not', () => {
     const ignoring = files([], { settings: aSettings({ ignore: { accounts: ['sandbox-*'] } }) });
     expect(read(ignoring, { ...ignoring, assignments: [entry({ accounts: ['prod'] })] })).toEqual({
       describe: [MANAGEMENT_ACCOUNT_ID, PROD],
     });
+    // an entry of the protected pair itself: the diff keeps a protected assignment, so only a
+    // removal (which lists) could endanger the pair, and its assignments are not read
     const protecting = files([], {
       settings: aSettings({
         ignore: { accounts: ['sandbox-*'] },
         safety: { protect: [aProtectEntry({ permissionSet: 'Admin', group: 'Ops' })] },
       }),
     });
-    expect(read(protecting, { ...protecting, assignments: [entry({ accounts: ['prod'] })] })).toHaveProperty('list');
+    expect(read(protecting, { ...protecting, assignments: [entry({ permissionSet: 'Admin', accounts: ['prod'] })] })).toEqual({
+      describe: [MANAGEMENT_ACCOUNT_ID, PROD],
+    });
   });
 
   it('lists it when describing would cost more calls than the pages of a listing', () => {

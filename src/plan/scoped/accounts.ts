@@ -79,9 +79,8 @@ export function accountRead(
     ids.add(entry.account);
   }
   if ((after.settings.ignore.accounts ?? []).length > 0) {
-    // the protected pairs' assignments are read on every account, and whether each account
-    // is ignored can be a matter of its name
-    if (protect.length > 0) return { list: 'settings.ignore.accounts needs the name of every account a protected pair is assigned on' };
+    // (no protected pair is read on every account: only a removal endangers one, needs.ts,
+    // and a removal lists the organization above)
     // the management account's assignments may be read (the lock-out guard, needs.ts)
     ids.add(managementAccountId);
   }

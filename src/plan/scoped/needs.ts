@@ -1,6 +1,6 @@
 // What a scoped plan reads from AWS: the touched objects (src/plan/scoped/touched.ts), the
-// principals and permission sets they name, and what the safety rules judge (the protected
-// pairs). By name; src/aws/read-scoped.ts turns each into the calls that find it, and
+// principals and permission sets they name, and what the safety rules judge. By name;
+// src/aws/read-scoped.ts turns each into the calls that find it, and
 // src/plan/scoped/project.ts says, for the property test, which part of a complete live
 // state that read returns.
 import type { DesiredState, PrincipalType } from '../../model/types.js';
@@ -59,13 +59,13 @@ export function readNeeds(t: Touched, desired: DesiredState, managementAccountId
     pair.principals.push({ type: a.principalType, name: a.principal });
     pairs.set(key, pair);
   }
-  // the lock-out guard judges every protected pair: read all of its assignments
-  const protectedPairs = desired.settings.safety.protect.map((p) => {
-    sets.add(p.permissionSet);
-    const principal: PrincipalName = p.group !== undefined ? { type: 'GROUP', name: p.group } : { type: 'USER', name: p.user ?? '' };
-    (principal.type === 'USER' ? users : groups).add(principal.name);
-    return { ...principal, permissionSet: p.permissionSet };
-  });
+  // The lock-out guard (src/plan/safety.ts) needs no read of the protected pairs: the diff
+  // keeps a protected assignment the files no longer list (src/kinds/assignment/diff.ts)
+  // unless its principal or set goes away, and a removed principal's or set's assignments
+  // are all read below. So every assignment of an endangered pair is read, and any other
+  // pair keeps all it has. Reading every protected pair cost each scoped plan the account
+  // list and, from a delegated administrator, a full plan (the read per principal is the
+  // management account's). The property test compares the guard's refusals with the full plan's.
   const removedPrincipals: PrincipalName[] = [
     ...sorted(t.removedUsers).map((name) => ({ type: 'USER' as const, name })),
     ...sorted(t.removedGroups).map((name) => ({ type: 'GROUP' as const, name })),
@@ -92,7 +92,7 @@ export function readNeeds(t: Touched, desired: DesiredState, managementAccountId
     membershipsOfGroups: sorted(t.removedGroups),
     membershipsOfUsers: sorted(t.removedUsers),
     assignmentPairs: [...pairs.values()],
-    assignmentsOfPrincipals: [...removedPrincipals, ...protectedPairs],
+    assignmentsOfPrincipals: removedPrincipals,
     assignmentsOfSets: sorted(t.removedPermissionSets),
     provisioningOfSets: sorted(t.permissionSets),
     assignmentsOnAccounts: mayTouchAdministrators ? [managementAccountId] : [],

@@ -1,8 +1,9 @@
 // The scoped plan: the ordinary plan of the files against a live state that holds only the
 // touched objects and what they name (src/aws/read-scoped.ts), restricted to the touched
 // objects (restrict.ts). The safety rules are computed again on the restricted changes:
-// lock-out guards against the assignments read (needs.ts reads every protected pair and,
-// when it matters, the management account's), deletion thresholds against totals
+// lock-out guards against the assignments read (needs.ts: every assignment of a removed
+// principal or set, which is all a protected pair can lose, and when it matters the
+// management account's), deletion thresholds against totals
 // estimated from the files at the ref, which the refusal says. Access changes come from a
 // read of their own once the changes are known (access-read.ts): withScopedAccessChanges.
 import { planAccessChanges } from '../../access/plan-access.js';
