@@ -27,6 +27,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
+import { listStalePairs } from '../../src/aws/kinds/assignments.js';
 import { loadState } from '../../src/load/load.js';
 import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
@@ -173,6 +174,26 @@ describe('extract against the sandbox', () => {
         state: 'ACTIVE',
         tags: { env: 'prod' },
       });
+    } finally {
+      ctx.close();
+      process.env = saved;
+    }
+  });
+
+  it('lists stale pairs only on the accounts asked for, per set or per account alike (an ignored account stays out)', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
+    const ctx = await openAwsContext({ region: 'us-east-1' });
+    try {
+      const live = await readLiveState(ctx, READ_ALL);
+      const arn = (name: string) => live.permissionSets.find((p) => p.name === name)?.arn ?? '';
+      const prod = [accounts.get('prod') ?? ''];
+      // one set, one account: listed per set (which names the sandbox accounts too)
+      const perSet = await listStalePairs(ctx, [arn('Developer')], prod);
+      // two sets, one account: listed per account
+      const perAccount = await listStalePairs(ctx, [arn('Developer'), arn('ReadOnly')], prod);
+      expect(perSet).toEqual([{ permissionSetArn: arn('Developer'), accountId: prod[0] }]);
+      expect(perAccount).toEqual(perSet);
     } finally {
       ctx.close();
       process.env = saved;

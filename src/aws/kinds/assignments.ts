@@ -153,10 +153,16 @@ export async function readByPrincipals(ctx: ReadContext, principals: readonly Pr
   return perPrincipal.flat();
 }
 
-/** Pairs whose account still runs an older version of the set. */
+/**
+ * Pairs of these sets and these accounts whose account still runs an older version of the
+ * set. Listed per set or per account, whichever takes fewer calls; the per-set listing names
+ * every account, so it keeps only the ones asked for — else an ignored account's stale copy
+ * would re-provision its set or not depending on the side chosen.
+ */
 export async function listStalePairs(ctx: ReadContext, setArns: readonly string[], accountIds: readonly string[]): Promise<Pair[]> {
   const sso = ctx.clients.ssoAdmin;
   if (staleListingSide(setArns.length, accountIds.length) === 'perPermissionSet') {
+    const asked = new Set(accountIds);
     const perSet = await mapLimit(setArns, ctx.concurrency, async (permissionSetArn) => {
       const ids = await collectPages(
         'sso-admin',
@@ -168,7 +174,7 @@ export async function listStalePairs(ctx: ReadContext, setArns: readonly string[
         }),
         (page) => page.AccountIds,
       );
-      return ids.map((accountId) => ({ permissionSetArn, accountId }));
+      return ids.filter((accountId) => asked.has(accountId)).map((accountId) => ({ permissionSetArn, accountId }));
     });
     return perSet.flat();
   }
