@@ -1,7 +1,16 @@
 // Names that do not resolve against the organization or the identity store are errors
 // that say what was probably meant.
 import { describe, expect, it } from 'vitest';
-import { aDesiredState, aGroup, aPermissionSet, aSettings, anAccount, anAssignmentEntry, liveStateOf } from '../testing/builders.js';
+import {
+  aDesiredState,
+  aGroup,
+  aPermissionSet,
+  aProtectEntry,
+  aSettings,
+  anAccount,
+  anAssignmentEntry,
+  liveStateOf,
+} from '../testing/builders.js';
 import { formatDiagnostic } from '../model/types.js';
 import { resolveDesired } from './resolve.js';
 
@@ -55,6 +64,26 @@ describe('resolveDesired: names that do not resolve', () => {
       'identity/assignments.yaml:2:5: permission set "Biling" is not managed here (settings.manage.permissionSets: false) and does not exist in the identity store (did you mean "Billing"?)',
       'identity/assignments.yaml:2:5: group "Platform Admin" is not managed here (settings.manage.groups: false) and does not exist in the identity store (did you mean "Platform Admins"?)',
     ]);
+  });
+});
+
+describe('resolveDesired: a protect entry limited to an account', () => {
+  const settingsPos = { file: 'identity/settings.yaml', line: 9, col: 9 };
+  const protecting = (account: string) =>
+    aSettings({ safety: { protect: [aProtectEntry({ permissionSet: 'ReadOnly', group: 'Developers', account, pos: settingsPos })] } });
+
+  it('is an error when no account bears the name (renamed, closed or mistyped): it would protect nothing', () => {
+    expect(errors({ accounts: ['production'] }, protecting('prodution'))).toEqual([
+      'identity/settings.yaml:9:9: settings.safety.protect: account "prodution" is not in the organization (did you mean "production"?); the entry would protect nothing',
+    ]);
+    expect(errors({ accounts: ['production'] }, protecting('999999999999'))).toEqual([
+      'identity/settings.yaml:9:9: settings.safety.protect: account 999999999999 is not in the organization; the entry would protect nothing',
+    ]);
+  });
+
+  it('resolves an account of the organization, by name or by id', () => {
+    expect(errors({ accounts: ['production'] }, protecting('staging'))).toEqual([]);
+    expect(errors({ accounts: ['production'] }, protecting('111122223333'))).toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ export function resolveDesired(
     errors.push({ severity, message, ...(pos ? { pos } : {}) });
 
   checkMembers(desired, named, report);
+  checkProtectedAccounts(desired, live.accounts, report);
   const declared = declaredNames(desired);
   const triples = new Map<string, ResolvedAssignment>();
   for (const entry of desired.assignments) {
@@ -52,6 +53,17 @@ export function resolveDesired(
   // sorted by the map's keys (the triple keys), computed once rather than per comparison
   const assignments = valuesByKey(triples);
   return { resolved: { assignments, live: named }, diagnostics: [...diagnostics, ...errors] };
+}
+
+/** A protect entry limited to an account must name an account of the organization: one
+ *  whose account was renamed, closed for good or mistyped would guard nothing, silently. */
+function checkProtectedAccounts(desired: DesiredState, accounts: readonly Account[], report: Report): void {
+  for (const entry of desired.settings.safety.protect) {
+    if (entry.account === undefined) continue;
+    const found = lookUpAccount(entry.account, accounts);
+    if ('error' in found)
+      report(`settings.safety.protect: ${accountError(entry.account, found.error, accounts)}; the entry would protect nothing`, entry.pos);
+  }
 }
 
 /** An account of settings.ignore.accounts is never touched; named explicitly, the entry is told so. */
