@@ -4,25 +4,12 @@
 // not from an empty set. And an update that failed (e.g. AWS kept a description the
 // update meant to remove) is never followed by a re-provisioning.
 import { describe, expect, it } from 'vitest';
-import type { LiveState } from '../model/live.js';
 import type { PermissionSet } from '../model/types.js';
+import { emptyLive } from '../testing/recording-writer.js';
 import { applyPhases } from './apply.js';
 import type { CreatedPermissionSet, IdentityCenterWriter } from './port.js';
 
-const live: LiveState = {
-  instanceArn: 'arn:aws:sso:::instance/ssoins-1',
-  identityStoreId: 'd-1',
-  callerAccountId: '111111111111',
-  managementAccountId: '111111111111',
-  users: [],
-  groups: [],
-  memberships: [],
-  permissionSets: [],
-  accounts: [],
-  organizationalUnits: [],
-  assignments: [],
-  provisioning: [],
-};
+const live = emptyLive();
 
 /** A writer whose createPermissionSet answers `created`; records the content steps and provisionings. */
 function writerCreating(created: CreatedPermissionSet, failStep?: Error): { writer: IdentityCenterWriter; steps: string[] } {
