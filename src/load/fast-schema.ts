@@ -39,6 +39,19 @@ const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
 /** Keys that could change object prototypes (parse-yaml.ts reports them). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** FORBIDDEN_KEYS.has, without hashing every key of every file: a key sliced from the
+ *  text has no hash yet, and the three names differ in length. */
+export function isForbiddenKey(key: string): boolean {
+  switch (key.length) {
+    case 9:
+      return key === '__proto__' || key === 'prototype';
+    case 11:
+      return key === 'constructor';
+    default:
+      return false;
+  }
+}
+
 /**
  * Plain objects, as `yaml`'s toJS builds them, that refuse what parse-yaml.ts reports:
  * a key that is not a string (null, a number, a boolean, a collection) or a forbidden
@@ -48,7 +61,7 @@ const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map'
   create: () => ({}),
   addPair: (map, key, value) => {
     if (typeof key !== 'string') return 'a mapping key must be a string';
-    if (FORBIDDEN_KEYS.has(key)) return `key "${key}" is not allowed`;
+    if (isForbiddenKey(key)) return `key "${key}" is not allowed`;
     map[key] = value;
     return '';
   },

@@ -35,7 +35,7 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
     label = KIND_LABEL[kind],
   ) => {
     const spelling = declaredSpelling(declared[kind], name);
-    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, where());
+    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].byKey.values())}`, where());
     else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, where());
   };
 
@@ -93,7 +93,7 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
       if (!state.assignments.some((a) => protects(entry, a, declared))) {
         // a name the files do not declare may well be live; one close to a declared name is likely a typo
         const [kind, name] = entry.group !== undefined ? (['groups', entry.group] as const) : (['users', entry.user ?? ''] as const);
-        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].values()) : '';
+        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].byKey.values()) : '';
         const principal = `${KIND_LABEL[kind]} "${name}"${hint}`;
         const account = entry.account !== undefined ? ` on account "${entry.account}"` : '';
         report(
