@@ -55,9 +55,10 @@ export function isForbiddenKey(key: string): boolean {
 /**
  * Plain objects, as `yaml`'s toJS builds them, that refuse what parse-yaml.ts reports:
  * a key that is not a string (null, a number, a boolean, a collection) or a forbidden
- * one. A refusal makes js-yaml throw, and the file takes the `yaml` path, which reports it.
+ * one. A refusal stops the fast path (event-data.ts; js-yaml's own constructor throws), and
+ * the file takes the `yaml` path, which reports it.
  */
-const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+export const FAST_PATH_MAP_TAG = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
   create: () => ({}),
   addPair: (map, key, value) => {
     if (typeof key !== 'string') return 'a mapping key must be a string';
@@ -71,4 +72,4 @@ const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map'
   identify: () => false,
 });
 
-export const FAST_PATH_SCHEMA = new Schema([strTag, seqTag, mapTag, nullCoreTag, boolCoreTag, intTag, floatTag]);
+export const FAST_PATH_SCHEMA = new Schema([strTag, seqTag, FAST_PATH_MAP_TAG, nullCoreTag, boolCoreTag, intTag, floatTag]);
