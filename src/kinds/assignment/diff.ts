@@ -65,8 +65,9 @@ export function diffAssignments(
       warnedIgnored.add(pair);
       continue;
     }
-    wantedKeys.add(tripleKey(t));
-    if (!liveKeys.has(tripleKey(t))) result.changes.push(change('create', t));
+    const key = tripleKey(t);
+    wantedKeys.add(key);
+    if (!liveKeys.has(key)) result.changes.push(change('create', t));
   }
   for (const t of live.assignments) {
     if (wantedKeys.has(tripleKey(t)) || ignored(t)) continue;

@@ -13,11 +13,21 @@ export function compareAttribute(field: string, before: JsonValue | undefined, a
   const b = present(before);
   const a = present(after);
   if (b === undefined && a === undefined) return undefined;
-  if (b !== undefined && a !== undefined && canonicalJson(b) === canonicalJson(a)) return undefined;
+  // two strings are the same document exactly when equal (JSON.stringify is one-to-one on
+  // strings); most attributes are strings, and canonicalJson copied and stringified each
+  if (typeof b === 'string' && typeof a === 'string') {
+    if (b === a) return undefined;
+  } else if (b !== undefined && a !== undefined && canonicalJson(b) === canonicalJson(a)) return undefined;
   return { field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) };
 }
 
 export function compareAttributes<T extends object>(fields: readonly string[], before: T, after: T): AttributeChange[] {
   const get = (o: T, f: string) => (o as Record<string, JsonValue | undefined>)[f];
-  return fields.flatMap((f) => compareAttribute(f, get(before, f), get(after, f)) ?? []);
+  // a loop, not flatMap: no array per unchanged attribute (20 fields × 20,000 users at L size)
+  const changes: AttributeChange[] = [];
+  for (const f of fields) {
+    const change = compareAttribute(f, get(before, f), get(after, f));
+    if (change !== undefined) changes.push(change);
+  }
+  return changes;
 }

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../model/types.js';
+import { canonicalJson } from '../canonical.js';
+import { compareAttribute, present } from './attributes.js';
+
+/** The first form: every pair of present values compared by canonical JSON. */
+function firstForm(field: string, before: JsonValue | undefined, after: JsonValue | undefined) {
+  const b = present(before);
+  const a = present(after);
+  if (b === undefined && a === undefined) return undefined;
+  if (b !== undefined && a !== undefined && canonicalJson(b) === canonicalJson(a)) return undefined;
+  return { field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) };
+}
+
+// strings that JSON escapes or that look like other values, beside any JSON value
+const value = fc.oneof(
+  fc.constantFrom('', 'a', 'A', '"a"', '\ud800', '\\ud800', 'null', '1', '\u2028'),
+  fc.string({ maxLength: 4 }),
+  fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<JsonValue>,
+);
+
+describe('compareAttribute', () => {
+  it('is the comparison by canonical JSON for any two values', () => {
+    fc.assert(
+      fc.property(fc.option(value, { nil: undefined }), fc.option(value, { nil: undefined }), (before, after) => {
+        expect(compareAttribute('f', before, after)).toStrictEqual(firstForm('f', before, after));
+        expect(compareAttribute('f', before, before)).toStrictEqual(firstForm('f', before, before));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
