@@ -80,7 +80,9 @@ export function buildFileModel(data: Raw, source: FileSource, invalidPaths: Path
   };
   const place = <T extends object>(object: T, path: PathSegment[]): T => {
     sources.register(object, source, path);
-    return Object.assign(object, { pos: source.pos(path) });
+    // assigned, not Object.assign'd: no object literal per placed entry (36,000 at L size)
+    (object as { pos?: SourcePos }).pos = source.pos(path);
+    return object;
   };
 
   for (const { raw, index } of entries('users')) model.users.push(place(toUser(raw), ['users', index]));
@@ -191,13 +193,18 @@ function toUser(raw: Raw): User {
     givenName: raw.givenName as string,
     familyName: raw.familyName as string,
   };
-  // assigned one by one: an object per attribute and Object.assign cost more than the rest of toUser
+  // assigned one by one: an object per attribute and Object.assign cost more than the rest of
+  // toUser; indexed loops, as for…of left an iterator result per attribute (5.5 MiB at L size)
   const fields = user as unknown as Record<string, unknown>;
-  for (const attribute of OPTIONAL_USER_ATTRIBUTES) {
+  for (let i = 0; i < OPTIONAL_USER_ATTRIBUTES.length; i++) {
+    const attribute = OPTIONAL_USER_ATTRIBUTES[i] as string;
     const value = raw[attribute];
     if (typeof value === 'string') fields[attribute] = value;
   }
-  for (const attribute of STRUCTURED_USER_ATTRIBUTES) copyStructured(fields, attribute, raw[attribute]);
+  for (let i = 0; i < STRUCTURED_USER_ATTRIBUTES.length; i++) {
+    const attribute = STRUCTURED_USER_ATTRIBUTES[i] as string;
+    copyStructured(fields, attribute, raw[attribute]);
+  }
   // `email: x` is the short form of one primary work email, exactly what the tool has
   // always written for it, so files that use it keep meaning the same users. Set after the
   // others: `email:` alone puts `emails` last, as it always has.
