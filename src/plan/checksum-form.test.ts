@@ -70,6 +70,15 @@ describe('orderInsensitiveJson', () => {
     );
   });
 
+  it('is the first form for records of up to 60 keys (sorted by insertion up to 32, natively beyond)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(awkwardKey, fc.integer(), { minKeys: 20, maxKeys: 60 }), { maxLength: 4 }), (records) => {
+        expect(orderInsensitiveJson({ records })).toBe(firstForm({ records }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is the first form for a live state, with a Date and a toJSON method in it', () => {
     const live = liveStateOf({
       users: [aUser({ userName: 'a' }), aUser({ userName: 'b' })],

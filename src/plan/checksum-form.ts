@@ -51,7 +51,19 @@ function arrayForm(items: readonly unknown[]): string {
   for (let i = 0; i < items.length; i++) texts[i] = form(items[i], String(i)) ?? 'null';
   // default sort compares UTF-16 code units, as the first form's `<` did
   texts.sort();
-  return `[${texts.join(',')}]`;
+  return bracketed('[', texts, ']');
+}
+
+/**
+ * `open + parts.join(',') + close` as one flat string: the texts of an array's elements are
+ * compared by its sort, and a text built by concatenation (a rope) is copied flat by the
+ * first comparison, which doubled the memory the checksum allocated on L.
+ */
+function bracketed(open: string, parts: string[], close: string): string {
+  if (parts.length === 0) return open + close;
+  parts[0] = open + (parts[0] as string);
+  parts[parts.length - 1] += close;
+  return parts.join(',');
 }
 
 function objectForm(record: Readonly<Record<string, unknown>>): string {
@@ -60,16 +72,37 @@ function objectForm(record: Readonly<Record<string, unknown>>): string {
   // with sorted keys, and JSON.stringify still writes index keys first, so only the rest sort
   let named = 0;
   while (named < keys.length && isArrayIndex(keys[named]!)) named++;
-  const sorted = named === keys.length ? keys : [...keys.slice(0, named), ...keys.slice(named).sort()];
+  sortFrom(keys, named);
   const parts: string[] = [];
-  for (const key of sorted) {
+  for (const key of keys) {
     // the first form assigned `out[key] = …`, which for "__proto__" sets the prototype
     // instead of a property, so that key never reached the checksum
     if (key === '__proto__') continue;
     const text = form(record[key], key);
     if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
   }
-  return `{${parts.join(',')}}`;
+  return bracketed('{', parts, '}');
+}
+
+/** Sorts `keys` from `start` on, in place, by UTF-16 code units as the default sort does:
+ *  by insertion when there are few, since Array.prototype.sort allocates its work arrays
+ *  per call (130,000 objects in L's live state). */
+function sortFrom(keys: string[], start: number): void {
+  if (keys.length - start > 32) {
+    // a large record (tags, a policy document): the native sort, not a quadratic one
+    const rest = keys.slice(start).sort();
+    for (let i = 0; i < rest.length; i++) keys[start + i] = rest[i] as string;
+    return;
+  }
+  for (let i = start + 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= start && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /** Keys an ordinary object keeps in numeric order ahead of the others: 0 … 2^32 - 2. */
