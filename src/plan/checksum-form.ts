@@ -2,7 +2,7 @@
 // first form gave (JSON round trip, then every array sorted by the canonical JSON of its
 // elements, then canonical JSON of the whole), which re-serialized each element once per
 // level above it and copied the state three times; on L (50,000 assignments, 20,000 users)
-// that took half of the plan's compute time. Checksums in saved plans stay valid.
+// that took a third of the plan's compute time. Checksums in saved plans stay valid.
 
 /** Canonical JSON of `value` (as JSON.stringify would see it) with every array sorted by
  *  the text of its elements: the same text for any order AWS listed things in. */
