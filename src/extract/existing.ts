@@ -51,7 +51,7 @@ export async function readExistingDirectory(dir: string): Promise<ExistingDirect
     const owned = isOwnedFile(relative);
     if (owned) result.ownedFiles.push(relative);
     const shown = join(dir, relative);
-    const read = await readStateFile(shown);
+    const read = readStateFile(shown);
     const parsed = 'text' in read ? parseStateFile(shown, read.text) : undefined;
     const data = parsed?.data;
     if (!data) {

@@ -1,4 +1,5 @@
 // Users, groups and memberships: the identity-store kinds.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Group, User } from '../model/types.js';
 import { aDesiredState, aGroup, aSettings, aUser, liveStateOf } from '../testing/builders.js';
@@ -102,6 +103,42 @@ describe('diffMemberships', () => {
       { kind: 'membership', action: 'create', group: 'G', userName: 'c' },
       { kind: 'membership', action: 'delete', group: 'G', userName: 'a' },
     ]);
+  });
+
+  it('plans the set difference of (group, member) pairs, in file order then live order', () => {
+    const pool = ['a', 'b', 'ab', 'c'];
+    const groupsOf = fc.uniqueArray(
+      fc.record({ name: fc.constantFrom('G', 'Ga', 'g', 'H'), members: fc.uniqueArray(fc.constantFrom(...pool)) }),
+      { selector: (g) => g.name, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(groupsOf, groupsOf, fc.constantFrom<string[]>([], ['H'], ['G*']), (wanted, current, ignored) => {
+        const everyone = pool.map((userName) => aUser({ userName }));
+        const live = named(
+          everyone,
+          current.map((g) => aGroup(g)),
+        );
+        const desired = aDesiredState({
+          users: everyone,
+          groups: wanted.map((g) => aGroup(g)),
+          settings: aSettings({ ignore: { groups: ignored } }),
+        });
+        const touchable = (group: string) => !ignored.some((p) => (p.endsWith('*') ? group.startsWith(p.slice(0, -1)) : group === p));
+        const has = (list: { group: string; userName: string }[], group: string, userName: string) =>
+          list.some((m) => m.group === group && m.userName === userName);
+        const wantedPairs = wanted.flatMap((g) => (touchable(g.name) ? g.members.map((userName) => ({ group: g.name, userName })) : []));
+        const expected = [
+          ...wantedPairs
+            .filter((m) => !has(live.memberships, m.group, m.userName))
+            .map((m) => ({ kind: 'membership', action: 'create', ...m })),
+          ...live.memberships
+            .filter((m) => wanted.some((g) => g.name === m.group) && touchable(m.group) && !has(wantedPairs, m.group, m.userName))
+            .map((m) => ({ kind: 'membership', action: 'delete', ...m })),
+        ];
+        expect(diffMemberships(desired, live).changes).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('plans nothing when memberships are not managed', () => {

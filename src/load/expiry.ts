@@ -28,25 +28,28 @@ export function readMembers(
 ): { members: string[]; expiringMembers: ExpiringMember[] } {
   const members: string[] = [];
   const expiringMembers: ExpiringMember[] = [];
-  const seen = new Map<string, { expiring: boolean }>();
+  // case-folded userName → whether an entry of it had an expiry
+  const seen = new Map<string, boolean>();
   (Array.isArray(raw) ? raw : []).forEach((item: unknown, index) => {
-    const path = [...groupPath, 'members', index];
+    // built only for an expiry or an error: a plain member (40,000 at L size) needs no path
+    const path = () => [...groupPath, 'members', index];
     const object = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
     const userName = object !== undefined ? object.user : item;
     if (typeof userName !== 'string') return;
-    const expiresAt = object !== undefined ? readExpiry(object.expiresAt, source, [...path, 'expiresAt'], diagnostics) : undefined;
+    const expiresAt = object !== undefined ? readExpiry(object.expiresAt, source, [...path(), 'expiresAt'], diagnostics) : undefined;
     const earlier = seen.get(nameKey(userName));
     // plain names listed twice are the schema's uniqueItems; once with an expiry, the two
     // entries would disagree on when the membership ends
-    if (earlier !== undefined && (earlier.expiring || object !== undefined)) {
+    if (earlier !== undefined && (earlier || object !== undefined)) {
       diagnostics.push({
         severity: 'error',
         message: `${formatPath([...groupPath, 'members'])}: member "${userName}" is listed twice; list it once, with or without expiresAt`,
-        pos: source.pos(path),
+        pos: source.pos(path()),
       });
       return;
     }
-    seen.set(nameKey(userName), { expiring: earlier?.expiring === true || object !== undefined });
+    // an earlier entry of this name got here only without an expiry
+    seen.set(nameKey(userName), object !== undefined);
     members.push(userName);
     if (expiresAt !== undefined) expiringMembers.push({ userName, expiresAt });
   });

@@ -7,10 +7,10 @@
 // line break). Anything else, and anything js-yaml rejects, returns undefined: the
 // caller then parses with `yaml`, which gives today's data and diagnostics. fast-parse.test.ts
 // checks the agreement on random documents.
-import { constructFromEvents, parseEvents, type Event } from 'js-yaml';
+import { parseEvents, type Event } from 'js-yaml';
+import { dataFromPlainEvents } from './event-data.js';
 import { indexPlainEvents, type EventIndex } from './event-index.js';
 import { EventPositions } from './event-positions.js';
-import { FAST_PATH_SCHEMA } from './fast-schema.js';
 
 export interface CleanFile {
   data: Record<string, unknown>;
@@ -27,8 +27,9 @@ export function parseCleanFile(text: string): CleanFile | undefined {
     const events: Event[] = parseEvents(text, {});
     index = indexPlainEvents(text, events);
     if (index === undefined) return undefined;
-    // non-string and forbidden keys make the schema's mapping throw (fast-schema.ts)
-    data = constructFromEvents(events, { source: text, schema: FAST_PATH_SCHEMA, maxAliases: 0 })[0];
+    // undefined for non-string, forbidden and repeated keys (fast-schema.ts, event-data.ts)
+    data = dataFromPlainEvents(text, events);
+    if (data === undefined) return undefined;
   } catch {
     return undefined;
   }

@@ -39,16 +39,30 @@ const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
 /** Keys that could change object prototypes (parse-yaml.ts reports them). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** FORBIDDEN_KEYS.has, without hashing every key of every file: a key sliced from the
+ *  text has no hash yet, and the three names differ in length. */
+export function isForbiddenKey(key: string): boolean {
+  switch (key.length) {
+    case 9:
+      return key === '__proto__' || key === 'prototype';
+    case 11:
+      return key === 'constructor';
+    default:
+      return false;
+  }
+}
+
 /**
  * Plain objects, as `yaml`'s toJS builds them, that refuse what parse-yaml.ts reports:
  * a key that is not a string (null, a number, a boolean, a collection) or a forbidden
- * one. A refusal makes js-yaml throw, and the file takes the `yaml` path, which reports it.
+ * one. A refusal stops the fast path (event-data.ts; js-yaml's own constructor throws), and
+ * the file takes the `yaml` path, which reports it.
  */
-const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+export const FAST_PATH_MAP_TAG = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
   create: () => ({}),
   addPair: (map, key, value) => {
     if (typeof key !== 'string') return 'a mapping key must be a string';
-    if (FORBIDDEN_KEYS.has(key)) return `key "${key}" is not allowed`;
+    if (isForbiddenKey(key)) return `key "${key}" is not allowed`;
     map[key] = value;
     return '';
   },
@@ -58,4 +72,4 @@ const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map'
   identify: () => false,
 });
 
-export const FAST_PATH_SCHEMA = new Schema([strTag, seqTag, mapTag, nullCoreTag, boolCoreTag, intTag, floatTag]);
+export const FAST_PATH_SCHEMA = new Schema([strTag, seqTag, FAST_PATH_MAP_TAG, nullCoreTag, boolCoreTag, intTag, floatTag]);

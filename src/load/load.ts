@@ -40,7 +40,7 @@ export async function loadState(dir: string): Promise<LoadResult> {
   const parseErrors: Diagnostic[] = [];
   const models: FileModel[] = [];
   for (const relative of files) {
-    const model = await loadFile(displayPath(dir, relative), sources, diagnostics, parseErrors);
+    const model = loadFile(displayPath(dir, relative), sources, diagnostics, parseErrors);
     if (model) models.push(model);
   }
   const merged = mergeFiles(models, files);
@@ -67,15 +67,10 @@ export async function loadState(dir: string): Promise<LoadResult> {
  * or to `parseErrors` when the file cannot be parsed (it is then modelled as declaring
  * nothing, with the kinds it may have declared unreadable).
  */
-async function loadFile(
-  file: string,
-  sources: SourceMap,
-  diagnostics: Diagnostic[],
-  parseErrors: Diagnostic[],
-): Promise<FileModel | undefined> {
+function loadFile(file: string, sources: SourceMap, diagnostics: Diagnostic[], parseErrors: Diagnostic[]): FileModel | undefined {
   let read;
   try {
-    read = await readStateFile(file);
+    read = readStateFile(file);
   } catch (err) {
     parseErrors.push({ severity: 'error', message: `cannot read file: ${errorText(err)}`, pos: { file, line: 1, col: 1 } });
     return unparsedFileModel(file, undefined);

@@ -12,11 +12,30 @@ import type { FileModel, ListKind, NamedKind } from './build-model.js';
  * are one name (AWS may compare them either way), so a reference is looked up
  * case-insensitively and answered with the spelling of the declaration.
  */
-export type DeclaredNames = Map<string, string>;
+export interface DeclaredNames {
+  /** lower-case form → the first declared spelling */
+  byKey: Map<string, string>;
+  /** the spellings of `byKey`: a reference spelled as declared (nearly all of them, 90,000
+   *  at L size, looked up twice) is answered without lower-casing it */
+  spellings: Set<string>;
+}
 
 /** The declared spelling of `name`, ignoring case, or undefined. */
 export function declaredSpelling(declared: DeclaredNames, name: string): string | undefined {
-  return declared.get(name.toLowerCase());
+  // a spelling is stored under its own lower-case form, so it answers itself
+  return declared.spellings.has(name) ? name : declared.byKey.get(name.toLowerCase());
+}
+
+/** The names of one kind, loaded ones first: the first spelling of each name is the declared one. */
+export function declaredNames(loaded: readonly string[], rejected: readonly string[]): DeclaredNames {
+  const byKey = new Map<string, string>();
+  for (const list of [loaded, rejected]) {
+    for (const name of list) {
+      const key = name.toLowerCase();
+      if (!byKey.has(key)) byKey.set(key, name);
+    }
+  }
+  return { byKey, spellings: new Set(byKey.values()) };
 }
 
 /** The merged state plus what the rules need to know about entries that did not load. */
@@ -71,21 +90,16 @@ export function mergeFiles(models: FileModel[], files: string[]): MergedState {
     diagnostics,
   );
   if (applications !== undefined) state.applications = applications;
-  const names = (loaded: string[], rejected: string[]): DeclaredNames => {
-    const map: DeclaredNames = new Map();
-    for (const name of [...loaded, ...rejected]) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), name);
-    return map;
-  };
   const declared = {
-    users: names(
+    users: declaredNames(
       state.users.map((u) => u.userName),
       models.flatMap((m) => m.rejectedNames.users),
     ),
-    groups: names(
+    groups: declaredNames(
       state.groups.map((g) => g.name),
       models.flatMap((m) => m.rejectedNames.groups),
     ),
-    permissionSets: names(
+    permissionSets: declaredNames(
       state.permissionSets.map((p) => p.name),
       models.flatMap((m) => m.rejectedNames.permissionSets),
     ),
@@ -108,9 +122,10 @@ function uniqueByName<T extends { pos?: SourcePos }>(
   const firstByName = new Map<string, T>();
   for (const item of items) {
     const name = nameOf(item);
-    const first = firstByName.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const first = firstByName.get(key);
     if (!first) {
-      firstByName.set(name.toLowerCase(), item);
+      firstByName.set(key, item);
       continue;
     }
     const where = first.pos ? `${first.pos.file}:${first.pos.line}:${first.pos.col}` : 'another file';

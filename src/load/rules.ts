@@ -35,13 +35,17 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
     label = KIND_LABEL[kind],
   ) => {
     const spelling = declaredSpelling(declared[kind], name);
-    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].values())}`, where());
+    if (spelling === undefined) report('error', `${subject}: ${missing}${didYouMean(name, declared[kind].byKey.values())}`, where());
     else if (spelling !== name) report('warning', `${subject}: ${caseMismatch(label, name, spelling)}`, where());
   };
+
+  // nearly every reference is spelled as declared: it needs no message, position or closure
+  const asDeclared = (kind: NamedKind, name: string) => declared[kind].spellings.has(name);
 
   if (checkUsers) {
     for (const group of state.groups) {
       for (const member of group.members) {
+        if (asDeclared('users', member)) continue;
         reference(
           'users',
           member,
@@ -55,23 +59,27 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
   }
   for (const entry of state.assignments) {
     const subject = `assignment of "${entry.permissionSet}"`;
-    if (checkPermissionSets) {
+    if (checkPermissionSets && !asDeclared('permissionSets', entry.permissionSet)) {
       const ps = entry.permissionSet;
       reference('permissionSets', ps, subject, `permission set "${ps}" is not declared`, () => sources.at(entry, 'permissionSet'));
     }
     for (const user of checkUsers ? entry.users : []) {
+      if (asDeclared('users', user)) continue;
       reference('users', user, subject, `user "${user}" is not declared`, () => sources.itemAt(entry, 'users', user));
     }
     for (const group of checkGroups ? entry.groups : []) {
+      if (asDeclared('groups', group)) continue;
       reference('groups', group, subject, `group "${group}" is not declared`, () => sources.itemAt(entry, 'groups', group));
     }
   }
   for (const entry of state.applications ?? []) {
     const subject = `application "${entry.name}"`;
     for (const user of checkUsers ? entry.users : []) {
+      if (asDeclared('users', user)) continue;
       reference('users', user, subject, `user "${user}" is not declared`, () => sources.itemAt(entry, 'users', user));
     }
     for (const group of checkGroups ? entry.groups : []) {
+      if (asDeclared('groups', group)) continue;
       reference('groups', group, subject, `group "${group}" is not declared`, () => sources.itemAt(entry, 'groups', group));
     }
   }
@@ -93,7 +101,7 @@ export function checkReferences(merged: MergedState, sources: SourceMap): Diagno
       if (!state.assignments.some((a) => protects(entry, a, declared))) {
         // a name the files do not declare may well be live; one close to a declared name is likely a typo
         const [kind, name] = entry.group !== undefined ? (['groups', entry.group] as const) : (['users', entry.user ?? ''] as const);
-        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].values()) : '';
+        const hint = declaredSpelling(declared[kind], name) === undefined ? didYouMean(name, declared[kind].byKey.values()) : '';
         const principal = `${KIND_LABEL[kind]} "${name}"${hint}`;
         const account = entry.account !== undefined ? ` on account "${entry.account}"` : '';
         report(
@@ -121,24 +129,44 @@ function caseMismatch(label: string, name: string, spelling: string): string {
 export function adoptDeclaredSpellings(merged: MergedState): void {
   const { state, declared } = merged;
   const spelling = (kind: NamedKind, name: string): string => declaredSpelling(declared[kind], name) ?? name;
+  /** The names as declared, without repeats; the list itself when that is what it already is. */
+  const respelled = (kind: NamedKind, names: string[]): string[] =>
+    names.every((n) => declared[kind].spellings.has(n)) && withoutRepeats(names)
+      ? names
+      : [...new Set(names.map((n) => spelling(kind, n)))];
   for (const group of state.groups) {
-    group.members = [...new Set(group.members.map((m) => spelling('users', m)))].sort(compareStrings);
+    const members = respelled('users', group.members);
+    // the loader sorted the members: only a respelled list needs sorting again
+    if (members !== group.members || !sorted(members)) group.members = [...members].sort(compareStrings);
     for (const member of group.expiringMembers ?? []) member.userName = spelling('users', member.userName);
   }
   for (const entry of state.assignments) {
     entry.permissionSet = spelling('permissionSets', entry.permissionSet);
-    entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];
-    entry.groups = [...new Set(entry.groups.map((g) => spelling('groups', g)))];
+    entry.users = respelled('users', entry.users);
+    entry.groups = respelled('groups', entry.groups);
   }
   for (const entry of state.applications ?? []) {
-    entry.users = [...new Set(entry.users.map((u) => spelling('users', u)))];
-    entry.groups = [...new Set(entry.groups.map((g) => spelling('groups', g)))];
+    entry.users = respelled('users', entry.users);
+    entry.groups = respelled('groups', entry.groups);
   }
   for (const entry of state.settings.safety.protect) {
     entry.permissionSet = spelling('permissionSets', entry.permissionSet);
     if (entry.group !== undefined) entry.group = spelling('groups', entry.group);
     if (entry.user !== undefined) entry.user = spelling('users', entry.user);
   }
+}
+
+/** Whether no name is listed twice; the lists of an entry are short. */
+function withoutRepeats(names: readonly string[]): boolean {
+  if (names.length > 16) return new Set(names).size === names.length;
+  for (let i = 1; i < names.length; i++) if (names.lastIndexOf(names[i - 1] as string) !== i - 1) return false;
+  return true;
+}
+
+/** Whether a list is in compareStrings order. */
+function sorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (compareStrings(names[i - 1] as string, names[i] as string) > 0) return false;
+  return true;
 }
 
 /** Whether an assignment entry may give what a protect entry guards (OU and tag targets resolve only at plan time). */

@@ -19,5 +19,7 @@ export function comparePolicyRefs(a: PolicyPath, b: PolicyPath): number {
 
 /** The values of a map, sorted by their keys. */
 export function valuesByKey<V>(map: ReadonlyMap<string, V>): V[] {
-  return [...map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, value]) => value);
+  // the default sort compares UTF-16 code units, as compareStrings does, without calling
+  // back into a comparator per comparison (50,000 assignment keys at L size)
+  return [...map.keys()].sort().map((key) => map.get(key) as V);
 }

@@ -178,7 +178,11 @@ function spellDesired(desired: DesiredState, spell: Record<NamedKind, Spell>): D
   });
   return {
     ...desired,
-    users: desired.users.map((u) => ({ ...u, userName: spell.users(u.userName) })),
+    // a user spelled as it was is kept, not copied: 20,000 users at L size, nearly all of them
+    users: desired.users.map((u) => {
+      const userName = spell.users(u.userName);
+      return userName === u.userName ? u : { ...u, userName };
+    }),
     groups: desired.groups.map((g) => ({ ...g, name: spell.groups(g.name), members: users(g.members) })),
     permissionSets: desired.permissionSets.map((s) => ({ ...s, name: spell.permissionSets(s.name) })),
     assignments: desired.assignments.map((a) => ({

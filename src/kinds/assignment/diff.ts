@@ -6,10 +6,11 @@ import type { AssignmentTriple, DesiredState, ProtectEntry } from '../../model/t
 import { matchesAnyGlob } from '../../model/glob.js';
 import { accountIgnored } from '../../plan/accounts.js';
 import type { NamedLive } from '../../plan/live-names.js';
-import { tripleKey, type ResolvedDesired } from '../../plan/resolve.js';
+import type { ResolvedDesired } from '../../plan/resolve.js';
 import type { AssignmentChange } from '../../plan/types.js';
 import type { GoesAway } from '../../plan/diff/implied.js';
 import type { DiffResult } from '../../plan/diff/result.js';
+import { TripleSet } from './triple-set.js';
 
 /** Whether a protect entry covers a triple (its account given by name or by id). */
 export function protects(entry: ProtectEntry, t: AssignmentTriple, live: NamedLive): boolean {
@@ -55,8 +56,8 @@ export function diffAssignments(
     };
   };
 
-  const liveKeys = new Set(live.assignments.map(tripleKey));
-  const wantedKeys = new Set<string>();
+  const liveKeys = new TripleSet(live.assignments);
+  const wantedKeys = new TripleSet();
   const warnedIgnored = new Set<string>();
   for (const t of resolved.assignments) {
     if (ignored(t)) {
@@ -65,11 +66,11 @@ export function diffAssignments(
       warnedIgnored.add(pair);
       continue;
     }
-    wantedKeys.add(tripleKey(t));
-    if (!liveKeys.has(tripleKey(t))) result.changes.push(change('create', t));
+    wantedKeys.add(t);
+    if (!liveKeys.has(t)) result.changes.push(change('create', t));
   }
   for (const t of live.assignments) {
-    if (wantedKeys.has(tripleKey(t)) || ignored(t)) continue;
+    if (wantedKeys.has(t) || ignored(t)) continue;
     if (safety.protect.some((p) => protects(p, t, live)) && !goesAway(t)) {
       result.warnings.push(
         `assignment ${describeTriple(t, live)} is not in the state files but is protected (settings.safety.protect); it is kept`,
