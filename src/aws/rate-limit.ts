@@ -88,6 +88,11 @@ export class TokenBucket implements RateLimiter {
         if (this.tokens >= 1 - 1e-9) {
           this.tokens = Math.max(0, this.tokens - 1);
           (this.waiting.first.shift() ?? this.waiting.normal.shift())?.();
+          // Let the caller just served run first (it signs and sends its request): the next
+          // waiter then finds the time that took accrued, instead of a token-short bucket
+          // that sends it to sleep for at least a timer's 1 ms, which halved the reads at
+          // rates far above 1,000/s (the benchmarks' unthrottled runs).
+          await Promise.resolve();
           continue;
         }
         // The rate may change while this loop sleeps: it re-reads it on waking.
