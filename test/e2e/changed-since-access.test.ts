@@ -7,12 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { permissionSetNamesByArn, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
 import { awsAccessSource } from '../../src/aws/read-scoped-access.js';
-import { readScopedLive } from '../../src/aws/read-scoped.js';
 import { accessCostEstimate, accessSeeds } from '../../src/plan/scoped/access-needs.js';
 import { accessSourceOf } from '../../src/plan/scoped/access-project.js';
 import { readScopedAccess } from '../../src/plan/scoped/access-read.js';
@@ -24,6 +22,7 @@ import { runCli } from '../helpers/cli.js';
 import { loadStateFromYaml } from '../helpers/state-yaml.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
+import { readScopedEverything, withSandboxContext } from '../helpers/aws-context.js';
 
 const USERS = ['ana', 'bob', 'cy', 'dee'].map(
   (n) => `  - {userName: ${n}@example.com, displayName: ${n}, givenName: ${n}, familyName: Test}`,
@@ -90,21 +89,18 @@ describe('access changes of plan --changed-since', () => {
   });
 
   it('reads from AWS exactly what the access reads take from a complete read', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
       const before = await loadStateFromYaml(fx.show('HEAD', 'state.yaml'));
       const after = await loadStateFromYaml(state(true));
       const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
       const decision = touchedObjects(before, after, organization);
       if ('full' in decision) throw new Error(decision.full);
-      const scopedLive = await readScopedLive(ctx, readNeeds(decision.scoped, after, ctx.managementAccountId), organization, {
-        permissionSets: READ_ALL.permissionSets,
-        provisioningStatus: true,
-        ignoredAccountIds: new Set(),
-        nameCacheFile: join(work, 'in-process-cache.json'),
-      });
+      const scopedLive = await readScopedEverything(
+        ctx,
+        readNeeds(decision.scoped, after, ctx.managementAccountId),
+        organization,
+        join(work, 'in-process-cache.json'),
+      );
       const { plan } = buildScopedPlan(
         { desired: after, before, live: scopedLive, touched: decision.scoped, ref: 'HEAD' },
         { allowDeletes: false },
@@ -135,9 +131,6 @@ describe('access changes of plan --changed-since', () => {
         { arn: operator, name: 'Operator' },
       ]);
       expect(describes() - describedBefore).toBe(2);
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 });

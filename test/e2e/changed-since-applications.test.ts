@@ -6,10 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
-import { readScopedLive } from '../../src/aws/read-scoped.js';
 import { loadState } from '../../src/load/load.js';
 import type { DesiredState } from '../../src/model/types.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
@@ -20,6 +18,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { callsOf, MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
+import { readScopedEverything, withSandboxContext } from '../helpers/aws-context.js';
 
 const CUSTOM = 'arn:aws:sso::aws:applicationProvider/custom';
 const user = (name: string) => `  - {userName: ${name}, displayName: ${name}, givenName: ${name}, familyName: Test}`;
@@ -69,10 +68,7 @@ describe('plan --changed-since with applications', () => {
   });
 
   it('reads exactly the touched application of a complete read', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
       const after = await loaded(dir);
       const before = { ...after, applications: (after.applications ?? []).map((a) => (a.name === 'Wiki' ? { ...a, users: ['ana'] } : a)) };
       const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
@@ -80,20 +76,12 @@ describe('plan --changed-since with applications', () => {
       if ('full' in decision) throw new Error(decision.full);
       expect([...decision.scoped.applications]).toEqual(['Wiki']);
       const needs = readNeeds(decision.scoped, after, ctx.managementAccountId);
-      const scoped = await readScopedLive(ctx, needs, organization, {
-        permissionSets: READ_ALL.permissionSets,
-        provisioningStatus: true,
-        ignoredAccountIds: new Set(),
-        nameCacheFile: join(work, 'in-process-cache.json'),
-      });
+      const scoped = await readScopedEverything(ctx, needs, organization, join(work, 'in-process-cache.json'));
       const full = await readLiveState(ctx, { ...READ_ALL, organizationalUnits: false, accountTags: false, applications: true });
       expect(scoped).toEqual(projectLive(full, needs));
       expect(scoped.applications?.map((a) => a.name)).toEqual(['Wiki']);
       expect(full.applications?.map((a) => a.name).sort()).toEqual(['Chat', 'Wiki']);
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 
   it('plans the touched application alone, as the full plan plans it, reading no other', async () => {

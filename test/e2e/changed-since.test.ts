@@ -14,11 +14,9 @@ import {
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
 import { readPermissionSetsByName, rememberPermissionSetNames } from '../../src/aws/permission-set-names.js';
-import { readScopedLive } from '../../src/aws/read-scoped.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
 import { projectLive } from '../../src/plan/scoped/project.js';
 import { restrictChanges } from '../../src/plan/scoped/restrict.js';
@@ -30,6 +28,7 @@ import { runCli } from '../helpers/cli.js';
 import { loadStateFromYaml } from '../helpers/state-yaml.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { MANAGEMENT, startChangedSinceFixture, type ChangedSinceFixture } from './changed-since-fixture.js';
+import { readScopedEverything, withSandboxContext } from '../helpers/aws-context.js';
 
 const USERS = ['ana', 'bob', 'cy'].map((n) => `  - {userName: ${n}@example.com, displayName: ${n}, givenName: ${n}, familyName: Test}`);
 
@@ -84,28 +83,20 @@ describe('plan and reconcile --changed-since', () => {
   });
 
   it('reads exactly the part of the live state that the touched objects need', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
       const before = await loadStateFromYaml(fx.show('HEAD', 'state.yaml'));
       const after = await loadStateFromYaml(state(true));
       const organization = await readOrganization(ctx, { organizationalUnits: false, accountTags: false });
       const decision = touchedObjects(before, after, organization);
       if ('full' in decision) throw new Error(decision.full);
       const needs = readNeeds(decision.scoped, after, ctx.managementAccountId);
-      const scoped = await readScopedLive(ctx, needs, organization, {
-        permissionSets: READ_ALL.permissionSets,
-        provisioningStatus: true,
-        ignoredAccountIds: new Set(),
-        nameCacheFile: join(work, 'in-process-cache.json'),
-      });
+      const scoped = await readScopedEverything(ctx, needs, organization, join(work, 'in-process-cache.json'));
       const full = await readLiveState(ctx, { ...READ_ALL, organizationalUnits: false, accountTags: false });
       expect(scoped).toEqual(projectLive(full, needs));
       expect(scoped.users.map((u) => u.userName)).toEqual(['bob@example.com', 'cy@example.com']);
 
       // removals take every live dependent: a user's memberships and assignments, a group's,
-      // a set's assignments in every account; and a protected pair is read whole
+      // a set's assignments in every account (the protected pair needs no read of its own)
       const removing = await loadStateFromYaml(
         [
           'settings: {safety: {protect: [{permissionSet: Operator, group: Operators}]}}',
@@ -130,28 +121,17 @@ describe('plan and reconcile --changed-since', () => {
         'Auditor',
       ]);
       const removalNeeds = readNeeds(removal.scoped, removing, ctx.managementAccountId);
-      const removalRead = await readScopedLive(ctx, removalNeeds, organization, {
-        permissionSets: READ_ALL.permissionSets,
-        provisioningStatus: true,
-        ignoredAccountIds: new Set(),
-        nameCacheFile: join(work, 'in-process-cache.json'),
-      });
+      const removalRead = await readScopedEverything(ctx, removalNeeds, organization, join(work, 'in-process-cache.json'));
       expect(removalRead).toEqual(projectLive(full, removalNeeds));
       expect(removalRead.assignments.length).toBeGreaterThan(0);
       expect(removalRead.memberships.length).toBeGreaterThan(0);
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 
   it('finds a permission set by its cached ARN without listing, and lists when the cache is empty or names a deleted set', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    const listings = () => ctx.stats.snapshot().find((s) => s.operation === 'sso-admin ListPermissionSets')?.calls ?? 0;
-    const file = join(work, 'name-cache-test.json');
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
+      const listings = () => ctx.stats.snapshot().find((s) => s.operation === 'sso-admin ListPermissionSets')?.calls ?? 0;
+      const file = join(work, 'name-cache-test.json');
       const cold = await readPermissionSetsByName(ctx, ['Auditor', 'Missing'], READ_ALL.permissionSets, file);
       expect([cold.sets.map((s) => s.name), cold.listed, listings()]).toEqual([['Auditor'], true, 1]);
       const warm = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
@@ -164,10 +144,7 @@ describe('plan and reconcile --changed-since', () => {
       );
       const stale = await readPermissionSetsByName(ctx, ['Auditor'], READ_ALL.permissionSets, file);
       expect([stale.sets.map((s) => s.arn), stale.listed, listings()]).toEqual([[cold.sets[0]?.arn], true, 2]);
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 
   it('plans only the changed objects, says so, and equals the full plan restricted to them', async () => {

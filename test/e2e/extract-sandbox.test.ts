@@ -25,7 +25,6 @@ import {
   UpdatePermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAwsContext } from '../../src/aws/context.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
 import { listStalePairs } from '../../src/aws/kinds/assignments.js';
 import { loadState } from '../../src/load/load.js';
@@ -33,6 +32,7 @@ import { runCli } from '../helpers/cli.js';
 import { buildOrganization } from '../helpers/org.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { readTree } from '../helpers/files.js';
+import { withSandboxContext } from '../helpers/aws-context.js';
 
 const MANAGEMENT = '210987654321';
 const HEADER = '# yaml-language-server: $schema=https://github.com/sso-gitops/sso-gitops/schema/identity.schema.json';
@@ -154,10 +154,7 @@ describe('extract against the sandbox', () => {
   });
 
   it('reads provisioning status (stale after a change) and account tags in the live state', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
       const live = await readLiveState(ctx, READ_ALL);
       const setName = new Map(live.permissionSets.map((p) => [p.arn, p.name]));
       const status = live.provisioning
@@ -174,17 +171,11 @@ describe('extract against the sandbox', () => {
         state: 'ACTIVE',
         tags: { env: 'prod' },
       });
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 
   it('lists stale pairs only on the accounts asked for, per set or per account alike (an ignored account stays out)', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, sandbox.cliEnv(MANAGEMENT));
-    const ctx = await openAwsContext({ region: 'us-east-1' });
-    try {
+    await withSandboxContext(sandbox, MANAGEMENT, async (ctx) => {
       const live = await readLiveState(ctx, READ_ALL);
       const arn = (name: string) => live.permissionSets.find((p) => p.name === name)?.arn ?? '';
       const prod = [accounts.get('prod') ?? ''];
@@ -194,10 +185,7 @@ describe('extract against the sandbox', () => {
       const perAccount = await listStalePairs(ctx, [arn('Developer'), arn('ReadOnly')], prod);
       expect(perSet).toEqual([{ permissionSetArn: arn('Developer'), accountId: prod[0] }]);
       expect(perAccount).toEqual(perSet);
-    } finally {
-      ctx.close();
-      process.env = saved;
-    }
+    });
   });
 
   it('fails with one line naming the call, and writes nothing, when a read keeps failing', async () => {

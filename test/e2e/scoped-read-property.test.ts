@@ -15,7 +15,6 @@ import { expect, it } from 'vitest';
 import { openAwsContext } from '../../src/aws/context.js';
 import { readOrganization } from '../../src/aws/kinds/organization.js';
 import { READ_ALL, readLiveState } from '../../src/aws/read-live.js';
-import { readScopedLive } from '../../src/aws/read-scoped.js';
 import type { DesiredState } from '../../src/model/types.js';
 import { readNeeds } from '../../src/plan/scoped/needs.js';
 import { projectLive } from '../../src/plan/scoped/project.js';
@@ -33,6 +32,7 @@ import { seedOrganization } from '../bench/seed.js';
 import { SHAPES } from '../bench/shapes.js';
 import { startTestSandbox } from '../helpers/sandbox.js';
 import { appliedSpecArb, editedArb, filesArb, liveSpecArb } from '../property/scoped-arbitraries.js';
+import { readScopedEverything } from '../helpers/aws-context.js';
 
 const GENERATED_DEV = '333333333333';
 
@@ -89,12 +89,7 @@ async function checkCase(before: DesiredState, after: DesiredState, spec: NamedL
       const decision = touchedObjects(withDevId(before, devId), after2, organization);
       if ('full' in decision) return;
       const needs = readNeeds(decision.scoped, after2, ctx.managementAccountId);
-      const scoped = await readScopedLive(ctx, needs, organization, {
-        permissionSets: READ_ALL.permissionSets,
-        provisioningStatus: true,
-        ignoredAccountIds: new Set(),
-        nameCacheFile: join(work, 'names.json'),
-      });
+      const scoped = await readScopedEverything(ctx, needs, organization, join(work, 'names.json'));
       const full = await readLiveState(ctx, { ...READ_ALL, accountTags: false });
       expect(scoped).toEqual(projectLive(full, needs));
       seen.compared++;
