@@ -39,9 +39,9 @@ export function resolveDesired(
     errors.push({ severity, message, ...(pos ? { pos } : {}) });
 
   checkMembers(desired, named, report);
-  checkProtectedAccounts(desired, live.accounts, report);
-  const declared = declaredNames(desired);
   const directory = accountDirectory(live.accounts, live.organizationalUnits);
+  checkProtectedAccounts(desired, directory, live.accounts, report);
+  const declared = declaredNames(desired);
   const triples = new Map<string, ResolvedAssignment>();
   for (const entry of desired.assignments) {
     const principalsOk = checkEntryNames(entry, desired, declared, named, report);
@@ -69,10 +69,10 @@ export function resolveDesired(
 
 /** A protect entry limited to an account must name an account of the organization: one
  *  whose account was renamed, closed for good or mistyped would guard nothing, silently. */
-function checkProtectedAccounts(desired: DesiredState, accounts: readonly Account[], report: Report): void {
+function checkProtectedAccounts(desired: DesiredState, directory: AccountDirectory, accounts: readonly Account[], report: Report): void {
   for (const entry of desired.settings.safety.protect) {
     if (entry.account === undefined) continue;
-    const found = lookUpAccount(entry.account, accounts);
+    const found = findAccount(entry.account, directory);
     if ('error' in found)
       report(`settings.safety.protect: ${accountError(entry.account, found.error, accounts)}; the entry would protect nothing`, entry.pos);
   }
