@@ -3,18 +3,9 @@
 // without a Reason, CONCURRENT_MODIFICATION, not found on delete, exhausted retries.
 import { ConflictException, ResourceNotFoundException } from '@aws-sdk/client-identitystore';
 import { describe, expect, it } from 'vitest';
-import { withConflictRetry, type ConflictRetryOptions } from '../conflict-retry.js';
 import { IdentityStoreWriter } from './identity-store-writer.js';
+import { quickRetry } from './testing/quick-writers.js';
 import { commandsOf, identityStoreAnswering, scripted } from './testing/sdk-answers.js';
-
-const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
-  maxAttempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => {},
-  random: () => 0,
-};
-const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, label, THREE_QUICK_ATTEMPTS);
 
 type Reason = 'UNIQUENESS_CONSTRAINT_VIOLATION' | 'CONCURRENT_MODIFICATION';
 const conflict = (reason?: Reason) =>
@@ -23,7 +14,7 @@ const notFound = () => new ResourceNotFoundException({ message: 'not found', $me
 
 function writerAnswering(script: Parameters<typeof scripted>[0]) {
   const { client, calls } = identityStoreAnswering(scripted(script));
-  return { writer: new IdentityStoreWriter(client, 'd-1', retry), calls };
+  return { writer: new IdentityStoreWriter(client, 'd-1', quickRetry), calls };
 }
 
 const alice = {

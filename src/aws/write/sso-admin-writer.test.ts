@@ -1,63 +1,28 @@
-// Every write path of SsoAdminWriter against a real sso-admin client answered by
-// middleware: success, a conflict after which a read shows the goal holds (success), a
+// The permission set write paths of SsoAdminWriter against a real sso-admin client answered
+// by middleware: success, a conflict after which a read shows the goal holds (success), a
 // conflict that persists while it does not (retried, then failure), not found on removal,
-// and the two behaviours AWS may have when UpdatePermissionSet leaves a field out.
+// and the two behaviours AWS may have when UpdatePermissionSet leaves a field out. Its
+// asynchronous requests: sso-admin-writer-requests.test.ts.
 import { ConflictException, ResourceNotFoundException } from '@aws-sdk/client-sso-admin';
 import { describe, expect, it } from 'vitest';
 import type { PermissionSetOperation } from '../../apply/permission-set-ops.js';
-import type { ConcreteAssignment } from '../../apply/port.js';
 import { aPermissionSet } from '../../testing/builders.js';
-import { withConflictRetry, type ConflictRetryOptions } from '../conflict-retry.js';
-import { OutstandingSlots } from './outstanding-slots.js';
-import { assignmentCreationGroups, requestStatusSources } from './request-status-sources.js';
-import { RequestTracker, type TrackerOptions } from './request-tracker.js';
-import { SsoAdminWriter, type AsyncRequests } from './sso-admin-writer.js';
-import { commandsOf, scripted, ssoAdminAnswering } from './testing/sdk-answers.js';
-
-const THREE_QUICK_ATTEMPTS: ConflictRetryOptions = {
-  maxAttempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => {},
-  random: () => 0,
-};
-const retry = <T>(label: string, fn: () => Promise<T>) => withConflictRetry(fn, label, THREE_QUICK_ATTEMPTS);
-const QUICK: TrackerOptions = {
-  initialEstimateMs: 2,
-  minGapMs: 1,
-  groupWaitMs: 1,
-  minEstimateMs: 1,
-  maxEstimateMs: 10,
-  timeoutMs: 1000,
-};
-function requestsOf(client: Parameters<typeof requestStatusSources>[0]): AsyncRequests {
-  const sources = requestStatusSources(client, 'arn:aws:sso:::instance/ssoins-1');
-  return {
-    creations: new RequestTracker(sources.creation, QUICK, assignmentCreationGroups(client, 'arn:aws:sso:::instance/ssoins-1')),
-    deletions: new RequestTracker<ConcreteAssignment>(sources.deletion, QUICK),
-    provisionings: new RequestTracker(sources.provisioning, QUICK),
-    assignmentSlots: new OutstandingSlots(10),
-  };
-}
+import { ssoAdminWriterAnswering } from './testing/quick-writers.js';
+import { commandsOf } from './testing/sdk-answers.js';
 
 const conflict = (message = 'conflict') => new ConflictException({ message, $metadata: {} });
 const notFound = () => new ResourceNotFoundException({ message: 'not found', $metadata: {} });
 
 const PS = 'arn:aws:sso:::permissionSet/ssoins-1/ps-1';
 
-function writerAnswering(script: Parameters<typeof scripted>[0]) {
-  const { client, calls } = ssoAdminAnswering(scripted(script));
-  return { writer: new SsoAdminWriter(client, 'arn:aws:sso:::instance/ssoins-1', retry, requestsOf(client), [0, 0]), calls };
-}
-
 describe('SsoAdminWriter.createPermissionSet', () => {
   it('returns the ARN of the set it created', async () => {
-    const { writer } = writerAnswering({ CreatePermissionSet: [{ PermissionSet: { PermissionSetArn: PS, Name: 'Ops' } }] });
+    const { writer } = ssoAdminWriterAnswering({ CreatePermissionSet: [{ PermissionSet: { PermissionSetArn: PS, Name: 'Ops' } }] });
     await expect(writer.createPermissionSet(aPermissionSet({ name: 'Ops' }))).resolves.toEqual({ arn: PS });
   });
 
   it('adopts the set of that name when the create conflicts, with its content as it is, for the steps that follow', async () => {
-    const { writer } = writerAnswering({
+    const { writer } = ssoAdminWriterAnswering({
       CreatePermissionSet: [conflict('PermissionSet with name Ops already exists')],
       ListPermissionSets: [{ PermissionSets: ['arn:ps/other', PS] }],
       DescribePermissionSet: [
@@ -86,7 +51,7 @@ describe('SsoAdminWriter.createPermissionSet', () => {
   });
 
   it('retries a conflict when no set of that name exists, and fails when it persists', async () => {
-    const { writer, calls } = writerAnswering({ CreatePermissionSet: [conflict()], ListPermissionSets: [{ PermissionSets: [] }] });
+    const { writer, calls } = ssoAdminWriterAnswering({ CreatePermissionSet: [conflict()], ListPermissionSets: [{ PermissionSets: [] }] });
     await expect(writer.createPermissionSet(aPermissionSet({ name: 'Ops' }))).rejects.toThrow(
       'CreatePermissionSet Ops: still conflicting after 3 attempts',
     );
@@ -175,7 +140,7 @@ const STEPS: Array<[PermissionSetOperation, string, string, object | Error, obje
 
 describe.each(STEPS)('SsoAdminWriter.applyPermissionSetOperation %o', (op, command, readCommand, holding, notHolding) => {
   it('sends the step once when AWS accepts it', async () => {
-    const { writer, calls } = writerAnswering({
+    const { writer, calls } = ssoAdminWriterAnswering({
       [command]: [{}],
       DescribePermissionSet: [{ PermissionSet: { Description: 'd', SessionDuration: 'PT2H' } }],
     });
@@ -185,13 +150,13 @@ describe.each(STEPS)('SsoAdminWriter.applyPermissionSetOperation %o', (op, comma
   });
 
   it('succeeds on a conflict when a read shows the step is already in place ("already attached")', async () => {
-    const { writer, calls } = writerAnswering({ [command]: [conflict('already attached')], [readCommand]: [holding] });
+    const { writer, calls } = ssoAdminWriterAnswering({ [command]: [conflict('already attached')], [readCommand]: [holding] });
     await expect(writer.applyPermissionSetOperation(PS, op)).resolves.toBeUndefined();
     expect(commandsOf(calls)).toEqual([command, readCommand]);
   });
 
   it('retries a conflict while the step is not in place, and fails when it persists', async () => {
-    const { writer, calls } = writerAnswering({ [command]: [conflict()], [readCommand]: [notHolding] });
+    const { writer, calls } = ssoAdminWriterAnswering({ [command]: [conflict()], [readCommand]: [notHolding] });
     await expect(writer.applyPermissionSetOperation(PS, op)).rejects.toThrow(`${command} ${PS}: still conflicting after 3 attempts`);
     expect(commandsOf(calls).filter((c) => c === command)).toHaveLength(3);
   });
@@ -201,7 +166,7 @@ describe('SsoAdminWriter removals that find nothing to remove', () => {
   it.each(STEPS.filter(([op]) => op.op.startsWith('detach') || op.op.startsWith('delete')))(
     'counts not found as done for %o',
     async (op, command) => {
-      const { writer } = writerAnswering({ [command]: [notFound()] });
+      const { writer } = ssoAdminWriterAnswering({ [command]: [notFound()] });
       await expect(writer.applyPermissionSetOperation(PS, op)).resolves.toBeUndefined();
     },
   );
@@ -211,7 +176,7 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   const removeBoth: PermissionSetOperation = { op: 'updateBasics', sessionDuration: 'PT1H' };
 
   it('leaves the fields out of UpdatePermissionSet and succeeds when AWS clears them', async () => {
-    const { writer, calls } = writerAnswering({
+    const { writer, calls } = ssoAdminWriterAnswering({
       UpdatePermissionSet: [{}],
       DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', SessionDuration: 'PT1H' } }],
     });
@@ -220,7 +185,7 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   });
 
   it('fails saying what the user can do when AWS keeps a field the update left out', async () => {
-    const { writer } = writerAnswering({
+    const { writer } = ssoAdminWriterAnswering({
       UpdatePermissionSet: [{}],
       DescribePermissionSet: [
         {
@@ -239,7 +204,7 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   });
 
   it('reads again before failing: a removed field that shows only on the first read is gone', async () => {
-    const { writer, calls } = writerAnswering({
+    const { writer, calls } = ssoAdminWriterAnswering({
       UpdatePermissionSet: [{}],
       DescribePermissionSet: [{ PermissionSet: { Name: 'Ops', Description: 'not yet propagated' } }, { PermissionSet: { Name: 'Ops' } }],
     });
@@ -248,140 +213,12 @@ describe('SsoAdminWriter: removing a description or relay state', () => {
   });
 
   it('does not complain about fields the update sets', async () => {
-    const { writer } = writerAnswering({
+    const { writer } = ssoAdminWriterAnswering({
       UpdatePermissionSet: [{}],
       DescribePermissionSet: [{ PermissionSet: { Description: 'new', RelayState: 'https://x/' } }],
     });
     await expect(
       writer.applyPermissionSetOperation(PS, { op: 'updateBasics', description: 'new', relayState: 'https://x/', sessionDuration: 'PT1H' }),
     ).resolves.toBeUndefined();
-  });
-});
-
-const assignment = { permissionSetArn: PS, principalType: 'GROUP' as const, principalId: 'g-1', accountId: '222222222222' };
-const assigned = { AccountAssignments: [{ AccountId: '222222222222', PermissionSetArn: PS, PrincipalType: 'GROUP', PrincipalId: 'g-1' }] };
-const unassigned = { AccountAssignments: [{ AccountId: '222222222222', PermissionSetArn: PS, PrincipalType: 'USER', PrincipalId: 'g-1' }] };
-
-describe('SsoAdminWriter assignments', () => {
-  it('creates an assignment alone on its pair and follows it by Describe…Status alone, until SUCCEEDED', async () => {
-    const { writer, calls } = writerAnswering({
-      CreateAccountAssignment: [{ AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } }],
-      DescribeAccountAssignmentCreationStatus: [
-        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
-        { AccountAssignmentCreationStatus: { Status: 'SUCCEEDED', RequestId: 'r-1' } },
-      ],
-    });
-    await writer.createAssignment(assignment);
-    expect(commandsOf(calls)).toEqual([
-      'CreateAccountAssignment',
-      'DescribeAccountAssignmentCreationStatus',
-      'DescribeAccountAssignmentCreationStatus',
-    ]);
-  });
-
-  it('confirms creations on one (account, permission set) pair with one ListAccountAssignments, no Describe', async () => {
-    const other = { ...assignment, principalId: 'g-2' };
-    const { writer, calls } = writerAnswering({
-      CreateAccountAssignment: [
-        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
-        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-2' } },
-      ],
-      ListAccountAssignmentCreationStatus: [{ AccountAssignmentsCreationStatus: [] }],
-      ListAccountAssignments: [
-        { AccountAssignments: [...assigned.AccountAssignments, { ...assigned.AccountAssignments[0], PrincipalId: 'g-2' }] },
-      ],
-    });
-    await Promise.all([writer.createAssignment(assignment), writer.createAssignment(other)]);
-    expect(commandsOf(calls).filter((c) => c === 'ListAccountAssignments')).toHaveLength(1);
-    expect(commandsOf(calls)).not.toContain('DescribeAccountAssignmentCreationStatus');
-  });
-
-  it('reports a request that left the IN_PROGRESS listing and is not shown on its pair with the reason its Describe gives', async () => {
-    const other = { ...assignment, principalId: 'g-2' };
-    const { writer } = writerAnswering({
-      CreateAccountAssignment: [
-        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-1' } },
-        { AccountAssignmentCreationStatus: { Status: 'IN_PROGRESS', RequestId: 'r-2' } },
-      ],
-      ListAccountAssignmentCreationStatus: [{ AccountAssignmentsCreationStatus: [] }],
-      ListAccountAssignments: [assigned],
-      DescribeAccountAssignmentCreationStatus: [
-        { AccountAssignmentCreationStatus: { Status: 'FAILED', RequestId: 'r-2', FailureReason: 'policy not found' } },
-      ],
-    });
-    const results = await Promise.allSettled([writer.createAssignment(assignment), writer.createAssignment(other)]);
-    expect(results[0]?.status).toBe('fulfilled');
-    expect(String((results[1] as PromiseRejectedResult).reason)).toContain('FAILED: policy not found');
-  });
-
-  it('counts a conflicting create as done when the assignment is listed', async () => {
-    const { writer, calls } = writerAnswering({ CreateAccountAssignment: [conflict()], ListAccountAssignments: [assigned] });
-    await expect(writer.createAssignment(assignment)).resolves.toBeUndefined();
-    expect(commandsOf(calls)).toEqual(['CreateAccountAssignment', 'ListAccountAssignments']);
-  });
-
-  it('fails a create whose conflicts persist while the assignment is not there', async () => {
-    const { writer } = writerAnswering({ CreateAccountAssignment: [conflict()], ListAccountAssignments: [unassigned] });
-    await expect(writer.createAssignment(assignment)).rejects.toThrow('still conflicting after 3 attempts');
-  });
-
-  it('counts a conflicting delete as done when the assignment is gone', async () => {
-    const { writer } = writerAnswering({ DeleteAccountAssignment: [conflict()], ListAccountAssignments: [unassigned] });
-    await expect(writer.deleteAssignment(assignment)).resolves.toBeUndefined();
-  });
-
-  it('fails a delete whose conflicts persist while the assignment is still there', async () => {
-    const { writer } = writerAnswering({ DeleteAccountAssignment: [conflict()], ListAccountAssignments: [assigned] });
-    await expect(writer.deleteAssignment(assignment)).rejects.toThrow('still conflicting after 3 attempts');
-  });
-
-  it('reports a FAILED request with its reason', async () => {
-    const { writer } = writerAnswering({
-      DeleteAccountAssignment: [{ AccountAssignmentDeletionStatus: { Status: 'FAILED', FailureReason: 'role in use' } }],
-    });
-    await expect(writer.deleteAssignment(assignment)).rejects.toThrow('FAILED: role in use');
-  });
-});
-
-describe('SsoAdminWriter provisioning and deletion', () => {
-  it('provisions and waits', async () => {
-    const { writer, calls } = writerAnswering({
-      ProvisionPermissionSet: [{ PermissionSetProvisioningStatus: { Status: 'SUCCEEDED', RequestId: 'r' } }],
-    });
-    await writer.provisionPermissionSet(PS);
-    expect(commandsOf(calls)).toEqual(['ProvisionPermissionSet']);
-  });
-
-  it('counts a conflicting provisioning as done when no account holds an old version', async () => {
-    const { writer } = writerAnswering({
-      ProvisionPermissionSet: [conflict()],
-      ListAccountsForProvisionedPermissionSet: [{ AccountIds: [] }],
-    });
-    await expect(writer.provisionPermissionSet(PS)).resolves.toBeUndefined();
-  });
-
-  it('fails a provisioning whose conflicts persist while accounts are stale', async () => {
-    const { writer } = writerAnswering({
-      ProvisionPermissionSet: [conflict()],
-      ListAccountsForProvisionedPermissionSet: [{ AccountIds: ['222222222222'] }],
-    });
-    await expect(writer.provisionPermissionSet(PS)).rejects.toThrow('still conflicting after 3 attempts');
-  });
-
-  it('deletes a set; not found counts as done', async () => {
-    await expect(writerAnswering({ DeletePermissionSet: [{}] }).writer.deletePermissionSet(PS)).resolves.toBeUndefined();
-    await expect(writerAnswering({ DeletePermissionSet: [notFound()] }).writer.deletePermissionSet(PS)).resolves.toBeUndefined();
-  });
-
-  it('counts a conflicting delete as done when the set is gone, and fails while it is still there', async () => {
-    await expect(
-      writerAnswering({ DeletePermissionSet: [conflict()], DescribePermissionSet: [notFound()] }).writer.deletePermissionSet(PS),
-    ).resolves.toBeUndefined();
-    await expect(
-      writerAnswering({
-        DeletePermissionSet: [conflict()],
-        DescribePermissionSet: [{ PermissionSet: { Name: 'Ops' } }],
-      }).writer.deletePermissionSet(PS),
-    ).rejects.toThrow('still conflicting after 3 attempts');
   });
 });
