@@ -72,9 +72,7 @@ export async function readScopedLive(
       needs.assignmentsOfPrincipals.map(async (p) => {
         const id = (p.type === 'USER' ? userId : groupId).get(p.name);
         if (id === undefined) return [];
-        const rows = await readByPrincipals(ctx, [{ type: p.type, id }]);
-        const only = p.permissionSet === undefined ? undefined : arnOf.get(p.permissionSet);
-        return p.permissionSet === undefined ? rows : rows.filter((r) => r.permissionSetArn === only);
+        return readByPrincipals(ctx, [{ type: p.type, id }]);
       }),
     ).then((r) => r.flat()),
     readAllOfSets(

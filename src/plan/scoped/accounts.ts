@@ -79,9 +79,9 @@ export function accountRead(
     ids.add(entry.account);
   }
   if ((after.settings.ignore.accounts ?? []).length > 0) {
-    // (no protected pair is read on every account: only a removal endangers one, needs.ts,
-    // and a removal lists the organization above)
-    // the management account's assignments may be read (the lock-out guard, needs.ts)
+    // the management account's assignments may be read (the lock-out guard, needs.ts), and
+    // whether it is ignored can be a matter of its name; the protected pairs are not read
+    // on every account (needs.ts), so no other account's name is needed
     ids.add(managementAccountId);
   }
   if (ids.size > describeAtMost)

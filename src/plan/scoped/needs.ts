@@ -25,8 +25,8 @@ export interface ReadNeeds {
   /** (permission set, account) pairs listed with ListAccountAssignments; only the rows of
    *  `assignmentPrincipals` of that pair are kept. */
   assignmentPairs: { permissionSet: string; accountId: string; principals: PrincipalName[] }[];
-  /** Every assignment of these principals (ListAccountAssignmentsForPrincipal), optionally of one set only. */
-  assignmentsOfPrincipals: (PrincipalName & { permissionSet?: string })[];
+  /** Every assignment of these principals (ListAccountAssignmentsForPrincipal): removed users and groups take them all. */
+  assignmentsOfPrincipals: PrincipalName[];
   /** Every assignment of these sets (removed ones), and the provisioning of every touched set. */
   assignmentsOfSets: string[];
   provisioningOfSets: string[];

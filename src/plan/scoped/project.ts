@@ -30,12 +30,7 @@ export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts
       p.principals.map((q) => rowKey(arnOf(p.permissionSet), q.type, idOf(q.type, q.name), p.accountId)),
     ),
   );
-  const ofPrincipal = needs.assignmentsOfPrincipals.map((p) => ({
-    id: idOf(p.type, p.name),
-    type: p.type,
-    arn: p.permissionSet === undefined ? undefined : arnOf(p.permissionSet),
-    anySet: p.permissionSet === undefined,
-  }));
+  const ofPrincipal = needs.assignmentsOfPrincipals.map((p) => ({ id: idOf(p.type, p.name), type: p.type }));
   const setsAll = new Set(needs.assignmentsOfSets.flatMap((n) => (arnOf(n) !== undefined ? [arnOf(n)] : [])));
   const onAccounts = new Set(needs.assignmentsOnAccounts);
   const assignments: LiveAssignment[] = live.assignments.filter(
@@ -43,9 +38,7 @@ export function projectLive(live: LiveState, needs: ReadNeeds, describedAccounts
       onAccounts.has(a.accountId) ||
       rows.has(rowKey(a.permissionSetArn, a.principalType, a.principalId, a.accountId)) ||
       setsAll.has(a.permissionSetArn) ||
-      ofPrincipal.some(
-        (p) => p.id !== undefined && p.type === a.principalType && p.id === a.principalId && (p.anySet || p.arn === a.permissionSetArn),
-      ),
+      ofPrincipal.some((p) => p.id !== undefined && p.type === a.principalType && p.id === a.principalId),
   );
 
   // principals and sets: the named ones, and every one a kept row refers to (so it can be named)
